@@ -1,0 +1,107 @@
+/**
+ * The one schema of the bundled index: what the corpus pipeline writes, what the
+ * background seeds into IndexedDB and what every message carries. Fields may be
+ * added; the fields of the published contract (issue 3) are never renamed.
+ */
+
+/** A calendar day, `YYYY-MM-DD`. */
+export type IsoDay = string;
+
+export type Lang = 'vi' | 'en' | 'ru';
+
+/**
+ * One way of naming an entity on a page.
+ * `full`: names exactly one entity anywhere (`Vladimir Putin`, `Путин`).
+ * `short`: a surname or place that names the entity only when nothing on the
+ * page points elsewhere (`Trump` next to `Melania Trump`, `Anchorage` in a
+ * weather report); the matcher decides from context.
+ * `epithet`: a description that names one person in this corpus
+ * (`ông chủ Điện Kremlin`).
+ */
+export interface NameForm {
+  form: string;
+  lang: Lang;
+  kind: 'full' | 'short' | 'epithet';
+}
+
+export interface Person {
+  id: string;
+  /** Display name (Vietnamese press usage, which is the Latin form). */
+  name: string;
+  /** Every surface form, all languages, for search and the contract. */
+  aliases: string[];
+  names: NameForm[];
+  role: string;
+  /** Role in English, for the English interface. */
+  roleEn: string;
+  /** ISO 3166 alpha-2. */
+  country: string;
+}
+
+export interface Summit {
+  id: string;
+  /** First day of the meeting. */
+  date: IsoDay;
+  /** Last day when the meeting spanned several days. */
+  endDate: IsoDay | null;
+  /** Human-readable place, e.g. `Anchorage, Alaska, Mỹ`. */
+  place: string;
+  city: string;
+  venue: string | null;
+  country: string;
+  participants: string[];
+  /** Display titles. */
+  title: { vi: string; en: string };
+  /** Phrases that name the summit on their own (`thượng đỉnh Alaska`, `Geneva summit`). */
+  aliases: string[];
+  /** Place names that name the summit only next to a summit cue and its leaders. */
+  places: string[];
+}
+
+export interface Section {
+  /** Headline of a live-blog entry. */
+  title: string;
+  start: number;
+  end: number;
+}
+
+export interface IndexDocument {
+  id: string;
+  file: string;
+  title: string;
+  outlet: string | null;
+  published: IsoDay | null;
+  summit: string | null;
+  /** Cleaned, NFC text; every offset in the index points into it. */
+  text: string;
+  sections: Section[];
+}
+
+export interface Quote {
+  id: string;
+  document: string;
+  /** The quoted words without quotation marks; equals `document.text.slice(start, end)`. */
+  text: string;
+  speaker: string | null;
+  summit: string | null;
+  date: IsoDay | null;
+  start: number;
+  end: number;
+  /** People named in the quote or its sentence, speaker excluded. */
+  mentions: string[];
+}
+
+export interface SummitIndex {
+  version: number;
+  documents: IndexDocument[];
+  people: Person[];
+  summits: Summit[];
+  quotes: Quote[];
+  /**
+   * Names that contain a person's short form but name someone else
+   * (`Melania Trump`, `Hunter Biden`); a match inside one is not a mention.
+   */
+  distractors: string[];
+}
+
+export const INDEX_VERSION = 1;
