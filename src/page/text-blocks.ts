@@ -1,0 +1,134 @@
+/**
+ * Turns a page into text blocks: runs of text nodes joined across inline
+ * elements, so `Vladimir <b>Putin</b>` reads as one name, with a map from
+ * block offsets back to each text node. Works on any `Document` passed in,
+ * without browser globals, so the same code runs in tests.
+ */
+
+/** Elements whose text a reader would not want marked, or that are not prose. */
+const SKIPPED = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON',
+  'CODE', 'PRE', 'KBD', 'SAMP', 'VAR', 'SVG', 'MATH', 'CANVAS', 'IFRAME', 'OBJECT', 'HEAD', 'TITLE',
+]);
+
+/** Inline elements: text on both sides of them belongs to the same block. */
+const INLINE = new Set([
+  'A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'DATA', 'DFN', 'EM', 'FONT', 'I', 'LABEL', 'MARK', 'Q',
+  'S', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'INS', 'DEL', 'NOBR', 'WBR',
+]);
+
+/** The numeric `NodeFilter`/`Node` constants, so no global is needed. */
+const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4;
+const FILTER_ACCEPT = 1;
+const FILTER_REJECT = 2;
+const FILTER_SKIP = 3;
+const TEXT_NODE = 3;
+
+export interface TextBlock {
+  text: string;
+  nodes: Text[];
+  /** `starts[i]` is the offset of `nodes[i]` in `text`. */
+  starts: number[];
+}
+
+export interface BlockOptions {
+  /** Elements of the extension's own UI. */
+  isOwnUi?: (element: Element) => boolean;
+  /** Hidden elements; checked once per element that holds text. */
+  isHidden?: (element: Element) => boolean;
+}
+
+function isEditable(element: Element): boolean {
+  const value = element.getAttribute('contenteditable');
+  return value !== null && value !== 'false';
+}
+
+function rejectsSubtree(element: Element, options: BlockOptions): boolean {
+  return (
+    SKIPPED.has(element.tagName.toUpperCase()) ||
+    element.hasAttribute('hidden') ||
+    isEditable(element) ||
+    (options.isOwnUi?.(element) ?? false)
+  );
+}
+
+/** The nearest ancestor that is not inline: text under the same one is one block. */
+function blockOf(node: Node, root: Node): Node {
+  let current = node.parentNode;
+  while (current !== null && current !== root && current.nodeType === 1 && INLINE.has((current as Element).tagName.toUpperCase())) {
+    current = current.parentNode;
+  }
+  return current ?? root;
+}
+
+/**
+ * Walks `root` in document order and yields its blocks. A generator, so the
+ * caller can stop between blocks and yield the main thread on huge pages.
+ */
+export function* textBlocks(root: Node, options: BlockOptions = {}): Generator<TextBlock> {
+  const doc = root.ownerDocument ?? (root as Document);
+  const hiddenCache = new Map<Element, boolean>();
+  // A skipped element inside a paragraph (`<code>`, a hidden span) ends the
+  // block, so no name is ever matched across text the reader cannot see.
+  let broken = false;
+  const walker = doc.createTreeWalker(root, SHOW_ELEMENT_AND_TEXT, {
+    acceptNode(node) {
+      if (node.nodeType !== TEXT_NODE) {
+        if (!rejectsSubtree(node as Element, options)) return FILTER_SKIP;
+        broken = true;
+        return FILTER_REJECT;
+      }
+      const data = (node as Text).data;
+      // Whitespace-only nodes between elements carry no words.
+      if (data.length === 0 || !/\S/.test(data)) return FILTER_SKIP;
+      return FILTER_ACCEPT;
+    },
+  });
+
+  let current: TextBlock | null = null;
+  let currentBlock: Node | null = null;
+  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+    const text = node as Text;
+    const parent = text.parentElement;
+    if (parent !== null && options.isHidden) {
+      let hidden = hiddenCache.get(parent);
+      if (hidden === undefined) {
+        hidden = options.isHidden(parent);
+        hiddenCache.set(parent, hidden);
+      }
+      if (hidden) {
+        broken = true;
+        continue;
+      }
+    }
+    const block = blockOf(text, root);
+    if (current === null || block !== currentBlock || broken) {
+      broken = false;
+      if (current !== null) yield current;
+      current = { text: '', nodes: [], starts: [] };
+      currentBlock = block;
+    }
+    current.starts.push(current.text.length);
+    current.nodes.push(text);
+    current.text += text.data;
+  }
+  if (current !== null) yield current;
+}
+
+export interface NodePoint {
+  node: Text;
+  offset: number;
+}
+
+/** Maps a block offset to the text node and offset it falls in. */
+export function pointAt(block: TextBlock, offset: number, preferEnd = false): NodePoint {
+  let lo = 0;
+  let hi = block.starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    const start = block.starts[mid]!;
+    if (start < offset || (!preferEnd && start === offset)) lo = mid;
+    else hi = mid - 1;
+  }
+  return { node: block.nodes[lo]!, offset: offset - block.starts[lo]! };
+}

@@ -1,0 +1,50 @@
+export interface Rect {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+export interface Placement {
+  left: number;
+  top: number;
+  side: 'below' | 'above';
+}
+
+/**
+ * Puts the card under the mention, or above it when there is more room there,
+ * and keeps it inside the viewport with a margin; a card taller than the room
+ * on either side is pinned to the viewport's edge rather than overflowing it.
+ */
+export function placeCard(anchor: Rect, card: { width: number; height: number }, viewport: { width: number; height: number }, gap = 6, margin = 8): Placement {
+  const roomBelow = viewport.height - anchor.bottom - gap - margin;
+  const roomAbove = anchor.top - gap - margin;
+  const side = card.height <= roomBelow || roomBelow >= roomAbove ? 'below' : 'above';
+  let top = side === 'below' ? anchor.bottom + gap : anchor.top - gap - card.height;
+  top = Math.max(margin, Math.min(top, viewport.height - margin - card.height));
+  let left = anchor.left;
+  left = Math.max(margin, Math.min(left, viewport.width - margin - card.width));
+  return { left: Math.round(left), top: Math.round(top), side };
+}
+
+function sign(ax: number, ay: number, bx: number, by: number, cx: number, cy: number): number {
+  return (ax - cx) * (by - cy) - (bx - cx) * (ay - cy);
+}
+
+/**
+ * True when `point` lies in the triangle from where the pointer left the
+ * mention to the near edge of the card: a pointer travelling there is heading
+ * for the card, so the card stays open (the "safe triangle").
+ */
+export function inSafeTriangle(apex: { x: number; y: number }, card: Rect, point: { x: number; y: number }): boolean {
+  const below = card.top >= apex.y;
+  const edgeY = below ? card.top : card.bottom;
+  const b = { x: card.left, y: edgeY };
+  const c = { x: card.right, y: edgeY };
+  const d1 = sign(point.x, point.y, apex.x, apex.y, b.x, b.y);
+  const d2 = sign(point.x, point.y, b.x, b.y, c.x, c.y);
+  const d3 = sign(point.x, point.y, c.x, c.y, apex.x, apex.y);
+  const negative = d1 < 0 || d2 < 0 || d3 < 0;
+  const positive = d1 > 0 || d2 > 0 || d3 > 0;
+  return !(negative && positive);
+}

@@ -1,0 +1,128 @@
+import type { Lexicon } from '../schema/lexicon';
+import type { DbStatus, EntityCard, QuoteContext, SearchQuery, SearchResult } from './views';
+
+/**
+ * The one message protocol of the extension. Requests go to the background
+ * (from content scripts and the popup); `TabRequest`s go from the popup or the
+ * background to a tab's content script. Every incoming message is validated
+ * here before anything acts on it, because a content script runs next to
+ * hostile pages and a malformed message must get an error, never a crash.
+ */
+
+export type EntityKind = 'person' | 'summit';
+
+export type Request =
+  | { type: 'status' }
+  | { type: 'lexicon' }
+  | { type: 'card'; kind: EntityKind; id: string }
+  | { type: 'quoteContext'; id: string }
+  | { type: 'search'; query: SearchQuery }
+  | { type: 'pageMentions'; entities: number };
+
+export interface Answers {
+  status: DbStatus;
+  lexicon: Lexicon;
+  card: EntityCard;
+  quoteContext: QuoteContext;
+  search: SearchResult;
+  pageMentions: null;
+}
+
+export type RequestType = Request['type'];
+export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
+
+/** Errors travel as values: an exception does not survive structured cloning intact in every browser. */
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export interface Mention {
+  id: string;
+  kind: EntityKind;
+  count: number;
+  forms: string[];
+}
+
+export type TabRequest = { type: 'mentions' };
+export interface MentionsAnswer {
+  mentions: Mention[];
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const MAX_ID = 200;
+const MAX_QUERY = 500;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isId(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0 && value.length <= MAX_ID;
+}
+
+function optional(value: unknown, check: (v: unknown) => boolean): boolean {
+  return value === undefined || check(value);
+}
+
+function isDay(value: unknown): boolean {
+  return typeof value === 'string' && ISO_DAY.test(value);
+}
+
+function validateQuery(value: unknown): SearchQuery | string {
+  if (!isRecord(value)) return 'search.query must be an object';
+  if (typeof value.text !== 'string' || value.text.length > MAX_QUERY) return 'search.query.text must be a string of at most 500 characters';
+  if (!optional(value.person, isId)) return 'search.query.person must be an id';
+  if (!optional(value.summit, isId)) return 'search.query.summit must be an id';
+  if (!optional(value.from, isDay)) return 'search.query.from must be YYYY-MM-DD';
+  if (!optional(value.to, isDay)) return 'search.query.to must be YYYY-MM-DD';
+  if (!optional(value.limit, (v) => Number.isInteger(v) && (v as number) > 0 && (v as number) <= 500)) {
+    return 'search.query.limit must be an integer from 1 to 500';
+  }
+  const query: SearchQuery = { text: value.text };
+  if (value.person !== undefined) query.person = value.person as string;
+  if (value.summit !== undefined) query.summit = value.summit as string;
+  if (value.from !== undefined) query.from = value.from as string;
+  if (value.to !== undefined) query.to = value.to as string;
+  if (value.limit !== undefined) query.limit = value.limit as number;
+  return query;
+}
+
+/**
+ * Returns a fresh, well-typed copy of the request (never the sender's object,
+ * so later mutation by the sender cannot change what was validated) or the
+ * reason it was refused.
+ */
+export function validateRequest(message: unknown): Request | string {
+  if (!isRecord(message)) return 'message must be an object';
+  switch (message.type) {
+    case 'status':
+    case 'lexicon':
+      return { type: message.type };
+    case 'card':
+      if (message.kind !== 'person' && message.kind !== 'summit') return 'card.kind must be "person" or "summit"';
+      if (!isId(message.id)) return 'card.id must be a non-empty string';
+      return { type: 'card', kind: message.kind, id: message.id };
+    case 'quoteContext':
+      if (!isId(message.id)) return 'quoteContext.id must be a non-empty string';
+      return { type: 'quoteContext', id: message.id };
+    case 'search': {
+      const query = validateQuery(message.query);
+      return typeof query === 'string' ? query : { type: 'search', query };
+    }
+    case 'pageMentions':
+      if (!Number.isInteger(message.entities) || (message.entities as number) < 0) {
+        return 'pageMentions.entities must be a non-negative integer';
+      }
+      return { type: 'pageMentions', entities: message.entities as number };
+    default:
+      return `unknown message type ${JSON.stringify(String(message.type)).slice(0, 60)}`;
+  }
+}
+
+export function isTabRequest(message: unknown): message is TabRequest {
+  return isRecord(message) && message.type === 'mentions';
+}
+
+/** Chrome shows at most four characters in a badge. */
+export function badgeText(entities: number): string {
+  if (entities <= 0) return '';
+  return entities > 999 ? '999+' : String(entities);
+}

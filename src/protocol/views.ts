@@ -1,0 +1,100 @@
+import type { IsoDay } from '../schema/index-schema';
+
+/**
+ * What the background answers with: shaped for display, so the content script
+ * and the popup never see raw records or need a second round trip.
+ */
+
+export interface PersonRef {
+  id: string;
+  name: string;
+  role: string;
+  roleEn: string;
+}
+
+export interface SummitRef {
+  id: string;
+  title: { vi: string; en: string };
+  date: IsoDay;
+  endDate: IsoDay | null;
+  place: string;
+}
+
+export interface SourceRef {
+  document: string;
+  title: string;
+  outlet: string | null;
+  published: IsoDay | null;
+}
+
+/** A half-open `[start, end)` range into the string it accompanies. */
+export type Span = [number, number];
+
+export interface QuoteView {
+  id: string;
+  text: string;
+  speaker: PersonRef | null;
+  date: IsoDay | null;
+  summit: SummitRef | null;
+  source: SourceRef;
+}
+
+export interface PersonCard {
+  kind: 'person';
+  person: PersonRef & { country: string; aliases: string[] };
+  summits: SummitRef[];
+  /** Most relevant first: said by the person, then newest. */
+  quotes: QuoteView[];
+  quoteCount: number;
+}
+
+export interface SummitCard {
+  kind: 'summit';
+  summit: SummitRef & { city: string; venue: string | null; country: string; aliases: string[] };
+  participants: PersonRef[];
+  quotes: QuoteView[];
+  quoteCount: number;
+}
+
+export type EntityCard = PersonCard | SummitCard;
+
+export interface QuoteContext {
+  quote: QuoteView;
+  /** The cleaned document text the quote's offsets point into. */
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface SearchQuery {
+  text: string;
+  person?: string;
+  summit?: string;
+  from?: IsoDay;
+  to?: IsoDay;
+  limit?: number;
+}
+
+export interface SearchHit {
+  quote: QuoteView;
+  score: number;
+  /** Matched words, as ranges into `quote.text`. */
+  highlights: Span[];
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  people: PersonRef[];
+  summits: SummitRef[];
+  total: number;
+}
+
+/** Where the database is, for the popup's loading and error states. */
+export interface DbStatus {
+  state: 'empty' | 'seeding' | 'ready' | 'failed';
+  progress: number;
+  error: string | null;
+  hash: string | null;
+  schemaVersion: number;
+  counts: { documents: number; people: number; summits: number; quotes: number };
+}

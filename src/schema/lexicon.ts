@@ -1,0 +1,41 @@
+import type { SummitIndex } from './index-schema';
+
+/**
+ * How strongly a surface form names its entity; the matcher uses it to decide
+ * how much page context a hit needs before it counts as a mention.
+ */
+export type Strength = 'full' | 'short' | 'epithet' | 'alias' | 'place';
+
+export interface LexiconEntry {
+  form: string;
+  kind: 'person' | 'summit';
+  id: string;
+  strength: Strength;
+}
+
+/**
+ * Everything the content script needs to detect mentions, and nothing more:
+ * it is sent to every tab, so it carries no quotes or documents.
+ */
+export interface Lexicon {
+  entries: LexiconEntry[];
+  distractors: string[];
+  /** Participants of each summit, so a place counts only next to its leaders. */
+  participants: Record<string, string[]>;
+}
+
+export function buildLexicon(index: Pick<SummitIndex, 'people' | 'summits' | 'distractors'>): Lexicon {
+  const entries: LexiconEntry[] = [];
+  for (const person of index.people) {
+    for (const name of person.names) {
+      entries.push({ form: name.form, kind: 'person', id: person.id, strength: name.kind });
+    }
+  }
+  const participants: Record<string, string[]> = {};
+  for (const summit of index.summits) {
+    participants[summit.id] = summit.participants;
+    for (const form of summit.aliases) entries.push({ form, kind: 'summit', id: summit.id, strength: 'alias' });
+    for (const form of summit.places) entries.push({ form, kind: 'summit', id: summit.id, strength: 'place' });
+  }
+  return { entries, distractors: index.distractors, participants };
+}

@@ -1,0 +1,52 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { pointAt, textBlocks } from '../../../src/page/text-blocks';
+
+function blocksOf(html: string, options = {}) {
+  document.body.innerHTML = html;
+  return [...textBlocks(document.body, options)];
+}
+
+describe('textBlocks', () => {
+  it('joins text across inline elements and splits at blocks', () => {
+    const blocks = blocksOf('<p>Tổng thống Nga Vladimir <b>Put</b>in gặp <a href="#">Donald Trump</a>.</p><div>Ngoại trưởng <span>Sergei Lavrov</span></div>');
+    expect(blocks.map((b) => b.text)).toEqual(['Tổng thống Nga Vladimir Putin gặp Donald Trump.', 'Ngoại trưởng Sergei Lavrov']);
+    expect(blocks[0]!.starts).toEqual([0, 24, 27, 34, 46]);
+  });
+
+  it('skips inputs, code, scripts, editable and hidden regions, and the extension UI', () => {
+    const blocks = blocksOf(
+      `<p>Putin nói</p>
+       <textarea>Putin textarea</textarea><input value="Putin">
+       <pre>Putin in pre</pre><p>x <code>Putin()</code> y</p>
+       <script>var putin = 1</script><style>.putin{}</style>
+       <div contenteditable="true"><p>Putin editable</p></div>
+       <div contenteditable="false"><p>Putin readonly</p></div>
+       <div hidden><p>Putin hidden</p></div>
+       <p class="invisible">Putin styled hidden</p>
+       <div id="summit-lens-host"><p>Putin card</p></div>`,
+      {
+        isOwnUi: (e: Element) => e.id === 'summit-lens-host',
+        isHidden: (e: Element) => e.classList.contains('invisible'),
+      },
+    );
+    expect(blocks.map((b) => b.text.trim())).toEqual(['Putin nói', 'x', 'y', 'Putin readonly']);
+  });
+
+  it('starts a new block for text after a nested block element', () => {
+    const blocks = blocksOf('<div>Trump<p>Putin</p>Biden</div>');
+    expect(blocks.map((b) => b.text)).toEqual(['Trump', 'Putin', 'Biden']);
+  });
+});
+
+describe('pointAt', () => {
+  it('maps block offsets to text nodes, at node boundaries too', () => {
+    const [block] = blocksOf('<p>ab<b>cd</b>ef</p>');
+    expect(pointAt(block!, 0)).toMatchObject({ offset: 0 });
+    expect(pointAt(block!, 2).node.data).toBe('cd');
+    expect(pointAt(block!, 2, true)).toMatchObject({ offset: 2 });
+    expect(pointAt(block!, 2, true).node.data).toBe('ab');
+    expect(pointAt(block!, 5)).toMatchObject({ offset: 1 });
+    expect(pointAt(block!, 6, true)).toMatchObject({ offset: 2 });
+  });
+});

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { badgeText, validateRequest } from '../../../src/protocol/messages';
+import { createRouter } from '../../../src/protocol/router';
+import { createClient } from '../../../src/protocol/client';
+
+describe('validateRequest', () => {
+  it('accepts each well-formed request and copies only known fields', () => {
+    expect(validateRequest({ type: 'card', kind: 'person', id: 'putin', extra: 'x' })).toEqual({ type: 'card', kind: 'person', id: 'putin' });
+    expect(validateRequest({ type: 'search', query: { text: 'hoa binh', person: 'putin', from: '2021-01-01', limit: 20 } })).toEqual({
+      type: 'search',
+      query: { text: 'hoa binh', person: 'putin', from: '2021-01-01', limit: 20 },
+    });
+    expect(validateRequest({ type: 'pageMentions', entities: 3 })).toEqual({ type: 'pageMentions', entities: 3 });
+  });
+
+  it('refuses malformed requests with a reason', () => {
+    expect(validateRequest(null)).toBe('message must be an object');
+    expect(validateRequest([1])).toBe('message must be an object');
+    expect(validateRequest({ type: 'card', kind: 'place', id: 'x' })).toBe('card.kind must be "person" or "summit"');
+    expect(validateRequest({ type: 'card', kind: 'person', id: '' })).toBe('card.id must be a non-empty string');
+    expect(validateRequest({ type: 'search', query: { text: 'x'.repeat(501) } })).toBe('search.query.text must be a string of at most 500 characters');
+    expect(validateRequest({ type: 'search', query: { text: 'a', from: '15/8' } })).toBe('search.query.from must be YYYY-MM-DD');
+    expect(validateRequest({ type: 'pageMentions', entities: -1 })).toBe('pageMentions.entities must be a non-negative integer');
+    expect(validateRequest({ type: '__proto__' })).toBe('unknown message type "__proto__"');
+  });
+});
+
+describe('router and client', () => {
+  const router = createRouter({
+    status: async () => ({ state: 'ready', progress: 1, error: null, hash: 'h', schemaVersion: 2, counts: { documents: 1, people: 2, summits: 3, quotes: 4 } }),
+    lexicon: async () => ({ entries: [], distractors: [], participants: {} }),
+    card: async (r) => {
+      throw new Error(`No ${r.kind} with id ${r.id}`);
+    },
+    quoteContext: async () => {
+      throw new Error('unused');
+    },
+    search: async () => ({ hits: [], people: [], summits: [], total: 0 }),
+    pageMentions: async () => null,
+  });
+  const ask = createClient((message) => router(message, { tabId: null }));
+
+  it('answers a valid request', async () => {
+    expect((await ask({ type: 'status' })).counts.quotes).toBe(4);
+  });
+
+  it('turns a handler failure and a malformed message into error replies, never a throw', async () => {
+    await expect(ask({ type: 'card', kind: 'person', id: 'nobody' })).rejects.toThrow('No person with id nobody');
+    expect(await router({ type: 'card' }, { tabId: 1 })).toEqual({ ok: false, error: 'Bad request: card.kind must be "person" or "summit"' });
+    expect(await router('{"type":"status"}', { tabId: 1 })).toEqual({ ok: false, error: 'Bad request: message must be an object' });
+  });
+
+  it('client reports a missing background answer clearly', async () => {
+    await expect(createClient(async () => undefined)({ type: 'status' })).rejects.toThrow('The Summit Lens background did not answer.');
+  });
+});
+
+describe('badgeText', () => {
+  it('is empty for none and capped at four characters', () => {
+    expect([badgeText(0), badgeText(7), badgeText(1200)]).toEqual(['', '7', '999+']);
+  });
+});
