@@ -75,6 +75,12 @@ export interface IndexDocument {
   /** Cleaned, NFC text; every offset in the index points into it. */
   text: string;
   sections: Section[];
+  /**
+   * Added by the corpus pipeline: true when the page shows no headline and
+   * `title` was taken from the first live-blog entry or the lead sentence, so
+   * the interface can present it as a description rather than a headline.
+   */
+  titleInferred: boolean;
 }
 
 export interface Quote {
@@ -89,6 +95,15 @@ export interface Quote {
   end: number;
   /** People named in the quote or its sentence, speaker excluded. */
   mentions: string[];
+  /**
+   * Added by the corpus pipeline: why the quotation marks are there.
+   * `speech`: words someone said or wrote (speaker null when the text does not
+   * say who); `scare`: the writer's own marked word (`‘hòa hợp’`); `slogan`:
+   * displayed text such as a backdrop; `title`: a name of a song, programme or
+   * document. Only `speech` quotes ever carry a speaker, so hover cards can
+   * skip the rest without guessing.
+   */
+  kind: 'speech' | 'scare' | 'slogan' | 'title';
 }
 
 export interface SummitIndex {

@@ -1,0 +1,48 @@
+import type { Mention } from './names';
+import type { QuoteSpan } from './quote-marks';
+import type { Range } from './sentences';
+import { findSpeechVerbs, type VerbHit } from './speech-verbs';
+
+/**
+ * Who a speech verb belongs to, read from the words before it in its clause.
+ *  - `person`: a mention (name, epithet, role or pronoun) is the subject;
+ *  - `implicit`: the clause has no subject (`…, nói rằng`, `nhưng thêm rằng`),
+ *    so it is the sentence's speaker;
+ *  - `unknown`: someone the gazetteer does not know (`Người phát ngôn Peskov
+ *    cho biết`, `các quan chức cho biết`) — never to be guessed.
+ */
+export type Subject = { type: 'person'; mention: Mention } | { type: 'implicit' } | { type: 'unknown' };
+
+/** Words that may sit between a subject and its verb (`ông Putin cũng nói`). */
+const ADVERBS = /^(?:\s|,|cũng|đã|còn|vẫn|thì|lại|sau đó|từng|thêm|liền|mới|đều|chỉ|đồng thời|nhanh chóng|tiếp tục|hôm nay|trước đó|khi đó|gần đây)*$/iu;
+/** Where a clause begins: punctuation, a quotation, or a conjunction joining two predicates. */
+const CLAUSE_BREAK = /[,;:(–—]|\s-\s|(?<![\p{L}])(?:nhưng|song|và|rồi|đồng thời|trong khi)(?![\p{L}])/giu;
+
+export interface Clause {
+  text: string;
+  sentence: Range;
+  mentions: Mention[];
+  quotes: QuoteSpan[];
+}
+
+/** The subject of `verb`, looking back no further than `from`. */
+export function subjectOf(c: Clause, verb: VerbHit, from: number): Subject {
+  let clauseStart = from;
+  CLAUSE_BREAK.lastIndex = from;
+  for (let m = CLAUSE_BREAK.exec(c.text); m && m.index + m[0].length <= verb.start; m = CLAUSE_BREAK.exec(c.text)) {
+    if (!c.quotes.some((q) => m!.index > q.open && m!.index < q.close)) clauseStart = m.index + m[0].length;
+  }
+  for (const q of c.quotes) if (q.close < verb.start && q.close >= clauseStart) clauseStart = q.close + 1;
+  const pre = c.text.slice(clauseStart, verb.start);
+  if (ADVERBS.test(pre)) return { type: 'implicit' };
+  const inClause = c.mentions.filter((m) => m.start >= clauseStart && m.end <= verb.start && m.kind !== 'distractor');
+  const last = inClause[inClause.length - 1];
+  if (last && ADVERBS.test(c.text.slice(last.end, verb.start))) return { type: 'person', mention: last };
+  const first = inClause[0];
+  if (first && /^[\s,]*$/u.test(c.text.slice(clauseStart, first.start)) && first.kind !== 'pronoun') return { type: 'person', mention: first };
+  return { type: 'unknown' };
+}
+
+export function verbsIn(c: Clause, from: number, to: number): VerbHit[] {
+  return findSpeechVerbs(c.text, from, to, c.quotes);
+}
