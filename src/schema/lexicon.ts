@@ -22,6 +22,12 @@ export interface Lexicon {
   distractors: string[];
   /** Participants of each summit, so a place counts only next to its leaders. */
   participants: Record<string, string[]>;
+  /**
+   * Year of each summit: a year printed on the page is what tells two summits
+   * in one city apart (Geneva 1985 and 2021) when the leaders alone do not.
+   * Optional so that a lexicon without it still matches, with that tie-break lost.
+   */
+  years?: Record<string, number>;
 }
 
 export function buildLexicon(index: Pick<SummitIndex, 'people' | 'summits' | 'distractors'>): Lexicon {
@@ -32,10 +38,12 @@ export function buildLexicon(index: Pick<SummitIndex, 'people' | 'summits' | 'di
     }
   }
   const participants: Record<string, string[]> = {};
+  const years: Record<string, number> = {};
   for (const summit of index.summits) {
     participants[summit.id] = summit.participants;
+    years[summit.id] = Number(summit.date.slice(0, 4));
     for (const form of summit.aliases) entries.push({ form, kind: 'summit', id: summit.id, strength: 'alias' });
     for (const form of summit.places) entries.push({ form, kind: 'summit', id: summit.id, strength: 'place' });
   }
-  return { entries, distractors: index.distractors, participants };
+  return { entries, distractors: index.distractors, participants, years };
 }

@@ -1,0 +1,425 @@
+import type { Lexicon } from '../schema/lexicon';
+import { compileMatcher, distractorOf, type Hit, type Matcher } from './automaton';
+import { foldForm, wordAt, wordBefore } from './normalize';
+
+/**
+ * Turns raw hits into mentions, precision first. A page arrives as blocks
+ * (and dynamic pages add, change and remove blocks later), so the evidence
+ * that decides contextual hits is kept per page as counters, and a hit whose
+ * verdict depends on it is re-evaluated only when a counter crosses zero:
+ *
+ * - `full` and `epithet` person forms, and a summit alias no other summit
+ *   could claim, are mentions outright.
+ * - A `short` person form (`Trump`) must be capitalised on the page (`trump
+ *   card` is not a person) and is held back while a distractor containing it
+ *   (`Melania Trump`) is on the page and no full form of the person is: on a
+ *   page about Melania, a bare `Trump` is as likely to be her.
+ * - A summit `place` (`Anchorage`) must be capitalised, have a summit cue in
+ *   its own sentence (at most CUE_WINDOW characters away), and have at least
+ *   one of the summit's participants mentioned somewhere on the page. The
+ *   sentence limit is what keeps "Temperatures in Anchorage fell. The city
+ *   assembly moved its meeting online." quiet on a page that also names Trump.
+ * - A place or alias several summits share (`Geneva`, `Geneva summit`) goes
+ *   to the summit with the most participants on the page, a printed year of
+ *   the summit counting as one more; a tie stays unresolved.
+ */
+
+/** Words that put a place in a meeting context (vi, en, ru). */
+export const SUMMIT_CUES: readonly string[] = [
+  'thượng đỉnh', 'hội nghị', 'cuộc gặp', 'hội đàm', 'gặp mặt', 'gặp gỡ', 'gặp nhau', 'họp báo', 'đàm phán',
+  'cuộc họp', 'hội kiến', 'đón tiếp', 'tiếp đón',
+  'summit', 'summits', 'meeting', 'meetings', 'meet', 'meets', 'met', 'talks', 'negotiations', 'press conference',
+  'news conference', 'sit-down', 'face-to-face', 'handshake',
+  'саммит', 'саммита', 'саммите', 'встреча', 'встречи', 'встрече', 'встречу', 'переговоры', 'переговоров',
+];
+
+/** A cap on "the same sentence" for text that has no punctuation. */
+export const CUE_WINDOW = 150;
+
+export type BlockId = number;
+
+/** One highlighted occurrence; `key` stays the same while the occurrence exists, even if its entity changes. */
+export interface Occurrence {
+  key: number;
+  blockId: BlockId;
+  start: number;
+  end: number;
+  kind: 'person' | 'summit';
+  id: string;
+  /** The text as it appears in the block. */
+  form: string;
+}
+
+/** What to highlight and un-highlight after a call; a changed entity appears in both. */
+export interface Changes {
+  added: Occurrence[];
+  removed: Occurrence[];
+}
+
+const FIXED = 0;
+const SHORT = 1;
+const CONTEXT = 2;
+
+interface Slot {
+  key: number;
+  blockId: BlockId;
+  start: number;
+  end: number;
+  form: string;
+  rule: typeof FIXED | typeof SHORT | typeof CONTEXT;
+  /** FIXED: the entity; SHORT: the person; CONTEXT: unused. */
+  entity: number;
+  candidates: readonly number[];
+  /** Entity it currently counts for, or -1. */
+  current: number;
+}
+
+interface Block {
+  slots: Slot[];
+  /** Persons named by the block's distractor hits, one element per hit. */
+  distractedPersons: number[];
+  years: number[];
+}
+
+interface Entity {
+  kind: 'person' | 'summit';
+  id: string;
+}
+
+function capitalised(text: string, at: number): boolean {
+  const c = text.charAt(at);
+  return c === c.toLowerCase() ? c === c.toUpperCase() : true;
+}
+
+/** Does folded `outer` contain folded `inner` as whole words? */
+function containsWord(outer: string, inner: string): boolean {
+  const units = new Uint16Array(outer.length);
+  for (let i = 0; i < outer.length; i++) units[i] = outer.charCodeAt(i);
+  for (let i = outer.indexOf(inner); i >= 0; i = outer.indexOf(inner, i + 1)) {
+    const end = i + inner.length;
+    if ((i === 0 || !wordBefore(units, i)) && (end === outer.length || !wordAt(units, end, outer.length))) return true;
+  }
+  return false;
+}
+
+export class PageResolver {
+  readonly matcher: Matcher;
+  private readonly lexicon: Lexicon;
+  private readonly entities: Entity[] = [];
+  private readonly entityOfEntry: Int32Array;
+  /** Summit entity → participant person entities. */
+  private readonly participants: number[][] = [];
+  /** Summit entity → index of its year in `yearCount`, or -1. */
+  private readonly yearOf: Int32Array;
+  private readonly yearCount: Int32Array;
+  /** Distractor → persons whose short form it contains. */
+  private readonly distractorPersons: number[][];
+  /** First entry index of a summit hit → the summits it may name. */
+  private readonly summitCandidates = new Map<number, { alias: boolean; summits: number[] }>();
+  private readonly cueCount = SUMMIT_CUES.length;
+
+  private readonly strong: Int32Array;
+  private readonly shortOn: Int32Array;
+  private readonly distracted: Int32Array;
+
+  private readonly blocks = new Map<BlockId, Block>();
+  private readonly shortSlots = new Map<number, Set<Slot>>();
+  private readonly contextSlots = new Set<Slot>();
+  private nextKey = 0;
+  private placesDirty = false;
+  private readonly dirtyPersons = new Set<number>();
+
+  constructor(lexicon: Lexicon) {
+    this.lexicon = lexicon;
+    const entityIndex = new Map<string, number>();
+    const entityOf = (kind: 'person' | 'summit', id: string): number => {
+      const key = `${kind}:${id}`;
+      let e = entityIndex.get(key);
+      if (e === undefined) {
+        e = this.entities.length;
+        this.entities.push({ kind, id });
+        entityIndex.set(key, e);
+      }
+      return e;
+    };
+    this.entityOfEntry = Int32Array.from(lexicon.entries, (entry) => entityOf(entry.kind, entry.id));
+    for (const summitId of Object.keys(lexicon.participants)) entityOf('summit', summitId);
+    const n = this.entities.length;
+    this.strong = new Int32Array(n);
+    this.shortOn = new Int32Array(n);
+    this.distracted = new Int32Array(n);
+
+    for (let e = 0; e < n; e++) {
+      const entity = this.entities[e]!;
+      const ids = entity.kind === 'summit' ? (lexicon.participants[entity.id] ?? []) : [];
+      this.participants.push(ids.map((id) => entityIndex.get(`person:${id}`)).filter((p): p is number => p !== undefined));
+    }
+
+    const yearForms: string[] = [];
+    this.yearOf = new Int32Array(n).fill(-1);
+    for (const [summitId, year] of Object.entries(lexicon.years ?? {})) {
+      const e = entityIndex.get(`summit:${summitId}`);
+      if (e === undefined || !Number.isInteger(year)) continue;
+      let y = yearForms.indexOf(String(year));
+      if (y < 0) y = yearForms.push(String(year)) - 1;
+      this.yearOf[e] = y;
+    }
+    this.yearCount = new Int32Array(yearForms.length);
+
+    const shortForms: { form: string; person: number }[] = [];
+    const placeSummits = new Map<string, Set<number>>();
+    lexicon.entries.forEach((entry, i) => {
+      const e = this.entityOfEntry[i]!;
+      if (entry.kind === 'person' && entry.strength === 'short') shortForms.push({ form: foldForm(entry.form), person: e });
+      if (entry.kind === 'summit' && entry.strength === 'place') {
+        const f = foldForm(entry.form);
+        const set = placeSummits.get(f) ?? new Set<number>();
+        set.add(e);
+        placeSummits.set(f, set);
+      }
+    });
+    this.distractorPersons = lexicon.distractors.map((d) => {
+      const f = foldForm(d);
+      return [...new Set(shortForms.filter((s) => s.form !== '' && containsWord(f, s.form)).map((s) => s.person))];
+    });
+    const sharers = new Map<number, Set<number>>();
+    for (const summits of placeSummits.values()) {
+      for (const s of summits) {
+        const set = sharers.get(s) ?? new Set<number>([s]);
+        for (const other of summits) set.add(other);
+        sharers.set(s, set);
+      }
+    }
+
+    this.matcher = compileMatcher(lexicon, [...SUMMIT_CUES, ...yearForms]);
+
+    lexicon.entries.forEach((entry, i) => {
+      // Hits carry the first entry of their form; the others are reached through it.
+      if (entry.kind !== 'summit' || this.matcher.alternatives(i)[0] !== i) return;
+      const alternatives = this.matcher.alternatives(i).filter((a) => lexicon.entries[a]!.kind === 'summit');
+      const alias = alternatives.some((a) => lexicon.entries[a]!.strength === 'alias');
+      const summits = new Set<number>();
+      for (const a of alternatives) {
+        const s = this.entityOfEntry[a]!;
+        summits.add(s);
+        // An alias of a summit held where another was (`Geneva summit`) may mean either.
+        if (alias) for (const other of sharers.get(s) ?? []) summits.add(other);
+      }
+      this.summitCandidates.set(i, { alias, summits: [...summits] });
+    });
+  }
+
+  /** Scans a block (or rescans it when `blockId` was added before) and settles everything its evidence affects. */
+  add(blockId: BlockId, text: string): Changes {
+    const changes: Changes = { added: [], removed: [] };
+    this.drop(blockId, changes);
+    const hits: Hit[] = [];
+    const aux: number[] = [];
+    this.matcher.scanInto(text, hits, aux);
+    const block: Block = { slots: [], distractedPersons: [], years: [] };
+    this.blocks.set(blockId, block);
+
+    const cues: number[] = [];
+    for (let i = 0; i < aux.length; i += 3) {
+      const a = aux[i]!;
+      if (a < this.cueCount) cues.push(aux[i + 1]!, aux[i + 2]!);
+      else {
+        const y = a - this.cueCount;
+        block.years.push(y);
+        if (this.yearCount[y]!++ === 0) this.placesDirty = true;
+      }
+    }
+
+    const fresh: Slot[] = [];
+    for (const hit of hits) {
+      if (hit.entryIndex < 0) {
+        for (const p of this.distractorPersons[distractorOf(hit)] ?? []) {
+          block.distractedPersons.push(p);
+          if (this.distracted[p]!++ === 0) this.dirtyPersons.add(p);
+        }
+        continue;
+      }
+      const entry = this.lexicon.entries[hit.entryIndex]!;
+      const entity = this.entityOfEntry[hit.entryIndex]!;
+      const slot: Slot = {
+        key: this.nextKey++,
+        blockId,
+        start: hit.start,
+        end: hit.end,
+        form: text.slice(hit.start, hit.end),
+        rule: FIXED,
+        entity,
+        candidates: [],
+        current: -1,
+      };
+      if (entry.kind === 'person') {
+        if (entry.strength === 'short') {
+          if (!capitalised(text, hit.start)) continue;
+          slot.rule = SHORT;
+          let set = this.shortSlots.get(entity);
+          if (set === undefined) this.shortSlots.set(entity, (set = new Set()));
+          set.add(slot);
+          fresh.push(slot);
+        } else {
+          slot.current = entity;
+          if (this.strong[entity]!++ === 0) this.strengthened(entity);
+          changes.added.push(this.occurrence(slot));
+        }
+      } else {
+        const { alias, summits } = this.summitCandidates.get(hit.entryIndex)!;
+        if (alias && summits.length === 1) {
+          slot.entity = slot.current = summits[0]!;
+          changes.added.push(this.occurrence(slot));
+        } else {
+          if (!alias && !(capitalised(text, hit.start) && cueInSentence(text, cues, hit))) continue;
+          slot.rule = CONTEXT;
+          slot.candidates = summits;
+          this.contextSlots.add(slot);
+          fresh.push(slot);
+        }
+      }
+      block.slots.push(slot);
+    }
+    this.settle(fresh, changes);
+    return changes;
+  }
+
+  /** Forgets a block that left the page; mentions elsewhere that relied on it may go too. */
+  remove(blockId: BlockId): Changes {
+    const changes: Changes = { added: [], removed: [] };
+    this.drop(blockId, changes);
+    this.settle([], changes);
+    return changes;
+  }
+
+  /** Current mentions, block by block in the order blocks were added. */
+  *mentions(): IterableIterator<Occurrence> {
+    for (const block of this.blocks.values()) {
+      for (const slot of block.slots) if (slot.current >= 0) yield this.occurrence(slot);
+    }
+  }
+
+  /** Hits held back for want of evidence, for diagnostics and tests. */
+  pendingCount(): number {
+    let n = 0;
+    for (const block of this.blocks.values()) for (const slot of block.slots) if (slot.current < 0) n++;
+    return n;
+  }
+
+  private occurrence(slot: Slot): Occurrence {
+    const entity = this.entities[slot.current]!;
+    return { key: slot.key, blockId: slot.blockId, start: slot.start, end: slot.end, kind: entity.kind, id: entity.id, form: slot.form };
+  }
+
+  private present(p: number): boolean {
+    return this.strong[p]! + this.shortOn[p]! > 0;
+  }
+
+  private strengthened(p: number): void {
+    this.dirtyPersons.add(p);
+    this.placesDirty = true;
+  }
+
+  private drop(blockId: BlockId, changes: Changes): void {
+    const block = this.blocks.get(blockId);
+    if (block === undefined) return;
+    this.blocks.delete(blockId);
+    for (const slot of block.slots) {
+      if (slot.current >= 0) changes.removed.push(this.occurrence(slot));
+      if (slot.rule === FIXED) {
+        const e = slot.entity;
+        if (this.entities[e]!.kind === 'person' && --this.strong[e]! === 0) this.strengthened(e);
+      } else if (slot.rule === SHORT) {
+        this.shortSlots.get(slot.entity)?.delete(slot);
+        if (slot.current >= 0 && --this.shortOn[slot.entity]! === 0 && !this.present(slot.entity)) this.placesDirty = true;
+      } else {
+        this.contextSlots.delete(slot);
+      }
+    }
+    for (const p of block.distractedPersons) if (--this.distracted[p]! === 0) this.dirtyPersons.add(p);
+    for (const y of block.years) if (--this.yearCount[y]! === 0) this.placesDirty = true;
+  }
+
+  private settle(fresh: Slot[], changes: Changes): void {
+    for (const p of this.dirtyPersons) for (const slot of this.shortSlots.get(p) ?? []) this.evaluateShort(slot, changes);
+    this.dirtyPersons.clear();
+    for (const slot of fresh) if (slot.rule === SHORT) this.evaluateShort(slot, changes);
+    if (this.placesDirty) for (const slot of this.contextSlots) this.evaluateContext(slot, changes);
+    else for (const slot of fresh) if (slot.rule === CONTEXT) this.evaluateContext(slot, changes);
+    this.placesDirty = false;
+  }
+
+  private evaluateShort(slot: Slot, changes: Changes): void {
+    const p = slot.entity;
+    const want = this.distracted[p]! > 0 && this.strong[p] === 0 ? -1 : p;
+    if (want === slot.current) return;
+    const wasPresent = this.present(p);
+    if (slot.current >= 0) {
+      changes.removed.push(this.occurrence(slot));
+      this.shortOn[p]!--;
+    }
+    slot.current = want;
+    if (want >= 0) {
+      this.shortOn[p]!++;
+      changes.added.push(this.occurrence(slot));
+    }
+    if (wasPresent !== this.present(p)) this.placesDirty = true;
+  }
+
+  private evaluateContext(slot: Slot, changes: Changes): void {
+    let best = -1;
+    let bestScore = 0;
+    let tie = false;
+    for (const s of slot.candidates) {
+      let score = 0;
+      for (const p of this.participants[s]!) if (this.present(p)) score++;
+      if (score === 0) continue;
+      const y = this.yearOf[s]!;
+      if (y >= 0 && this.yearCount[y]! > 0) score++;
+      if (score > bestScore) {
+        best = s;
+        bestScore = score;
+        tie = false;
+      } else if (score === bestScore) {
+        tie = true;
+      }
+    }
+    const want = tie ? -1 : best;
+    if (want === slot.current) return;
+    if (slot.current >= 0) changes.removed.push(this.occurrence(slot));
+    slot.current = want;
+    if (want >= 0) changes.added.push(this.occurrence(slot));
+  }
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0xa0;
+}
+
+/**
+ * Does a sentence end at `i`? A line break does; `.`, `!`, `?` or `…` do
+ * when followed by whitespace, except a dot after a short capitalised word
+ * (`Mr.`, `U.S.`, `TP.`), which is far more often an abbreviation.
+ */
+function sentenceEndAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c === 0x0a || c === 0x0d) return true;
+  if (c !== 0x2e && c !== 0x21 && c !== 0x3f && c !== 0x2026) return false;
+  if (i + 1 < text.length && !isSpace(text.charCodeAt(i + 1))) return false;
+  if (c !== 0x2e) return true;
+  let a = i;
+  while (a > 0 && i - a < 4 && !isSpace(text.charCodeAt(a - 1)) && text.charCodeAt(a - 1) !== 0x2e) a--;
+  const first = text.charAt(a);
+  return !(a < i && i - a <= 3 && first !== first.toLowerCase());
+}
+
+function cueInSentence(text: string, cues: number[], hit: Hit): boolean {
+  let from = hit.start;
+  while (from > 0 && hit.start - from < CUE_WINDOW && !sentenceEndAt(text, from - 1)) from--;
+  let to = hit.end;
+  while (to < text.length && to - hit.end < CUE_WINDOW && !sentenceEndAt(text, to)) to++;
+  for (let i = 0; i < cues.length; i += 2) {
+    if (cues[i]! >= from && cues[i + 1]! <= to) return true;
+  }
+  return false;
+}
