@@ -97,4 +97,18 @@ export interface DbStatus {
   hash: string | null;
   schemaVersion: number;
   counts: { documents: number; people: number; summits: number; quotes: number };
+  /**
+   * Whether a complete index answers queries: also true while a newer one seeds
+   * or after a failed seed left the previous one in place, so the UI need not
+   * grey out on `seeding`/`failed`. `hash` and `counts` describe that index.
+   */
+  available?: boolean;
+  /** The bundle hash being seeded (or that failed), when it differs from `hash`. */
+  targetHash?: string | null;
+}
+
+/** Every person and summit, light: the popup's filters and timeline. */
+export interface Catalog {
+  people: PersonRef[];
+  summits: (SummitRef & { participants: string[] })[];
 }

@@ -1,0 +1,101 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CardRequest } from '../../../src/store/queries';
+import { addNote, deleteNote, ensureSeeded, getCard, getCatalog, getQuoteContext, listNotes, listSaved, openSummitDb, saveQuote, unsaveQuote, type SummitDb } from '../../../src/store';
+import { bundle, makeIndex } from './fixture';
+
+let db: SummitDb;
+const index = makeIndex();
+
+beforeAll(async () => {
+  db = await openSummitDb({ factory: new IDBFactory(), name: 'queries' });
+  await ensureSeeded(db, bundle(index, 'A'));
+});
+
+async function card(request: CardRequest, limit?: number) {
+  const r = await getCard(db, request, limit);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+
+describe('getCard', () => {
+  it('lists a person’s own quotes first, then quotes mentioning them, each newest first', async () => {
+    const c = await card({ kind: 'person', id: 'putin' }, 10);
+    expect(c.kind).toBe('person');
+    expect(c.quotes.map((q) => q.id)).toEqual(['q1', 'q3', 'q2', 'q8', 'q4']);
+    expect(c.quoteCount).toBe(5);
+    expect(c.kind === 'person' && c.summits.map((s) => s.id)).toEqual(['alaska-2025', 'geneva-2021', 'helsinki-2018']);
+    expect(c.kind === 'person' && c.person).toMatchObject({ id: 'putin', name: 'Vladimir Putin', country: 'RU' });
+    expect(c.quotes[0]).toMatchObject({ speaker: { id: 'putin' }, summit: { id: 'alaska-2025' }, source: { document: 'd1', title: 'Thượng đỉnh Nga - Mỹ tại Alaska', published: '2025-08-16' } });
+  });
+
+  it('cuts the quote list at the limit but counts them all', async () => {
+    const c = await card({ kind: 'person', id: 'putin' }, 3);
+    expect(c.quotes.map((q) => q.id)).toEqual(['q1', 'q3', 'q2']);
+    expect(c.quoteCount).toBe(5);
+  });
+
+  it('lists a summit’s participants and puts the leaders’ words first', async () => {
+    const c = await card({ kind: 'summit', id: 'alaska-2025' });
+    expect(c.kind === 'summit' && c.participants.map((p) => p.id)).toEqual(['putin', 'trump']);
+    expect(c.quotes.map((q) => q.id)).toEqual(['q2', 'q1', 'q5', 'q8']);
+    expect(c.quoteCount).toBe(4);
+  });
+
+  it('answers a malformed or unknown id with an error value', async () => {
+    expect(await getCard(db, { kind: 'person', id: 'nobody' })).toEqual({ ok: false, error: { code: 'not-found', message: 'no person "nobody" in the index' } });
+    expect(await getCard(db, { kind: 'summit', id: 'putin' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    for (const bad of [null, {}, { kind: 'place', id: 'x' }, { kind: 'person', id: '' }, { kind: 'person', id: 42 }, { kind: 'person', id: 'x'.repeat(201) }]) {
+      expect(await getCard(db, bad as unknown as CardRequest)).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    }
+  });
+});
+
+describe('getQuoteContext', () => {
+  it('returns the document text with the quote’s offsets into it', async () => {
+    const r = await getQuoteContext(db, 'q3');
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.text.slice(r.value.start, r.value.end)).toBe('Nhưng tôi tin rằng có một tia hy vọng trong mắt ông Biden');
+    expect(r.value.quote).toMatchObject({ id: 'q3', speaker: { id: 'putin' }, source: { document: 'd2' } });
+  });
+
+  it('answers an unknown or malformed id with an error value', async () => {
+    expect(await getQuoteContext(db, 'q99')).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await getQuoteContext(db, 7 as unknown as string)).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+  });
+});
+
+describe('getCatalog', () => {
+  it('lists people by name and summits newest first', async () => {
+    const c = await getCatalog(db);
+    expect(c.people.map((p) => p.id)).toEqual(['trump', 'biden', 'lavrov', 'putin']);
+    expect(c.summits.map((s) => [s.id, s.participants])).toEqual([
+      ['alaska-2025', ['putin', 'trump']],
+      ['geneva-2021', ['putin', 'biden']],
+      ['helsinki-2018', ['putin', 'trump']],
+    ]);
+  });
+});
+
+describe('user data', () => {
+  it('saves, lists newest first and removes quotes', async () => {
+    expect(await saveQuote(db, 'nope')).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    const saved = await saveQuote(db, 'q2');
+    expect(saved.ok && saved.value.snapshot).toEqual({ text: 'Ông Putin muốn đạt được hoà bình', speaker: 'Donald Trump', date: '2025-08-16', source: 'Thượng đỉnh Nga - Mỹ tại Alaska' });
+    await new Promise((r) => setTimeout(r, 2));
+    await saveQuote(db, 'q5');
+    expect((await listSaved(db)).map((s) => s.quoteId)).toEqual(['q5', 'q2']);
+    await unsaveQuote(db, 'q5');
+    expect((await listSaved(db)).map((s) => s.quoteId)).toEqual(['q2']);
+  });
+
+  it('keeps notes per target', async () => {
+    const a = await addNote(db, { kind: 'person', id: 'putin' }, 'check the Geneva quote');
+    await addNote(db, { kind: 'summit', id: 'alaska-2025' }, 'venue: Elmendorf-Richardson');
+    expect(await addNote(db, { kind: 'person', id: 'putin' }, '  ')).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect((await listNotes(db, { kind: 'person', id: 'putin' })).map((n) => n.text)).toEqual(['check the Geneva quote']);
+    if (a.ok) await deleteNote(db, a.value.id!);
+    expect(await listNotes(db, { kind: 'person', id: 'putin' })).toEqual([]);
+  });
+});
