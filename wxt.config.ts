@@ -14,6 +14,10 @@ export default defineConfig({
     default_locale: 'vi',
     permissions: ['storage'],
     action: { default_title: '__MSG_extName__' },
+    commands: {
+      'toggle-enabled': { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_commandToggle__' },
+      'open-next-mention': { suggested_key: { default: 'Alt+Shift+M' }, description: '__MSG_commandNextMention__' },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -23,6 +23,9 @@ const FILTER_ACCEPT = 1;
 const FILTER_REJECT = 2;
 const FILTER_SKIP = 3;
 const TEXT_NODE = 3;
+const HAS_WORD = /\S/;
+const NO_SPACE_END = /\S$/;
+const NO_SPACE_START = /^\S/;
 
 export interface TextBlock {
   text: string;
@@ -52,6 +55,18 @@ function rejectsSubtree(element: Element, options: BlockOptions): boolean {
   );
 }
 
+/**
+ * `<a>Tin liên quan</a><a>Ông chủ…</a>`: text in sibling elements is separate
+ * items even with no whitespace between them, so their words must not fuse;
+ * `Put<b>in</b>` (one element inside the other's parent) is one word.
+ */
+function separateItems(previous: Text, next: Text): boolean {
+  const a = previous.parentNode;
+  const b = next.parentNode;
+  if (a === null || b === null || a === b) return false;
+  return !a.contains(b) && !b.contains(a);
+}
+
 /** The nearest ancestor that is not inline: text under the same one is one block. */
 function blockOf(node: Node, root: Node): Node {
   let current = node.parentNode;
@@ -78,10 +93,7 @@ export function* textBlocks(root: Node, options: BlockOptions = {}): Generator<T
         broken = true;
         return FILTER_REJECT;
       }
-      const data = (node as Text).data;
-      // Whitespace-only nodes between elements carry no words.
-      if (data.length === 0 || !/\S/.test(data)) return FILTER_SKIP;
-      return FILTER_ACCEPT;
+      return (node as Text).data.length === 0 ? FILTER_SKIP : FILTER_ACCEPT;
     },
   });
 
@@ -104,15 +116,18 @@ export function* textBlocks(root: Node, options: BlockOptions = {}): Generator<T
     const block = blockOf(text, root);
     if (current === null || block !== currentBlock || broken) {
       broken = false;
-      if (current !== null) yield current;
+      if (current !== null && HAS_WORD.test(current.text)) yield current;
       current = { text: '', nodes: [], starts: [] };
       currentBlock = block;
+    } else if (NO_SPACE_END.test(current.text) && NO_SPACE_START.test(text.data) && separateItems(current.nodes[current.nodes.length - 1]!, text)) {
+      // The separator belongs to no node; offsets on it map to a node's end.
+      current.text += ' ';
     }
     current.starts.push(current.text.length);
     current.nodes.push(text);
     current.text += text.data;
   }
-  if (current !== null) yield current;
+  if (current !== null && HAS_WORD.test(current.text)) yield current;
 }
 
 export interface NodePoint {
@@ -130,5 +145,7 @@ export function pointAt(block: TextBlock, offset: number, preferEnd = false): No
     if (start < offset || (!preferEnd && start === offset)) lo = mid;
     else hi = mid - 1;
   }
-  return { node: block.nodes[lo]!, offset: offset - block.starts[lo]! };
+  const node = block.nodes[lo]!;
+  // An offset on an inserted separator maps to the end of the node before it.
+  return { node, offset: Math.min(offset - block.starts[lo]!, node.data.length) };
 }

@@ -1,5 +1,5 @@
 import type { Lexicon } from '../schema/lexicon';
-import type { DbStatus, EntityCard, QuoteContext, SearchQuery, SearchResult } from './views';
+import type { Catalog, DbStatus, EntityCard, QuoteContext, SearchQuery, SearchResult } from './views';
 
 /**
  * The one message protocol of the extension. Requests go to the background
@@ -14,18 +14,24 @@ export type EntityKind = 'person' | 'summit';
 export type Request =
   | { type: 'status' }
   | { type: 'lexicon' }
-  | { type: 'card'; kind: EntityKind; id: string }
+  | { type: 'catalog' }
+  /** `all` asks for every quote (the popup); without it, the top few (the popover). */
+  | { type: 'card'; kind: EntityKind; id: string; all?: boolean }
   | { type: 'quoteContext'; id: string }
   | { type: 'search'; query: SearchQuery }
-  | { type: 'pageMentions'; entities: number };
+  | { type: 'pageMentions'; entities: number }
+  /** From the popover: show this card in the popup (or a tab when the browser will not open the popup). */
+  | { type: 'openCard'; kind: EntityKind; id: string };
 
 export interface Answers {
   status: DbStatus;
   lexicon: Lexicon;
+  catalog: Catalog;
   card: EntityCard;
   quoteContext: QuoteContext;
   search: SearchResult;
   pageMentions: null;
+  openCard: null;
 }
 
 export type RequestType = Request['type'];
@@ -41,7 +47,8 @@ export interface Mention {
   forms: string[];
 }
 
-export type TabRequest = { type: 'mentions' };
+/** `mentions` answers with the page's detections; `openNext` opens the card of the next mention (keyboard). */
+export type TabRequest = { type: 'mentions' } | { type: 'openNext' };
 export interface MentionsAnswer {
   mentions: Mention[];
 }
@@ -95,11 +102,17 @@ export function validateRequest(message: unknown): Request | string {
   switch (message.type) {
     case 'status':
     case 'lexicon':
+    case 'catalog':
       return { type: message.type };
+    case 'openCard':
+      if (message.kind !== 'person' && message.kind !== 'summit') return 'openCard.kind must be "person" or "summit"';
+      if (!isId(message.id)) return 'openCard.id must be a non-empty string';
+      return { type: 'openCard', kind: message.kind, id: message.id };
     case 'card':
       if (message.kind !== 'person' && message.kind !== 'summit') return 'card.kind must be "person" or "summit"';
       if (!isId(message.id)) return 'card.id must be a non-empty string';
-      return { type: 'card', kind: message.kind, id: message.id };
+      if (!optional(message.all, (v) => typeof v === 'boolean')) return 'card.all must be a boolean';
+      return message.all === true ? { type: 'card', kind: message.kind, id: message.id, all: true } : { type: 'card', kind: message.kind, id: message.id };
     case 'quoteContext':
       if (!isId(message.id)) return 'quoteContext.id must be a non-empty string';
       return { type: 'quoteContext', id: message.id };
@@ -118,7 +131,7 @@ export function validateRequest(message: unknown): Request | string {
 }
 
 export function isTabRequest(message: unknown): message is TabRequest {
-  return isRecord(message) && message.type === 'mentions';
+  return isRecord(message) && (message.type === 'mentions' || message.type === 'openNext');
 }
 
 /** Chrome shows at most four characters in a badge. */

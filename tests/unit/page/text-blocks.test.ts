@@ -50,3 +50,19 @@ describe('pointAt', () => {
     expect(pointAt(block!, 6, true)).toMatchObject({ offset: 2 });
   });
 });
+
+describe('word boundaries between elements', () => {
+  it('keeps sibling links apart but joins a name across its own tags', () => {
+    const blocks = blocksOf('<div><strong>Tin liên quan</strong><a href="#">Ông chủ Điện Kremlin</a> <a>Putin</a><a>Trump</a></div><p>Vladimir <b>Putin</b>.</p>');
+    expect(blocks.map((b) => b.text)).toEqual(['Tin liên quan Ông chủ Điện Kremlin Putin Trump', 'Vladimir Putin.']);
+    const [links] = blocks;
+    expect(links!.starts).toEqual([0, 14, 34, 35, 41]);
+    expect(pointAt(links!, 14, true)).toMatchObject({ offset: 13 });
+    expect(pointAt(links!, 14, true).node.data).toBe('Tin liên quan');
+    expect(pointAt(links!, 14).node.data).toBe('Ông chủ Điện Kremlin');
+  });
+
+  it('yields no block of whitespace alone', () => {
+    expect(blocksOf('<div>  <span> </span>\n</div><p>x</p>').map((b) => b.text)).toEqual(['x']);
+  });
+});

@@ -29,6 +29,7 @@ describe('router and client', () => {
   const router = createRouter({
     status: async () => ({ state: 'ready', progress: 1, error: null, hash: 'h', schemaVersion: 2, counts: { documents: 1, people: 2, summits: 3, quotes: 4 } }),
     lexicon: async () => ({ entries: [], distractors: [], participants: {} }),
+    catalog: async () => ({ people: [], summits: [] }),
     card: async (r) => {
       throw new Error(`No ${r.kind} with id ${r.id}`);
     },
@@ -37,6 +38,7 @@ describe('router and client', () => {
     },
     search: async () => ({ hits: [], people: [], summits: [], total: 0 }),
     pageMentions: async () => null,
+    openCard: async () => null,
   });
   const ask = createClient((message) => router(message, { tabId: null }));
 

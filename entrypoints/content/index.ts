@@ -1,0 +1,67 @@
+import { browser } from 'wxt/browser';
+import { createClient } from '@/src/protocol/client';
+import { isTabRequest } from '@/src/protocol/messages';
+import { isActiveOn, type Settings } from '@/src/settings/settings';
+import { loadSettings, watchSettings } from '@/src/settings/store';
+import { ActivePage } from '@/src/page/active-page';
+import './highlights.css';
+
+export default defineContentScript({
+  matches: ['<all_urls>'],
+  allFrames: true,
+  runAt: 'document_idle',
+  async main(ctx) {
+    const ask = createClient((message) => browser.runtime.sendMessage(message));
+    const topFrame = window === window.top;
+    let page: ActivePage | null = null;
+    let starting: Promise<void> | null = null;
+    let latest: Settings | null = null;
+
+    // Dormant until switched on: this listener and the settings watcher are all that runs.
+    browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (answer: unknown) => void) => {
+      if (sender.id !== browser.runtime.id || !isTabRequest(message) || !topFrame) return undefined;
+      if (message.type === 'mentions') {
+        sendResponse(page ? page.mentions() : { mentions: [] });
+        return undefined;
+      }
+      page?.openNext();
+      return undefined;
+    });
+
+    async function start() {
+      const lexicon = await ask({ type: 'lexicon' });
+      // Settings may have changed while the lexicon was on its way.
+      if (ctx.isInvalid || page !== null || latest === null || !isActiveOn(latest, location.href)) return;
+      page = new ActivePage(
+        {
+          doc: document,
+          ask,
+          reportCount: (entities) => {
+            if (topFrame) void ask({ type: 'pageMentions', entities }).catch(() => undefined);
+          },
+        },
+        lexicon,
+        latest,
+      );
+    }
+
+    function apply(settings: Settings) {
+      latest = settings;
+      if (isActiveOn(settings, location.href)) {
+        if (page) page.update(settings);
+        else starting ??= start().finally(() => (starting = null));
+      } else if (page) {
+        page.stop();
+        page = null;
+      }
+    }
+
+    const unwatch = watchSettings(browser.storage.onChanged, apply);
+    ctx.onInvalidated(() => {
+      unwatch();
+      page?.stop();
+      page = null;
+    });
+    apply(await loadSettings(browser.storage.local));
+  },
+});

@@ -1,0 +1,193 @@
+import type { Ask } from '../protocol/client';
+import type { MentionsAnswer } from '../protocol/messages';
+import type { EntityCard } from '../protocol/views';
+import type { Lexicon } from '../schema/lexicon';
+import type { Settings } from '../settings/settings';
+import { createPopoverHost, HOST_TAG, type PopoverHost } from '../popover/host';
+import { HoverIntent, DEFAULT_TIMING } from '../popover/hover-intent';
+import type { PopoverProps } from '../ui/PopoverCard';
+import { PageScanner, type Mark } from './scanner';
+
+export interface PageEnv {
+  doc: Document;
+  ask: Ask;
+  /** Only the top frame reports to the toolbar badge. */
+  reportCount(entities: number): void;
+}
+
+/** How long counts settle before the badge is updated. */
+const REPORT_DEBOUNCE_MS = 250;
+
+function isOwnUi(node: Node): boolean {
+  return node.nodeType === 1 && (node as Element).tagName.toLowerCase() === HOST_TAG;
+}
+
+/**
+ * Everything the content script does while it is switched on for a page:
+ * scanning, marking, hovering and the card. `stop()` undoes all of it, leaving
+ * the page as it was.
+ */
+export class ActivePage {
+  private readonly scanner: PageScanner;
+  private readonly host: PopoverHost;
+  private readonly intent: HoverIntent<Mark>;
+  private readonly observer: MutationObserver;
+  private readonly cards = new Map<string, Promise<EntityCard>>();
+  private readonly cleanup: (() => void)[] = [];
+  private settings: Settings;
+  private pointer: { x: number; y: number } | null = null;
+  private frame = 0;
+  private reportTimer = 0;
+  private lastReported = -1;
+  private focusOnShow = false;
+
+  constructor(
+    private readonly env: PageEnv,
+    lexicon: Lexicon,
+    settings: Settings,
+  ) {
+    const { doc } = env;
+    const win = doc.defaultView!;
+    this.settings = settings;
+    this.scanner = new PageScanner(doc, {
+      lexicon,
+      style: settings.markStyle,
+      detect: settings.detect,
+      isOwnUi: isOwnUi as (e: Element) => boolean,
+      isHidden: (element) => typeof element.checkVisibility === 'function' && !element.checkVisibility({ visibilityProperty: true }),
+      onChange: () => this.scheduleReport(),
+    });
+    this.host = createPopoverHost(doc, {
+      onEnter: () => this.intent.enterCard(),
+      onLeave: () => this.intent.leaveCard(),
+      onClose: () => this.intent.close(),
+    });
+    this.intent = new HoverIntent<Mark>(
+      { ...DEFAULT_TIMING, dwellMs: settings.dwellMs },
+      {
+        show: (mark) => this.showCard(mark),
+        hide: () => this.host.hide(),
+        cardRect: () => this.host.rect(),
+      },
+      { now: () => win.performance.now(), setTimeout: (fn, ms) => win.setTimeout(fn, ms), clearTimeout: (id) => win.clearTimeout(id) },
+      (a, b) => a.key === b.key,
+    );
+
+    this.observer = new win.MutationObserver((records) => this.scanner.onMutations(records, isOwnUi));
+    this.observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+
+    this.listen(doc, 'pointermove', (event) => this.onPointer(event as PointerEvent));
+    this.listen(doc, 'keydown', (event) => {
+      if ((event as KeyboardEvent).key === 'Escape' && this.intent.current !== null) this.intent.close();
+    });
+    // The card is placed for the viewport it opened in; scrolling leaves it behind.
+    this.listen(win, 'scroll', () => {
+      if (this.intent.current !== null && !this.host.contains(doc.activeElement)) this.intent.close();
+    });
+    void this.scanner.scan(doc.body ?? doc.documentElement);
+  }
+
+  mentions(): MentionsAnswer {
+    return this.scanner.mentions();
+  }
+
+  update(settings: Settings): void {
+    const detectChanged = settings.detect.person !== this.settings.detect.person || settings.detect.summit !== this.settings.detect.summit;
+    this.settings = settings;
+    this.scanner.setStyle(settings.markStyle);
+    if (detectChanged) this.scanner.setDetect(settings.detect);
+    this.intent.setTiming({ ...DEFAULT_TIMING, dwellMs: settings.dwellMs });
+    this.intent.close();
+  }
+
+  /** Keyboard path: opens the card of the next mention and moves focus into it. */
+  openNext(): void {
+    const mark = this.scanner.next(this.intent.current);
+    if (mark === null) return;
+    const start = mark.range.startContainer.parentElement;
+    start?.scrollIntoView({ block: 'center' });
+    this.focusOnShow = true;
+    this.intent.open(mark);
+  }
+
+  stop(): void {
+    this.observer.disconnect();
+    this.intent.close();
+    this.host.destroy();
+    this.scanner.stop();
+    for (const undo of this.cleanup) undo();
+    const win = this.env.doc.defaultView!;
+    win.cancelAnimationFrame(this.frame);
+    win.clearTimeout(this.reportTimer);
+    if (this.lastReported > 0) this.env.reportCount(0);
+  }
+
+  private listen(target: EventTarget, type: string, handler: (event: Event) => void): void {
+    const options = { capture: true, passive: true };
+    target.addEventListener(type, handler, options);
+    this.cleanup.push(() => target.removeEventListener(type, handler, options));
+  }
+
+  private onPointer(event: PointerEvent): void {
+    if (event.pointerType === 'touch') return;
+    this.pointer = { x: event.clientX, y: event.clientY };
+    // One hit test per frame, however fast the events come.
+    if (this.frame !== 0) return;
+    this.frame = this.env.doc.defaultView!.requestAnimationFrame(() => {
+      this.frame = 0;
+      if (this.pointer === null) return;
+      const { x, y } = this.pointer;
+      const target = this.host.contains(event.target as Node) ? null : this.scanner.hitTest(x, y);
+      this.intent.move(x, y, target);
+    });
+  }
+
+  private card(mark: Mark): Promise<EntityCard> {
+    const key = `${mark.kind}:${mark.id}`;
+    let card = this.cards.get(key);
+    if (!card) {
+      card = this.env.ask({ type: 'card', kind: mark.kind, id: mark.id });
+      card.catch(() => this.cards.delete(key));
+      this.cards.set(key, card);
+    }
+    return card;
+  }
+
+  private showCard(mark: Mark): void {
+    const focus = this.focusOnShow;
+    this.focusOnShow = false;
+    const anchor = this.scanner.anchorRect(mark, this.pointer ?? undefined);
+    if (anchor === null) return;
+    const lang = this.settings.language;
+    const base: Omit<PopoverProps, 'onClose' | 'state'> = {
+      lang,
+      onOpenFull: () => {
+        void this.env.ask({ type: 'openCard', kind: mark.kind, id: mark.id });
+        this.intent.close();
+      },
+    };
+    this.host.show(anchor, { ...base, state: { status: 'loading' } }, focus);
+    this.card(mark).then(
+      (card) => {
+        if (this.intent.current?.key === mark.key) this.host.update({ ...base, state: { status: 'ready', card } });
+      },
+      (error: unknown) => {
+        if (this.intent.current?.key === mark.key) {
+          this.host.update({ ...base, state: { status: 'error', message: error instanceof Error ? error.message : String(error) } });
+        }
+      },
+    );
+  }
+
+  private scheduleReport(): void {
+    const win = this.env.doc.defaultView!;
+    win.clearTimeout(this.reportTimer);
+    this.reportTimer = win.setTimeout(() => {
+      const count = this.scanner.mentions().mentions.length;
+      if (count !== this.lastReported) {
+        this.lastReported = count;
+        this.env.reportCount(count);
+      }
+    }, REPORT_DEBOUNCE_MS);
+  }
+}

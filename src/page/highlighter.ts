@@ -1,0 +1,80 @@
+import type { MarkStyle } from '../settings/settings';
+
+export type MarkKind = 'person' | 'summit';
+
+/** Names registered with `CSS.highlights`; styled by the content script's CSS file. */
+export function highlightName(style: MarkStyle, kind: MarkKind): string {
+  return `summit-lens-${style}-${kind}`;
+}
+
+interface HighlightCtor {
+  new (...ranges: AbstractRange[]): Set<AbstractRange>;
+}
+
+interface HighlightApi {
+  registry: Map<string, Set<AbstractRange>>;
+  Highlight: HighlightCtor;
+}
+
+function highlightApi(win: Window): HighlightApi | null {
+  const w = win as unknown as { CSS?: { highlights?: Map<string, Set<AbstractRange>> }; Highlight?: HighlightCtor };
+  return w.CSS?.highlights && w.Highlight ? { registry: w.CSS.highlights, Highlight: w.Highlight } : null;
+}
+
+/**
+ * Marks ranges with the CSS Custom Highlight API: the page's DOM, layout,
+ * selection and copy stay untouched. Where the API is missing nothing is
+ * drawn, and hovering still works from the ranges themselves.
+ */
+export class Highlighter {
+  private readonly api: HighlightApi | null;
+  private readonly sets: Record<MarkKind, Set<AbstractRange>> | null;
+  private style: MarkStyle;
+
+  constructor(win: Window, style: MarkStyle) {
+    this.api = highlightApi(win);
+    this.style = style;
+    this.sets = this.api ? { person: new this.api.Highlight(), summit: new this.api.Highlight() } : null;
+    this.register();
+  }
+
+  get supported(): boolean {
+    return this.api !== null;
+  }
+
+  add(kind: MarkKind, range: AbstractRange): void {
+    this.sets?.[kind].add(range);
+  }
+
+  delete(kind: MarkKind, range: AbstractRange): void {
+    this.sets?.[kind].delete(range);
+  }
+
+  setStyle(style: MarkStyle): void {
+    if (style === this.style) return;
+    this.unregister();
+    this.style = style;
+    this.register();
+  }
+
+  clear(): void {
+    this.sets?.person.clear();
+    this.sets?.summit.clear();
+  }
+
+  destroy(): void {
+    this.clear();
+    this.unregister();
+  }
+
+  private register(): void {
+    if (!this.api || !this.sets || this.style === 'none') return;
+    this.api.registry.set(highlightName(this.style, 'person'), this.sets.person);
+    this.api.registry.set(highlightName(this.style, 'summit'), this.sets.summit);
+  }
+
+  private unregister(): void {
+    if (!this.api) return;
+    for (const kind of ['person', 'summit'] as const) this.api.registry.delete(highlightName(this.style, kind));
+  }
+}

@@ -1,0 +1,314 @@
+import { PageResolver, type Occurrence } from '../matcher/resolve';
+import { summarize } from '../matcher/summary';
+import type { MentionsAnswer } from '../protocol/messages';
+import type { Lexicon } from '../schema/lexicon';
+import type { MarkStyle } from '../settings/settings';
+import { Highlighter } from './highlighter';
+import { pointAt, textBlocks, type BlockOptions, type TextBlock } from './text-blocks';
+
+/** One marked occurrence, with the text nodes it covers so hovering finds it. */
+export interface Mark {
+  key: number;
+  kind: 'person' | 'summit';
+  id: string;
+  form: string;
+  range: StaticRange;
+}
+
+interface BlockRecord {
+  block: TextBlock;
+  marks: Map<number, Mark>;
+}
+
+export interface ScannerOptions extends BlockOptions {
+  lexicon: Lexicon;
+  style: MarkStyle;
+  detect: { person: boolean; summit: boolean };
+  /** Called (at most once per slice) when the set of mentions changed. */
+  onChange(): void;
+}
+
+/** Main-thread budget per slice: well under the 50 ms that counts as a long task. */
+const SLICE_MS = 8;
+
+const INLINE_PARENT = /^(A|ABBR|B|BDI|BDO|CITE|DATA|DFN|EM|FONT|I|LABEL|MARK|Q|S|SMALL|SPAN|STRONG|SUB|SUP|TIME|U|INS|DEL|NOBR)$/;
+
+function yieldToMain(win: Window): Promise<void> {
+  const scheduler = (win as unknown as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => win.setTimeout(resolve, 0));
+}
+
+/** The nearest element that is not inline: changed text inside it is rescanned as a whole. */
+function blockRootOf(node: Node, body: Node): Node {
+  let current: Node | null = node.nodeType === 1 ? node : node.parentNode;
+  while (current !== null && current !== body && current.nodeType === 1 && INLINE_PARENT.test((current as Element).tagName.toUpperCase())) {
+    current = current.parentNode;
+  }
+  return current ?? body;
+}
+
+/**
+ * Finds and marks mentions on a live page: scans in slices that yield to the
+ * page, follows DOM changes by rescanning only the blocks they touch, and
+ * answers hover hit-tests from the marks it keeps.
+ */
+export class PageScanner {
+  private readonly resolver: PageResolver;
+  private readonly highlighter: Highlighter;
+  private readonly blocks = new Map<number, BlockRecord>();
+  private readonly blockOfNode = new WeakMap<Text, number>();
+  private readonly marksOfNode = new WeakMap<Text, Mark[]>();
+  private readonly queue: Node[] = [];
+  private nextBlock = 1;
+  private running: Promise<void> | null = null;
+  private detect: { person: boolean; summit: boolean };
+  private stopped = false;
+  /** Longest slice so far, for the benchmark and the hostile-page tests. */
+  longestSliceMs = 0;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly options: ScannerOptions,
+  ) {
+    this.resolver = new PageResolver(options.lexicon);
+    this.highlighter = new Highlighter(doc.defaultView!, options.style);
+    this.detect = options.detect;
+  }
+
+  get highlightsSupported(): boolean {
+    return this.highlighter.supported;
+  }
+
+  /** Queues a subtree; resolves when everything queued so far is scanned. */
+  scan(root: Node): Promise<void> {
+    this.queue.push(root);
+    this.running ??= this.drain().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  /** Rescans what the mutations touched, never the whole page. */
+  onMutations(records: MutationRecord[], isOwnUi: (node: Node) => boolean): void {
+    const body = this.doc.body ?? this.doc.documentElement;
+    const roots = new Set<Node>();
+    for (const record of records) {
+      if (isOwnUi(record.target)) continue;
+      if (record.type === 'characterData') {
+        roots.add(blockRootOf(record.target, body));
+        continue;
+      }
+      for (const removed of record.removedNodes) this.forget(removed);
+      for (const added of record.addedNodes) {
+        if (isOwnUi(added)) continue;
+        const isBlockElement = added.nodeType === 1 && !INLINE_PARENT.test((added as Element).tagName.toUpperCase());
+        roots.add(isBlockElement ? added : blockRootOf(record.target, body));
+      }
+    }
+    // A root inside another root is covered by the outer scan.
+    const list = [...roots].filter((root) => root.isConnected && ![...roots].some((other) => other !== root && other.contains(root)));
+    for (const root of list) {
+      this.forget(root);
+      void this.scan(root);
+    }
+    if (records.some((r) => r.removedNodes.length > 0)) this.options.onChange();
+  }
+
+  setStyle(style: MarkStyle): void {
+    this.highlighter.setStyle(style);
+  }
+
+  setDetect(detect: { person: boolean; summit: boolean }): void {
+    this.detect = detect;
+    this.highlighter.clear();
+    for (const record of this.blocks.values()) {
+      for (const mark of record.marks.values()) if (this.detect[mark.kind]) this.highlighter.add(mark.kind, mark.range);
+    }
+    this.options.onChange();
+  }
+
+  mentions(): MentionsAnswer {
+    const shown = [...this.resolver.mentions()].filter((o) => this.detect[o.kind]);
+    return summarize(shown);
+  }
+
+  /** The mark under the pointer, confirmed against its rendered boxes. */
+  hitTest(x: number, y: number): Mark | null {
+    const point = caretAt(this.doc, x, y);
+    if (point === null || point.node.nodeType !== 3) return null;
+    const marks = this.marksOfNode.get(point.node as Text);
+    if (!marks) return null;
+    for (const mark of marks) {
+      if (!this.detect[mark.kind]) continue;
+      const range = this.doc.createRange();
+      try {
+        range.setStart(mark.range.startContainer, mark.range.startOffset);
+        range.setEnd(mark.range.endContainer, mark.range.endOffset);
+      } catch {
+        continue;
+      }
+      for (const rect of range.getClientRects()) {
+        if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1) return mark;
+      }
+    }
+    return null;
+  }
+
+  /** The rectangle of the line box of `mark` nearest to the pointer (a name can wrap). */
+  anchorRect(mark: Mark, near?: { x: number; y: number }): DOMRect | null {
+    const range = this.doc.createRange();
+    try {
+      range.setStart(mark.range.startContainer, mark.range.startOffset);
+      range.setEnd(mark.range.endContainer, mark.range.endOffset);
+    } catch {
+      return null;
+    }
+    const rects = [...range.getClientRects()];
+    if (rects.length === 0) return null;
+    if (!near) return rects[0]!;
+    return rects.reduce((best, r) => (Math.abs((r.top + r.bottom) / 2 - near.y) < Math.abs((best.top + best.bottom) / 2 - near.y) ? r : best));
+  }
+
+  /** The next mark in document order after `after` (or the first), for keyboard use. */
+  next(after: Mark | null): Mark | null {
+    const all: Mark[] = [];
+    for (const record of this.blocks.values()) for (const mark of record.marks.values()) if (this.detect[mark.kind] && mark.range.startContainer.isConnected) all.push(mark);
+    all.sort((a, b) => {
+      if (a.range.startContainer === b.range.startContainer) return a.range.startOffset - b.range.startOffset;
+      return a.range.startContainer.compareDocumentPosition(b.range.startContainer) & 4 ? -1 : 1;
+    });
+    if (all.length === 0) return null;
+    const at = after ? all.findIndex((m) => m.key === after.key) : -1;
+    return all[(at + 1) % all.length]!;
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.queue.length = 0;
+    this.highlighter.destroy();
+  }
+
+  private async drain(): Promise<void> {
+    const win = this.doc.defaultView!;
+    const now = () => win.performance.now();
+    while (this.queue.length > 0 && !this.stopped) {
+      const root = this.queue.shift()!;
+      if (!root.isConnected) continue;
+      let sliceStart = now();
+      let changed = false;
+      for (const block of textBlocks(root, this.options)) {
+        if (this.stopped) return;
+        changed = this.add(block) || changed;
+        const elapsed = now() - sliceStart;
+        if (elapsed > SLICE_MS) {
+          this.longestSliceMs = Math.max(this.longestSliceMs, elapsed);
+          if (changed) this.options.onChange();
+          changed = false;
+          await yieldToMain(win);
+          sliceStart = now();
+        }
+      }
+      this.longestSliceMs = Math.max(this.longestSliceMs, now() - sliceStart);
+      if (changed) this.options.onChange();
+    }
+  }
+
+  private add(block: TextBlock): boolean {
+    const id = this.nextBlock++;
+    const record: BlockRecord = { block, marks: new Map() };
+    this.blocks.set(id, record);
+    for (const node of block.nodes) this.blockOfNode.set(node, id);
+    const changes = this.resolver.add(id, block.text);
+    this.apply(changes.removed, changes.added);
+    return changes.added.length > 0 || changes.removed.length > 0;
+  }
+
+  /** Drops every block with a text node in `root`, so a rescan starts clean. */
+  private forget(root: Node): void {
+    const ids = new Set<number>();
+    if (root.nodeType === 3) {
+      const id = this.blockOfNode.get(root as Text);
+      if (id !== undefined) ids.add(id);
+    } else {
+      const walker = this.doc.createTreeWalker(root, 0x4);
+      for (let n = walker.nextNode(); n !== null; n = walker.nextNode()) {
+        const id = this.blockOfNode.get(n as Text);
+        if (id !== undefined) ids.add(id);
+      }
+    }
+    for (const id of ids) {
+      const record = this.blocks.get(id);
+      if (!record) continue;
+      this.blocks.delete(id);
+      for (const node of record.block.nodes) {
+        this.blockOfNode.delete(node);
+        this.marksOfNode.delete(node);
+      }
+      const changes = this.resolver.remove(id);
+      this.apply(changes.removed, changes.added);
+    }
+  }
+
+  private apply(removed: Occurrence[], added: Occurrence[]): void {
+    for (const occurrence of removed) {
+      const record = this.blocks.get(occurrence.blockId);
+      const mark = record?.marks.get(occurrence.key);
+      if (!record || !mark) continue;
+      record.marks.delete(occurrence.key);
+      this.highlighter.delete(mark.kind, mark.range);
+      this.unindex(record.block, mark);
+    }
+    for (const occurrence of added) {
+      const record = this.blocks.get(occurrence.blockId);
+      if (!record) continue;
+      const start = pointAt(record.block, occurrence.start);
+      const end = pointAt(record.block, occurrence.end, true);
+      const range = new (this.doc.defaultView as unknown as { StaticRange: typeof StaticRange }).StaticRange({
+        startContainer: start.node,
+        startOffset: start.offset,
+        endContainer: end.node,
+        endOffset: end.offset,
+      });
+      const mark: Mark = { key: occurrence.key, kind: occurrence.kind, id: occurrence.id, form: occurrence.form, range };
+      record.marks.set(occurrence.key, mark);
+      if (this.detect[mark.kind]) this.highlighter.add(mark.kind, range);
+      this.index(record.block, mark);
+    }
+  }
+
+  private coveredNodes(block: TextBlock, mark: Mark): Text[] {
+    const first = block.nodes.indexOf(mark.range.startContainer as Text);
+    const last = block.nodes.indexOf(mark.range.endContainer as Text);
+    return first < 0 || last < 0 ? [] : block.nodes.slice(first, last + 1);
+  }
+
+  private index(block: TextBlock, mark: Mark): void {
+    for (const node of this.coveredNodes(block, mark)) {
+      const list = this.marksOfNode.get(node);
+      if (list) list.push(mark);
+      else this.marksOfNode.set(node, [mark]);
+    }
+  }
+
+  private unindex(block: TextBlock, mark: Mark): void {
+    for (const node of this.coveredNodes(block, mark)) {
+      const list = this.marksOfNode.get(node);
+      if (list) this.marksOfNode.set(node, list.filter((m) => m.key !== mark.key));
+    }
+  }
+}
+
+/** Standard `caretPositionFromPoint` where present (Firefox, Chrome 128+), else WebKit's `caretRangeFromPoint`. */
+function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | null {
+  const d = doc as Document & {
+    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+    caretRangeFromPoint?: (x: number, y: number) => Range | null;
+  };
+  if (d.caretPositionFromPoint) {
+    const position = d.caretPositionFromPoint(x, y);
+    return position ? { node: position.offsetNode, offset: position.offset } : null;
+  }
+  const range = d.caretRangeFromPoint?.(x, y);
+  return range ? { node: range.startContainer, offset: range.startOffset } : null;
+}

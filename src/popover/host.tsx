@@ -1,0 +1,129 @@
+import { render } from 'preact';
+import { PopoverCard, type PopoverProps } from '../ui/PopoverCard';
+import { placeCard, type Rect } from './placement';
+import css from '../ui/popover.css?inline';
+
+/** The host's own styles, inline and important, so page CSS cannot move, hide or restyle it. */
+const HOST_STYLE = [
+  'all: initial',
+  'position: fixed',
+  'inset: auto',
+  'margin: 0',
+  'padding: 0',
+  'border: 0',
+  'background: transparent',
+  'overflow: visible',
+  'z-index: 2147483647',
+  'display: block',
+  'width: auto',
+  'height: auto',
+  'color-scheme: light dark',
+]
+  .map((rule) => `${rule} !important`)
+  .join('; ');
+
+export const HOST_TAG = 'summit-lens-popover';
+
+export interface PopoverHost {
+  /** Renders and shows the card next to `anchor`; `focus` for keyboard opening. */
+  show(anchor: Rect, props: Omit<PopoverProps, 'onClose'>, focus: boolean): void;
+  /** Re-renders in place (data arrived) without moving focus. */
+  update(props: Omit<PopoverProps, 'onClose'>): void;
+  hide(): void;
+  rect(): Rect | null;
+  contains(node: Node | null): boolean;
+  isOwn(element: Element): boolean;
+  destroy(): void;
+}
+
+export interface HostEvents {
+  onEnter(): void;
+  onLeave(): void;
+  onClose(): void;
+}
+
+/**
+ * The card lives in a closed shadow root (the page can reach neither its DOM
+ * nor its data) on a host in the top layer (`popover`), so no fixed header or
+ * z-index of the page can cover it.
+ */
+export function createPopoverHost(doc: Document, events: HostEvents): PopoverHost {
+  const host = doc.createElement(HOST_TAG);
+  host.setAttribute('style', HOST_STYLE);
+  const topLayer = 'showPopover' in host;
+  if (topLayer) host.setAttribute('popover', 'manual');
+  const shadow = host.attachShadow({ mode: 'closed' });
+  const style = doc.createElement('style');
+  style.textContent = css;
+  const mount = doc.createElement('div');
+  mount.setAttribute('role', 'dialog');
+  mount.setAttribute('aria-labelledby', 'sl-title');
+  mount.tabIndex = -1;
+  shadow.append(style, mount);
+  host.addEventListener('mouseenter', () => events.onEnter());
+  host.addEventListener('mouseleave', () => events.onLeave());
+  host.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') {
+      event.stopPropagation();
+      events.onClose();
+    }
+  });
+
+  let anchor: Rect | null = null;
+  let visible = false;
+
+  function draw(props: Omit<PopoverProps, 'onClose'>) {
+    render(<PopoverCard {...props} onClose={events.onClose} />, mount);
+  }
+
+  function position() {
+    if (anchor === null) return;
+    const view = doc.defaultView;
+    const card = mount.firstElementChild?.getBoundingClientRect();
+    const place = placeCard(anchor, { width: card?.width ?? 380, height: card?.height ?? 200 }, {
+      width: view?.innerWidth ?? 1024,
+      height: view?.innerHeight ?? 768,
+    });
+    host.style.setProperty('left', `${place.left}px`, 'important');
+    host.style.setProperty('top', `${place.top}px`, 'important');
+  }
+
+  function attach() {
+    if (!host.isConnected) (doc.body ?? doc.documentElement).append(host);
+    if (topLayer && !host.matches(':popover-open')) host.showPopover();
+  }
+
+  return {
+    show(rect, props, focus) {
+      anchor = rect;
+      attach();
+      visible = true;
+      draw(props);
+      position();
+      if (focus) mount.focus();
+    },
+    update(props) {
+      if (!visible) return;
+      draw(props);
+      position();
+    },
+    hide() {
+      visible = false;
+      anchor = null;
+      render(null, mount);
+      if (topLayer && host.isConnected && host.matches(':popover-open')) host.hidePopover();
+      host.remove();
+    },
+    rect() {
+      if (!visible) return null;
+      const r = mount.firstElementChild?.getBoundingClientRect();
+      return r ? { left: r.left, top: r.top, right: r.right, bottom: r.bottom } : null;
+    },
+    contains: (node) => node !== null && (node === host || host.contains(node)),
+    isOwn: (element) => element === host,
+    destroy() {
+      render(null, mount);
+      host.remove();
+    },
+  };
+}

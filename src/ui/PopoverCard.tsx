@@ -1,0 +1,82 @@
+import type { EntityCard } from '../protocol/views';
+import { formatDay, formatRange, t } from '../i18n/i18n';
+import type { UiLanguage } from '../settings/settings';
+import { QuoteItem } from './QuoteItem';
+
+/** Quotes shown on hover; the rest are one click away in the popup. */
+export const POPOVER_QUOTES = 3;
+/** Related summits on hover, newest first; the card in the popup lists them all. */
+export const POPOVER_SUMMITS = 3;
+
+export interface PopoverProps {
+  lang: UiLanguage;
+  state: { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; card: EntityCard };
+  onOpenFull(): void;
+  onClose(): void;
+}
+
+function Header(props: { lang: UiLanguage; card: EntityCard; onClose(): void }) {
+  const { lang, card } = props;
+  const kind = t(lang, card.kind === 'person' ? 'person' : 'summit');
+  const title = card.kind === 'person' ? card.person.name : card.summit.title[lang];
+  const subtitle =
+    card.kind === 'person'
+      ? lang === 'en' ? card.person.roleEn : card.person.role
+      : `${formatRange(lang, card.summit.date, card.summit.endDate)} · ${card.summit.place}`;
+  return (
+    <header>
+      <p class="kind">{kind}</p>
+      <h2 id="sl-title">{title}</h2>
+      <p class="subtitle">{subtitle}</p>
+      <button type="button" class="close" aria-label={t(lang, 'close')} title={t(lang, 'close')} onClick={props.onClose}>
+        ×
+      </button>
+    </header>
+  );
+}
+
+export function PopoverCard(props: PopoverProps) {
+  const { lang, state } = props;
+  if (state.status === 'loading') return <div class="card" aria-busy="true"><p class="muted">{t(lang, 'loading')}</p></div>;
+  if (state.status === 'error') return <div class="card" role="alert"><p class="muted">{t(lang, 'loadFailed', state.message)}</p></div>;
+  const { card } = state;
+  const summits = card.kind === 'person' ? card.summits.slice(0, POPOVER_SUMMITS) : [];
+  const moreSummits = card.kind === 'person' ? card.summits.length - summits.length : 0;
+  return (
+    <div class="card">
+      <Header lang={lang} card={card} onClose={props.onClose} />
+      {card.kind === 'summit' && card.participants.length > 0 && (
+        <section>
+          <h3>{t(lang, 'participants')}</h3>
+          <p>{card.participants.map((p) => p.name).join(', ')}</p>
+        </section>
+      )}
+      {summits.length > 0 && (
+        <section>
+          <h3>{t(lang, 'relatedSummits')}</h3>
+          <ul class="summits">
+            {summits.map((s) => (
+              <li key={s.id}>
+                <span>{s.title[lang]}</span> <time dateTime={s.date}>{formatDay(lang, s.date)}</time>
+              </li>
+            ))}
+            {moreSummits > 0 && <li class="more">+{moreSummits}</li>}
+          </ul>
+        </section>
+      )}
+      <section>
+        <h3>{t(lang, 'quotes')}</h3>
+        {card.quotes.length === 0 ? (
+          <p class="muted">{t(lang, 'noQuotes')}</p>
+        ) : (
+          card.quotes.slice(0, POPOVER_QUOTES).map((quote) => <QuoteItem key={quote.id} lang={lang} quote={quote} />)
+        )}
+      </section>
+      <footer>
+        <button type="button" class="open" onClick={props.onOpenFull}>
+          {card.quoteCount > POPOVER_QUOTES ? t(lang, 'openAll', card.quoteCount) : t(lang, 'openCard')} →
+        </button>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { MentionsAnswer } from '../../protocol/messages';
+import type { Catalog } from '../../protocol/views';
+import { t } from '../../i18n/i18n';
+import type { PopupEnv, Route } from './env';
+
+/** What the active tab mentions, from its content script, most mentioned first. */
+export function PageView({ env, catalog, go }: { env: PopupEnv; catalog: Catalog | null; go(route: Route): void }) {
+  const lang = env.settings.language;
+  const [answer, setAnswer] = useState<MentionsAnswer | null | undefined>(undefined);
+
+  useEffect(() => {
+    env.pageMentions().then(setAnswer, () => setAnswer(null));
+  }, []);
+
+  if (answer === undefined) return <p class="notice" aria-busy="true">{t(lang, 'loading')}</p>;
+  if (answer === null) return <p class="notice">{t(lang, 'pageUnavailable')}</p>;
+  if (answer.mentions.length === 0) return <p class="notice">{t(lang, 'pageNothing')}</p>;
+  const people = new Map(catalog?.people.map((p) => [p.id, p.name]));
+  const summits = new Map(catalog?.summits.map((s) => [s.id, `${s.title[lang]} · ${s.date.slice(0, 4)}`]));
+  return (
+    <ul class="mentions" aria-label={t(lang, 'tabPage')}>
+      {answer.mentions.map((m) => (
+        <li key={`${m.kind}:${m.id}`}>
+          <button type="button" class="mention" onClick={() => go({ view: 'card', kind: m.kind, id: m.id })}>
+            <span class="kind">{t(lang, m.kind === 'person' ? 'person' : 'summit')}</span>
+            <span class="name">{(m.kind === 'person' ? people.get(m.id) : summits.get(m.id)) ?? m.id}</span>
+            <span class="forms">{m.forms.join(', ')}</span>
+            <span class="count">{t(lang, 'mentionCount', m.count)}</span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,152 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Catalog, DbStatus } from '../../protocol/views';
+import { t } from '../../i18n/i18n';
+import { isSiteDisabled, normalizeSite, toggleSite, type Settings } from '../../settings/settings';
+import { CardView } from './CardView';
+import type { PopupEnv, Route } from './env';
+import { PageView } from './PageView';
+import { SearchView } from './SearchView';
+import { SourceView } from './SourceView';
+import { TimelineView } from './TimelineView';
+
+const STATUS_POLL_MS = 400;
+
+function StatusNotice({ env, status }: { env: PopupEnv; status: DbStatus | null }) {
+  const lang = env.settings.language;
+  if (status === null || status.available) {
+    return status?.state === 'failed' ? <p class="notice error" role="alert">{t(lang, 'dbFailed', status.error ?? '')}</p> : null;
+  }
+  if (status.state === 'failed') return <p class="notice error" role="alert">{t(lang, 'dbFailed', status.error ?? '')}</p>;
+  return (
+    <p class="notice" role="status">
+      {t(lang, 'dbSeeding', Math.round(status.progress * 100))}
+    </p>
+  );
+}
+
+function SiteSwitch({ env, settings, onChange }: { env: PopupEnv; settings: Settings; onChange(next: Settings): void }) {
+  const lang = settings.language;
+  const url = env.activeTab?.url;
+  const site = url ? normalizeSite(url) : null;
+  if (!settings.enabled) return <p class="site off">{t(lang, 'globalOff')}</p>;
+  if (site === null || !/^https?:/.test(url ?? '')) return null;
+  const off = isSiteDisabled(settings, url!);
+  return (
+    <div class="site">
+      <span>{t(lang, off ? 'siteOff' : 'siteOn', site)}</span>
+      <button type="button" class="link" onClick={() => onChange(toggleSite(settings, url!))}>
+        {t(lang, off ? 'turnOnSite' : 'turnOffSite')}
+      </button>
+    </div>
+  );
+}
+
+export function PopupApp({ env, initial }: { env: PopupEnv; initial: Route }) {
+  const [settings, setSettings] = useState(env.settings);
+  const [route, setRoute] = useState<Route>(initial);
+  const [history, setHistory] = useState<Route[]>([]);
+  const [status, setStatus] = useState<DbStatus | null>(null);
+  const [catalog, setCatalog] = useState<Catalog | null>(null);
+  const [hostAccess, setHostAccess] = useState(true);
+  const lang = settings.language;
+  const liveEnv = { ...env, settings };
+
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stopped = false;
+    const poll = () => {
+      env.ask({ type: 'status' }).then(
+        (s) => {
+          if (stopped) return;
+          setStatus(s);
+          if (s.available) env.ask({ type: 'catalog' }).then(setCatalog, () => undefined);
+          else timer = setTimeout(poll, STATUS_POLL_MS);
+        },
+        (e: unknown) => {
+          if (stopped) return;
+          const error = e instanceof Error ? e.message : String(e);
+          setStatus({ state: 'failed', progress: 0, error, hash: null, schemaVersion: 0, counts: { documents: 0, people: 0, summits: 0, quotes: 0 }, available: false, targetHash: null });
+          timer = setTimeout(poll, STATUS_POLL_MS * 5);
+        },
+      );
+    };
+    poll();
+    env.hasHostAccess().then(setHostAccess, () => undefined);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, []);
+
+  function go(next: Route) {
+    setHistory((h) => [...h, route]);
+    setRoute(next);
+  }
+
+  function back() {
+    const previous = history[history.length - 1];
+    setHistory((h) => h.slice(0, -1));
+    setRoute(previous ?? { view: 'search' });
+  }
+
+  function changeSettings(next: Settings) {
+    setSettings(next);
+    void env.saveSettings(next);
+  }
+
+  const tabs: { view: 'search' | 'page' | 'timeline'; label: string }[] = [
+    { view: 'search', label: t(lang, 'tabSearch') },
+    { view: 'page', label: t(lang, 'tabPage') },
+    { view: 'timeline', label: t(lang, 'tabTimeline') },
+  ];
+  const isTab = route.view === 'search' || route.view === 'page' || route.view === 'timeline';
+
+  return (
+    <div class="popup">
+      <header class="bar">
+        <h1>Summit Lens</h1>
+        <button type="button" class="link" onClick={() => env.openOptions()}>
+          {t(lang, 'options')}
+        </button>
+      </header>
+      <SiteSwitch env={liveEnv} settings={settings} onChange={changeSettings} />
+      {!hostAccess && (
+        <div class="notice permission" role="alert">
+          <p>{t(lang, 'permissionNeeded')}</p>
+          <button type="button" class="primary" onClick={() => env.requestHostAccess().then(setHostAccess, () => undefined)}>
+            {t(lang, 'grantPermission')}
+          </button>
+        </div>
+      )}
+      <StatusNotice env={liveEnv} status={status} />
+      <nav class="tabs" role="tablist">
+        {tabs.map((tab) => (
+          <button
+            type="button"
+            role="tab"
+            key={tab.view}
+            aria-selected={route.view === tab.view}
+            onClick={() => {
+              setHistory([]);
+              setRoute({ view: tab.view });
+            }}
+          >
+            {tab.label}
+          </button>
+        ))}
+      </nav>
+      {!isTab && (
+        <button type="button" class="link back" onClick={back}>
+          ← {t(lang, 'back')}
+        </button>
+      )}
+      <main>
+        {route.view === 'search' && <SearchView env={liveEnv} catalog={catalog} initialQuery={route.query ?? ''} go={go} />}
+        {route.view === 'page' && <PageView env={liveEnv} catalog={catalog} go={go} />}
+        {route.view === 'timeline' && <TimelineView env={liveEnv} catalog={catalog} go={go} />}
+        {route.view === 'card' && <CardView key={`${route.kind}:${route.id}`} env={liveEnv} kind={route.kind} id={route.id} go={go} />}
+        {route.view === 'source' && <SourceView key={route.quote} env={liveEnv} quote={route.quote} go={go} />}
+      </main>
+    </div>
+  );
+}

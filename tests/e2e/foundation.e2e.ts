@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { askTabsForMentions, BROWSERS, maybeScreenshot, useExtension } from './harness/fixture';
+
+for (const name of BROWSERS) {
+  describe(`foundation in ${name}`, () => {
+    const h = useExtension(name);
+
+    it('the background seeds the bundled index into IndexedDB and answers from it', async () => {
+      const popup = await h.session.newTab(`${h.session.extensionOrigin}/popup.html`);
+      await popup.waitFor(async () => {
+        const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+        const status = (await api.runtime.sendMessage({ type: 'status' })) as { value?: { available?: boolean } };
+        return status.value?.available === true;
+      }, undefined, 30_000);
+      const answer = await popup.evaluate(async () => {
+        const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+        const status = (await api.runtime.sendMessage({ type: 'status' })) as { ok: boolean; value: { state: string; counts: Record<string, number> } };
+        // Read the database directly too: the answer must come from IndexedDB, not from memory.
+        const databases = await indexedDB.databases();
+        return { status, databases: databases.map((d) => d.name) };
+      });
+      expect(answer.status.ok).toBe(true);
+      expect(answer.status.value.state).toBe('ready');
+      expect(answer.status.value.counts).toEqual({ documents: 5, people: 21, summits: 20, quotes: 43 });
+      expect(answer.databases).toContain('summit-lens');
+      await popup.close();
+    });
+
+    it('the content script runs on a served page and finds its people and summits', async () => {
+      const page = await h.session.newTab(h.url('vi-article.html'));
+      const popup = await h.session.newTab(`${h.session.extensionOrigin}/popup.html`);
+      let answers: Awaited<ReturnType<typeof askTabsForMentions>> = [];
+      await popup.waitFor(() => true);
+      for (let i = 0; i < 50; i++) {
+        answers = await popup.evaluate(askTabsForMentions);
+        const found = answers.find((a) => (a.answer as { mentions?: unknown[] }).mentions?.length);
+        if (found) break;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      const article = answers.find((a) => (a.answer as { mentions: unknown[] }).mentions.length > 0);
+      const mentions = (article!.answer as { mentions: { id: string; kind: string; count: number; forms: string[] }[] }).mentions;
+      const byId = Object.fromEntries(mentions.map((m) => [m.id, m]));
+      expect(byId.putin).toMatchObject({ kind: 'person', count: 7 });
+      expect(byId.trump).toMatchObject({ kind: 'person', count: 4 });
+      expect(byId.zelensky).toMatchObject({ kind: 'person', count: 1, forms: ['Volodymyr Zelensky'] });
+      expect(byId.lavrov).toMatchObject({ count: 1, forms: ['Sergei Lavrov'] });
+      expect(byId['alaska-2025']?.kind).toBe('summit');
+      expect(byId['helsinki-2018']?.kind).toBe('summit');
+      await popup.close();
+      await maybeScreenshot(page, `${name}-vi-article`);
+      await page.close();
+    });
+
+    it('the popup renders its search', async () => {
+      const popup = await h.session.newTab(`${h.session.extensionOrigin}/popup.html`);
+      await popup.waitFor(() => document.querySelector('input.query') !== null);
+      const shown = await popup.evaluate(() => ({
+        title: document.querySelector('h1')?.textContent,
+        placeholder: document.querySelector('input.query')?.getAttribute('placeholder'),
+        tabs: [...document.querySelectorAll('[role=tab]')].map((t) => t.textContent),
+      }));
+      expect(shown).toEqual({
+        title: 'Summit Lens',
+        placeholder: 'Tìm phát ngôn, người, thượng đỉnh… (có dấu hoặc không dấu)',
+        tabs: ['Tìm kiếm', 'Trên trang này', 'Dòng thời gian'],
+      });
+      await maybeScreenshot(popup, `${name}-popup`);
+      await popup.close();
+    });
+  });
+}
