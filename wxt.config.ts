@@ -1,6 +1,8 @@
 import { defineConfig } from 'wxt';
 
-/** Fixed so Firefox keeps storage across updates and tests can predict the extension URL. */
+/**
+ * Firefox 140 is the first with the CSS Custom Highlight API and
+ * data_collection_permissions. Fixed so Firefox keeps storage across updates and tests can predict the extension URL. */
 export const GECKO_ID = 'summit-lens@summitlens.dev';
 
 export default defineConfig({
@@ -23,9 +25,11 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: GECKO_ID,
-              strict_min_version: '128.0',
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            // The first Firefox for Android that reads data_collection_permissions.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
