@@ -1,0 +1,72 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { describe, expect, it, vi } from 'vitest';
+import { PopoverCard } from '../../../src/ui/PopoverCard';
+import { citation, highlighted } from '../../../src/ui/QuoteItem';
+import type { PersonCard, QuoteView } from '../../../src/protocol/views';
+
+const quote = (id: string, text: string, date: string | null): QuoteView => ({
+  id,
+  text,
+  speaker: { id: 'putin', name: 'Vladimir Putin', role: 'Tổng thống Nga', roleEn: 'President of Russia' },
+  date,
+  summit: null,
+  source: { document: 'd', title: 'Tổng thống Putin nói gì sau thượng đỉnh Mỹ - Nga?', outlet: 'Thời Đại', published: null },
+});
+
+const summit = (id: string, year: number) => ({ id, title: { vi: `Thượng đỉnh ${year}`, en: `Summit ${year}` }, date: `${year}-06-16`, endDate: null, place: 'Geneva' });
+
+const card: PersonCard = {
+  kind: 'person',
+  person: { id: 'putin', name: 'Vladimir Putin', role: 'Tổng thống Nga', roleEn: 'President of Russia', country: 'RU', aliases: [] },
+  summits: [summit('a', 2025), summit('b', 2021), summit('c', 2018), summit('d', 2017)],
+  quotes: [quote('q1', '<img src=x onerror=alert(1)>Lần tới ở Moskva', '2025-08-15'), quote('q2', 'hiệu quả', '2021-06-16'), quote('q3', 'x', null), quote('q4', 'y', null)],
+  quoteCount: 9,
+};
+
+function mount(lang: 'vi' | 'en') {
+  const root = document.createElement('div');
+  const onOpenFull = vi.fn();
+  render(<PopoverCard lang={lang} state={{ status: 'ready', card }} onOpenFull={onOpenFull} onClose={() => undefined} />, root);
+  return { root, onOpenFull };
+}
+
+describe('PopoverCard', () => {
+  it('shows who, three summits with dates, three quotes with sources, and the full-list button', () => {
+    const { root, onOpenFull } = mount('vi');
+    expect(root.querySelector('h2')!.textContent).toBe('Vladimir Putin');
+    expect([...root.querySelectorAll('.summits li')].map((li) => li.textContent)).toEqual([
+      'Thượng đỉnh 2025 16/6/2025',
+      'Thượng đỉnh 2021 16/6/2021',
+      'Thượng đỉnh 2018 16/6/2018',
+      '+1',
+    ]);
+    expect(root.querySelectorAll('.quote')).toHaveLength(3);
+    expect(root.querySelector('.quote .source')!.textContent).toBe('Nguồn: Tổng thống Putin nói gì sau thượng đỉnh Mỹ - Nga? · Thời Đại');
+    const open = root.querySelector<HTMLButtonElement>('button.open')!;
+    expect(open.textContent).toBe('Xem tất cả 9 phát ngôn →');
+    open.click();
+    expect(onOpenFull).toHaveBeenCalledOnce();
+  });
+
+  it('renders quote text as text, never as HTML', () => {
+    const { root } = mount('en');
+    expect(root.querySelector('img')).toBeNull();
+    expect(root.querySelector('blockquote')!.textContent).toBe('“<img src=x onerror=alert(1)>Lần tới ở Moskva”');
+    expect(root.querySelector('.subtitle')!.textContent).toBe('President of Russia');
+  });
+});
+
+describe('quote helpers', () => {
+  it('splits highlights into marks and ignores overlapping or out-of-range spans', () => {
+    const root = document.createElement('p');
+    render(<>{highlighted('hòa bình ở Ukraine', [[0, 3], [2, 5], [4, 8], [15, 99]])}</>, root);
+    expect(root.innerHTML).toBe('<mark>hòa</mark> <mark>bình</mark> ở Ukraine');
+  });
+
+  it('formats a citation with speaker, date and outlet', () => {
+    expect(citation('vi', quote('q', 'hiệu quả', '2021-06-16'))).toBe(
+      '“hiệu quả” — Vladimir Putin, 16/6/2021 (Tổng thống Putin nói gì sau thượng đỉnh Mỹ - Nga?, Thời Đại)',
+    );
+  });
+});
