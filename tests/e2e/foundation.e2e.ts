@@ -15,14 +15,26 @@ for (const name of BROWSERS) {
       const answer = await popup.evaluate(async () => {
         const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
         const status = (await api.runtime.sendMessage({ type: 'status' })) as { ok: boolean; value: { state: string; counts: Record<string, number> } };
-        // Read the database directly too: the answer must come from IndexedDB, not from memory.
-        const databases = await indexedDB.databases();
-        return { status, databases: databases.map((d) => d.name) };
+        // Read the database directly too: the records must be in IndexedDB, not only in memory.
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const request = indexedDB.open('summit-lens');
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+        const count = (store: string) =>
+          new Promise<number>((resolve, reject) => {
+            const request = db.transaction(store).objectStore(store).count();
+            request.onsuccess = () => resolve(request.result);
+            request.onerror = () => reject(request.error);
+          });
+        const stored = { documents: await count('documents'), quotes: await count('quotes') };
+        db.close();
+        return { status, stored };
       });
       expect(answer.status.ok).toBe(true);
       expect(answer.status.value.state).toBe('ready');
       expect(answer.status.value.counts).toEqual({ documents: 5, people: 21, summits: 20, quotes: 43 });
-      expect(answer.databases).toContain('summit-lens');
+      expect(answer.stored).toEqual({ documents: 5, quotes: 43 });
       await popup.close();
     });
 
