@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { loadSettings, saveSettings, watchSettings } from '@/src/settings/store';
 import { OptionsApp } from '@/src/ui/options/OptionsApp';
+import '@/src/ui/theme.css';
 import '@/src/ui/options/options.css';
 
 async function main() {

@@ -5,6 +5,7 @@ import type { MentionsAnswer, TabRequest } from '@/src/protocol/messages';
 import { loadSettings, saveSettings } from '@/src/settings/store';
 import { PopupApp } from '@/src/ui/popup/PopupApp';
 import { parseRoute } from '@/src/ui/popup/env';
+import '@/src/ui/theme.css';
 import '@/src/ui/popup/popup.css';
 
 const ALL_SITES = { origins: ['<all_urls>'] };
