@@ -21,7 +21,9 @@ import { foldForm, wordAt, wordBefore } from './normalize';
  *   assembly moved its meeting online." quiet on a page that also names Trump.
  * - A place or alias several summits share (`Geneva`, `Geneva summit`) goes
  *   to the summit with the most participants on the page, a printed year of
- *   the summit counting as one more; a tie stays unresolved.
+ *   the summit counting as one more; a tie stays unresolved. A shared place
+ *   (not an alias) needs a score of two: `Moscow` next to `talks` on a page
+ *   that names Putin alone is not the Bush–Putin summit of 2002.
  */
 
 /** Words that put a place in a meeting context (vi, en, ru). */
@@ -70,6 +72,8 @@ interface Slot {
   /** FIXED: the entity; SHORT: the person; CONTEXT: unused. */
   entity: number;
   candidates: readonly number[];
+  /** CONTEXT: the evidence a candidate needs (see `evaluateContext`). */
+  minScore: number;
   /** Entity it currently counts for, or -1. */
   current: number;
 }
@@ -250,6 +254,7 @@ export class PageResolver {
         rule: FIXED,
         entity,
         candidates: [],
+        minScore: 1,
         current: -1,
       };
       if (entry.kind === 'person') {
@@ -274,6 +279,11 @@ export class PageResolver {
           if (!alias && !(capitalised(text, hit.start) && cueInSentence(text, cues, hit))) continue;
           slot.rule = CONTEXT;
           slot.candidates = summits;
+          // A bare city that several summits share (Moscow: five of them) names none of them on its
+          // own: "Next time in Moscow," on a page about Alaska 2025 is not the Bush–Putin summit of
+          // 2002 just because Putin is on the page. It needs two pieces of evidence for one summit:
+          // both leaders, or a leader and the summit's year.
+          if (!alias && summits.length > 1) slot.minScore = 2;
           this.contextSlots.add(slot);
           fresh.push(slot);
         }
@@ -376,6 +386,7 @@ export class PageResolver {
       if (score === 0) continue;
       const y = this.yearOf[s]!;
       if (y >= 0 && this.yearCount[y]! > 0) score++;
+      if (score < slot.minScore) continue;
       if (score > bestScore) {
         best = s;
         bestScore = score;

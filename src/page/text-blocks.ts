@@ -67,6 +67,14 @@ function separateItems(previous: Text, next: Text): boolean {
   return !a.contains(b) && !b.contains(a);
 }
 
+/** Is `node` itself, or an element it is in, a region the walk rejects? */
+function insideSkipped(node: Node, options: BlockOptions): boolean {
+  for (let current: Node | null = node; current !== null; current = current.parentNode) {
+    if (current.nodeType === 1 && rejectsSubtree(current as Element, options)) return true;
+  }
+  return false;
+}
+
 /** The nearest ancestor that is not inline: text under the same one is one block. */
 function blockOf(node: Node, root: Node): Node {
   let current = node.parentNode;
@@ -82,6 +90,10 @@ function blockOf(node: Node, root: Node): Node {
  */
 export function* textBlocks(root: Node, options: BlockOptions = {}): Generator<TextBlock> {
   const doc = root.ownerDocument ?? (root as Document);
+  // The walker filters what is under `root`, never `root` itself: a rescan that
+  // starts at a `<pre>`, a `<script>` or an editable box (a comment being typed,
+  // a script a tag manager injects) must skip it just as the first scan did.
+  if (insideSkipped(root, options)) return;
   const hiddenCache = new Map<Element, boolean>();
   // A skipped element inside a paragraph (`<code>`, a hidden span) ends the
   // block, so no name is ever matched across text the reader cannot see.

@@ -79,11 +79,14 @@ export function createPopoverHost(doc: Document, events: HostEvents): PopoverHos
   function position() {
     if (anchor === null) return;
     const view = doc.defaultView;
+    // Measure the card at its natural height, not the room it was given last time.
+    mount.style.removeProperty('--sl-room');
     const card = mount.firstElementChild?.getBoundingClientRect();
     const place = placeCard(anchor, { width: card?.width ?? 380, height: card?.height ?? 200 }, {
       width: view?.innerWidth ?? 1024,
       height: view?.innerHeight ?? 768,
     });
+    if (place.maxHeight !== undefined) mount.style.setProperty('--sl-room', `${place.maxHeight}px`);
     host.style.setProperty('left', `${place.left}px`, 'important');
     host.style.setProperty('top', `${place.top}px`, 'important');
   }

@@ -9,22 +9,34 @@ export interface Placement {
   left: number;
   top: number;
   side: 'below' | 'above';
+  /** Set when the card is taller than the room on its side: it scrolls inside this height instead of covering the mention. */
+  maxHeight?: number;
 }
+
+/** Below this much room the card is pinned to the viewport instead of shrunk: a card this short is of no use. */
+export const MIN_CARD_HEIGHT = 120;
 
 /**
  * Puts the card under the mention, or above it when there is more room there,
- * and keeps it inside the viewport with a margin; a card taller than the room
- * on either side is pinned to the viewport's edge rather than overflowing it.
+ * and keeps it inside the viewport with a margin. A card taller than the room
+ * on its side is shrunk to that room (its content scrolls), so it never covers
+ * the mention the pointer rests on; only in a viewport too small for even
+ * MIN_CARD_HEIGHT is it pinned to the viewport's edge.
  */
 export function placeCard(anchor: Rect, card: { width: number; height: number }, viewport: { width: number; height: number }, gap = 6, margin = 8): Placement {
   const roomBelow = viewport.height - anchor.bottom - gap - margin;
   const roomAbove = anchor.top - gap - margin;
   const side = card.height <= roomBelow || roomBelow >= roomAbove ? 'below' : 'above';
-  let top = side === 'below' ? anchor.bottom + gap : anchor.top - gap - card.height;
-  top = Math.max(margin, Math.min(top, viewport.height - margin - card.height));
+  const room = Math.floor(side === 'below' ? roomBelow : roomAbove);
+  const shrink = card.height > room && room >= MIN_CARD_HEIGHT;
+  const height = shrink ? room : card.height;
+  let top = side === 'below' ? anchor.bottom + gap : anchor.top - gap - height;
+  top = Math.max(margin, Math.min(top, viewport.height - margin - height));
   let left = anchor.left;
   left = Math.max(margin, Math.min(left, viewport.width - margin - card.width));
-  return { left: Math.round(left), top: Math.round(top), side };
+  const placement: Placement = { left: Math.round(left), top: Math.round(top), side };
+  if (shrink) placement.maxHeight = room;
+  return placement;
 }
 
 function sign(ax: number, ay: number, bx: number, by: number, cx: number, cy: number): number {

@@ -120,6 +120,25 @@ describe('summit places', () => {
     expect(summits(resolver)).toEqual(['geneva-1985:Geneva', 'geneva-1985:Geneva summit']);
   });
 
+  it('needs both leaders, or a leader and the year, before a shared city names a summit', () => {
+    // "Next time in Moscow" on a page about Alaska 2025 is not the 2002 Bush–Putin summit.
+    const resolver = new PageResolver(lexicon);
+    resolver.add(1, 'Putin said the next round of talks could be held in Geneva.');
+    expect(summits(resolver)).toEqual([]);
+    expect(resolver.pendingCount()).toBe(1);
+    const withBiden = resolver.add(2, 'Biden has not replied.');
+    expect(ids(withBiden.added)).toEqual(['person:biden:Biden', 'summit:geneva-2021:Geneva']);
+    const gone = resolver.remove(2);
+    expect(ids(gone.removed)).toEqual(['person:biden:Biden', 'summit:geneva-2021:Geneva']);
+    const withYear = resolver.add(3, 'Their last meeting there was in June 2021.');
+    expect(ids(withYear.added)).toEqual(['summit:geneva-2021:Geneva']);
+  });
+
+  it('still lets one leader decide a shared alias, which names a summit by itself', () => {
+    const resolver = page('Putin looked back on the Geneva summit with satisfaction.');
+    expect(summits(resolver)).toEqual(['geneva-2021:Geneva summit']);
+  });
+
   it('leaves a shared place unresolved when both summits are equally likely, and lets a year decide', () => {
     const resolver = new PageResolver(lexicon);
     resolver.add(1, 'Putin recalled how Gorbachev met a US president at the Geneva summit.');

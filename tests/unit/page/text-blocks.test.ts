@@ -33,6 +33,20 @@ describe('textBlocks', () => {
     expect(blocks.map((b) => b.text.trim())).toEqual(['Putin nói', 'x', 'y', 'Putin readonly']);
   });
 
+  it('yields nothing when the walk starts inside, or at, a skipped region (rescans after a DOM change)', () => {
+    document.body.innerHTML = `<div contenteditable="true"><p id="typed">Vladimir Putin</p></div>
+      <pre id="pre">Donald Trump</pre><script id="ld">{"author":"Vladimir Putin"}</script>
+      <div id="card"><p id="inside">Putin card</p></div><p id="plain">Sergei Lavrov</p>`;
+    const options = { isOwnUi: (e: Element) => e.id === 'card' };
+    const at = (id: string) => [...textBlocks(document.getElementById(id)!, options)].map((b) => b.text);
+    expect(at('typed')).toEqual([]);
+    expect(at('pre')).toEqual([]);
+    expect(at('ld')).toEqual([]);
+    expect(at('inside')).toEqual([]);
+    expect([...textBlocks(document.getElementById('typed')!.firstChild!, options)]).toEqual([]);
+    expect(at('plain')).toEqual(['Sergei Lavrov']);
+  });
+
   it('starts a new block for text after a nested block element', () => {
     const blocks = blocksOf('<div>Trump<p>Putin</p>Biden</div>');
     expect(blocks.map((b) => b.text)).toEqual(['Trump', 'Putin', 'Biden']);

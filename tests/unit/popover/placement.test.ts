@@ -17,9 +17,24 @@ describe('placeCard', () => {
     expect(placeCard({ left: 900, top: 100, right: 960, bottom: 120 }, card, viewport).left).toBe(632);
   });
 
-  it('pins a card taller than either side to the viewport', () => {
-    const tall = placeCard({ left: 10, top: 340, right: 60, bottom: 360 }, { width: 300, height: 690 }, viewport);
-    expect(tall.top).toBe(8);
+  it('shrinks a card taller than the room on its side instead of covering the mention', () => {
+    const anchor = { left: 10, top: 340, right: 60, bottom: 360 };
+    const tall = placeCard(anchor, { width: 300, height: 690 }, viewport);
+    expect(tall).toEqual({ left: 10, top: 366, side: 'below', maxHeight: 326 });
+    // A name near the right edge, a bit above the middle: 460 px do not fit below, and above has less room.
+    const right = placeCard({ left: 900, top: 320, right: 1000, bottom: 343 }, { width: 380, height: 460 }, { width: 1280, height: 800 });
+    expect(right).toEqual({ left: 892, top: 349, side: 'below', maxHeight: 443 });
+    expect(right.top + right.maxHeight!).toBeLessThanOrEqual(800 - 8);
+    // Above: the card ends just over the mention and starts no higher than the margin.
+    const above = placeCard({ left: 10, top: 500, right: 60, bottom: 520 }, { width: 300, height: 690 }, viewport);
+    expect(above).toEqual({ left: 10, top: 8, side: 'above', maxHeight: 486 });
+    expect(above.top + above.maxHeight!).toBe(500 - 6);
+  });
+
+  it('pins the card to the viewport only when no side has room for a useful card', () => {
+    const tiny = { width: 400, height: 200 };
+    const pinned = placeCard({ left: 10, top: 90, right: 60, bottom: 110 }, { width: 300, height: 150 }, tiny);
+    expect(pinned).toEqual({ left: 10, top: 42, side: 'below' });
   });
 });
 
