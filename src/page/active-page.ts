@@ -74,7 +74,13 @@ export class ActivePage {
     );
 
     this.observer = new win.MutationObserver((records) => this.scanner.onMutations(records, isOwnUi));
-    this.observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+    this.observer.observe(doc.documentElement, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['class', 'style', 'hidden', 'open'],
+    });
 
     this.listen(doc, 'pointermove', (event) => this.onPointer(event as PointerEvent));
     this.listen(doc, 'keydown', (event) => {

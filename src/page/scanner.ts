@@ -4,7 +4,7 @@ import type { MentionsAnswer } from '../protocol/messages';
 import type { Lexicon } from '../schema/lexicon';
 import type { MarkStyle } from '../settings/settings';
 import { Highlighter } from './highlighter';
-import { pointAt, textBlocks, type BlockOptions, type TextBlock } from './text-blocks';
+import { pointAt, readableText, textBlocks, type BlockOptions, type TextBlock } from './text-blocks';
 
 /** One marked occurrence, with the text nodes it covers so hovering finds it. */
 export interface Mark {
@@ -44,6 +44,15 @@ export function yieldToMain(win: Window): Promise<void> {
   const scheduler = (win as unknown as { scheduler?: { postTask?: (fn: () => void, options: { priority: string }) => Promise<void> } }).scheduler;
   if (typeof scheduler?.postTask === 'function') return scheduler.postTask(() => undefined, { priority: 'background' });
   return new Promise((resolve) => win.setTimeout(resolve, 0));
+}
+
+/** Text nodes looked at per attribute change, so a page animating a huge subtree costs little. */
+const REVEAL_WALK_LIMIT = 5000;
+
+/** A root inside another root is covered by the outer scan. */
+function hasAncestorIn(node: Node, roots: Set<Node>): boolean {
+  for (let p = node.parentNode; p !== null; p = p.parentNode) if (roots.has(p)) return true;
+  return false;
 }
 
 /** The nearest element that is not inline: changed text inside it is rescanned as a whole. */
@@ -100,26 +109,43 @@ export class PageScanner {
   onMutations(records: MutationRecord[], isOwnUi: (node: Node) => boolean): void {
     const body = this.doc.body ?? this.doc.documentElement;
     const roots = new Set<Node>();
+    let removed = false;
     for (const record of records) {
       if (isOwnUi(record.target)) continue;
       if (record.type === 'characterData') {
         roots.add(blockRootOf(record.target, body));
-        continue;
-      }
-      for (const removed of record.removedNodes) this.forget(removed);
-      for (const added of record.addedNodes) {
-        if (isOwnUi(added)) continue;
-        const isBlockElement = added.nodeType === 1 && !INLINE_PARENT.test((added as Element).tagName.toUpperCase());
-        roots.add(isBlockElement ? added : blockRootOf(record.target, body));
+      } else if (record.type === 'attributes') {
+        // A class or style change can reveal text that was hidden when it was
+        // scanned ("read more"); only then is the element worth a rescan.
+        for (const root of this.revealedRoots(record.target)) roots.add(root);
+      } else {
+        for (const node of record.removedNodes) {
+          this.forget(node);
+          removed = true;
+        }
+        for (const added of record.addedNodes) {
+          if (isOwnUi(added)) continue;
+          const isBlockElement = added.nodeType === 1 && !INLINE_PARENT.test((added as Element).tagName.toUpperCase());
+          roots.add(isBlockElement ? added : blockRootOf(record.target, body));
+        }
       }
     }
-    // A root inside another root is covered by the outer scan.
-    const list = [...roots].filter((root) => root.isConnected && ![...roots].some((other) => other !== root && other.contains(root)));
-    for (const root of list) {
+    for (const root of roots) {
+      if (!root.isConnected || hasAncestorIn(root, roots)) continue;
       this.forget(root);
       void this.scan(root);
     }
-    if (records.some((r) => r.removedNodes.length > 0)) this.options.onChange();
+    if (removed) this.options.onChange();
+  }
+
+  /** Blocks under `element` that are readable now but were not when scanned. */
+  private revealedRoots(element: Node): Node[] {
+    const body = this.doc.body ?? this.doc.documentElement;
+    const roots: Node[] = [];
+    for (const text of readableText(element, this.options, REVEAL_WALK_LIMIT)) {
+      if (!this.blockOfNode.has(text) && /\S/.test(text.data)) roots.push(blockRootOf(text, body));
+    }
+    return roots;
   }
 
   setStyle(style: MarkStyle): void {

@@ -75,6 +75,30 @@ function insideSkipped(node: Node, options: BlockOptions): boolean {
   return false;
 }
 
+/**
+ * Text nodes a reader can see under `root`, in document order, at most
+ * `limit` of them: what a block scan would read, without building blocks.
+ */
+export function* readableText(root: Node, options: BlockOptions, limit: number): Generator<Text> {
+  if (insideSkipped(root, options)) return;
+  const doc = root.ownerDocument ?? (root as Document);
+  const walker = doc.createTreeWalker(root, SHOW_ELEMENT_AND_TEXT, {
+    acceptNode: (node) =>
+      node.nodeType === TEXT_NODE ? FILTER_ACCEPT : rejectsSubtree(node as Element, options) ? FILTER_REJECT : FILTER_SKIP,
+  });
+  const hidden = new Map<Element, boolean>();
+  let seen = 0;
+  for (let node = walker.nextNode(); node !== null && seen < limit; node = walker.nextNode(), seen++) {
+    const parent = node.parentElement;
+    if (parent !== null && options.isHidden) {
+      let isHidden = hidden.get(parent);
+      if (isHidden === undefined) hidden.set(parent, (isHidden = options.isHidden(parent)));
+      if (isHidden) continue;
+    }
+    yield node as Text;
+  }
+}
+
 /** The nearest ancestor that is not inline: text under the same one is one block. */
 function blockOf(node: Node, root: Node): Node {
   let current = node.parentNode;

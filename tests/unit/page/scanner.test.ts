@@ -79,3 +79,45 @@ describe('yieldToMain', () => {
     expect(setTimeout).toHaveBeenCalledWith(expect.any(Function), 0);
   });
 });
+
+describe('PageScanner and text revealed later', () => {
+  function hiddenAware(): PageScanner {
+    return new PageScanner(document, {
+      lexicon,
+      style: 'underline',
+      detect: { person: true, summit: true },
+      onChange: () => undefined,
+      isHidden: (element) => element.closest('.collapsed') !== null,
+    });
+  }
+  const attributes = (target: Node) => [{ type: 'attributes', target, addedNodes: [], removedNodes: [] } as unknown as MutationRecord];
+
+  it('marks a "read more" section once a class change shows it, rescanning only that block', async () => {
+    registry.clear();
+    document.body.innerHTML = '<p>Donald Trump arrived.</p><div id="more" class="collapsed"><p>Vladimir Putin waited.</p></div><pre>Putin()</pre>';
+    const s = hiddenAware();
+    await s.scan(document.body);
+    expect(marked()).toEqual(['Donald Trump']);
+    const trumpRange = [...registry.get('summit-lens-underline-person')!][0];
+    document.getElementById('more')!.classList.remove('collapsed');
+    s.onMutations(attributes(document.getElementById('more')!), () => false);
+    await s.scan(document.createTextNode(''));
+    expect(marked()).toEqual(['Donald Trump', 'Vladimir Putin']);
+    // The untouched block kept its range object: it was not rescanned.
+    expect([...registry.get('summit-lens-underline-person')!][0]).toBe(trumpRange);
+    s.stop();
+  });
+
+  it('ignores attribute changes that reveal nothing, including code it never marks', async () => {
+    registry.clear();
+    document.body.innerHTML = '<p>Donald Trump arrived.</p><pre>Putin()</pre><div class="collapsed"><p>Vladimir Putin</p></div>';
+    const s = hiddenAware();
+    await s.scan(document.body);
+    const before = [...registry.get('summit-lens-underline-person')!];
+    document.body.classList.add('scrolled');
+    s.onMutations(attributes(document.body), () => false);
+    await s.scan(document.createTextNode(''));
+    expect([...registry.get('summit-lens-underline-person')!]).toEqual(before);
+    s.stop();
+  });
+});
