@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { badgeText, type EntityKind } from '@/src/protocol/messages';
 import { createRouter, type Origin } from '@/src/protocol/router';
+import { singleFlight } from '@/src/protocol/single-flight';
 import type { Outcome } from '@/src/store/outcome';
 import {
   connectSummitDb,
@@ -35,21 +36,15 @@ export default defineBackground(() => {
   const handle = connectSummitDb();
   // Everything below is derived again from IndexedDB on each wake: the worker
   // can be stopped between any two messages.
-  let seeding: Promise<SeedReport> | null = null;
-
-  function seed(): Promise<SeedReport> {
-    seeding ??= (async () => {
-      const db = await handle.get();
-      const response = await fetch(browser.runtime.getURL(BUNDLE_PATH as never));
-      const text = await response.text();
-      const hash = await hashText(text);
-      return ensureSeeded(db, { hash, load: async () => JSON.parse(text) as SummitIndex });
-    })().catch((error: unknown) => {
-      seeding = null;
-      throw error;
-    });
-    return seeding;
-  }
+  // One seed at a time; once it settled, the next `ready()` that finds the
+  // database empty (deleted under us, or a failed seed) starts a new one.
+  const seed = singleFlight(async (): Promise<SeedReport> => {
+    const db = await handle.get();
+    const response = await fetch(browser.runtime.getURL(BUNDLE_PATH as never));
+    const text = await response.text();
+    const hash = await hashText(text);
+    return ensureSeeded(db, { hash, load: async () => JSON.parse(text) as SummitIndex });
+  });
 
   /** Answers come from whatever complete index the database holds; only an empty one waits for the seed. */
   async function ready() {
@@ -66,7 +61,12 @@ export default defineBackground(() => {
   }
 
   const route = createRouter({
-    status: async () => getStatus(await handle.get()),
+    status: async () => {
+      const status = await getStatus(await handle.get());
+      // An empty database (deleted by the user or the browser) is rebuilt from the bundle.
+      if (!status.available && status.state === 'empty') void seed().catch(() => undefined);
+      return status;
+    },
     lexicon: async () => {
       const lexicon = await getLexicon(await ready());
       if (lexicon === null) throw new Error('The index is not loaded yet.');

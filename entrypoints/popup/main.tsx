@@ -4,18 +4,33 @@ import { createClient } from '@/src/protocol/client';
 import type { MentionsAnswer, TabRequest } from '@/src/protocol/messages';
 import { loadSettings, saveSettings } from '@/src/settings/store';
 import { PopupApp } from '@/src/ui/popup/PopupApp';
-import { parseRoute } from '@/src/ui/popup/env';
+import { parseRoute, tabIdParam } from '@/src/ui/popup/env';
 import '@/src/ui/theme.css';
 import '@/src/ui/popup/popup.css';
 
 const ALL_SITES = { origins: ['<all_urls>'] };
 
+/**
+ * The web page the popup reports on: the tab named by `?tab=<id>` when the
+ * popup is opened as a page (tests, or a tab the user pinned), else the active
+ * tab of this window. Opened as a page without `?tab=` (the popover's "see
+ * all"), the active tab is this page itself, which is not a web page: null.
+ */
+async function pageTab(search: string): Promise<{ id: number; url: string | null } | null> {
+  const named = tabIdParam(search);
+  const tab = named !== null ? await browser.tabs.get(named).catch(() => undefined) : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+  if (tab?.id === undefined) return null;
+  // Chromium hides a web page's URL from an extension with neither the `tabs`
+  // permission nor host permissions (content-script matches do not count):
+  // the tab is still asked for its mentions, only the per-site switch needs the URL.
+  if (tab.url === undefined || tab.url === '') return { id: tab.id, url: null };
+  return /^https?:/.test(tab.url) ? { id: tab.id, url: tab.url } : null;
+}
+
 async function main() {
   const settings = await loadSettings(browser.storage.local);
   document.documentElement.lang = settings.language;
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  // Opened as a page (from the popover's "see all"), the active tab is this page itself.
-  const activeTab = tab?.id !== undefined && tab.url && /^https?:/.test(tab.url) ? { id: tab.id, url: tab.url } : null;
+  const activeTab = await pageTab(location.search);
   const commands = await browser.commands?.getAll().catch(() => []);
   const shortcut = commands?.find((c) => c.name === 'toggle-enabled')?.shortcut || null;
   const request: TabRequest = { type: 'mentions' };

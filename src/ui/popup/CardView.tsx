@@ -4,6 +4,7 @@ import type { EntityCard, QuoteView } from '../../protocol/views';
 import { formatDay, formatRange, t } from '../../i18n/i18n';
 import { citation, QuoteItem } from '../QuoteItem';
 import type { PopupEnv, Route } from './env';
+import type { UiLanguage } from '../../settings/settings';
 
 export function CopyButton({ env, quote }: { env: PopupEnv; quote: QuoteView }) {
   const lang = env.settings.language;
@@ -20,6 +21,16 @@ export function CopyButton({ env, quote }: { env: PopupEnv; quote: QuoteView }) 
       {copied ? t(lang, 'copied') : t(lang, 'copyQuote')}
     </button>
   );
+}
+
+/**
+ * `place` is the Vietnamese description, venue included; `venue` is the English
+ * name of the venue. Joining both repeated the venue in two languages
+ * ("Presidential Palace, Phủ Tổng thống, Helsinki, …").
+ */
+export function summitPlace(lang: UiLanguage, summit: { place: string; venue: string | null; city: string }): string {
+  if (lang === 'vi') return summit.place;
+  return [summit.venue, summit.city].filter((part) => part !== null && part !== '').join(', ') || summit.place;
 }
 
 function newestFirst(quotes: QuoteView[]): QuoteView[] {
@@ -51,7 +62,7 @@ export function CardView({ env, kind, id, go }: { env: PopupEnv; kind: EntityKin
             <dt>{t(lang, 'date')}</dt>
             <dd>{formatRange(lang, card.summit.date, card.summit.endDate)}</dd>
             <dt>{t(lang, 'place')}</dt>
-            <dd>{[card.summit.venue, card.summit.place].filter(Boolean).join(', ')}</dd>
+            <dd>{summitPlace(lang, card.summit)}</dd>
             <dt>{t(lang, 'participants')}</dt>
             <dd>
               {card.participants.map((p, i) => (

@@ -13,11 +13,14 @@ export function PageView({ env, catalog, go }: { env: PopupEnv; catalog: Catalog
     env.pageMentions().then(setAnswer, () => setAnswer(null));
   }, []);
 
-  if (answer === undefined) return <p class="notice" aria-busy="true">{t(lang, 'loading')}</p>;
+  // Names come from the catalog: until it arrives, ids would show in their place.
+  if (answer === undefined || (catalog === null && answer !== null && answer.mentions.length > 0)) {
+    return <p class="notice" aria-busy="true">{t(lang, 'loading')}</p>;
+  }
   if (answer === null) return <p class="notice">{t(lang, 'pageUnavailable')}</p>;
   if (answer.mentions.length === 0) return <p class="notice">{t(lang, 'pageNothing')}</p>;
-  const people = new Map(catalog?.people.map((p) => [p.id, p.name]));
-  const summits = new Map(catalog?.summits.map((s) => [s.id, `${s.title[lang]} · ${s.date.slice(0, 4)}`]));
+  const people = new Map(catalog!.people.map((p) => [p.id, p.name]));
+  const summits = new Map(catalog!.summits.map((s) => [s.id, `${s.title[lang]} · ${s.date.slice(0, 4)}`]));
   return (
     <ul class="mentions" aria-label={t(lang, 'tabPage')}>
       {answer.mentions.map((m) => (

@@ -18,8 +18,8 @@ export interface PopupEnv {
   ask: Ask;
   settings: Settings;
   saveSettings(next: Settings): Promise<void>;
-  /** The tab the popup was opened over, when it is a web page. */
-  activeTab: { id: number; url: string } | null;
+  /** The tab the popup was opened over, when it is a web page; `url` is null where the browser hides it (Chromium without `tabs`). */
+  activeTab: { id: number; url: string | null } | null;
   /** The active tab's content script answer, or null when it has none. */
   pageMentions(): Promise<MentionsAnswer | null>;
   copy(text: string): Promise<void>;
@@ -57,4 +57,12 @@ export function routeHash(route: Route): string {
     default:
       return `#view=${route.view}`;
   }
+}
+
+/** `?tab=<id>`: the tab the popup reports on when it is opened as a page; null when absent or not a tab id. */
+export function tabIdParam(search: string): number | null {
+  const raw = new URLSearchParams(search).get('tab');
+  if (raw === null || !/^\d{1,10}$/.test(raw)) return null;
+  const id = Number(raw);
+  return Number.isSafeInteger(id) ? id : null;
 }
