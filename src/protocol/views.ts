@@ -1,4 +1,4 @@
-import type { IsoDay } from '../schema/index-schema';
+import type { IsoDay, Quote } from '../schema/index-schema';
 
 /**
  * What the background answers with: shaped for display, so the content script
@@ -33,6 +33,8 @@ export type Span = [number, number];
 export interface QuoteView {
   id: string;
   text: string;
+  /** Only `speech` has a speaker; the others are shown as what they are, never as someone's words. */
+  kind: Quote['kind'];
   speaker: PersonRef | null;
   date: IsoDay | null;
   summit: SummitRef | null;

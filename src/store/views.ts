@@ -46,6 +46,7 @@ export class ViewReader {
     return {
       id: q.id,
       text: q.text,
+      kind: q.kind,
       speaker: speaker ? personRef(speaker) : null,
       date: q.date,
       summit: summit ? summitRef(summit) : null,

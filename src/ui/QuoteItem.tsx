@@ -2,6 +2,8 @@ import type { QuoteView, Span } from '../protocol/views';
 import { formatDay, t } from '../i18n/i18n';
 import type { UiLanguage } from '../settings/settings';
 
+const NOT_SPEECH = { scare: 'kindScare', slogan: 'kindSlogan', title: 'kindTitle' } as const;
+
 /** Splits text at highlight ranges; rendered as text nodes and <mark>, never as HTML. */
 export function highlighted(text: string, spans: Span[] = []): (string | preact.JSX.Element)[] {
   const parts: (string | preact.JSX.Element)[] = [];
@@ -23,7 +25,7 @@ export function sourceLine(lang: UiLanguage, quote: QuoteView): string {
 
 /** The plain-text citation that "copy" puts on the clipboard. */
 export function citation(lang: UiLanguage, quote: QuoteView): string {
-  const speaker = quote.speaker?.name ?? t(lang, 'unknownSpeaker');
+  const speaker = quote.kind === 'speech' ? (quote.speaker?.name ?? t(lang, 'unknownSpeaker')) : t(lang, NOT_SPEECH[quote.kind]);
   const outlet = quote.source.outlet ?? t(lang, 'unknownOutlet');
   return `“${quote.text}” — ${speaker}, ${formatDay(lang, quote.date)} (${quote.source.title}, ${outlet})`;
 }
@@ -34,7 +36,7 @@ export function QuoteItem(props: { lang: UiLanguage; quote: QuoteView; highlight
     <figure class="quote">
       <blockquote>“{highlighted(quote.text, props.highlights)}”</blockquote>
       <figcaption>
-        <span class="speaker">{quote.speaker?.name ?? t(lang, 'unknownSpeaker')}</span>
+        <span class="speaker">{quote.kind === 'speech' ? (quote.speaker?.name ?? t(lang, 'unknownSpeaker')) : t(lang, NOT_SPEECH[quote.kind])}</span>
         {' · '}
         <time dateTime={quote.date ?? undefined}>{formatDay(lang, quote.date)}</time>
         <span class="source">

@@ -7,9 +7,10 @@ const ROW = 34;
 const AXIS_X = 64;
 
 /**
- * The summits drawn on a vertical time axis (years to scale), newest on top,
- * each point a focusable link to its card: narrow popups have height to spare,
- * not width.
+ * The summits drawn on a vertical time axis, newest on top, one evenly spaced
+ * row each (decades apart or days apart, every label stays readable), each
+ * point a focusable link to its card: narrow popups have height to spare, not
+ * width.
  */
 export function TimelineView({ env, catalog, go }: { env: PopupEnv; catalog: Catalog | null; go(route: Route): void }) {
   const lang = env.settings.language;

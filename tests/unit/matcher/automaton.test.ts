@@ -161,18 +161,11 @@ describe('build', () => {
     expect(aux).toEqual([0, 7, 13, 1, 17, 21, 2, 23, 34]);
   });
 
-  it('builds ~300 forms well under 10 ms', () => {
+  // Build time is measured by `npm run bench` (bench/matcher.ts), not asserted here.
+  it('compiles ~300 extra forms and finds one of them', () => {
     const forms = Array.from({ length: 300 }, (_, i) => ({ form: `Nhân vật ${i} Ivanovich${i % 17}`, kind: 'person' as const, id: `p${i}`, strength: 'full' as const }));
     const lex: Lexicon = { entries: [...lexicon.entries, ...forms], distractors: lexicon.distractors, participants: {} };
-    const times: number[] = [];
-    for (let run = 0; run < 7; run++) {
-      const t0 = performance.now();
-      compileMatcher(lex);
-      times.push(performance.now() - t0);
-    }
-    // The fastest run: the other test files share the CPU, and only a slow build should fail this.
-    expect(Math.min(...times)).toBeLessThan(10);
-    expect(compileMatcher(lex).scan('ông Nhân vật 42 Ivanovich8 nói')).toHaveLength(1);
+    expect(compileMatcher(lex).scan('ông Nhân vật 42 Ivanovich8 nói').map((h) => lex.entries[h.entryIndex]!.id)).toEqual(['p42']);
   });
 });
 

@@ -8,6 +8,7 @@ import type { PersonCard, QuoteView } from '../../../src/protocol/views';
 const quote = (id: string, text: string, date: string | null): QuoteView => ({
   id,
   text,
+  kind: 'speech',
   speaker: { id: 'putin', name: 'Vladimir Putin', role: 'Tổng thống Nga', roleEn: 'President of Russia' },
   date,
   summit: null,
@@ -58,6 +59,14 @@ describe('PopoverCard', () => {
 });
 
 describe('quote helpers', () => {
+  it('never shows a slogan or scare quote as somebody\'s words', () => {
+    const root = document.createElement('div');
+    const slogan: QuoteView = { ...quote('s', 'Theo đuổi hòa bình', null), kind: 'slogan', speaker: null };
+    render(<PopoverCard lang="en" state={{ status: 'ready', card: { ...card, quotes: [slogan] } }} onOpenFull={() => undefined} onClose={() => undefined} />, root);
+    expect(root.querySelector('.speaker')!.textContent).toBe('A slogan, not a quote');
+    expect(citation('vi', slogan)).toBe('“Theo đuổi hòa bình” — Khẩu hiệu, không phải phát ngôn, không rõ ngày (Tổng thống Putin nói gì sau thượng đỉnh Mỹ - Nga?, Thời Đại)');
+  });
+
   it('splits highlights into marks and ignores overlapping or out-of-range spans', () => {
     const root = document.createElement('p');
     render(<>{highlighted('hòa bình ở Ukraine', [[0, 3], [2, 5], [4, 8], [15, 99]])}</>, root);
