@@ -1,0 +1,62 @@
+/**
+ * Sizes of what ships, raw and gzip (what a store download and a disk read
+ * cost), against budgets. Budgets sit 25–50 % above today's sizes: room for
+ * ordinary work, but a doubling (a second copy of a library, the index
+ * inlined into a script) fails the run.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+export interface BundleItem {
+  name: string;
+  files: string[];
+  bytes: number;
+  gzipBytes: number;
+  budgetBytes: number;
+  budgetGzipBytes: number;
+  pass: boolean;
+}
+
+const KB = 1000;
+
+/** Measured at 69.3 / 25.0, 37.8 / 12.7, 48.8 / 17.9 and 60.8 / 14.9 kB when set. */
+export const BUDGETS = {
+  content: { raw: 90 * KB, gzip: 30 * KB },
+  background: { raw: 55 * KB, gzip: 20 * KB },
+  popup: { raw: 75 * KB, gzip: 27 * KB },
+  index: { raw: 100 * KB, gzip: 25 * KB },
+} as const;
+
+function sizes(dir: string, files: string[]): { bytes: number; gzipBytes: number } {
+  let bytes = 0;
+  let gzipBytes = 0;
+  for (const f of files) {
+    const body = readFileSync(join(dir, f));
+    bytes += body.length;
+    gzipBytes += gzipSync(body, { level: 9 }).length;
+  }
+  return { bytes, gzipBytes };
+}
+
+/** The popup's JavaScript is whatever its page loads: the entry script and the chunks it preloads. */
+function popupScripts(dir: string): string[] {
+  const html = readFileSync(join(dir, 'popup.html'), 'utf8');
+  const files = [...html.matchAll(/(?:src|href)="\/([^"]+\.js)"/g)].map((m) => m[1]!);
+  if (files.length === 0) throw new Error('popup.html references no script');
+  return files;
+}
+
+export function benchBundle(extensionDir: string): BundleItem[] {
+  const groups: [keyof typeof BUDGETS, string, string[]][] = [
+    ['content', 'content script', ['content-scripts/content.js']],
+    ['background', 'background', ['background.js']],
+    ['popup', 'popup JS', popupScripts(extensionDir)],
+    ['index', 'summit-index.json', ['summit-index.json']],
+  ];
+  return groups.map(([key, name, files]) => {
+    const s = sizes(extensionDir, files);
+    const budget = BUDGETS[key];
+    return { name, files, ...s, budgetBytes: budget.raw, budgetGzipBytes: budget.gzip, pass: s.bytes <= budget.raw && s.gzipBytes <= budget.gzip };
+  });
+}
