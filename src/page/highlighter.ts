@@ -29,6 +29,13 @@ function highlightApi(win: Window): HighlightApi | null {
 export class Highlighter {
   private readonly api: HighlightApi | null;
   private readonly sets: Record<MarkKind, Set<AbstractRange>> | null;
+  /**
+   * Ranges not yet handed to the browser. Chromium reprocesses every range of
+   * a registered highlight on each frame after it changes, so adding them a
+   * slice at a time made a 1 MB page's scan quadratic (frames of 150–600 ms,
+   * all native); adding them in few batches keeps each frame short.
+   */
+  private readonly pending: [MarkKind, AbstractRange][] = [];
   private style: MarkStyle;
 
   constructor(win: Window, style: MarkStyle) {
@@ -42,12 +49,23 @@ export class Highlighter {
     return this.api !== null;
   }
 
+  /** Queues a range; it shows at the next `flush()`. */
   add(kind: MarkKind, range: AbstractRange): void {
-    this.sets?.[kind].add(range);
+    if (this.sets) this.pending.push([kind, range]);
+  }
+
+  flush(): void {
+    if (!this.sets || this.pending.length === 0) return;
+    for (const [kind, range] of this.pending) this.sets[kind].add(range);
+    this.pending.length = 0;
   }
 
   delete(kind: MarkKind, range: AbstractRange): void {
-    this.sets?.[kind].delete(range);
+    if (!this.sets) return;
+    if (!this.sets[kind].delete(range)) {
+      const at = this.pending.findIndex(([, r]) => r === range);
+      if (at >= 0) this.pending.splice(at, 1);
+    }
   }
 
   setStyle(style: MarkStyle): void {
@@ -58,6 +76,7 @@ export class Highlighter {
   }
 
   clear(): void {
+    this.pending.length = 0;
     this.sets?.person.clear();
     this.sets?.summit.clear();
   }

@@ -28,6 +28,9 @@ export interface ScannerOptions extends BlockOptions {
   onChange(): void;
 }
 
+/** During a long scan, marks appear in batches this far apart (see Highlighter.pending). */
+const FLUSH_EVERY_MS = 1000;
+
 /** Main-thread budget per slice: well under the 50 ms that counts as a long task. */
 const SLICE_MS = 8;
 
@@ -158,6 +161,7 @@ export class PageScanner {
     for (const record of this.blocks.values()) {
       for (const mark of record.marks.values()) if (this.detect[mark.kind]) this.highlighter.add(mark.kind, mark.range);
     }
+    this.highlighter.flush();
     this.options.onChange();
   }
 
@@ -225,6 +229,7 @@ export class PageScanner {
   private async drain(): Promise<void> {
     const win = this.doc.defaultView!;
     const now = () => win.performance.now();
+    let flushed = now();
     while (this.queue.length > 0 && !this.stopped) {
       const root = this.queue.shift()!;
       if (!root.isConnected) continue;
@@ -238,6 +243,10 @@ export class PageScanner {
           this.longestSliceMs = Math.max(this.longestSliceMs, elapsed);
           if (changed) this.options.onChange();
           changed = false;
+          if (now() - flushed > FLUSH_EVERY_MS) {
+            this.highlighter.flush();
+            flushed = now();
+          }
           await yieldToMain(win);
           sliceStart = now();
         }
@@ -245,6 +254,7 @@ export class PageScanner {
       this.longestSliceMs = Math.max(this.longestSliceMs, now() - sliceStart);
       if (changed) this.options.onChange();
     }
+    this.highlighter.flush();
   }
 
   private add(block: TextBlock): boolean {
