@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { InputFile } from '../src/corpus/decode';
 import { loadGazetteer } from '../src/corpus/gazetteer';
 import { buildIndex } from '../src/corpus/pipeline';
+import { seededRandom as random } from './random';
 
 export interface IndexBuildBench {
   articles: number;
@@ -24,17 +25,6 @@ export interface IndexBuildBench {
 const ROOT = join(import.meta.dirname, '..');
 const SEED = 0x5eed;
 
-/** mulberry32: small, fast, deterministic. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shuffle<T>(items: T[], next: () => number): T[] {
   const out = [...items];

@@ -1,4 +1,5 @@
 import type { IndexDocument, Person, Quote, Summit, SummitIndex } from '../src/schema/index-schema';
+import { seededRandom as mulberry32 } from './random';
 
 /**
  * An index `factor` times larger than `base`, shaped like a bigger corpus about
@@ -62,16 +63,6 @@ export function syntheticIndex(base: SummitIndex, factor: number, seed = 1): Sum
   return { ...base, documents, people, summits, quotes };
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ONSETS = ['b', 'c', 'ch', 'd', 'đ', 'g', 'h', 'k', 'kh', 'l', 'm', 'n', 'ng', 'nh', 'ph', 'qu', 'r', 's', 't', 'th', 'tr', 'v', 'x'];
 const RIMES = ['a', 'à', 'á', 'ả', 'ã', 'ạ', 'an', 'ăn', 'ân', 'ương', 'iên', 'ông', 'ốc', 'ười', 'inh', 'ình', 'ao', 'ơi', 'uy', 'êm'];
