@@ -127,6 +127,15 @@ export function rectOfTextInPage(arg: { text: string; nth?: number; root?: strin
   return null;
 }
 
+/** Moves the pointer onto `text` as a reader would (from below-left, in steps) and waits for the card's host. */
+export async function hoverText(tab: Tab, text: string, root?: string): Promise<void> {
+  const at = await tab.evaluate(rectOfTextInPage, root ? { text, root } : { text });
+  if (at === null) throw new Error(`"${text}" is not on the page`);
+  await tab.mouseMove(at.x - 40, at.y + 30);
+  await tab.mouseMove(at.x, at.y, 5);
+  await tab.waitFor(() => document.querySelector('summit-lens-popover') !== null, undefined, 5000);
+}
+
 export interface PopoverState {
   present: boolean;
   open: boolean;

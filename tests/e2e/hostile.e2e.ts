@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BROWSERS, extensionDir, useExtension, type Harness } from './harness/fixture';
 import type { Tab } from './harness/browsers';
+import { hoverText } from './content-support';
 
 /**
  * "A hostile page cannot crash, slow down or read from the extension." Each
@@ -274,18 +275,7 @@ for (const name of BROWSERS) {
       expect(await tab.evaluate(totalMarks)).toBe(20);
 
       // Hover a mark: the popover opens in a closed shadow root the page cannot read.
-      const at = await tab.evaluate(() => {
-        const text = document.getElementById('p2')!.firstChild!;
-        const range = document.createRange();
-        const i = text.textContent!.indexOf('Trump');
-        range.setStart(text, i);
-        range.setEnd(text, i + 5);
-        const box = range.getBoundingClientRect();
-        return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
-      });
-      await tab.mouseMove(at.x - 40, at.y + 30);
-      await tab.mouseMove(at.x, at.y, 5);
-      await tab.waitFor(() => document.querySelector('summit-lens-popover') !== null, undefined, 5000);
+      await hoverText(tab, 'Trump', '#p2');
       const host = await tab.evaluate(() => {
         const el = document.querySelector('summit-lens-popover')!;
         return { shadowRoot: el.shadowRoot === null, children: el.childNodes.length, text: el.textContent };

@@ -3,6 +3,7 @@ import type { Page as PwPage, Request as PwRequest } from 'playwright-core';
 import type { HTTPRequest, Page as PpPage } from 'puppeteer-core';
 import { BROWSERS, useExtension } from './harness/fixture';
 import type { Tab } from './harness/browsers';
+import { hoverText } from './content-support';
 
 /**
  * Every request the browser makes while a reader browses test pages, hovers a
@@ -42,18 +43,7 @@ for (const name of BROWSERS) {
       const article = await newTab(h.url('vi-article.html'));
       await article.waitFor(() => [...(CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.values()].reduce((n, s) => n + s.size, 0) > 0, undefined, 15_000);
       // Hover a name: the popover asks the background for a card.
-      const at = await article.evaluate(() => {
-        const text = document.getElementById('p2')!.firstChild!;
-        const range = document.createRange();
-        const i = text.textContent!.indexOf('Trump');
-        range.setStart(text, i);
-        range.setEnd(text, i + 5);
-        const box = range.getBoundingClientRect();
-        return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
-      });
-      await article.mouseMove(at.x - 40, at.y + 30);
-      await article.mouseMove(at.x, at.y, 5);
-      await article.waitFor(() => document.querySelector('summit-lens-popover') !== null, undefined, 5000);
+      await hoverText(article, 'Trump', '#p2');
       await new Promise((r) => setTimeout(r, 500));
 
       const popup = await newTab(`${h.session.extensionOrigin}/popup.html`);
