@@ -52,7 +52,7 @@ export function benchBundle(extensionDir: string): BundleItem[] {
     ['content', 'content script', ['content-scripts/content.js']],
     ['background', 'background', ['background.js']],
     ['popup', 'popup JS', popupScripts(extensionDir)],
-    ['index', 'summit-index.json', ['summit-index.json']],
+    ['index', 'summit-index.jsonl', ['summit-index.jsonl']],
   ];
   return groups.map(([key, name, files]) => {
     const s = sizes(extensionDir, files);

@@ -14,21 +14,22 @@ import type { SearchQuery } from '../src/protocol/views';
 import type { SummitIndex } from '../src/schema/index-schema';
 import { fold } from '../src/search/normalize';
 import { PostingsBuilder } from '../src/search/postings';
-import { ensureSeeded, getCard, openSummitDb, search, type SummitDb } from '../src/store';
+import { decodeBundle, encodeBundle } from '../src/schema/index-bundle';
+import { bundleFromText, ensureSeeded, getCard, openSummitDb, search } from '../src/store';
 import { makeIndex } from '../tests/unit/store/fixture';
 import { syntheticIndex } from './synthetic-index';
 
-const REAL = fileURLToPath(new URL('../public/summit-index.json', import.meta.url));
+const REAL = fileURLToPath(new URL('../public/summit-index.jsonl', import.meta.url));
 const FACTOR = 1000;
 
 type Row = Record<string, number | string>;
 
 export async function benchStoreSearch(): Promise<Row> {
   const real = existsSync(REAL);
-  const base: SummitIndex = real ? JSON.parse(readFileSync(REAL, 'utf8')) : makeIndex();
+  const base: SummitIndex = real ? decodeBundle(readFileSync(REAL, 'utf8')) : makeIndex();
   const out: Row = {
     'store.runtime': 'node + fake-indexeddb (in-memory, JS engine); a browser run may differ in absolute times',
-    'store.source': real ? 'public/summit-index.json' : 'FIXTURE tests/unit/store/fixture.ts (public/summit-index.json missing)',
+    'store.source': real ? 'public/summit-index.jsonl' : 'FIXTURE tests/unit/store/fixture.ts (public/summit-index.jsonl missing)',
   };
   Object.assign(out, await measure('x1', base));
   Object.assign(out, await measure(`x${FACTOR}`, syntheticIndex(base, FACTOR)));
@@ -62,7 +63,7 @@ async function measure(label: string, index: SummitIndex): Promise<Row> {
     lastTick = now;
   }, 2);
   t = performance.now();
-  const report = await ensureSeeded(db, { hash: label, load: async () => parsed });
+  const report = await ensureSeeded(db, bundleFromText(encodeBundle(parsed, () => label)));
   const seedMs = performance.now() - t;
   clearInterval(sampler);
   if (report.outcome !== 'seeded') throw new Error(`seed failed: ${report.error}`);

@@ -11,20 +11,34 @@ import {
   getLexicon,
   getQuoteContext,
   getStatus,
+  openBundle,
   search,
   type SeedReport,
 } from '@/src/store';
 import { loadSettings, saveSettings } from '@/src/settings/store';
 import { routeHash } from '@/src/ui/popup/env';
-import type { SummitIndex } from '@/src/schema/index-schema';
+import { BUNDLE_FILE } from '@/src/schema/index-bundle';
 
 /** Packaged with the extension, never inlined into scripts; read from the package, not the network. */
-const BUNDLE_PATH = '/summit-index.json';
+const BUNDLE_URL = `/${BUNDLE_FILE}` as const;
 const ALL_QUOTES = 500;
+/** Chrome stops a worker after 30 s without events or extension calls; a long seed calls one this often. */
+const KEEP_ALIVE_MS = 10_000;
 
-async function hashText(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+async function packagedBundle(): Promise<ReadableStream<Uint8Array>> {
+  const response = await fetch(browser.runtime.getURL(BUNDLE_URL as never));
+  if (!response.ok || !response.body) throw new Error(`the extension package did not give ${BUNDLE_FILE} (status ${response.status})`);
+  return response.body;
+}
+
+/** Progress handler that keeps the worker alive through a seed longer than its idle timeout. */
+function keepingAlive(): () => void {
+  let last = Date.now();
+  return () => {
+    if (Date.now() - last < KEEP_ALIVE_MS) return;
+    last = Date.now();
+    void browser.runtime.getPlatformInfo().catch(() => undefined);
+  };
 }
 
 function unwrap<T>(outcome: Outcome<T>): T {
@@ -38,13 +52,8 @@ export default defineBackground(() => {
   // can be stopped between any two messages.
   // One seed at a time; once it settled, the next `ready()` that finds the
   // database empty (deleted under us, or a failed seed) starts a new one.
-  const seed = singleFlight(async (): Promise<SeedReport> => {
-    const db = await handle.get();
-    const response = await fetch(browser.runtime.getURL(BUNDLE_PATH as never));
-    const text = await response.text();
-    const hash = await hashText(text);
-    return ensureSeeded(db, { hash, load: async () => JSON.parse(text) as SummitIndex });
-  });
+  // Each start reads only the bundle's header line to learn whether the stored index is current.
+  const seed = singleFlight(async (): Promise<SeedReport> => ensureSeeded(await handle.get(), () => openBundle(packagedBundle), keepingAlive()));
 
   /** Answers come from whatever complete index the database holds; only an empty one waits for the seed. */
   async function ready() {

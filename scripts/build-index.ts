@@ -1,15 +1,18 @@
 /**
- * Builds the bundled index: `npm run index -- [--out FILE] [--corpus DIR] [--gazetteer DIR]`.
+ * Builds the bundled index: `npm run index -- [--out FILE] [--corpus DIR] [--gazetteer DIR]`,
+ * as JSON Lines (src/schema/index-bundle.ts) with its content hash in the header.
  * The only part of the pipeline that touches the filesystem. On a broken
  * input it prints the CorpusError (file:line: reason) and exits 1 without
  * writing anything: the index is written to a temporary file and renamed
  * into place only once it is complete.
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { CorpusError } from '../src/corpus/errors';
 import { loadGazetteer } from '../src/corpus/gazetteer';
 import { buildIndex } from '../src/corpus/pipeline';
+import { BUNDLE_FILE, encodeBundle } from '../src/schema/index-bundle';
 
 function option(name: string, fallback: string): string {
   const at = process.argv.indexOf(`--${name}`);
@@ -24,14 +27,14 @@ function read(path: string) {
 function main(): number {
   const corpusDir = option('corpus', 'data/corpus');
   const gazetteerDir = option('gazetteer', 'data/gazetteer');
-  const out = resolve(option('out', 'public/summit-index.json'));
+  const out = resolve(option('out', `public/${BUNDLE_FILE}`));
   const tmp = `${out}.${process.pid}.tmp`;
   try {
     const gazetteer = loadGazetteer(read(join(gazetteerDir, 'people.json')), read(join(gazetteerDir, 'summits.json')));
     const files = readdirSync(corpusDir).filter((f) => f.endsWith('.txt')).sort();
     const index = buildIndex(files.map((f) => read(join(corpusDir, f))), gazetteer);
     mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(tmp, `${JSON.stringify(index)}\n`);
+    writeFileSync(tmp, encodeBundle(index, (text) => createHash('sha256').update(text).digest('hex')));
     renameSync(tmp, out);
     console.log(`wrote ${out}: ${index.documents.length} documents, ${index.quotes.length} quotes`);
     return 0;

@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
+import { bundledIndex } from '../../tests/e2e/harness/bundled-index';
 import { startPageServer } from '../../tests/e2e/harness/server';
 import { bigPage, type BigPage } from './big-page';
 import { bounded, median, percentile, readProbes, round, sleep, withExtension, withoutExtension, type ChromiumSide, type Loaf, type LongTask, type ProbeState } from './chromium';
@@ -67,10 +68,7 @@ const STABLE_MS = 1500;
 
 /** Person full/short forms and summit aliases from the real index: the names a peer tool would be given. */
 export function peerForms(root: string): string[] {
-  const index = JSON.parse(readFileSync(join(root, 'public/summit-index.json'), 'utf8')) as {
-    people: { names: { form: string; kind: string }[] }[];
-    summits: { aliases: string[] }[];
-  };
+  const index = bundledIndex(root);
   const forms = new Set<string>();
   for (const p of index.people) for (const n of p.names) if (n.kind === 'full' || n.kind === 'short') forms.add(n.form);
   for (const s of index.summits) for (const a of s.aliases) forms.add(a);

@@ -107,6 +107,16 @@ export interface DbStatus {
   available?: boolean;
   /** The bundle hash being seeded (or that failed), when it differs from `hash`. */
   targetHash?: string | null;
+  /** How the last completed seed went, for diagnostics and the benchmark. */
+  lastSeed?: SeedStats | null;
+}
+
+export interface SeedStats {
+  ms: number;
+  /** The longest stretch the seed held the thread without yielding. */
+  longestSliceMs: number;
+  slices: number;
+  records: number;
 }
 
 /** Every person and summit, light: the popup's filters and timeline. */

@@ -1,4 +1,4 @@
-import type { SummitIndex } from './index-schema';
+import type { Person, Summit, SummitIndex } from './index-schema';
 
 /**
  * How strongly a surface form names its entity; the matcher uses it to decide
@@ -30,20 +30,43 @@ export interface Lexicon {
   years?: Record<string, number>;
 }
 
-export function buildLexicon(index: Pick<SummitIndex, 'people' | 'summits' | 'distractors'>): Lexicon {
+/**
+ * The lexicon's share of some people and summits. The database stores the
+ * lexicon as parts like this, so no single record (and no single structured
+ * clone while seeding) grows with the size of the index.
+ */
+export interface LexiconPart {
+  entries: LexiconEntry[];
+  participants: Record<string, string[]>;
+  years: Record<string, number>;
+}
+
+export function lexiconPart(people: readonly Person[], summits: readonly Summit[]): LexiconPart {
   const entries: LexiconEntry[] = [];
-  for (const person of index.people) {
-    for (const name of person.names) {
-      entries.push({ form: name.form, kind: 'person', id: person.id, strength: name.kind });
-    }
+  for (const person of people) {
+    for (const name of person.names) entries.push({ form: name.form, kind: 'person', id: person.id, strength: name.kind });
   }
   const participants: Record<string, string[]> = {};
   const years: Record<string, number> = {};
-  for (const summit of index.summits) {
+  for (const summit of summits) {
     participants[summit.id] = summit.participants;
     years[summit.id] = Number(summit.date.slice(0, 4));
     for (const form of summit.aliases) entries.push({ form, kind: 'summit', id: summit.id, strength: 'alias' });
     for (const form of summit.places) entries.push({ form, kind: 'summit', id: summit.id, strength: 'place' });
   }
-  return { entries, distractors: index.distractors, participants, years };
+  return { entries, participants, years };
+}
+
+export function joinLexicon(parts: readonly LexiconPart[], distractors: string[]): Lexicon {
+  const lexicon: Required<Lexicon> = { entries: [], distractors, participants: {}, years: {} };
+  for (const part of parts) {
+    for (const entry of part.entries) lexicon.entries.push(entry);
+    Object.assign(lexicon.participants, part.participants);
+    Object.assign(lexicon.years, part.years);
+  }
+  return lexicon;
+}
+
+export function buildLexicon(index: Pick<SummitIndex, 'people' | 'summits' | 'distractors'>): Lexicon {
+  return joinLexicon([lexiconPart(index.people, index.summits)], index.distractors);
 }

@@ -5,19 +5,21 @@
  *
  *   const handle = connectSummitDb();                 // once per worker life
  *   const db = await handle.get();                    // per message; reopens after versionchange
- *   await ensureSeeded(db, { hash, load }, onProgress); // on start; seeds only on a new hash
+ *   const bundle = await openBundle(() => fetchBody(url));  // reads the header line only
+ *   await ensureSeeded(db, bundle, onProgress);        // on start; seeds only on a new hash
  *   getStatus(db) · getLexicon(db) · getCatalog(db)
  *   getCard(db, { kind, id }) · getQuoteContext(db, quoteId) · search(db, query)
- *   saveQuote · unsaveQuote · listSaved · addNote · listNotes · deleteNote
+ *   saveQuote · unsaveQuote · listSaved
  *
  * Lookups that take ids from messages answer with an `Outcome` (`{ ok, value }`
  * or `{ ok: false, error: { code, message } }`) instead of throwing.
  */
 export { openSummitDb, connectSummitDb, DbBlockedError, DbUpgradeError, type OpenOptions, type SummitDbHandle } from './open';
-export { ensureSeeded, type IndexBundle, type SeedReport } from './seed';
+export { ensureSeeded, type BundleSource, type SeedReport } from './seed';
+export { openBundle, bundleFromText, type IndexBundle } from './bundle-source';
 export { getStatus, getLexicon, getCatalog, getCard, getQuoteContext, type CardRequest } from './queries';
 export { search } from '../search/search';
-export { saveQuote, unsaveQuote, listSaved, addNote, listNotes, deleteNote } from './user-data';
+export { saveQuote, unsaveQuote, listSaved } from './user-data';
 export type { Outcome } from './outcome';
-export type { SummitDb, SavedQuote, Note, NoteTarget } from './schema';
+export type { SummitDb, SavedQuote } from './schema';
 export { SCHEMA_VERSION } from './migrations';

@@ -1,8 +1,8 @@
-import type { Lexicon } from '../schema/lexicon';
+import { joinLexicon, type Lexicon } from '../schema/lexicon';
 import type { Catalog, DbStatus, EntityCard, PersonCard, QuoteContext, SummitCard } from '../protocol/views';
 import { fail, isId, ok, type Outcome } from './outcome';
 import { SCHEMA_VERSION } from './migrations';
-import type { SummitDb } from './schema';
+import { lexiconParts, type SummitDb } from './schema';
 import { personRef, summitRef, ViewReader } from './views';
 
 /**
@@ -23,12 +23,18 @@ export async function getStatus(db: SummitDb): Promise<DbStatus> {
     counts: served?.counts ?? { documents: 0, people: 0, summits: 0, quotes: 0 },
     available: served !== null,
     targetHash: status?.targetHash ?? null,
+    lastSeed: status?.lastSeed ?? null,
   };
 }
 
 export async function getLexicon(db: SummitDb): Promise<Lexicon | null> {
-  const record = await db.get('header', 'lexicon');
-  return record?.key === 'lexicon' ? record.lexicon : null;
+  const tx = db.transaction('header', 'readonly');
+  const [head, parts] = await Promise.all([tx.store.get('lexicon'), tx.store.getAll(lexiconParts())]);
+  if (head?.key !== 'lexicon') return null;
+  return joinLexicon(
+    parts.flatMap((record) => ('part' in record ? [record.part] : [])),
+    head.distractors,
+  );
 }
 
 export interface CardRequest {

@@ -1,12 +1,12 @@
-import type { IndexDocument, Person, Quote, SummitIndex } from '../schema/index-schema';
-import { buildLexicon } from '../schema/lexicon';
+import type { Person, Quote, SummitIndex } from '../schema/index-schema';
+import { lexiconPart } from '../schema/lexicon';
 import { PostingsBuilder } from '../search/postings';
 import { tokenize } from '../search/normalize';
-import type { Counts, HeaderRecord, PersonRecord, QuoteRecord, SummitRecord, TermRecord } from './schema';
+import { lexiconPartKey, type Counts, type HeaderRecord, type PersonRecord, type QuoteRecord, type SummitRecord, type TermRecord } from './schema';
 import type { Slicer } from './slicer';
 
 export interface SeedRecords {
-  documents: IndexDocument[];
+  documents: SummitIndex['documents'];
   people: PersonRecord[];
   summits: SummitRecord[];
   quotes: QuoteRecord[];
@@ -18,6 +18,8 @@ export interface SeedRecords {
 
 /** A word naming this many people or more is a title (`tổng thống`, `ông`), not a name. */
 const TITLE_SPREAD = 3;
+/** People or summits per stored lexicon part: about 3,000 entries, 150 kB. */
+export const LEXICON_PART_SIZE = 500;
 
 function words(forms: Iterable<string>): string[] {
   const keys = new Set<string>();
@@ -50,7 +52,11 @@ async function byRecency(quotes: Quote[], slicer: Slicer): Promise<Quote[]> {
   return ordered;
 }
 
-/** Derives every stored record from the bundled index, yielding between slices. */
+/**
+ * Derives every stored record from a freshly read index, yielding between
+ * slices. The index's objects become the records (fields are added in place):
+ * the seed owns them, and copying 40 MB of quotes would double its peak memory.
+ */
 export async function buildSeedRecords(index: SummitIndex, hash: string, slicer: Slicer, onProgress: (fraction: number) => void): Promise<SeedRecords> {
   const personKeys: string[][] = [];
   const spread = new Map<string, number>();
@@ -60,26 +66,35 @@ export async function buildSeedRecords(index: SummitIndex, hash: string, slicer:
     for (const key of keys) spread.set(key, (spread.get(key) ?? 0) + 1);
     if (slicer.due()) await slicer.yield();
   }
-  const people: PersonRecord[] = [];
-  index.people.forEach((person, i) => {
-    const nameKeys = personKeys[i]!.filter((key) => (spread.get(key) ?? 0) < TITLE_SPREAD || index.people.length < TITLE_SPREAD);
-    people.push({ ...person, nameKeys });
-  });
-  const summits: SummitRecord[] = [];
-  for (const summit of index.summits) {
-    summits.push({ ...summit, nameKeys: words([...summit.aliases, ...summit.places, summit.city]) });
+  const people = index.people as PersonRecord[];
+  for (let i = 0; i < people.length; i++) {
+    people[i]!.nameKeys = personKeys[i]!.filter((key) => (spread.get(key) ?? 0) < TITLE_SPREAD || people.length < TITLE_SPREAD);
+    if (slicer.due()) await slicer.yield();
+  }
+  const summits = index.summits as SummitRecord[];
+  for (const summit of summits) {
+    summit.nameKeys = words([...summit.aliases, ...summit.places, summit.city]);
     if (slicer.due()) await slicer.yield();
   }
 
-  const ordered = await byRecency(index.quotes, slicer);
-  const quotes: QuoteRecord[] = [];
+  const parts: HeaderRecord[] = [];
+  const addParts = async (count: number, part: (from: number, to: number) => ReturnType<typeof lexiconPart>) => {
+    for (let from = 0; from < count; from += LEXICON_PART_SIZE) {
+      parts.push({ key: lexiconPartKey(parts.length), part: part(from, from + LEXICON_PART_SIZE) });
+      if (slicer.due()) await slicer.yield();
+    }
+  };
+  await addParts(people.length, (from, to) => lexiconPart(people.slice(from, to), []));
+  await addParts(summits.length, (from, to) => lexiconPart([], summits.slice(from, to)));
+
+  const quotes = (await byRecency(index.quotes, slicer)) as QuoteRecord[];
   const postings = new PostingsBuilder();
-  for (let n = 0; n < ordered.length; n++) {
-    const quote = ordered[n]!;
-    quotes.push({ ...quote, n });
+  for (let n = 0; n < quotes.length; n++) {
+    const quote = quotes[n]!;
+    quote.n = n;
     postings.add(n, quote.text);
     if (slicer.due()) {
-      onProgress(n / ordered.length);
+      onProgress(n / quotes.length);
       await slicer.yield();
     }
   }
@@ -104,8 +119,9 @@ export async function buildSeedRecords(index: SummitIndex, hash: string, slicer:
     counts,
     occurrences: postings.occurrences,
     header: [
+      { key: 'lexicon', distractors: index.distractors, parts: parts.length },
+      ...parts,
       { key: 'index', hash, indexVersion: index.version, counts, seededAt: Date.now() },
-      { key: 'lexicon', lexicon: buildLexicon(index) },
     ],
   };
 }

@@ -1,6 +1,7 @@
 import type { DBSchema, IDBPDatabase } from 'idb';
 import type { IndexDocument, IsoDay, Person, Quote, Summit } from '../schema/index-schema';
-import type { Lexicon } from '../schema/lexicon';
+import type { LexiconPart } from '../schema/lexicon';
+import type { SeedStats } from '../protocol/views';
 
 /**
  * The IndexedDB layout of the current schema version. Stores fall in three groups:
@@ -8,7 +9,11 @@ import type { Lexicon } from '../schema/lexicon';
  *   `header`, `documents`, `people`, `summits`, `quotes`, `terms`;
  * - `meta`: seeding status, written outside that transaction so it stays readable
  *   (and shows progress) while a seed runs;
- * - user data (`saved`, `notes`): never touched by seeding.
+ * - user data (`saved`): never touched by seeding.
+ *
+ * Seeded records change shape only together with a schema version whose
+ * migration clears the seeded stores (v2, v3): the next start then seeds the new
+ * shape, and no reader ever gets records of a shape it does not know.
  */
 export const DB_NAME = 'summit-lens';
 
@@ -28,13 +33,23 @@ export interface IndexHeader {
   seededAt: number;
 }
 
-/** Precomputed at seed time so a tab gets its lexicon in one read. */
+/** The lexicon's head; its entries live in `lexicon/NNNNN` parts, each a bounded size. */
 export interface LexiconHeader {
   key: 'lexicon';
-  lexicon: Lexicon;
+  distractors: string[];
+  parts: number;
 }
 
-export type HeaderRecord = IndexHeader | LexiconHeader;
+export interface LexiconPartRecord {
+  /** `lexicon/` and a zero-padded number, so key order is part order. */
+  key: `lexicon/${string}`;
+  part: LexiconPart;
+}
+
+export type HeaderRecord = IndexHeader | LexiconHeader | LexiconPartRecord;
+
+export const lexiconPartKey = (i: number): LexiconPartRecord['key'] => `lexicon/${String(i).padStart(5, '0')}`;
+export const lexiconParts = () => IDBKeyRange.bound('lexicon/', 'lexicon/\uffff');
 
 export interface StatusRecord {
   key: 'status';
@@ -45,6 +60,8 @@ export interface StatusRecord {
   error: string | null;
   /** A copy of the committed header, so status never waits on a running seed. */
   served: { hash: string; counts: Counts } | null;
+  /** How the last completed seed went (absent before the first). */
+  lastSeed?: SeedStats | null;
   updatedAt: number;
 }
 
@@ -93,21 +110,6 @@ export interface SavedQuote {
   } | null;
 }
 
-export interface NoteTarget {
-  kind: 'person' | 'summit' | 'quote';
-  id: string;
-}
-
-export interface Note {
-  id?: number;
-  target: NoteTarget;
-  /** `kind:id`, the index key for "notes on this target". */
-  targetKey: string;
-  text: string;
-  createdAt: number;
-  updatedAt: number;
-}
-
 export interface SummitDbSchema extends DBSchema {
   meta: { key: string; value: StatusRecord };
   header: { key: string; value: HeaderRecord };
@@ -132,8 +134,7 @@ export interface SummitDbSchema extends DBSchema {
     };
   };
   terms: { key: string; value: TermRecord };
-  saved: { key: string; value: SavedQuote };
-  notes: { key: number; value: Note; indexes: { target: string } };
+  saved: { key: string; value: SavedQuote; indexes: { savedAt: number } };
 }
 
 export type SummitDb = IDBPDatabase<SummitDbSchema>;

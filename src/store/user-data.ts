@@ -1,5 +1,5 @@
 import { fail, isId, ok, type Outcome } from './outcome';
-import type { Note, NoteTarget, SavedQuote, SummitDb } from './schema';
+import type { SavedQuote, SummitDb } from './schema';
 import { ViewReader } from './views';
 
 /**
@@ -28,26 +28,5 @@ export async function unsaveQuote(db: SummitDb, quoteId: string): Promise<void> 
 
 /** Newest saved first. */
 export async function listSaved(db: SummitDb): Promise<SavedQuote[]> {
-  return (await db.getAll('saved')).sort((a, b) => b.savedAt - a.savedAt);
-}
-
-const targetKey = (target: NoteTarget) => `${target.kind}:${target.id}`;
-
-export async function addNote(db: SummitDb, target: NoteTarget, text: string): Promise<Outcome<Note>> {
-  if (!target || !['person', 'summit', 'quote'].includes(target.kind) || !isId(target.id)) {
-    return fail('bad-request', 'a note needs a target { kind: person|summit|quote, id }');
-  }
-  if (typeof text !== 'string' || text.trim() === '') return fail('bad-request', 'a note needs text');
-  const now = Date.now();
-  const note: Note = { target: { kind: target.kind, id: target.id }, targetKey: targetKey(target), text, createdAt: now, updatedAt: now };
-  note.id = await db.add('notes', note);
-  return ok(note);
-}
-
-export async function listNotes(db: SummitDb, target: NoteTarget): Promise<Note[]> {
-  return db.getAllFromIndex('notes', 'target', targetKey(target));
-}
-
-export async function deleteNote(db: SummitDb, id: number): Promise<void> {
-  await db.delete('notes', id);
+  return (await db.getAllFromIndex('saved', 'savedAt')).reverse();
 }

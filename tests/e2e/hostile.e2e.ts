@@ -259,7 +259,7 @@ for (const name of BROWSERS) {
         }
         let bundle: string;
         try {
-          await fetch(`${extOrigin}/summit-index.json`);
+          await fetch(`${extOrigin}/summit-index.jsonl`);
           bundle = 'readable';
         } catch {
           bundle = 'rejected';

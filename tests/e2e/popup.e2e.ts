@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { SummitIndex } from '../../src/schema/index-schema';
-import { BROWSERS, maybeScreenshot, ROOT, useExtension, type Harness } from './harness/fixture';
+import { bundledIndex } from './harness/bundled-index';
+import { BROWSERS, maybeScreenshot, useExtension, type Harness } from './harness/fixture';
 import type { Tab } from './harness/browsers';
 
 /**
@@ -12,7 +10,7 @@ import type { Tab } from './harness/browsers';
  * popup itself.
  */
 
-const INDEX = JSON.parse(readFileSync(join(ROOT, 'public', 'summit-index.json'), 'utf8')) as SummitIndex;
+const INDEX = bundledIndex();
 const quoteById = (id: string) => INDEX.quotes.find((q) => q.id === id)!;
 const documentById = (id: string) => INDEX.documents.find((d) => d.id === id)!;
 /** The four quotes with the exact words "hòa bình", as the corpus has them. */

@@ -76,7 +76,7 @@ for (const name of BROWSERS) {
       // The recorder saw traffic of both kinds (so an empty `outside` means something).
       expect(seen.some((url) => url === h.url('vi-article.html'))).toBe(true);
       expect(seen.some((url) => url.startsWith(`${h.session.extensionOrigin}/`))).toBe(true);
-      if (name === 'chromium') expect(seen).toContain(`${h.session.extensionOrigin}/summit-index.json`);
+      if (name === 'chromium') expect(seen).toContain(`${h.session.extensionOrigin}/summit-index.jsonl`);
       // The test server saw the page (and at most the browser's own favicon probe), nothing from the extension.
       expect(new Set(h.server.requests.slice(before))).toEqual(new Set(['/vi-article.html', ...(h.server.requests.slice(before).includes('/favicon.ico') ? ['/favicon.ico'] : [])]));
       for (const tab of [article, popup, options]) await tab.close();

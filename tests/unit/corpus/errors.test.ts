@@ -7,7 +7,8 @@ import { decodeInput } from '../../../src/corpus/decode';
 import { CorpusError } from '../../../src/corpus/errors';
 import { loadGazetteer } from '../../../src/corpus/gazetteer';
 import { buildIndex } from '../../../src/corpus/pipeline';
-import { ROOT, bytes, readInput, realGazetteer } from './corpus-fixture';
+import { decodeBundle } from '../../../src/schema/index-bundle';
+import { ROOT, bytes, readInput, realGazetteer, realIndex } from './corpus-fixture';
 
 function errorOf(fn: () => unknown): CorpusError {
   try {
@@ -93,7 +94,7 @@ describe('build script', () => {
     const dir = mkdtempSync(join(tmpdir(), 'summit-corpus-'));
     cpSync(join(ROOT, 'data/corpus'), join(dir, 'corpus'), { recursive: true });
     writeFileSync(join(dir, 'corpus', 'zzz_broken.txt'), new Uint8Array([...bytes('Một dòng.\n'), 0xff, 0xfe]));
-    const out = join(dir, 'out', 'index.json');
+    const out = join(dir, 'out', 'summit-index.jsonl');
     const result = run(['--corpus', join(dir, 'corpus'), '--out', out]);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('zzz_broken.txt:2: not valid UTF-8');
@@ -103,11 +104,12 @@ describe('build script', () => {
 
   it('writes the index when every input is sound', () => {
     const dir = mkdtempSync(join(tmpdir(), 'summit-out-'));
-    const out = join(dir, 'index.json');
+    const out = join(dir, 'summit-index.jsonl');
     const result = run(['--out', out]);
     expect(result.status).toBe(0);
-    const index = JSON.parse(readFileSync(out, 'utf8')) as { documents: unknown[]; quotes: unknown[] };
+    const index = decodeBundle(readFileSync(out, 'utf8'), out);
     expect(index.documents).toHaveLength(5);
     expect(index.quotes).toHaveLength(43);
+    expect(index).toEqual(realIndex());
   });
 });

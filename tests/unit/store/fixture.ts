@@ -1,5 +1,6 @@
 import type { IndexDocument, Person, Quote, Summit, SummitIndex } from '../../../src/schema/index-schema';
-import type { IndexBundle } from '../../../src/store/seed';
+import { BUNDLE_FILE, encodeBundle } from '../../../src/schema/index-bundle';
+import { bundleFromText, type IndexBundle } from '../../../src/store/bundle-source';
 
 /**
  * A small hand-made index that follows the schema, with quotes chosen to tell
@@ -119,14 +120,20 @@ export function makeIndex(specs: QuoteSpec[] = quoteSpecs): SummitIndex {
   return { version: 1, documents, people, summits, quotes, distractors: ['Melania Trump'] };
 }
 
-/** A bundle that counts how often it is parsed, so tests can tell a re-seed from a skip. */
-export function bundle(index: SummitIndex, hash: string): IndexBundle & { loads: number } {
+/** The packaged form of `index` with a chosen hash, as the build writes it. */
+export function bundleText(index: SummitIndex, hash: string): string {
+  return encodeBundle(index, () => hash);
+}
+
+/** A bundle that counts how often its body is read, so tests can tell a re-seed from a skip. Small chunks cut lines anywhere. */
+export function bundle(index: SummitIndex, hash: string, chunkChars = 1000): IndexBundle & { loads: number } {
+  const source = bundleFromText(bundleText(index, hash), BUNDLE_FILE, chunkChars);
   const b = {
-    hash,
+    ...source,
     loads: 0,
-    async load() {
+    text() {
       b.loads++;
-      return structuredClone(index);
+      return source.text();
     },
   };
   return b;

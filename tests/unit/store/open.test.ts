@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { connectSummitDb, DbBlockedError, DbUpgradeError, ensureSeeded, getStatus, listSaved, openSummitDb, saveQuote, search, SCHEMA_VERSION } from '../../../src/store';
+import { buildLexicon } from '../../../src/schema/lexicon';
+import { connectSummitDb, DbBlockedError, DbUpgradeError, ensureSeeded, getLexicon, getStatus, listSaved, openSummitDb, saveQuote, search, SCHEMA_VERSION } from '../../../src/store';
 import { MIGRATIONS, type Migration } from '../../../src/store/migrations';
 import { bundle, makeIndex } from './fixture';
 
@@ -35,6 +36,35 @@ describe('migrations', () => {
     expect((await listSaved(db)).length).toBe(2);
   });
 
+  it('upgrades a version 2 database as the previous release left it, keeping saved quotes and seeding the new layout', async () => {
+    const factory = new IDBFactory();
+    const v2 = await openSummitDb({ factory, name: 'up2', migrations: MIGRATIONS.slice(0, 2) });
+    expect(v2.version).toBe(2);
+    // What version 2 held: a seeded index with the lexicon in one record, a ready status, saved quotes.
+    expect(await ensureSeeded(v2, bundle(index, 'A'))).toMatchObject({ outcome: 'seeded' });
+    const raw = v2 as unknown as import('idb').IDBPDatabase;
+    await raw.clear('header');
+    await raw.put('header', { key: 'index', hash: 'A', indexVersion: 1, counts: { documents: 3, people: 4, summits: 3, quotes: 9 }, seededAt: 1 });
+    await raw.put('header', { key: 'lexicon', lexicon: buildLexicon(index) });
+    await saveQuote(v2, 'q4');
+    await raw.put('saved', { quoteId: 'q1', savedAt: 5, snapshot: { text: 'older', speaker: 'Vladimir Putin', date: '2025-08-15', source: 'd1' } });
+    v2.close();
+
+    const db = await openSummitDb({ factory, name: 'up2' });
+    expect(db.version).toBe(SCHEMA_VERSION);
+    expect([...db.objectStoreNames]).not.toContain('notes');
+    // Saved quotes come back newest first, through the new index.
+    expect((await listSaved(db)).map((s) => s.quoteId)).toEqual(['q4', 'q1']);
+    // The old-shape lexicon is gone with the rest of the seeded data; status says so until the next seed.
+    expect(await getStatus(db)).toMatchObject({ state: 'empty', available: false });
+    expect(await getLexicon(db)).toBeNull();
+    expect(await ensureSeeded(db, bundle(index, 'A'))).toMatchObject({ outcome: 'seeded', hash: 'A' });
+    expect(await getLexicon(db)).toEqual(buildLexicon(index));
+    const r = await search(db, { text: 'hoa binh' });
+    expect(r.ok && r.value.hits[0]!.quote.id).toBe('q2');
+    expect((await listSaved(db)).map((s) => s.quoteId)).toEqual(['q4', 'q1']);
+  });
+
   it('leaves the old database and its data usable when an upgrade step throws', async () => {
     const factory = new IDBFactory();
     const db = await openSummitDb({ factory, name: 'fail' });
@@ -43,7 +73,7 @@ describe('migrations', () => {
     db.close();
 
     const broken: Migration = {
-      version: 3,
+      version: SCHEMA_VERSION + 1,
       describe: 'a step with a bug',
       async run(d, tx) {
         d.createObjectStore('half-done');
@@ -53,10 +83,10 @@ describe('migrations', () => {
     };
     const error = await openSummitDb({ factory, name: 'fail', migrations: [...MIGRATIONS, broken] }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DbUpgradeError);
-    expect((error as Error).message).toBe('upgrade to version 3 (a step with a bug) failed: Error: bug in step 3');
+    expect((error as Error).message).toBe(`upgrade to version ${SCHEMA_VERSION + 1} (a step with a bug) failed: Error: bug in step 3`);
 
     const again = await openSummitDb({ factory, name: 'fail' });
-    expect(again.version).toBe(2);
+    expect(again.version).toBe(SCHEMA_VERSION);
     expect([...again.objectStoreNames]).not.toContain('half-done');
     expect((await listSaved(again)).map((s) => s.quoteId)).toEqual(['q1']);
     const r = await search(again, { text: 'Putin' });
@@ -81,7 +111,7 @@ describe('connections', () => {
 
     keepOpen.close();
     const db = await openSummitDb({ factory, name: 'blocked', blockedTimeoutMs: 100 });
-    expect(db.version).toBe(2);
+    expect(db.version).toBe(SCHEMA_VERSION);
   });
 
   it('closes itself on versionchange so another context can upgrade', async () => {
@@ -89,11 +119,11 @@ describe('connections', () => {
     let closed = 0;
     const db = await openSummitDb({ factory, name: 'vc', onClose: () => closed++ });
     const newer = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = factory.open('vc', 3);
+      const req = factory.open('vc', SCHEMA_VERSION + 1);
       req.onblocked = () => reject(new Error('blocked by our connection'));
       req.onsuccess = () => resolve(req.result);
     });
-    expect(newer.version).toBe(3);
+    expect(newer.version).toBe(SCHEMA_VERSION + 1);
     expect(closed).toBe(1);
     newer.close();
     await expect(db.get('meta', 'status')).rejects.toThrow();

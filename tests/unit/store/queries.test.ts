@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CardRequest } from '../../../src/store/queries';
-import { addNote, deleteNote, ensureSeeded, getCard, getCatalog, getQuoteContext, listNotes, listSaved, openSummitDb, saveQuote, unsaveQuote, type SummitDb } from '../../../src/store';
+import { ensureSeeded, getCard, getCatalog, getQuoteContext, listSaved, openSummitDb, saveQuote, unsaveQuote, type SummitDb } from '../../../src/store';
 import { bundle, makeIndex } from './fixture';
 
 let db: SummitDb;
@@ -88,14 +88,5 @@ describe('user data', () => {
     expect((await listSaved(db)).map((s) => s.quoteId)).toEqual(['q5', 'q2']);
     await unsaveQuote(db, 'q5');
     expect((await listSaved(db)).map((s) => s.quoteId)).toEqual(['q2']);
-  });
-
-  it('keeps notes per target', async () => {
-    const a = await addNote(db, { kind: 'person', id: 'putin' }, 'check the Geneva quote');
-    await addNote(db, { kind: 'summit', id: 'alaska-2025' }, 'venue: Elmendorf-Richardson');
-    expect(await addNote(db, { kind: 'person', id: 'putin' }, '  ')).toMatchObject({ ok: false, error: { code: 'bad-request' } });
-    expect((await listNotes(db, { kind: 'person', id: 'putin' })).map((n) => n.text)).toEqual(['check the Geneva quote']);
-    if (a.ok) await deleteNote(db, a.value.id!);
-    expect(await listNotes(db, { kind: 'person', id: 'putin' })).toEqual([]);
   });
 });

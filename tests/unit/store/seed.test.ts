@@ -6,7 +6,9 @@ import { syntheticIndex } from '../../../bench/synthetic-index';
 import { buildLexicon } from '../../../src/schema/lexicon';
 import { ensureSeeded, getLexicon, getStatus, openSummitDb, saveQuote, listSaved, search, type SummitDb } from '../../../src/store';
 import { writeStatus } from '../../../src/store/seed';
-import { bundle, makeIndex, quoteSpecs } from './fixture';
+import { bundleFromText } from '../../../src/store/bundle-source';
+import { Slicer } from '../../../src/store/slicer';
+import { bundle, bundleText, makeIndex, quoteSpecs } from './fixture';
 
 const open = () => openSummitDb({ factory: new IDBFactory(), name: 'seed' });
 const indexA = makeIndex();
@@ -60,26 +62,61 @@ describe('ensureSeeded', () => {
     expect(a.loads).toBe(1);
   });
 
-  it('keeps the old index when the loader throws, and redoes the seed on the next start', async () => {
+  it('keeps the old index when the bundle cannot be opened or breaks off, and redoes the seed on the next start', async () => {
     const db = await open();
     await ensureSeeded(db, bundle(indexA, 'A'));
-    const failing = { hash: 'B', load: () => Promise.reject(new Error('fetch failed')) };
-    const report = await ensureSeeded(db, failing);
-    expect(report).toMatchObject({ outcome: 'failed', hash: 'A' });
-    expect(report.error).toContain('fetch failed');
+    const unopenable = await ensureSeeded(db, () => Promise.reject(new Error('fetch failed')));
+    expect(unopenable).toMatchObject({ outcome: 'failed', hash: 'A' });
+    expect(unopenable.error).toBe('seeding failed: Error: fetch failed; the previous index is still in use');
+
+    const b = bundle(indexB, 'B');
+    const breaking = {
+      ...b,
+      async *text() {
+        let chunks = 0;
+        for await (const chunk of b.text()) {
+          if (++chunks === 4) throw new TypeError('network error');
+          yield chunk;
+        }
+      },
+    };
+    const broken = await ensureSeeded(db, breaking);
+    expect(broken).toMatchObject({ outcome: 'failed', hash: 'A' });
+    expect(broken.error).toMatch(/^seeding failed: BundleError: summit-index\.jsonl:\d+: could not be read \(TypeError: network error\); the previous index is still in use$/);
     expect(await getStatus(db)).toMatchObject({ state: 'failed', hash: 'A', targetHash: 'B', available: true });
     expect(await quoteIds(db)).toContain('q9');
 
-    const b = bundle(indexB, 'B');
-    expect(await ensureSeeded(db, b)).toMatchObject({ outcome: 'seeded' });
+    expect(await ensureSeeded(db, bundle(indexB, 'B'))).toMatchObject({ outcome: 'seeded' });
     expect(await getStatus(db)).toMatchObject({ state: 'ready', hash: 'B', error: null });
   });
 
-  it('rejects a bundle of another schema version without touching the data', async () => {
+  it('refuses a broken bundle with its file and line, keeping the old index', async () => {
     const db = await open();
     await ensureSeeded(db, bundle(indexA, 'A'));
-    const report = await ensureSeeded(db, bundle({ ...indexA, version: 99 }, 'X'));
-    expect(report.error).toContain('version 99');
+    const good = bundleText(indexB, 'B');
+    const lines = good.split('\n');
+    const quoteLine = lines.findIndex((l) => l.startsWith('["quote",{"id":"q3"'));
+    const attempts: [string, string][] = [
+      [lines.map((l, i) => (i === quoteLine ? l.slice(0, 40) : l)).join('\n'), `summit-index.jsonl:${quoteLine + 1}: invalid JSON`],
+      [lines.map((l, i) => (i === quoteLine ? l.replace('"text":', '"texte":') : l)).join('\n'), `summit-index.jsonl:${quoteLine + 1}: quote "q3" has no valid "text"`],
+      [good.slice(0, good.length - 30), 'the file ends in the middle of a line: it is cut short'],
+      [lines.filter((_, i) => i !== quoteLine).join('\n'), 'the header promises 9 quotes but the file holds 8'],
+      [`${bundleText(indexB, 'C').split('\n')[0]}\n${lines.slice(1).join('\n')}`, 'summit-index.jsonl:1: the file changed while it was being read'],
+    ];
+    for (const [text, problem] of attempts) {
+      const report = await ensureSeeded(db, { ...bundleFromText(good), text: bundleFromText(text).text });
+      expect(report).toMatchObject({ outcome: 'failed', hash: 'A' });
+      expect(report.error).toContain(problem);
+      expect(report.error).toMatch(/; the previous index is still in use$/);
+      expect(await quoteIds(db)).toEqual(['q1', 'q2', 'q3', 'q4', 'q5', 'q6', 'q7', 'q8', 'q9']);
+    }
+  });
+
+  it('rejects a bundle of another index version without touching the data', async () => {
+    const db = await open();
+    await ensureSeeded(db, bundle(indexA, 'A'));
+    const report = await ensureSeeded(db, async () => bundleFromText(bundleText({ ...indexA, version: 99 }, 'X')));
+    expect(report.error).toBe('seeding failed: BundleError: summit-index.jsonl:1: index version 99, this build reads version 1; the previous index is still in use');
     expect((await quoteIds(db)).length).toBe(9);
   });
 
@@ -136,12 +173,36 @@ describe('ensureSeeded', () => {
     expect(r.ok && r.value.total).toBe(5);
   });
 
-  it('never runs synchronously for more than 50 ms at a time', async () => {
+  it('yields in every phase, reading, deriving and writing, by its clock and not by luck', async () => {
     const db = await open();
-    const report = await ensureSeeded(db, bundle(big, 'BIG'));
+    // A clock that advances 1 ms per reading: slicing becomes deterministic, nothing is timed.
+    let now = 0;
+    const slicer = new Slicer(10, () => now++);
+    const progress: number[] = [];
+    const report = await ensureSeeded(db, bundle(big, 'BIG'), (f) => progress.push(f), slicer);
     expect(report.outcome).toBe('seeded');
-    expect(report.stats.slices).toBeGreaterThan(5);
-    expect(report.stats.longestSliceMs).toBeLessThan(50);
+    const records = big.documents.length + big.people.length + big.summits.length + big.quotes.length;
+    // At most ten clock readings per slice means a yield at least every few records.
+    expect(report.stats.slices).toBeGreaterThan(records / 10);
+    const phases = [progress.filter((f) => f < 0.3), progress.filter((f) => f >= 0.3 && f < 0.5), progress.filter((f) => f >= 0.5 && f < 1)];
+    expect(phases.map((p) => p.length > 10)).toEqual([true, true, true]);
+    expect(progress).toEqual([...progress].sort((x, y) => x - y));
+  });
+
+  it('stores no record whose size grows with the index, so no single write holds the thread', async () => {
+    const db = await open();
+    await ensureSeeded(db, bundle(big, 'BIG'));
+    // Structured clone copies typed arrays as one block, so postings count by their bytes.
+    const size = (value: unknown): number =>
+      ArrayBuffer.isView(value) ? value.byteLength / 8 : typeof value === 'string' ? value.length : value && typeof value === 'object' ? Object.values(value).reduce<number>((sum, v) => sum + size(v) + 4, 0) : 8;
+    const largest: Record<string, number> = {};
+    for (const store of ['header', 'documents', 'people', 'summits', 'quotes', 'terms'] as const) {
+      largest[store] = Math.max(...(await db.getAll(store)).map(size));
+    }
+    for (const [store, bytes] of Object.entries(largest)) expect([store, bytes < 200_000]).toEqual([store, true]);
+    // The 300× lexicon is about 2 MB: it is stored in parts and joined on read.
+    expect(await db.get('header', 'lexicon')).toMatchObject({ parts: Math.ceil(big.people.length / 500) + Math.ceil(big.summits.length / 500) });
+    expect(await getLexicon(db)).toEqual(buildLexicon(big));
   });
 });
 

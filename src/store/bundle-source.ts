@@ -1,0 +1,72 @@
+import { BUNDLE_FILE, BundleError, parseHeader, type BundleHeader } from '../schema/index-bundle';
+
+/**
+ * The bundled index as seeding sees it: the header, read on every start to
+ * decide whether to seed, and the whole text, read only when it must.
+ */
+export interface IndexBundle {
+  file: string;
+  header: BundleHeader;
+  /** The bundle's text from its first line on, in chunks of any size; each call reads it afresh. */
+  text(): AsyncIterable<string>;
+}
+
+/** A header is a few kB; a first line longer than this is not one. */
+const MAX_HEADER_CHARS = 1 << 20;
+
+/** UTF-8 bytes to text chunk by chunk; cancels the stream when the reader stops early. */
+export async function* decodeStream(stream: ReadableStream<Uint8Array>): AsyncGenerator<string> {
+  const reader = stream.getReader();
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let finished = false;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      yield decoder.decode(value, { stream: true });
+    }
+    finished = true;
+    const tail = decoder.decode();
+    if (tail) yield tail;
+  } finally {
+    if (!finished) await reader.cancel().catch(() => undefined);
+    reader.releaseLock();
+  }
+}
+
+/** Reads up to the first newline only; the rest of the bundle is never decoded. */
+export async function readHeader(chunks: AsyncIterable<string>, file: string): Promise<BundleHeader> {
+  let head = '';
+  for await (const chunk of chunks) {
+    const end = chunk.indexOf('\n');
+    if (end >= 0) return parseHeader(file, head + chunk.slice(0, end));
+    head += chunk;
+    if (head.length > MAX_HEADER_CHARS) throw new BundleError(file, 1, 'the first line is too long to be a header');
+  }
+  if (head.trim() === '') throw new BundleError(file, 1, 'the file is empty');
+  return parseHeader(file, head);
+}
+
+/** A bundle read from a byte stream (the packaged file); `open` is called once per read. */
+export async function openBundle(open: () => Promise<ReadableStream<Uint8Array>>, file: string = BUNDLE_FILE): Promise<IndexBundle> {
+  const header = await readHeader(decodeStream(await open()), file);
+  return {
+    file,
+    header,
+    async *text() {
+      yield* decodeStream(await open());
+    },
+  };
+}
+
+/** A bundle held as a string (tests, the benchmark in Node), served in chunks like a stream. */
+export function bundleFromText(text: string, file: string = BUNDLE_FILE, chunkChars = 64 * 1024): IndexBundle {
+  const end = text.indexOf('\n');
+  return {
+    file,
+    header: parseHeader(file, end >= 0 ? text.slice(0, end) : text),
+    async *text() {
+      for (let at = 0; at < text.length; at += chunkChars) yield text.slice(at, at + chunkChars);
+    },
+  };
+}
