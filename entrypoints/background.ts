@@ -4,7 +4,7 @@ import { createRouter, type Origin } from '@/src/protocol/router';
 import { singleFlight } from '@/src/protocol/single-flight';
 import type { Outcome } from '@/src/store/outcome';
 import {
-  connectSummitDb,
+  connectStore,
   ensureSeeded,
   getCard,
   getCatalog,
@@ -13,6 +13,7 @@ import {
   getStatus,
   openBundle,
   search,
+  type LiveIndex,
   type SeedReport,
 } from '@/src/store';
 import { loadSettings, saveSettings } from '@/src/settings/store';
@@ -47,20 +48,20 @@ function unwrap<T>(outcome: Outcome<T>): T {
 }
 
 export default defineBackground(() => {
-  const handle = connectSummitDb();
-  // Everything below is derived again from IndexedDB on each wake: the worker
-  // can be stopped between any two messages.
-  // One seed at a time; once it settled, the next `ready()` that finds the
-  // database empty (deleted under us, or a failed seed) starts a new one.
-  // Each start reads only the bundle's header line to learn whether the stored index is current.
-  const seed = singleFlight(async (): Promise<SeedReport> => ensureSeeded(await handle.get(), () => openBundle(packagedBundle), keepingAlive()));
+  const store = connectStore();
+  // Everything below is read again from IndexedDB on each wake: the worker can
+  // be stopped between any two messages. One seed at a time; each start reads
+  // only the bundle's header line to learn whether the live index is current.
+  const seed = singleFlight(async (): Promise<SeedReport> => ensureSeeded(store, () => openBundle(packagedBundle), { onProgress: keepingAlive() }));
 
-  /** Answers come from whatever complete index the database holds; only an empty one waits for the seed. */
-  async function ready() {
-    const db = await handle.get();
-    const status = await getStatus(db);
-    if (!status.available) await seed();
-    return db;
+  /** The live index. Only when there is none (first install, or its database is gone) does an answer wait for a seed. */
+  async function live(): Promise<LiveIndex> {
+    const index = await store.index();
+    if (index) return index;
+    const report = await seed();
+    const seeded = await store.index();
+    if (!seeded) throw new Error(report.error ?? 'The index is not loaded yet.');
+    return seeded;
   }
 
   async function openCard(kind: EntityKind, id: string) {
@@ -71,20 +72,16 @@ export default defineBackground(() => {
 
   const route = createRouter({
     status: async () => {
-      const status = await getStatus(await handle.get());
+      const status = await getStatus(await store.main());
       // An empty database (deleted by the user or the browser) is rebuilt from the bundle.
       if (!status.available && status.state === 'empty') void seed().catch(() => undefined);
       return status;
     },
-    lexicon: async () => {
-      const lexicon = await getLexicon(await ready());
-      if (lexicon === null) throw new Error('The index is not loaded yet.');
-      return lexicon;
-    },
-    catalog: async () => getCatalog(await ready()),
-    card: async (request) => unwrap(await getCard(await ready(), request, request.all ? ALL_QUOTES : undefined)),
-    quoteContext: async (request) => unwrap(await getQuoteContext(await ready(), request.id)),
-    search: async (request) => unwrap(await search(await ready(), request.query)),
+    lexicon: async () => getLexicon(await live()),
+    catalog: async () => getCatalog(await live()),
+    card: async (request) => unwrap(await getCard(await live(), request, request.all ? ALL_QUOTES : undefined)),
+    quoteContext: async (request) => unwrap(await getQuoteContext(await live(), request.id)),
+    search: async (request) => unwrap(await search(await live(), request.query)),
     pageMentions: async (request, origin: Origin) => {
       if (origin.tabId !== null) {
         await browser.action.setBadgeText({ tabId: origin.tabId, text: badgeText(request.entities) });

@@ -116,7 +116,11 @@ export interface SeedStats {
   /** The longest stretch the seed held the thread without yielding. */
   longestSliceMs: number;
   slices: number;
+  /** Records written to the index database. */
   records: number;
+  readMs: number;
+  deriveMs: number;
+  writeMs: number;
 }
 
 /** Every person and summit, light: the popup's filters and timeline. */

@@ -124,6 +124,8 @@ export class BundleReader {
   line = 0;
   private partial = '';
   private readonly seen: BundleCounts = { documents: 0, people: 0, summits: 0, quotes: 0 };
+  /** Line of each id, per kind, to name both lines of a duplicate. */
+  private readonly ids: Record<Kind, Map<string, number>> = { document: new Map(), person: new Map(), summit: new Map(), quote: new Map() };
 
   constructor(readonly file: string = BUNDLE_FILE) {}
 
@@ -168,6 +170,9 @@ export class BundleReader {
     for (const [field, valid] of Object.entries(REQUIRED[kind])) {
       if (!valid(record[field])) throw new BundleError(this.file, this.line, `${kind} ${JSON.stringify(record.id ?? '?').slice(0, 60)} has no valid "${field}"`);
     }
+    const first = this.ids[kind].get(record.id as string);
+    if (first !== undefined) throw new BundleError(this.file, this.line, `${kind} id ${JSON.stringify(record.id).slice(0, 60)} is already used on line ${first}`);
+    this.ids[kind].set(record.id as string, this.line);
     this.seen[PLURAL[kind]]++;
     return value as BundleRecord;
   }

@@ -10,7 +10,8 @@
 /** Vietnamese tone marks (grave, acute, tilde, hook above, dot below); the other marks change the vowel. */
 const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
 const ALL_MARKS = /\p{M}/gu;
-const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+/** A word: letters, digits and their combining marks. */
+export const WORD = /[\p{L}\p{N}\p{M}]+/gu;
 
 export function fold(word: string): string {
   return word.normalize('NFD').replace(ALL_MARKS, '').replace(/đ/gi, 'd').toLowerCase();

@@ -1,14 +1,13 @@
-import type { IDBPTransaction } from 'idb';
 import type { PersonRef, SearchHit, SearchQuery, SearchResult, SummitRef } from '../protocol/views';
+import { dayNumber, listKey } from '../store/index-layout';
 import { fail, isId, ok, type Outcome } from '../store/outcome';
 import { clampLimit } from '../store/queries';
-import type { SummitDb, SummitDbSchema, TermRecord } from '../store/schema';
-import { personRef, summitRef, ViewReader } from '../store/views';
+import type { IndexRead, LiveIndex } from '../store/reader';
+import type { SummitRecord, TermRecord } from '../store/schema';
+import { personRef, quoteViews, summitRef } from '../store/views';
 import { parseQuery, type QueryWord } from './normalize';
 import { occurrences } from './postings';
-import { highlights, rank, type WordHit, type WordHits } from './rank';
-
-type SearchTx = IDBPTransaction<SummitDbSchema, ('terms' | 'people' | 'summits' | 'quotes' | 'documents')[], 'readonly'>;
+import { highlights, rank, type WordHits } from './rank';
 
 export const DEFAULT_LIMIT = 20;
 /** The protocol's own cap. */
@@ -17,37 +16,39 @@ export const MAX_LIMIT = 500;
 export const PREFIX_TERMS = 128;
 /** Shorter prefixes would resolve to too many people to mean anyone. */
 const PERSON_PREFIX_MIN = 2;
+/** A prefix that fits more people than this names no one in particular. */
+const PERSON_PREFIX_MAX = 8;
+const SUMMIT_PREFIX_WORDS = 32;
 const MAX_QUERY = 500;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const SUGGESTIONS = 5;
-/** Up to this many fitting summits are read directly; more are found by walking the date index. */
-const SUGGESTION_READS = 50;
 
 /**
- * Answers a search from the database alone: postings for the query's words, the
- * people and summits its words name, and the filters, all read in one readonly
- * transaction through key ranges; only the returned hits' records are loaded.
+ * Answers a search from the live index alone: postings for the query's words,
+ * the people and summits its words name, and the filters, each one record
+ * (a page of words or a typed-array list); only the returned hits' quotes are
+ * loaded.
  */
-export async function search(db: SummitDb, query: SearchQuery): Promise<Outcome<SearchResult>> {
+export async function search(index: LiveIndex, query: SearchQuery): Promise<Outcome<SearchResult>> {
   const problem = invalid(query);
   if (problem) return fail('bad-request', problem);
   const words = parseQuery(query.text.slice(0, MAX_QUERY));
   const limit = clampLimit(query.limit, DEFAULT_LIMIT, MAX_LIMIT);
-  const tx: SearchTx = db.transaction(['terms', 'people', 'summits', 'quotes', 'documents'], 'readonly');
+  const read = index.read();
 
   const [termHits, personIds, filter] = await Promise.all([
-    Promise.all(words.map((w) => textHits(tx, w))),
-    Promise.all(words.map((w) => peopleNamed(tx, w))),
-    filterSet(tx, query),
+    Promise.all(words.map((w) => textHits(read, w))),
+    Promise.all(words.map((w) => peopleNamed(read, w))),
+    filterOf(read, query),
   ]);
   const resolved = [...new Set(personIds.flat())];
   const filterPerson = query.person && !resolved.includes(query.person) ? [query.person] : [];
-  const quotesOf = new Map(await Promise.all([...resolved, ...filterPerson].map(async (id) => [id, await involving(tx, id)] as const)));
+  const quotesOf = new Map(await Promise.all([...resolved, ...filterPerson].map(async (id) => [id, await involving(read, id)] as const)));
   const hits = words.map((_, i) => withPeople(termHits[i]!, personIds[i]!, quotesOf));
 
   let candidates: Iterable<number>;
   if (words.length === 0) {
-    candidates = filter ?? [];
+    candidates = filter?.all() ?? [];
   } else {
     const union = new Set<number>();
     for (const map of hits) for (const n of map.keys()) if (!filter || filter.has(n)) union.add(n);
@@ -55,15 +56,15 @@ export async function search(db: SummitDb, query: SearchQuery): Promise<Outcome<
   }
 
   // The query's people, and the person filter, rank their own words first.
-  const spokenBy = new Set([...quotesOf.values()].flatMap((q) => q.said));
+  const spokenBy = new Set<number>();
+  for (const q of quotesOf.values()) for (const n of q.said) spokenBy.add(n);
   const ranked = rank(words, hits, candidates, spokenBy);
 
-  const reader = new ViewReader(tx);
   const top = ranked.slice(0, limit);
-  const views = await reader.quotesByKey(top.map((r) => r.n));
+  const views = await quoteViews(read, top.map((r) => r.n));
   const out: SearchHit[] = views.map((quote, i) => ({ quote, score: top[i]!.score, highlights: highlights(quote.text, words) }));
 
-  const [people, summits] = await Promise.all([suggestPeople(reader, personIds), suggestSummits(tx, words, personIds)]);
+  const [people, summits] = await Promise.all([suggestPeople(read, personIds), suggestSummits(read, words, personIds)]);
   return ok({ hits: out, people, summits, total: ranked.length });
 }
 
@@ -80,11 +81,10 @@ function invalid(query: SearchQuery): string | null {
   return null;
 }
 
-async function textHits(tx: SearchTx, word: QueryWord): Promise<WordHits> {
-  const terms = tx.objectStore('terms');
+async function textHits(read: IndexRead, word: QueryWord): Promise<WordHits> {
   const records: TermRecord[] = word.prefix
-    ? await terms.getAll(IDBKeyRange.bound(word.fold, `${word.fold}\uffff`), PREFIX_TERMS)
-    : [await terms.get(word.fold)].filter((r): r is TermRecord => r !== undefined);
+    ? (await read.wordsStarting('terms', word.fold, PREFIX_TERMS)).map(([, record]) => record)
+    : [await read.word('terms', word.fold)].filter((r): r is TermRecord => r !== undefined);
   const hits: WordHits = new Map();
   for (const record of records) {
     const whole = record.term === word.fold;
@@ -106,23 +106,35 @@ async function textHits(tx: SearchTx, word: QueryWord): Promise<WordHits> {
   return hits;
 }
 
-async function peopleNamed(tx: SearchTx, word: QueryWord): Promise<string[]> {
-  const index = tx.objectStore('people').index('nameKey');
-  if (!word.prefix) return index.getAllKeys(word.fold);
+async function peopleNamed(read: IndexRead, word: QueryWord): Promise<string[]> {
+  if (!word.prefix) return (await read.word('names', word.fold)) ?? [];
   if (word.fold.length < PERSON_PREFIX_MIN) return [];
-  return [...new Set(await index.getAllKeys(IDBKeyRange.bound(word.fold, `${word.fold}\uffff`)))];
+  const ids = new Set<string>();
+  for (const [, named] of await read.wordsStarting('names', word.fold, PERSON_PREFIX_MAX + 1)) for (const id of named) ids.add(id);
+  return ids.size > PERSON_PREFIX_MAX ? [] : [...ids];
 }
 
 interface Involving {
-  said: number[];
-  all: number[];
+  said: Uint32Array;
+  /** Said or mentioning, sorted (mentions exclude the speaker, so the two lists are disjoint). */
+  all: Uint32Array;
 }
 
-/** Quotes said by or mentioning a person (mentions exclude the speaker, so the lists are disjoint). */
-async function involving(tx: SearchTx, id: string): Promise<Involving> {
-  const quotes = tx.objectStore('quotes');
-  const [said, mentioned] = await Promise.all([quotes.index('speaker').getAllKeys(id), quotes.index('mention').getAllKeys(id)]);
-  return { said, all: [...said, ...mentioned] };
+async function involving(read: IndexRead, id: string): Promise<Involving> {
+  const [said, mentioned] = await Promise.all([read.list(listKey.said(id)), read.list(listKey.mentions(id))]);
+  return { said, all: merge(said, mentioned) };
+}
+
+/** Union of two sorted, disjoint lists, sorted. */
+function merge(a: Uint32Array, b: Uint32Array): Uint32Array {
+  const out = new Uint32Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = a[i]! < b[j]! ? a[i++]! : b[j++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out;
 }
 
 function withPeople(text: WordHits, people: string[], quotesOf: Map<string, Involving>): WordHits {
@@ -137,54 +149,97 @@ function withPeople(text: WordHits, people: string[], quotesOf: Map<string, Invo
   return hits;
 }
 
-async function filterSet(tx: SearchTx, query: SearchQuery): Promise<Set<number> | null> {
-  const quotes = tx.objectStore('quotes');
-  const lists: Promise<number[]>[] = [];
-  if (query.person) lists.push(involving(tx, query.person).then((q) => q.all));
-  if (query.summit) lists.push(quotes.index('summit').getAllKeys(query.summit));
-  if (query.from || query.to) {
-    const from = query.from ?? '0000-00-00';
-    const to = query.to ?? '9999-99-99';
-    lists.push(from > to ? Promise.resolve([]) : quotes.index('date').getAllKeys(IDBKeyRange.bound(from, to)));
+/** Whether sorted `list` holds `n`. */
+function holds(list: ArrayLike<number>, n: number): boolean {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]! < n) lo = mid + 1;
+    else hi = mid;
   }
-  if (lists.length === 0) return null;
-  const [first, ...rest] = (await Promise.all(lists)).sort((a, b) => a.length - b.length);
-  const others = rest.map((list) => new Set(list));
-  return new Set(first!.filter((n) => others.every((set) => set.has(n))));
+  return list[lo] === n;
 }
 
-async function suggestPeople(reader: ViewReader, personIds: string[][]): Promise<PersonRef[]> {
+interface Filter {
+  has(n: number): boolean;
+  /** Every rank that passes, newest first. */
+  all(): Iterable<number>;
+}
+
+/**
+ * The filters as one test. Ranks are sorted by date, newest first, so a date
+ * range is one run of ranks, found by two binary searches in the dates list.
+ */
+async function filterOf(read: IndexRead, query: SearchQuery): Promise<Filter | null> {
+  if (!query.person && !query.summit && !query.from && !query.to) return null;
+  const lists: Uint32Array[] = [];
+  if (query.person) lists.push((await involving(read, query.person)).all);
+  if (query.summit) lists.push(await read.list(listKey.summit(query.summit)));
+  let lo = 0;
+  let hi = Number.POSITIVE_INFINITY;
+  if (query.from || query.to) {
+    const dates = await read.list(listKey.dates);
+    const from = dayNumber(query.from ?? '0001-01-01');
+    const to = dayNumber(query.to ?? '9999-12-31');
+    // Descending dates (undated, 0, last): [lo, hi) is the run with from ≤ date ≤ to.
+    lo = firstWhere(dates, (d) => d <= to);
+    hi = from > to ? lo : firstWhere(dates, (d) => d < from);
+  }
+  lists.sort((a, b) => a.length - b.length);
+  const has = (n: number) => n >= lo && n < hi && lists.every((list) => holds(list, n));
+  return {
+    has,
+    *all() {
+      if (lists.length > 0) {
+        for (const n of lists[0]!) if (has(n)) yield n;
+      } else {
+        for (let n = lo; n < hi; n++) yield n;
+      }
+    },
+  };
+}
+
+/** First index where `test` holds, for a test that is false and then true along the list. */
+function firstWhere(list: Uint32Array, test: (value: number) => boolean): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (test(list[mid]!)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+async function suggestPeople(read: IndexRead, personIds: string[][]): Promise<PersonRef[]> {
   const votes = new Map<string, number>();
   for (const ids of personIds) for (const id of new Set(ids)) votes.set(id, (votes.get(id) ?? 0) + 1);
   const best = [...votes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, SUGGESTIONS);
-  const records = await Promise.all(best.map(([id]) => reader.person(id)));
+  const records = await Promise.all(best.map(([id]) => read.get('people', id)));
   return records.filter((p) => p !== undefined).map(personRef);
 }
 
 /** A summit is suggested when each word names it, or names one of its participants, and at least one names the summit itself. */
-async function suggestSummits(tx: SearchTx, words: QueryWord[], personIds: string[][]): Promise<SummitRef[]> {
+async function suggestSummits(read: IndexRead, words: QueryWord[], personIds: string[][]): Promise<SummitRef[]> {
   if (words.length === 0) return [];
-  const index = tx.objectStore('summits').index('nameKey');
   const named = await Promise.all(
-    words.map(async (w) =>
-      new Set(w.prefix ? await index.getAllKeys(IDBKeyRange.bound(w.fold, `${w.fold}\uffff`)) : await index.getAllKeys(w.fold)),
-    ),
+    words.map(async (w) => {
+      if (!w.prefix) return (await read.word('summitWords', w.fold)) ?? new Uint32Array(0);
+      const lists = (await read.wordsStarting('summitWords', w.fold, SUMMIT_PREFIX_WORDS)).map(([, ranks]) => ranks);
+      return Uint32Array.from(new Set(lists.flatMap((ranks) => [...ranks]))).sort();
+    }),
   );
-  const summits = tx.objectStore('summits');
-  const withParticipant = new Map<string, Set<string>>();
-  for (const id of new Set(personIds.flat())) withParticipant.set(id, new Set(await summits.index('participant').getAllKeys(id)));
-  const fits = new Set<string>();
-  for (const id of new Set(named.flatMap((set) => [...set]))) {
-    if (words.every((_, i) => named[i]!.has(id) || personIds[i]!.some((p) => withParticipant.get(p)?.has(id)))) fits.add(id);
+  const attended = new Map(await Promise.all([...new Set(personIds.flat())].map(async (id) => [id, await read.list(listKey.summitsOf(id))] as const)));
+  const fits = (rank: number) => words.every((_, i) => holds(named[i]!, rank) || personIds[i]!.some((p) => holds(attended.get(p)!, rank)));
+  // Ranks are newest first: the first fitting ranks are the ones to show.
+  const candidates = Uint32Array.from(new Set(named.flatMap((ranks) => [...ranks]))).sort();
+  const chosen: number[] = [];
+  for (const rank of candidates) {
+    if (fits(rank)) chosen.push(rank);
+    if (chosen.length === SUGGESTIONS) break;
   }
-  const out: SummitRef[] = [];
-  if (fits.size <= SUGGESTION_READS) {
-    for (const summit of await Promise.all([...fits].map((id) => summits.get(id)))) if (summit) out.push(summitRef(summit));
-  } else {
-    // A generic word (`thượng đỉnh`) fits every summit: walk them newest first and stop at enough.
-    for (let cursor = await summits.index('date').openCursor(null, 'prev'); cursor && out.length < SUGGESTIONS; cursor = await cursor.continue()) {
-      if (fits.has(cursor.value.id)) out.push(summitRef(cursor.value));
-    }
-  }
-  return out.sort((a, b) => (a.date < b.date ? 1 : -1)).slice(0, SUGGESTIONS);
+  const ids = await Promise.all(chosen.map((rank) => read.get('summitAt', String(rank))));
+  const summits = await Promise.all(ids.map((id) => (id === undefined ? undefined : read.get('summits', id))));
+  return summits.filter((s): s is SummitRecord => s !== undefined).map(summitRef);
 }

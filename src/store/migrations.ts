@@ -1,6 +1,6 @@
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import type { IndexDocument, Person, Quote } from '../schema/index-schema';
-import { SEEDED_STORES, type SavedQuote } from './schema';
+import type { SavedQuote } from './schema';
 
 /**
  * Each step takes the database from `version - 1` to `version` inside the one
@@ -82,11 +82,11 @@ const v2: Migration = {
 
 const v3: Migration = {
   version: 3,
-  describe: 'lexicon stored in parts; saved quotes listed by date through an index; the never-used notes store removed',
+  describe: 'the index moves to databases of its own; saved quotes indexed by date; the unused notes store removed',
   async run(db, tx) {
-    // The lexicon record changed shape: clearing the seeded stores (and the
-    // status that describes them) makes the next start seed the new shape.
-    await Promise.all([...SEEDED_STORES, 'meta'].map((name) => tx.objectStore(name).clear()));
+    // The index is seeded again into its own database; the status described the old stores.
+    for (const name of ['header', 'documents', 'people', 'summits', 'quotes', 'terms']) db.deleteObjectStore(name);
+    await tx.objectStore('meta').clear();
     tx.objectStore('saved').createIndex('savedAt', 'savedAt');
     // No message or screen ever wrote a note, so the store can only be empty.
     db.deleteObjectStore('notes');

@@ -1,17 +1,19 @@
-import { joinLexicon, type Lexicon } from '../schema/lexicon';
+import type { Lexicon } from '../schema/lexicon';
 import type { Catalog, DbStatus, EntityCard, PersonCard, QuoteContext, SummitCard } from '../protocol/views';
-import { fail, isId, ok, type Outcome } from './outcome';
+import { listKey } from './index-layout';
 import { SCHEMA_VERSION } from './migrations';
-import { lexiconParts, type SummitDb } from './schema';
-import { personRef, summitRef, ViewReader } from './views';
+import { fail, isId, ok, type Outcome } from './outcome';
+import type { IndexRead, LiveIndex } from './reader';
+import type { SummitDb, SummitRecord } from './schema';
+import { personRef, quoteViews, summitRef } from './views';
 
 /**
- * Reads for the background. Each runs in one readonly transaction and keeps no
- * state between calls: a service worker killed and woken again answers the same.
+ * Reads for the background. Each keeps no state between calls that it needs:
+ * a service worker killed and woken again answers the same.
  */
 
 export async function getStatus(db: SummitDb): Promise<DbStatus> {
-  // Only `meta`, which is outside the seeding transaction: status answers at once during a seed.
+  // Only the main database: status answers at once, whatever a seed is doing.
   const status = await db.get('meta', 'status');
   const served = status?.served ?? null;
   return {
@@ -27,14 +29,8 @@ export async function getStatus(db: SummitDb): Promise<DbStatus> {
   };
 }
 
-export async function getLexicon(db: SummitDb): Promise<Lexicon | null> {
-  const tx = db.transaction('header', 'readonly');
-  const [head, parts] = await Promise.all([tx.store.get('lexicon'), tx.store.getAll(lexiconParts())]);
-  if (head?.key !== 'lexicon') return null;
-  return joinLexicon(
-    parts.flatMap((record) => ('part' in record ? [record.part] : [])),
-    head.distractors,
-  );
+export function getLexicon(index: LiveIndex): Promise<Lexicon> {
+  return index.once('lexicon', (read) => read.lexicon());
 }
 
 export interface CardRequest {
@@ -44,83 +40,101 @@ export interface CardRequest {
 
 export const CARD_QUOTES = 5;
 
-export async function getCard(db: SummitDb, request: CardRequest, quoteLimit = CARD_QUOTES): Promise<Outcome<EntityCard>> {
+export async function getCard(index: LiveIndex, request: CardRequest, quoteLimit = CARD_QUOTES): Promise<Outcome<EntityCard>> {
   const req = request as Partial<CardRequest> | null;
   if (!req || typeof req !== 'object' || (req.kind !== 'person' && req.kind !== 'summit')) {
     return fail('bad-request', 'card request needs kind "person" or "summit"');
   }
   if (!isId(req.id)) return fail('bad-request', `card request needs an id string, got ${JSON.stringify(req.id)?.slice(0, 40)}`);
   const limit = clampLimit(quoteLimit, CARD_QUOTES);
-  return req.kind === 'person' ? personCard(db, req.id, limit) : summitCard(db, req.id, limit);
+  const read = index.read();
+  return req.kind === 'person' ? personCard(read, req.id, limit) : summitCard(read, req.id, limit);
 }
 
-async function personCard(db: SummitDb, id: string, limit: number): Promise<Outcome<PersonCard>> {
-  const reader = new ViewReader(db.transaction(['people', 'summits', 'documents', 'quotes'], 'readonly'));
-  const { tx } = reader;
-  const person = await reader.person(id);
+async function summitsAt(read: IndexRead, ranks: Uint32Array): Promise<SummitRecord[]> {
+  const ids = await Promise.all([...ranks].map((rank) => read.get('summitAt', String(rank))));
+  const summits = await Promise.all(ids.map((id) => (id === undefined ? undefined : read.get('summits', id))));
+  return summits.filter((s): s is SummitRecord => s !== undefined);
+}
+
+async function personCard(read: IndexRead, id: string, limit: number): Promise<Outcome<PersonCard>> {
+  const person = await read.get('people', id);
   if (!person) return fail('not-found', `no person "${id}" in the index`);
-  const quotes = tx.objectStore('quotes');
-  // Keys are recency ranks, so each list comes back newest first and only `limit` keys are read.
-  const [said, mentioned, saidCount, mentionCount, summits] = await Promise.all([
-    quotes.index('speaker').getAllKeys(id, limit),
-    quotes.index('mention').getAllKeys(id, limit),
-    quotes.index('speaker').count(id),
-    quotes.index('mention').count(id),
-    tx.objectStore('summits').index('participant').getAll(id),
-  ]);
-  const ranked = [...said, ...mentioned];
+  // Lists are sorted by recency rank: the first entries are the newest.
+  const [said, mentioned, attended] = await Promise.all([read.list(listKey.said(id)), read.list(listKey.mentions(id)), read.list(listKey.summitsOf(id))]);
+  const ranked = [...said.subarray(0, limit), ...mentioned.subarray(0, limit)].slice(0, limit);
+  const [quotes, summits] = await Promise.all([quoteViews(read, ranked), summitsAt(read, attended)]);
   return ok({
     kind: 'person',
     person: { ...personRef(person), country: person.country, aliases: person.aliases },
-    summits: summits.sort((a, b) => (a.date < b.date ? 1 : -1)).map(summitRef),
-    quotes: await reader.quotesByKey(ranked.slice(0, limit)),
-    quoteCount: saidCount + mentionCount,
+    summits: summits.map(summitRef),
+    quotes,
+    quoteCount: said.length + mentioned.length,
   });
 }
 
-async function summitCard(db: SummitDb, id: string, limit: number): Promise<Outcome<SummitCard>> {
-  const reader = new ViewReader(db.transaction(['people', 'summits', 'documents', 'quotes'], 'readonly'));
-  const summit = await reader.summit(id);
+/** Whether sorted `list` holds `n`. */
+function holds(list: Uint32Array, n: number): boolean {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]! < n) lo = mid + 1;
+    else hi = mid;
+  }
+  return list[lo] === n;
+}
+
+async function summitCard(read: IndexRead, id: string, limit: number): Promise<Outcome<SummitCard>> {
+  const summit = await read.get('summits', id);
   if (!summit) return fail('not-found', `no summit "${id}" in the index`);
-  const quotes = reader.tx.objectStore('quotes');
-  // The leaders' own words first, then everyone else's, each newest first.
-  const [byLeaders, all, participants] = await Promise.all([
-    Promise.all(summit.participants.map((p) => quotes.index('summitSpeaker').getAllKeys([id, p]))),
-    quotes.index('summit').getAllKeys(id),
-    Promise.all(summit.participants.map((p) => reader.person(p))),
+  const [all, leaders, participants] = await Promise.all([
+    read.list(listKey.summit(id)),
+    Promise.all(summit.participants.map((p) => read.list(listKey.said(p)))),
+    Promise.all(summit.participants.map((p) => read.get('people', p))),
   ]);
-  const leading = byLeaders.flat().sort((a, b) => a - b);
-  const leadingSet = new Set(leading);
-  const ranked = [...leading, ...all.filter((n) => !leadingSet.has(n))];
+  // The leaders' own words first, then everyone else's, each newest first; only as many as shown are sorted out.
+  const leading: number[] = [];
+  const rest: number[] = [];
+  for (const n of all) {
+    if (leaders.some((said) => holds(said, n))) leading.push(n);
+    else if (rest.length < limit) rest.push(n);
+    if (leading.length >= limit) break;
+  }
   return ok({
     kind: 'summit',
     summit: { ...summitRef(summit), city: summit.city, venue: summit.venue, country: summit.country, aliases: summit.aliases },
     participants: participants.filter((p) => p !== undefined).map(personRef),
-    quotes: await reader.quotesByKey(ranked.slice(0, limit)),
+    quotes: await quoteViews(read, [...leading, ...rest].slice(0, limit)),
     quoteCount: all.length,
   });
 }
 
-export async function getQuoteContext(db: SummitDb, quoteId: string): Promise<Outcome<QuoteContext>> {
+export async function getQuoteContext(index: LiveIndex, quoteId: string): Promise<Outcome<QuoteContext>> {
   if (!isId(quoteId)) return fail('bad-request', 'quote context needs a quote id string');
-  const reader = new ViewReader(db.transaction(['people', 'summits', 'documents', 'quotes'], 'readonly'));
-  const record = await reader.tx.objectStore('quotes').index('id').get(quoteId);
+  const read = index.read();
+  const record = await read.quoteById(quoteId);
   if (!record) return fail('not-found', `no quote "${quoteId}" in the index`);
-  const [quote, doc] = await Promise.all([reader.quote(record), reader.document(record.document)]);
+  const [quote] = await quoteViews(read, [record.n]);
+  const doc = await read.document(record.document);
   if (!doc) return fail('not-found', `quote "${quoteId}" points to a missing document "${record.document}"`);
-  return ok({ quote, text: doc.text, start: record.start, end: record.end });
+  return ok({ quote: quote!, text: doc.text, start: record.start, end: record.end });
 }
 
 export function clampLimit(value: unknown, fallback: number, max = 100): number {
   return typeof value === 'number' && Number.isInteger(value) && value > 0 ? Math.min(value, max) : fallback;
 }
 
+/** Vietnamese alphabetical order; one collator, since `localeCompare` builds one per call. */
+const byName = new Intl.Collator('vi').compare;
+
 /** Every person and summit, light, for the popup's filters and timeline. */
-export async function getCatalog(db: SummitDb): Promise<Catalog> {
-  const tx = db.transaction(['people', 'summits'], 'readonly');
-  const [people, summits] = await Promise.all([tx.objectStore('people').getAll(), tx.objectStore('summits').index('date').getAll()]);
-  return {
-    people: people.map(personRef).sort((a, b) => a.name.localeCompare(b.name, 'vi')),
-    summits: summits.reverse().map((s) => ({ ...summitRef(s), participants: s.participants })),
-  };
+export function getCatalog(index: LiveIndex): Promise<Catalog> {
+  return index.once('catalog', async (read) => {
+    const [people, summits] = await Promise.all([read.all('people'), read.all('summits')]);
+    return {
+      people: people.map(personRef).sort((a, b) => byName(a.name, b.name)),
+      summits: summits.sort((a, b) => a.rank - b.rank).map((s) => ({ ...summitRef(s), participants: s.participants })),
+    };
+  });
 }

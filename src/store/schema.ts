@@ -1,19 +1,20 @@
 import type { DBSchema, IDBPDatabase } from 'idb';
+import type { SeedStats, SourceRef } from '../protocol/views';
 import type { IndexDocument, IsoDay, Person, Quote, Summit } from '../schema/index-schema';
 import type { LexiconPart } from '../schema/lexicon';
-import type { SeedStats } from '../protocol/views';
 
 /**
- * The IndexedDB layout of the current schema version. Stores fall in three groups:
- * - seeded from the bundled index, replaced as a whole by one seeding transaction:
- *   `header`, `documents`, `people`, `summits`, `quotes`, `terms`;
- * - `meta`: seeding status, written outside that transaction so it stays readable
- *   (and shows progress) while a seed runs;
- * - user data (`saved`): never touched by seeding.
+ * The two kinds of IndexedDB database the background owns.
  *
- * Seeded records change shape only together with a schema version whose
- * migration clears the seeded stores (v2, v3): the next start then seeds the new
- * shape, and no reader ever gets records of a shape it does not know.
+ * The main database (`summit-lens`, versioned with migrations) holds what
+ * must survive every update: the user's saved quotes, and in `meta` the
+ * status, including which index database is live.
+ *
+ * Each bundled index is seeded into a database of its own
+ * (`summit-lens-index-<layout>-<hash>`), written in short transactions with a
+ * checkpoint and never changed once complete. A seed becomes visible by
+ * moving the pointer in `meta`, so readers see the old index or the new one,
+ * never a mix, and never wait for a seed; the old database is deleted after.
  */
 export const DB_NAME = 'summit-lens';
 
@@ -24,78 +25,26 @@ export interface Counts {
   quotes: number;
 }
 
-/** Committed in the same transaction as the data: its hash is the truth about what the stores hold. */
-export interface IndexHeader {
-  key: 'index';
+/** The complete index a database holds. */
+export interface ServedIndex {
   hash: string;
-  indexVersion: number;
+  /** Name of the index database. */
+  name: string;
   counts: Counts;
-  seededAt: number;
 }
-
-/** The lexicon's head; its entries live in `lexicon/NNNNN` parts, each a bounded size. */
-export interface LexiconHeader {
-  key: 'lexicon';
-  distractors: string[];
-  parts: number;
-}
-
-export interface LexiconPartRecord {
-  /** `lexicon/` and a zero-padded number, so key order is part order. */
-  key: `lexicon/${string}`;
-  part: LexiconPart;
-}
-
-export type HeaderRecord = IndexHeader | LexiconHeader | LexiconPartRecord;
-
-export const lexiconPartKey = (i: number): LexiconPartRecord['key'] => `lexicon/${String(i).padStart(5, '0')}`;
-export const lexiconParts = () => IDBKeyRange.bound('lexicon/', 'lexicon/\uffff');
 
 export interface StatusRecord {
   key: 'status';
   state: 'seeding' | 'ready' | 'failed';
-  /** Hash being seeded; the served data's hash lives in the `index` header. */
+  /** Hash being seeded (or that failed); null when none is. */
   targetHash: string | null;
   progress: number;
   error: string | null;
-  /** A copy of the committed header, so status never waits on a running seed. */
-  served: { hash: string; counts: Counts } | null;
+  /** The live index, the one readers use; null until the first seed completes. */
+  served: ServedIndex | null;
   /** How the last completed seed went (absent before the first). */
   lastSeed?: SeedStats | null;
   updatedAt: number;
-}
-
-export interface PersonRecord extends Person {
-  /** Folded name words that resolve a search word to this person. */
-  nameKeys: string[];
-}
-
-export interface SummitRecord extends Summit {
-  nameKeys: string[];
-}
-
-export interface QuoteRecord extends Quote {
-  /**
-   * Recency rank assigned at seed time (0 = newest, undated last), used as the
-   * primary key: index entries with equal keys come back in primary-key order,
-   * so every index lists quotes newest first for free, and postings are small
-   * integer arrays instead of id strings.
-   */
-  n: number;
-}
-
-/**
- * Postings of one folded term. `occ` holds, for posting i, the entries
- * `occ[starts[i] .. starts[i+1])`, each `position * 32 + form` where position is
- * the word index in the quote and form indexes `forms` (the term's toned spellings;
- * 31 means "another spelling"). Typed arrays clone as one memcpy.
- */
-export interface TermRecord {
-  term: string;
-  quotes: Uint32Array;
-  starts: Uint32Array;
-  occ: Uint32Array;
-  forms: string[];
 }
 
 /** A saved quote keeps a snapshot so it survives a re-seed that drops or changes the quote. */
@@ -112,32 +61,145 @@ export interface SavedQuote {
 
 export interface SummitDbSchema extends DBSchema {
   meta: { key: string; value: StatusRecord };
-  header: { key: string; value: HeaderRecord };
-  documents: { key: string; value: IndexDocument };
-  people: { key: string; value: PersonRecord; indexes: { nameKey: string } };
-  summits: {
-    key: string;
-    value: SummitRecord;
-    indexes: { nameKey: string; participant: string; date: string };
-  };
-  quotes: {
-    key: number;
-    value: QuoteRecord;
-    indexes: {
-      id: string;
-      speaker: string;
-      summit: string;
-      date: string;
-      /** multiEntry on `mentions`; with `speaker` it gives every quote involving a person. */
-      mention: string;
-      summitSpeaker: [string, string];
-    };
-  };
-  terms: { key: string; value: TermRecord };
   saved: { key: string; value: SavedQuote; indexes: { savedAt: number } };
 }
 
 export type SummitDb = IDBPDatabase<SummitDbSchema>;
 
-/** The stores one seed replaces, in one transaction. */
-export const SEEDED_STORES = ['header', 'documents', 'people', 'summits', 'quotes', 'terms'] as const;
+// ---- Index databases --------------------------------------------------------------------------
+
+export interface PersonRecord extends Person {
+  /** Folded name words that resolve a search word to this person. */
+  nameKeys: string[];
+}
+
+export interface SummitRecord extends Summit {
+  /** Date rank, 0 = newest: what `summit-word/` and `summits-of/` lists hold. */
+  rank: number;
+}
+
+export interface QuoteRecord extends Quote {
+  /**
+   * Recency rank, 0 = newest, undated last: every list of quotes is sorted by
+   * it, so "newest first" is list order and a date range is a run of ranks.
+   */
+  n: number;
+  /** Copied from the quote's document, so showing a quote never reads a whole article. */
+  source: SourceRef;
+}
+
+/**
+ * Postings of one folded term. `occ` holds, for posting i, the entries
+ * `occ[starts[i] .. starts[i+1])`, each `position * 32 + form` where position is
+ * the word index in the quote and form indexes `forms` (the term's toned
+ * spellings; 31 means "another spelling"). Typed arrays clone as one block.
+ */
+export interface TermRecord {
+  term: string;
+  quotes: Uint32Array;
+  starts: Uint32Array;
+  occ: Uint32Array;
+  forms: string[];
+}
+
+/** What each bucketed map holds, by key (`index-layout.ts` places entries in buckets). */
+export interface MapValues {
+  people: PersonRecord;
+  summits: SummitRecord;
+  /** Document id → the page of `documents` that holds it. */
+  docAt: number;
+  /** Sorted typed arrays, keys from `listKey`. */
+  lists: Uint32Array;
+  /** Quote id → rank. */
+  quoteIds: number;
+  /** Summit rank (as a string) → summit id. */
+  summitAt: string;
+}
+
+export type MapName = keyof MapValues;
+
+/** What each word-keyed map holds; kept in pages sorted by word, so a typed prefix reads neighbouring pages. */
+export interface WordValues {
+  /** Folded word → its postings in quote texts. */
+  terms: TermRecord;
+  /** Folded word → ids of the people it names. */
+  names: string[];
+  /** Folded word → ranks of the summits whose aliases, places or city contain it. */
+  summitWords: Uint32Array;
+}
+
+export type WordMapName = keyof WordValues;
+
+/** Written last: its presence says the database is complete. */
+export interface IndexHeader {
+  key: 'index';
+  hash: string;
+  layout: number;
+  indexVersion: number;
+  counts: Counts;
+  /** Buckets per map, so a reader can find any key. */
+  buckets: Record<MapName, number>;
+  seededAt: number;
+}
+
+/** Where an interrupted seed stopped: the next start redoes the derivation and writes from here. */
+export interface ProgressRecord {
+  key: 'progress';
+  hash: string;
+  /** Records committed so far, in the seed's deterministic write order. */
+  written: number;
+}
+
+/** The lexicon's head; its entries live in `lexicon/NNNNN` parts, each a bounded size. */
+export interface LexiconHeader {
+  key: 'lexicon';
+  distractors: string[];
+  parts: number;
+}
+
+export interface LexiconPartRecord {
+  /** `lexicon/` and a zero-padded number, so key order is part order. */
+  key: `lexicon/${string}`;
+  part: LexiconPart;
+}
+
+export type HeaderRecord = IndexHeader | ProgressRecord | LexiconHeader | LexiconPartRecord;
+
+export interface Bucket {
+  /** `<map>/<n>` */
+  key: string;
+  /** A Map, not an object: keys come from the corpus and must never reach a prototype. */
+  entries: Map<string, unknown>;
+}
+
+/** Documents in bundle order, a few tens of kB of text per page: written as the bundle is read, never all held at once. */
+export interface DocumentPage {
+  page: number;
+  docs: IndexDocument[];
+}
+
+export interface QuotePage {
+  /** Page number: ranks `page * QUOTES_PER_PAGE` onwards. */
+  page: number;
+  quotes: QuoteRecord[];
+}
+
+/** Consecutive words of one word-keyed map, with their values; keyed by the map and its first word. */
+export interface WordPage {
+  map: WordMapName;
+  first: string;
+  words: string[];
+  values: unknown[];
+}
+
+export interface IndexDbSchema extends DBSchema {
+  header: { key: string; value: HeaderRecord };
+  buckets: { key: string; value: Bucket };
+  pages: { key: number; value: QuotePage };
+  documents: { key: number; value: DocumentPage };
+  words: { key: [WordMapName, string]; value: WordPage };
+}
+
+export type IndexDb = IDBPDatabase<IndexDbSchema>;
+
+export const INDEX_STORES = ['header', 'buckets', 'pages', 'documents', 'words'] as const;

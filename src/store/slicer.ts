@@ -31,6 +31,22 @@ export class Slicer {
     this.sliceStart = this.now();
   }
 
+  /**
+   * Awaits input this code does not produce (the next chunk of a stream). A
+   * wait of more than a millisecond means the thread was free meanwhile, so it
+   * ends the slice; one that resolved at once (data already buffered) does not.
+   */
+  async wait<T>(input: Promise<T>): Promise<T> {
+    const before = this.now();
+    const value = await input;
+    if (this.now() - before > 1) {
+      this.longestMs = Math.max(this.longestMs, before - this.sliceStart);
+      this.slices++;
+      this.sliceStart = this.now();
+    }
+    return value;
+  }
+
   /** Closes the last slice of a run without yielding. */
   end(): void {
     this.longestMs = Math.max(this.longestMs, this.now() - this.sliceStart);
@@ -38,19 +54,19 @@ export class Slicer {
   }
 }
 
+interface PostTask {
+  postTask(callback: () => void, options: { priority: 'background' }): Promise<void>;
+}
+
 /**
- * A new task, so pending events (messages, IDB callbacks) run before the next
- * slice. A message rather than `setTimeout(0)`, which browsers clamp to 4 ms
- * once timers nest: that would add a second of idle waiting to a seed of a few
- * hundred slices.
+ * A new task, so pending events (messages, timers, IDB callbacks) run before
+ * the next slice. At background priority where the browser schedules tasks
+ * (Chromium and Firefox): every other task of the worker goes first, which is
+ * what seeding is. Elsewhere a timer; never a MessageChannel message, which
+ * Chromium runs ahead of timers, so a seed yielding that way starved them.
  */
 export function nextTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
+  const scheduler = (globalThis as { scheduler?: PostTask }).scheduler;
+  if (scheduler?.postTask) return scheduler.postTask(() => undefined, { priority: 'background' });
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }

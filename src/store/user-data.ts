@@ -1,18 +1,20 @@
 import { fail, isId, ok, type Outcome } from './outcome';
+import type { LiveIndex } from './reader';
 import type { SavedQuote, SummitDb } from './schema';
-import { ViewReader } from './views';
+import { quoteView } from './views';
 
 /**
- * The user's own data. Seeding never opens these stores, and saved quotes keep a
- * snapshot so they still show after a new index drops or rewords the quote.
+ * The user's own data, in the main database, which seeding never writes: a
+ * saved quote keeps a snapshot, so it still shows after a new index drops or
+ * rewords the quote.
  */
 
-export async function saveQuote(db: SummitDb, quoteId: string): Promise<Outcome<SavedQuote>> {
+export async function saveQuote(db: SummitDb, index: LiveIndex, quoteId: string): Promise<Outcome<SavedQuote>> {
   if (!isId(quoteId)) return fail('bad-request', 'saving needs a quote id string');
-  const reader = new ViewReader(db.transaction(['people', 'summits', 'documents', 'quotes'], 'readonly'));
-  const record = await reader.tx.objectStore('quotes').index('id').get(quoteId);
+  const read = index.read();
+  const record = await read.quoteById(quoteId);
   if (!record) return fail('not-found', `no quote "${quoteId}" in the index`);
-  const view = await reader.quote(record);
+  const view = await quoteView(read, record);
   const saved: SavedQuote = {
     quoteId,
     savedAt: Date.now(),

@@ -15,26 +15,37 @@ for (const name of BROWSERS) {
       const answer = await popup.evaluate(async () => {
         const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
         const status = (await api.runtime.sendMessage({ type: 'status' })) as { ok: boolean; value: { state: string; counts: Record<string, number> } };
-        // Read the database directly too: the records must be in IndexedDB, not only in memory.
-        const db = await new Promise<IDBDatabase>((resolve, reject) => {
-          const request = indexedDB.open('summit-lens');
-          request.onsuccess = () => resolve(request.result);
-          request.onerror = () => reject(request.error);
-        });
-        const count = (store: string) =>
-          new Promise<number>((resolve, reject) => {
-            const request = db.transaction(store).objectStore(store).count();
+        // Read the databases directly too: the records must be in IndexedDB, not only in memory.
+        const open = (name: string) =>
+          new Promise<IDBDatabase>((resolve, reject) => {
+            const request = indexedDB.open(name);
             request.onsuccess = () => resolve(request.result);
             request.onerror = () => reject(request.error);
           });
-        const stored = { documents: await count('documents'), quotes: await count('quotes') };
-        db.close();
+        const all = <T,>(db: IDBDatabase, store: string, key?: IDBValidKey) =>
+          new Promise<T[]>((resolve, reject) => {
+            const request = key === undefined ? db.transaction(store).objectStore(store).getAll() : db.transaction(store).objectStore(store).getAll(key);
+            request.onsuccess = () => resolve(request.result as T[]);
+            request.onerror = () => reject(request.error);
+          });
+        const main = await open('summit-lens');
+        const [meta] = await all<{ served: { name: string } }>(main, 'meta', 'status');
+        main.close();
+        const index = await open(meta!.served.name);
+        const quotePages = await all<{ quotes: unknown[] }>(index, 'pages');
+        const documentPages = await all<{ docs: unknown[] }>(index, 'documents');
+        index.close();
+        const stored = {
+          index: meta!.served.name.replace(/[0-9a-f]{16}$/, 'HASH'),
+          documents: documentPages.reduce((n, page) => n + page.docs.length, 0),
+          quotes: quotePages.reduce((n, page) => n + page.quotes.length, 0),
+        };
         return { status, stored };
       });
       expect(answer.status.ok).toBe(true);
       expect(answer.status.value.state).toBe('ready');
       expect(answer.status.value.counts).toEqual({ documents: 5, people: 21, summits: 20, quotes: 43 });
-      expect(answer.stored).toEqual({ documents: 5, quotes: 43 });
+      expect(answer.stored).toEqual({ index: 'summit-lens-index-1-HASH', documents: 5, quotes: 43 });
       await popup.close();
     });
 

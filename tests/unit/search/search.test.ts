@@ -2,15 +2,16 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SearchQuery, SearchResult } from '../../../src/protocol/views';
-import { ensureSeeded, openSummitDb, search, type SummitDb } from '../../../src/store';
+import { connectStore, ensureSeeded, search, type LiveIndex } from '../../../src/store';
 import { bundle, makeIndex } from '../store/fixture';
 
-let db: SummitDb;
+let db: LiveIndex;
 
 beforeAll(async () => {
-  db = await openSummitDb({ factory: new IDBFactory(), name: 'search' });
-  const report = await ensureSeeded(db, bundle(makeIndex(), 'h1'));
+  const store = connectStore({ factory: new IDBFactory(), name: 'search' });
+  const report = await ensureSeeded(store, bundle(makeIndex(), 'h1'));
   expect(report.outcome).toBe('seeded');
+  db = (await store.index())!;
 });
 
 async function run(query: SearchQuery): Promise<SearchResult> {

@@ -2,15 +2,18 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CardRequest } from '../../../src/store/queries';
-import { ensureSeeded, getCard, getCatalog, getQuoteContext, listSaved, openSummitDb, saveQuote, unsaveQuote, type SummitDb } from '../../../src/store';
+import { connectStore, ensureSeeded, getCard, getCatalog, getQuoteContext, listSaved, saveQuote, unsaveQuote, type LiveIndex, type SummitDb } from '../../../src/store';
 import { bundle, makeIndex } from './fixture';
 
-let db: SummitDb;
+let db: LiveIndex;
+let main: SummitDb;
 const index = makeIndex();
 
 beforeAll(async () => {
-  db = await openSummitDb({ factory: new IDBFactory(), name: 'queries' });
-  await ensureSeeded(db, bundle(index, 'A'));
+  const store = connectStore({ factory: new IDBFactory(), name: 'queries' });
+  await ensureSeeded(store, bundle(index, 'A'));
+  db = (await store.index())!;
+  main = await store.main();
 });
 
 async function card(request: CardRequest, limit?: number) {
@@ -80,13 +83,13 @@ describe('getCatalog', () => {
 
 describe('user data', () => {
   it('saves, lists newest first and removes quotes', async () => {
-    expect(await saveQuote(db, 'nope')).toMatchObject({ ok: false, error: { code: 'not-found' } });
-    const saved = await saveQuote(db, 'q2');
+    expect(await saveQuote(main, db, 'nope')).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    const saved = await saveQuote(main, db, 'q2');
     expect(saved.ok && saved.value.snapshot).toEqual({ text: 'Ông Putin muốn đạt được hoà bình', speaker: 'Donald Trump', date: '2025-08-16', source: 'Thượng đỉnh Nga - Mỹ tại Alaska' });
     await new Promise((r) => setTimeout(r, 2));
-    await saveQuote(db, 'q5');
-    expect((await listSaved(db)).map((s) => s.quoteId)).toEqual(['q5', 'q2']);
-    await unsaveQuote(db, 'q5');
-    expect((await listSaved(db)).map((s) => s.quoteId)).toEqual(['q2']);
+    await saveQuote(main, db, 'q5');
+    expect((await listSaved(main)).map((s) => s.quoteId)).toEqual(['q5', 'q2']);
+    await unsaveQuote(main, 'q5');
+    expect((await listSaved(main)).map((s) => s.quoteId)).toEqual(['q2']);
   });
 });

@@ -1,0 +1,191 @@
+import type { IDBPTransaction } from 'idb';
+import type { IndexDocument } from '../schema/index-schema';
+import { joinLexicon, type Lexicon } from '../schema/lexicon';
+import { IndexMissingError, openIndexDb } from './index-db';
+import { bucketKey, pageOf, QUOTES_PER_PAGE } from './index-layout';
+import type { IndexDb, IndexDbSchema, IndexHeader, MapName, MapValues, QuoteRecord, WordMapName, WordPage, WordValues } from './schema';
+
+type ReadTx = IDBPTransaction<IndexDbSchema, ('header' | 'buckets' | 'pages' | 'documents' | 'words')[], 'readonly'>;
+
+const EMPTY = new Uint32Array(0);
+/** Decoded buckets and pages kept per live index: at the real size that is all of it, so repeat cards never touch the disk. */
+const CACHE_RECORDS = 96;
+
+/**
+ * A complete index database, open. It never changes once complete, so
+ * records read from it may be kept for the life of the worker (a cache: a
+ * woken worker simply reads them again).
+ */
+export class LiveIndex {
+  private readonly cache = new Map<string, unknown>();
+  private readonly derived = new Map<string, Promise<unknown>>();
+
+  constructor(
+    readonly name: string,
+    readonly db: IndexDb,
+    readonly header: IndexHeader,
+  ) {}
+
+  /** Opens a complete index database; fails with `IndexMissingError` when it is gone or was never completed. */
+  static async open(factory: IDBFactory, name: string, onClose?: () => void): Promise<LiveIndex> {
+    const db = await openIndexDb(factory, name, 'existing', onClose);
+    const header = await db.get('header', 'index');
+    if (header?.key !== 'index') {
+      db.close();
+      throw new IndexMissingError(`index database "${name}" is not complete`);
+    }
+    return new LiveIndex(name, db, header);
+  }
+
+  /** A value computed from the index once per worker life (the lexicon every tab asks for, the catalog). */
+  once<T>(key: string, compute: (read: IndexRead) => Promise<T>): Promise<T> {
+    let value = this.derived.get(key) as Promise<T> | undefined;
+    if (!value) {
+      value = compute(this.read());
+      value.catch(() => this.derived.delete(key));
+      this.derived.set(key, value);
+    }
+    return value;
+  }
+
+  /** One query's reads, in one readonly transaction. */
+  read(): IndexRead {
+    return new IndexRead(this.db.transaction(['header', 'buckets', 'pages', 'documents', 'words'], 'readonly'), this.header, this.cache);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+/** Typed lookups over the bucketed layout (`index-layout.ts`); each bucket or page is read once per query. */
+export class IndexRead {
+  private readonly pending = new Map<string, Promise<unknown>>();
+
+  constructor(
+    readonly tx: ReadTx,
+    readonly header: IndexHeader,
+    private readonly cache: Map<string, unknown>,
+  ) {}
+
+  private record<T>(cacheKey: string, load: () => Promise<T>): Promise<T> {
+    if (this.cache.has(cacheKey)) {
+      const value = this.cache.get(cacheKey) as T;
+      // Refresh its place: the map's order is the eviction order.
+      this.cache.delete(cacheKey);
+      this.cache.set(cacheKey, value);
+      return Promise.resolve(value);
+    }
+    let pending = this.pending.get(cacheKey) as Promise<T> | undefined;
+    if (!pending) {
+      pending = load().then((value) => {
+        this.cache.set(cacheKey, value);
+        if (this.cache.size > CACHE_RECORDS) this.cache.delete(this.cache.keys().next().value!);
+        return value;
+      });
+      this.pending.set(cacheKey, pending);
+    }
+    return pending;
+  }
+
+  async get<M extends MapName>(map: M, key: string): Promise<MapValues[M] | undefined> {
+    const where = bucketKey(map, key, this.header.buckets[map]);
+    const bucket = await this.record(where, () => this.tx.objectStore('buckets').get(where));
+    return bucket?.entries.get(key) as MapValues[M] | undefined;
+  }
+
+  /** A sorted list from `listKey`; empty when the key has none. */
+  async list(key: string): Promise<Uint32Array> {
+    return (await this.get('lists', key)) ?? EMPTY;
+  }
+
+  async quote(n: number): Promise<QuoteRecord | undefined> {
+    const page = pageOf(n);
+    const record = await this.record(`page/${page}`, () => this.tx.objectStore('pages').get(page));
+    return record?.quotes[n - page * QUOTES_PER_PAGE];
+  }
+
+  async quotes(ranks: readonly number[]): Promise<QuoteRecord[]> {
+    const found = await Promise.all(ranks.map((n) => this.quote(n)));
+    return found.filter((q): q is QuoteRecord => q !== undefined);
+  }
+
+  async document(id: string): Promise<IndexDocument | undefined> {
+    const page = await this.get('docAt', id);
+    if (page === undefined) return undefined;
+    const record = await this.record(`documents/${page}`, () => this.tx.objectStore('documents').get(page));
+    return record?.docs.find((doc) => doc.id === id);
+  }
+
+  async quoteById(id: string): Promise<QuoteRecord | undefined> {
+    const n = await this.get('quoteIds', id);
+    return n === undefined ? undefined : this.quote(n);
+  }
+
+  /** Every entry of a map (the catalog), in bucket order. */
+  async all<M extends MapName>(map: M): Promise<MapValues[M][]> {
+    const buckets = await this.tx.objectStore('buckets').getAll(IDBKeyRange.bound(`${map}/`, `${map}/\uffff`));
+    return buckets.flatMap((bucket) => [...bucket.entries.values()] as MapValues[M][]);
+  }
+
+  /** First words of a word map's pages, in order: a few hundred keys even at 1,000×, read once per live index. */
+  private directory(map: WordMapName): Promise<string[]> {
+    return this.record(`directory/${map}`, async () =>
+      (await this.tx.objectStore('words').getAllKeys(IDBKeyRange.bound([map, ''], [map, '\uffff']))).map((key) => key[1]),
+    );
+  }
+
+  private page(map: WordMapName, first: string): Promise<WordPage | undefined> {
+    return this.record(`words/${map}/${first}`, () => this.tx.objectStore('words').get([map, first]));
+  }
+
+  /** The value a word-keyed map holds for `word`. */
+  async word<M extends WordMapName>(map: M, word: string): Promise<WordValues[M] | undefined> {
+    const firsts = await this.directory(map);
+    const at = firstAtOrAfter(firsts, word);
+    const first = firsts[at] === word ? word : firsts[at - 1];
+    if (first === undefined) return undefined;
+    const page = await this.page(map, first);
+    const i = page ? firstAtOrAfter(page.words, word) : -1;
+    return page && page.words[i] === word ? (page.values[i] as WordValues[M]) : undefined;
+  }
+
+  /** Words of a word-keyed map that start with `prefix`, with their values, in key order, at most `limit`: a word being typed. */
+  async wordsStarting<M extends WordMapName>(map: M, prefix: string, limit: number): Promise<[string, WordValues[M]][]> {
+    const firsts = await this.directory(map);
+    const out: [string, WordValues[M]][] = [];
+    // The first match is on the last page starting at or before the prefix, or on a later one.
+    for (let p = Math.max(0, firstAtOrAfter(firsts, prefix) - 1); p < firsts.length; p++) {
+      if (firsts[p]! > prefix && !firsts[p]!.startsWith(prefix)) break;
+      const page = await this.page(map, firsts[p]!);
+      if (!page) continue;
+      for (let i = firstAtOrAfter(page.words, prefix); i < page.words.length; i++) {
+        if (!page.words[i]!.startsWith(prefix)) return out;
+        out.push([page.words[i]!, page.values[i] as WordValues[M]]);
+        if (out.length >= limit) return out;
+      }
+    }
+    return out;
+  }
+
+  async lexicon(): Promise<Lexicon> {
+    const store = this.tx.objectStore('header');
+    const [head, parts] = await Promise.all([store.get('lexicon'), store.getAll(IDBKeyRange.bound('lexicon/', 'lexicon/\uffff'))]);
+    if (head?.key !== 'lexicon') throw new Error('the index has no lexicon');
+    return joinLexicon(
+      parts.flatMap((record) => ('part' in record ? [record.part] : [])),
+      head.distractors,
+    );
+  }
+}
+
+function firstAtOrAfter(sorted: readonly string[], key: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
