@@ -66,7 +66,7 @@ async function personCard(read: IndexRead, id: string, limit: number): Promise<O
   const [quotes, summits] = await Promise.all([quoteViews(read, ranked), summitsAt(read, attended)]);
   return ok({
     kind: 'person',
-    person: { ...personRef(person), country: person.country, aliases: person.aliases },
+    person: { ...personRef(person), country: person.country, aliases: [...person.aliases] },
     summits: summits.map(summitRef),
     quotes,
     quoteCount: said.length + mentioned.length,
@@ -103,7 +103,7 @@ async function summitCard(read: IndexRead, id: string, limit: number): Promise<O
   }
   return ok({
     kind: 'summit',
-    summit: { ...summitRef(summit), city: summit.city, venue: summit.venue, country: summit.country, aliases: summit.aliases },
+    summit: { ...summitRef(summit), city: summit.city, venue: summit.venue, country: summit.country, aliases: [...summit.aliases] },
     participants: participants.filter((p) => p !== undefined).map(personRef),
     quotes: await quoteViews(read, [...leading, ...rest].slice(0, limit)),
     quoteCount: all.length,
@@ -134,7 +134,7 @@ export function getCatalog(index: LiveIndex): Promise<Catalog> {
     const [people, summits] = await Promise.all([read.all('people'), read.all('summits')]);
     return {
       people: people.map(personRef).sort((a, b) => byName(a.name, b.name)),
-      summits: summits.sort((a, b) => a.rank - b.rank).map((s) => ({ ...summitRef(s), participants: s.participants })),
+      summits: summits.sort((a, b) => a.rank - b.rank).map((s) => ({ ...summitRef(s), participants: [...s.participants] })),
     };
   });
 }

@@ -2,12 +2,19 @@ import type { PersonRef, QuoteView, SummitRef } from '../protocol/views';
 import type { IndexRead } from './reader';
 import type { PersonRecord, QuoteRecord, SummitRecord } from './schema';
 
+/*
+ * Every view is a tree of fresh objects, never sharing one with another view
+ * or with a stored record: Firefox's extension messaging delivers an object
+ * that occurs twice in a reply only once (the second becomes undefined), and
+ * records may be cached for the worker's life.
+ */
+
 export function personRef(p: PersonRecord): PersonRef {
   return { id: p.id, name: p.name, role: p.role, roleEn: p.roleEn };
 }
 
 export function summitRef(s: SummitRecord): SummitRef {
-  return { id: s.id, title: s.title, date: s.date, endDate: s.endDate, place: s.place };
+  return { id: s.id, title: { ...s.title }, date: s.date, endDate: s.endDate, place: s.place };
 }
 
 /** Turns quote records into display views; people and summits come from the query's reads, each bucket once. */
@@ -20,7 +27,7 @@ export async function quoteView(read: IndexRead, q: QuoteRecord): Promise<QuoteV
     speaker: speaker ? personRef(speaker) : null,
     date: q.date,
     summit: summit ? summitRef(summit) : null,
-    source: q.source,
+    source: { ...q.source },
   };
 }
 

@@ -69,7 +69,8 @@ function playwrightTab(page: PwPage): Tab {
     },
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     async waitFor(fn, arg, timeoutMs = 10_000) {
-      await page.waitForFunction(fn as never, arg, { timeout: timeoutMs, polling: 50 });
+      // Polled from here, not with waitForFunction, which takes an async check's pending promise for a truthy answer.
+      await poll(() => page.evaluate(fn as never, arg), timeoutMs, 'a condition in the page');
     },
     mouseMove: (x, y, steps = 1) => page.mouse.move(x, y, { steps }),
     press: (key) => page.keyboard.press(key),
