@@ -23,6 +23,7 @@ import { BUNDLE_FILE, encodeBundle } from '../../src/schema/index-bundle';
 import type { SummitIndex } from '../../src/schema/index-schema';
 import { bundledIndex } from '../../tests/e2e/harness/bundled-index';
 import { BROWSER_BINARIES, launchWithExtension, type BrowserName, type Tab } from '../../tests/e2e/harness/browsers';
+import { deleteAllDatabases } from '../../tests/e2e/harness/databases';
 import { syntheticIndex } from '../synthetic-index';
 import { bounded, median, percentile, round, sleep } from './chromium';
 
@@ -184,23 +185,6 @@ export function askStatus(): Promise<PageStatus & { answerMs: number }> {
   return runtime.sendMessage({ type: 'status' }).then((r) => ({ ...(r.value as PageStatus), answerMs: performance.now() - asked }));
 }
 
-/**
- * Deletes every database of the extension, as a fresh install has none; the
- * background's connections close themselves on `versionchange`, then the
- * status request starts a seed.
- */
-async function deleteAllAndAsk(): Promise<PageStatus> {
-  for (const { name } of await indexedDB.databases()) {
-    await new Promise<void>((resolve, reject) => {
-      const request = indexedDB.deleteDatabase(name!);
-      request.onsuccess = () => resolve();
-      request.onerror = () => reject(request.error);
-    });
-  }
-  const runtime = ((globalThis as unknown as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome).runtime;
-  return runtime.sendMessage({ type: 'status' }).then((r) => r.value as PageStatus);
-}
-
 /** Times each message `runs` times (after one warm-up); fails on an error reply. */
 export async function timeMessages(arg: { messages: unknown[]; runs: number }): Promise<number[]> {
   const runtime = ((globalThis as unknown as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome).runtime;
@@ -335,7 +319,10 @@ async function measure(driver: Driver, index: SummitIndex, factor: number, bundl
   const progress = new Set<number>();
   const answers: number[] = [];
   const started = performance.now();
-  let status: PageStatus = await page.evaluate(deleteAllAndAsk);
+  // As on a fresh install: no database at all. The background's connections close themselves on
+  // `versionchange`; the next status request starts the seed.
+  await page.evaluate(deleteAllDatabases);
+  let status: PageStatus = await page.evaluate(askStatus);
   while (!(status.available && status.state === 'ready')) {
     if (status.state === 'failed') throw new Error(`${label} seed failed: ${status.error}`);
     if (status.state === 'seeding') progress.add(status.progress);

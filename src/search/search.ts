@@ -3,6 +3,7 @@ import { dayNumber, listKey } from '../store/index-layout';
 import { fail, isId, ok, type Outcome } from '../store/outcome';
 import { clampLimit } from '../store/queries';
 import type { IndexRead, LiveIndex } from '../store/reader';
+import { firstWhere, holds } from '../store/sorted';
 import type { SummitRecord, TermRecord } from '../store/schema';
 import { personRef, quoteViews, summitRef } from '../store/views';
 import { parseQuery, type QueryWord } from './normalize';
@@ -149,18 +150,6 @@ function withPeople(text: WordHits, people: string[], quotesOf: Map<string, Invo
   return hits;
 }
 
-/** Whether sorted `list` holds `n`. */
-function holds(list: ArrayLike<number>, n: number): boolean {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (list[mid]! < n) lo = mid + 1;
-    else hi = mid;
-  }
-  return list[lo] === n;
-}
-
 interface Filter {
   has(n: number): boolean;
   /** Every rank that passes, newest first. */
@@ -183,8 +172,8 @@ async function filterOf(read: IndexRead, query: SearchQuery): Promise<Filter | n
     const from = dayNumber(query.from ?? '0001-01-01');
     const to = dayNumber(query.to ?? '9999-12-31');
     // Descending dates (undated, 0, last): [lo, hi) is the run with from ≤ date ≤ to.
-    lo = firstWhere(dates, (d) => d <= to);
-    hi = from > to ? lo : firstWhere(dates, (d) => d < from);
+    lo = firstWhere(dates.length, (i) => dates[i]! <= to);
+    hi = from > to ? lo : firstWhere(dates.length, (i) => dates[i]! < from);
   }
   lists.sort((a, b) => a.length - b.length);
   const has = (n: number) => n >= lo && n < hi && lists.every((list) => holds(list, n));
@@ -198,18 +187,6 @@ async function filterOf(read: IndexRead, query: SearchQuery): Promise<Filter | n
       }
     },
   };
-}
-
-/** First index where `test` holds, for a test that is false and then true along the list. */
-function firstWhere(list: Uint32Array, test: (value: number) => boolean): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (test(list[mid]!)) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
 }
 
 async function suggestPeople(read: IndexRead, personIds: string[][]): Promise<PersonRef[]> {

@@ -5,6 +5,7 @@ import { SCHEMA_VERSION } from './migrations';
 import { fail, isId, ok, type Outcome } from './outcome';
 import type { IndexRead, LiveIndex } from './reader';
 import type { SummitDb, SummitRecord } from './schema';
+import { holds } from './sorted';
 import { personRef, quoteViews, summitRef } from './views';
 
 /**
@@ -71,18 +72,6 @@ async function personCard(read: IndexRead, id: string, limit: number): Promise<O
     quotes,
     quoteCount: said.length + mentioned.length,
   });
-}
-
-/** Whether sorted `list` holds `n`. */
-function holds(list: Uint32Array, n: number): boolean {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (list[mid]! < n) lo = mid + 1;
-    else hi = mid;
-  }
-  return list[lo] === n;
 }
 
 async function summitCard(read: IndexRead, id: string, limit: number): Promise<Outcome<SummitCard>> {

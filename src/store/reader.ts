@@ -3,6 +3,7 @@ import type { IndexDocument } from '../schema/index-schema';
 import { joinLexicon, type Lexicon } from '../schema/lexicon';
 import { IndexMissingError, openIndexDb } from './index-db';
 import { bucketKey, pageOf, QUOTES_PER_PAGE } from './index-layout';
+import { lowerBound } from './sorted';
 import type { IndexDb, IndexDbSchema, IndexHeader, MapName, MapValues, QuoteRecord, WordMapName, WordPage, WordValues } from './schema';
 
 type ReadTx = IDBPTransaction<IndexDbSchema, ('header' | 'buckets' | 'pages' | 'documents' | 'words')[], 'readonly'>;
@@ -142,11 +143,11 @@ export class IndexRead {
   /** The value a word-keyed map holds for `word`. */
   async word<M extends WordMapName>(map: M, word: string): Promise<WordValues[M] | undefined> {
     const firsts = await this.directory(map);
-    const at = firstAtOrAfter(firsts, word);
+    const at = lowerBound(firsts, word);
     const first = firsts[at] === word ? word : firsts[at - 1];
     if (first === undefined) return undefined;
     const page = await this.page(map, first);
-    const i = page ? firstAtOrAfter(page.words, word) : -1;
+    const i = page ? lowerBound(page.words, word) : -1;
     return page && page.words[i] === word ? (page.values[i] as WordValues[M]) : undefined;
   }
 
@@ -155,11 +156,11 @@ export class IndexRead {
     const firsts = await this.directory(map);
     const out: [string, WordValues[M]][] = [];
     // The first match is on the last page starting at or before the prefix, or on a later one.
-    for (let p = Math.max(0, firstAtOrAfter(firsts, prefix) - 1); p < firsts.length; p++) {
+    for (let p = Math.max(0, lowerBound(firsts, prefix) - 1); p < firsts.length; p++) {
       if (firsts[p]! > prefix && !firsts[p]!.startsWith(prefix)) break;
       const page = await this.page(map, firsts[p]!);
       if (!page) continue;
-      for (let i = firstAtOrAfter(page.words, prefix); i < page.words.length; i++) {
+      for (let i = lowerBound(page.words, prefix); i < page.words.length; i++) {
         if (!page.words[i]!.startsWith(prefix)) return out;
         out.push([page.words[i]!, page.values[i] as WordValues[M]]);
         if (out.length >= limit) return out;
@@ -177,15 +178,4 @@ export class IndexRead {
       head.distractors,
     );
   }
-}
-
-function firstAtOrAfter(sorted: readonly string[], key: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
