@@ -11,8 +11,11 @@ import {
   getLexicon,
   getQuoteContext,
   getStatus,
+  listSavedViews,
   openBundle,
+  saveQuote,
   search,
+  unsaveQuote,
   type LiveIndex,
   type SeedReport,
 } from '@/src/store';
@@ -92,6 +95,12 @@ export default defineBackground(() => {
       await openCard(request.kind, request.id);
       return null;
     },
+    save: async (request) => unwrap(await saveQuote(await store.main(), await live(), request.id)),
+    unsave: async (request) => {
+      await unsaveQuote(await store.main(), request.id);
+      return null;
+    },
+    saved: async () => listSavedViews(await store.main(), await live()),
   });
 
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (reply: unknown) => void) => {

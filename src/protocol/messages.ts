@@ -1,5 +1,5 @@
 import type { Lexicon } from '../schema/lexicon';
-import type { Catalog, DbStatus, EntityCard, QuoteContext, SearchQuery, SearchResult } from './views';
+import type { Catalog, DbStatus, EntityCard, QuoteContext, SavedQuote, SavedQuoteView, SearchQuery, SearchResult } from './views';
 
 /**
  * The one message protocol of the extension. Requests go to the background
@@ -21,7 +21,10 @@ export type Request =
   | { type: 'search'; query: SearchQuery }
   | { type: 'pageMentions'; entities: number }
   /** From the popover: show this card in the popup (or a tab when the browser will not open the popup). */
-  | { type: 'openCard'; kind: EntityKind; id: string };
+  | { type: 'openCard'; kind: EntityKind; id: string }
+  | { type: 'save'; id: string }
+  | { type: 'unsave'; id: string }
+  | { type: 'saved' };
 
 export interface Answers {
   status: DbStatus;
@@ -32,6 +35,10 @@ export interface Answers {
   search: SearchResult;
   pageMentions: null;
   openCard: null;
+  save: SavedQuote;
+  unsave: null;
+  /** Newest saved first. */
+  saved: SavedQuoteView[];
 }
 
 export type RequestType = Request['type'];
@@ -103,6 +110,7 @@ export function validateRequest(message: unknown): Request | string {
     case 'status':
     case 'lexicon':
     case 'catalog':
+    case 'saved':
       return { type: message.type };
     case 'openCard':
       if (message.kind !== 'person' && message.kind !== 'summit') return 'openCard.kind must be "person" or "summit"';
@@ -125,6 +133,10 @@ export function validateRequest(message: unknown): Request | string {
         return 'pageMentions.entities must be a non-negative integer';
       }
       return { type: 'pageMentions', entities: message.entities as number };
+    case 'save':
+    case 'unsave':
+      if (!isId(message.id)) return `${message.type}.id must be a non-empty string of at most 200 characters`;
+      return { type: message.type, id: message.id };
     default:
       return `unknown message type ${JSON.stringify(String(message.type)).slice(0, 60)}`;
   }

@@ -128,3 +128,20 @@ export interface Catalog {
   people: PersonRef[];
   summits: (SummitRef & { participants: string[] })[];
 }
+
+/** A quote the user saved, as the main database keeps it: a snapshot, so it still shows after a new index drops or rewords the quote. */
+export interface SavedQuote {
+  quoteId: string;
+  savedAt: number;
+  snapshot: {
+    text: string;
+    speaker: string | null;
+    date: IsoDay | null;
+    source: string | null;
+  } | null;
+}
+
+/** A saved quote for the Saved tab: the snapshot taken when it was saved, and the quote as the live index has it now (null once an index dropped it). */
+export interface SavedQuoteView extends SavedQuote {
+  quote: QuoteView | null;
+}

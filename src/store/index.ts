@@ -9,7 +9,7 @@
  *   getStatus(await store.main())
  *   const index = await store.index();                 // the live index, null before the first seed
  *   getLexicon(index) · getCatalog(index) · getCard(index, { kind, id }) · getQuoteContext(index, id) · search(index, query)
- *   saveQuote(db, index, id) · unsaveQuote(db, id) · listSaved(db)
+ *   saveQuote(db, index, id) · unsaveQuote(db, id) · listSaved(db) · listSavedViews(db, index)
  *
  * Lookups that take ids from messages answer with an `Outcome` (`{ ok, value }`
  * or `{ ok: false, error: { code, message } }`) instead of throwing.
@@ -20,8 +20,9 @@ export { ensureSeeded, type BundleSource, type SeedOptions, type SeedReport } fr
 export { openBundle, bundleFromText, type IndexBundle } from './bundle-source';
 export { getStatus, getLexicon, getCatalog, getCard, getQuoteContext, type CardRequest } from './queries';
 export { search } from '../search/search';
-export { saveQuote, unsaveQuote, listSaved } from './user-data';
+export { saveQuote, unsaveQuote, listSaved, listSavedViews } from './user-data';
 export type { LiveIndex } from './reader';
 export type { Outcome } from './outcome';
-export type { SummitDb, SavedQuote } from './schema';
+export type { SummitDb } from './schema';
+export type { SavedQuote } from '../protocol/views';
 export { SCHEMA_VERSION } from './migrations';

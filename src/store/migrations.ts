@@ -1,6 +1,6 @@
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import type { IndexDocument, Person, Quote } from '../schema/index-schema';
-import type { SavedQuote } from './schema';
+import type { SavedQuote } from '../protocol/views';
 
 /**
  * Each step takes the database from `version - 1` to `version` inside the one

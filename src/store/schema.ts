@@ -1,6 +1,6 @@
 import type { DBSchema, IDBPDatabase } from 'idb';
-import type { SeedStats, SourceRef } from '../protocol/views';
-import type { IndexDocument, IsoDay, Person, Quote, Summit } from '../schema/index-schema';
+import type { SavedQuote, SeedStats, SourceRef } from '../protocol/views';
+import type { IndexDocument, Person, Quote, Summit } from '../schema/index-schema';
 import type { LexiconPart } from '../schema/lexicon';
 
 /**
@@ -45,18 +45,6 @@ export interface StatusRecord {
   /** How the last completed seed went (absent before the first). */
   lastSeed?: SeedStats | null;
   updatedAt: number;
-}
-
-/** A saved quote keeps a snapshot so it survives a re-seed that drops or changes the quote. */
-export interface SavedQuote {
-  quoteId: string;
-  savedAt: number;
-  snapshot: {
-    text: string;
-    speaker: string | null;
-    date: IsoDay | null;
-    source: string | null;
-  } | null;
 }
 
 export interface SummitDbSchema extends DBSchema {

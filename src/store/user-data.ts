@@ -1,6 +1,7 @@
+import type { SavedQuote, SavedQuoteView } from '../protocol/views';
 import { fail, isId, ok, type Outcome } from './outcome';
 import type { LiveIndex } from './reader';
-import type { SavedQuote, SummitDb } from './schema';
+import type { SummitDb } from './schema';
 import { quoteView } from './views';
 
 /**
@@ -31,4 +32,17 @@ export async function unsaveQuote(db: SummitDb, quoteId: string): Promise<void> 
 /** Newest saved first. */
 export async function listSaved(db: SummitDb): Promise<SavedQuote[]> {
   return (await db.getAllFromIndex('saved', 'savedAt')).reverse();
+}
+
+/** Newest saved first, each with the quote as the live index has it now: null once a new index dropped it, so the snapshot shows instead. */
+export async function listSavedViews(db: SummitDb, index: LiveIndex): Promise<SavedQuoteView[]> {
+  const saved = await listSaved(db);
+  // Opened only now: a transaction with no request pending commits at the end of its task, so one opened before this wait would be gone.
+  const read = index.read();
+  return Promise.all(
+    saved.map(async (s) => {
+      const record = await read.quoteById(s.quoteId);
+      return { ...s, quote: record ? await quoteView(read, record) : null };
+    }),
+  );
 }

@@ -23,27 +23,63 @@ export function sourceLine(lang: UiLanguage, quote: QuoteView): string {
   return `${quote.source.title} · ${outlet}`;
 }
 
+function speakerLine(lang: UiLanguage, quote: QuoteView): string {
+  return quote.kind === 'speech' ? (quote.speaker?.name ?? t(lang, 'unknownSpeaker')) : t(lang, NOT_SPEECH[quote.kind]);
+}
+
 /** The plain-text citation that "copy" puts on the clipboard. */
 export function citation(lang: UiLanguage, quote: QuoteView): string {
-  const speaker = quote.kind === 'speech' ? (quote.speaker?.name ?? t(lang, 'unknownSpeaker')) : t(lang, NOT_SPEECH[quote.kind]);
+  const speaker = speakerLine(lang, quote);
   const outlet = quote.source.outlet ?? t(lang, 'unknownOutlet');
   return `“${quote.text}” — ${speaker}, ${formatDay(lang, quote.date)} (${quote.source.title}, ${outlet})`;
 }
 
-export function QuoteItem(props: { lang: UiLanguage; quote: QuoteView; highlights?: Span[]; children?: preact.ComponentChildren }) {
-  const { lang, quote } = props;
+interface FigureProps {
+  lang: UiLanguage;
+  words: preact.ComponentChildren;
+  speaker: string;
+  date: string | null;
+  source: string | null;
+  /** Shown before the words: a save toggle, or a note about the quote. */
+  top?: preact.ComponentChildren;
+  class?: string;
+  children?: preact.ComponentChildren;
+}
+
+/** How a quote looks, whether it comes from the index or from the copy kept when it was saved. */
+export function QuoteFigure(props: FigureProps) {
+  const { lang } = props;
   return (
-    <figure class="quote">
-      <blockquote>“{highlighted(quote.text, props.highlights)}”</blockquote>
+    <figure class={props.class ? `quote ${props.class}` : 'quote'}>
+      {props.top}
+      <blockquote>“{props.words}”</blockquote>
       <figcaption>
-        <span class="speaker">{quote.kind === 'speech' ? (quote.speaker?.name ?? t(lang, 'unknownSpeaker')) : t(lang, NOT_SPEECH[quote.kind])}</span>
+        <span class="speaker">{props.speaker}</span>
         {' · '}
-        <time dateTime={quote.date ?? undefined}>{formatDay(lang, quote.date)}</time>
-        <span class="source">
-          {t(lang, 'source')}: {sourceLine(lang, quote)}
-        </span>
+        <time dateTime={props.date ?? undefined}>{formatDay(lang, props.date)}</time>
+        {props.source !== null && (
+          <span class="source">
+            {t(lang, 'source')}: {props.source}
+          </span>
+        )}
       </figcaption>
       {props.children}
     </figure>
+  );
+}
+
+export function QuoteItem(props: { lang: UiLanguage; quote: QuoteView; highlights?: Span[]; top?: preact.ComponentChildren; children?: preact.ComponentChildren }) {
+  const { lang, quote } = props;
+  return (
+    <QuoteFigure
+      lang={lang}
+      words={highlighted(quote.text, props.highlights)}
+      speaker={speakerLine(lang, quote)}
+      date={quote.date}
+      source={sourceLine(lang, quote)}
+      top={props.top}
+    >
+      {props.children}
+    </QuoteFigure>
   );
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bundledIndex } from './harness/bundled-index';
-import { BROWSERS, maybeScreenshot, useExtension, type Harness } from './harness/fixture';
+import { BROWSERS, maybeScreenshot, useExtension } from './harness/fixture';
+import { openPopup, setLanguage, sleep, typeQuery } from './harness/popup';
 import type { Tab } from './harness/browsers';
 
 /**
@@ -16,30 +17,6 @@ const documentById = (id: string) => INDEX.documents.find((d) => d.id === id)!;
 /** The four quotes with the exact words "hòa bình", as the corpus has them. */
 const HOA_BINH = INDEX.quotes.filter((q) => q.text.includes('hòa bình'));
 const PUTIN_PEACE = quoteById('000_c0135cefbde2a288:8aerh0');
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function openPopup(h: Harness, suffix = ''): Promise<Tab> {
-  const popup = await h.session.newTab();
-  await popup.setViewport(440, 720);
-  await popup.goto(`${h.session.extensionOrigin}/popup.html${suffix}`);
-  // Ready once the catalog filled the person filter (the database answers).
-  await popup.waitFor(() => (document.querySelector('.filters select')?.children.length ?? 0) > 1 || document.querySelector('.popup main > :not(.search)') !== null, undefined, 30_000);
-  return popup;
-}
-
-async function typeQuery(popup: Tab, text: string): Promise<void> {
-  await popup.click('input.query');
-  await popup.evaluate(() => (document.querySelector('input.query') as HTMLInputElement).select());
-  await popup.press('Backspace');
-  await popup.type(text);
-  await popup.waitFor((t) => {
-    const count = document.querySelector('.count')?.textContent ?? '';
-    return (document.querySelector('input.query') as HTMLInputElement).value === t && count !== '' && !document.querySelector('[aria-busy]');
-  }, text);
-  // The debounce fires once typing stops: wait for the results to match the final text.
-  await sleep(250);
-}
 
 interface ShownHit {
   text: string;
@@ -337,13 +314,7 @@ for (const name of BROWSERS) {
     it('every screen in Vietnamese and English', async () => {
       const article = await h.session.newTab(h.url('vi-article.html'));
       for (const lang of ['vi', 'en'] as const) {
-        const popup = await openPopup(h);
-        await popup.evaluate(async (l) => {
-          const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
-          const { settings } = await api.storage.local.get('settings');
-          await api.storage.local.set({ settings: { ...(settings as object), language: l } });
-        }, lang);
-        await popup.close();
+        await setLanguage(h, lang);
         const search = await openPopup(h);
         await typeQuery(search, 'hoa binh');
         await maybeScreenshot(search, `${name}-popup-search-${lang}-dark`);

@@ -4,6 +4,8 @@ import type { EntityCard, QuoteView } from '../../protocol/views';
 import { formatDay, formatRange, t } from '../../i18n/i18n';
 import { citation, QuoteItem } from '../QuoteItem';
 import type { PopupEnv, Route } from './env';
+import { SaveButton } from './SaveButton';
+import type { Saves } from './saves';
 import type { UiLanguage } from '../../settings/settings';
 
 export function CopyButton({ env, quote }: { env: PopupEnv; quote: QuoteView }) {
@@ -37,7 +39,7 @@ function newestFirst(quotes: QuoteView[]): QuoteView[] {
   return [...quotes].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.id.localeCompare(b.id));
 }
 
-export function CardView({ env, kind, id, go }: { env: PopupEnv; kind: EntityKind; id: string; go(route: Route): void }) {
+export function CardView({ env, saves, kind, id, go }: { env: PopupEnv; saves: Saves; kind: EntityKind; id: string; go(route: Route): void }) {
   const lang = env.settings.language;
   const [card, setCard] = useState<EntityCard | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -96,7 +98,7 @@ export function CardView({ env, kind, id, go }: { env: PopupEnv; kind: EntityKin
         <h3>{t(lang, 'allQuotesCount', card.quoteCount)}</h3>
         {card.quotes.length === 0 && <p class="muted">{t(lang, 'noQuotes')}</p>}
         {newestFirst(card.quotes).map((quote) => (
-          <QuoteItem key={quote.id} lang={lang} quote={quote}>
+          <QuoteItem key={quote.id} lang={lang} quote={quote} top={<SaveButton lang={lang} saves={saves} id={quote.id} />}>
             <div class="actions">
               <button type="button" class="link" onClick={() => go({ view: 'source', quote: quote.id })}>
                 {t(lang, 'viewSource')}

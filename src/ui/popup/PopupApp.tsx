@@ -5,6 +5,8 @@ import { isSiteDisabled, normalizeSite, toggleSite, type Settings } from '../../
 import { CardView } from './CardView';
 import type { PopupEnv, Route } from './env';
 import { PageView } from './PageView';
+import { SavedView } from './SavedView';
+import { useSaves } from './saves';
 import { SearchView } from './SearchView';
 import { SourceView } from './SourceView';
 import { TimelineView } from './TimelineView';
@@ -48,6 +50,7 @@ export function PopupApp({ env, initial }: { env: PopupEnv; initial: Route }) {
   const [status, setStatus] = useState<DbStatus | null>(null);
   const [catalog, setCatalog] = useState<Catalog | null>(null);
   const [hostAccess, setHostAccess] = useState(true);
+  const saves = useSaves(env.ask);
   const lang = settings.language;
   const liveEnv = { ...env, settings };
 
@@ -94,12 +97,14 @@ export function PopupApp({ env, initial }: { env: PopupEnv; initial: Route }) {
     void env.saveSettings(next);
   }
 
-  const tabs: { view: 'search' | 'page' | 'timeline'; label: string }[] = [
+  const tabs: { view: 'search' | 'page' | 'timeline' | 'saved'; label: string }[] = [
     { view: 'search', label: t(lang, 'tabSearch') },
     { view: 'page', label: t(lang, 'tabPage') },
     { view: 'timeline', label: t(lang, 'tabTimeline') },
+    { view: 'saved', label: t(lang, 'tabSaved') },
   ];
-  const isTab = route.view === 'search' || route.view === 'page' || route.view === 'timeline';
+  const isTab = tabs.some((tab) => tab.view === route.view);
+  const savedCount = saves.list?.length ?? 0;
 
   return (
     <div class="popup">
@@ -119,6 +124,11 @@ export function PopupApp({ env, initial }: { env: PopupEnv; initial: Route }) {
         </div>
       )}
       <StatusNotice env={liveEnv} status={status} />
+      {saves.changeError !== null && (
+        <p class="notice error" role="alert">
+          {t(lang, 'saveFailed', saves.changeError)}
+        </p>
+      )}
       <nav class="tabs" role="tablist">
         {tabs.map((tab) => (
           <button
@@ -132,6 +142,7 @@ export function PopupApp({ env, initial }: { env: PopupEnv; initial: Route }) {
             }}
           >
             {tab.label}
+            {tab.view === 'saved' && savedCount > 0 && <span class="badge">{savedCount}</span>}
           </button>
         ))}
       </nav>
@@ -141,11 +152,12 @@ export function PopupApp({ env, initial }: { env: PopupEnv; initial: Route }) {
         </button>
       )}
       <main>
-        {route.view === 'search' && <SearchView env={liveEnv} catalog={catalog} initialQuery={route.query ?? ''} go={go} />}
+        {route.view === 'search' && <SearchView env={liveEnv} catalog={catalog} saves={saves} initialQuery={route.query ?? ''} go={go} />}
         {route.view === 'page' && <PageView env={liveEnv} catalog={catalog} go={go} />}
         {route.view === 'timeline' && <TimelineView env={liveEnv} catalog={catalog} go={go} />}
-        {route.view === 'card' && <CardView key={`${route.kind}:${route.id}`} env={liveEnv} kind={route.kind} id={route.id} go={go} />}
-        {route.view === 'source' && <SourceView key={route.quote} env={liveEnv} quote={route.quote} go={go} />}
+        {route.view === 'saved' && <SavedView env={liveEnv} saves={saves} go={go} />}
+        {route.view === 'card' && <CardView key={`${route.kind}:${route.id}`} env={liveEnv} saves={saves} kind={route.kind} id={route.id} go={go} />}
+        {route.view === 'source' && <SourceView key={route.quote} env={liveEnv} saves={saves} quote={route.quote} go={go} />}
       </main>
     </div>
   );

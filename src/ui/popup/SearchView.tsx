@@ -3,6 +3,8 @@ import type { Catalog, SearchQuery, SearchResult } from '../../protocol/views';
 import { t } from '../../i18n/i18n';
 import { QuoteItem } from '../QuoteItem';
 import type { PopupEnv, Route } from './env';
+import { SaveButton } from './SaveButton';
+import type { Saves } from './saves';
 
 /** Searches a reader would try first; also shows that diacritics are optional. */
 const SUGGESTIONS = ['hoa binh', 'Putin', 'Zelensky', 'thỏa thuận', 'Geneva', 'Moskva'];
@@ -11,11 +13,12 @@ const DEBOUNCE_MS = 120;
 interface Props {
   env: PopupEnv;
   catalog: Catalog | null;
+  saves: Saves;
   initialQuery: string;
   go(route: Route): void;
 }
 
-export function SearchView({ env, catalog, initialQuery, go }: Props) {
+export function SearchView({ env, catalog, saves, initialQuery, go }: Props) {
   const lang = env.settings.language;
   const [text, setText] = useState(initialQuery);
   const [person, setPerson] = useState('');
@@ -155,7 +158,7 @@ export function SearchView({ env, catalog, initialQuery, go }: Props) {
                 onClick={() => go({ view: 'source', quote: hit.quote.id })}
                 onMouseMove={() => setActive(i)}
               >
-                <QuoteItem lang={lang} quote={hit.quote} highlights={hit.highlights} />
+                <QuoteItem lang={lang} quote={hit.quote} highlights={hit.highlights} top={<SaveButton lang={lang} saves={saves} id={hit.quote.id} />} />
               </li>
             ))}
           </ol>

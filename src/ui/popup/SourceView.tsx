@@ -3,9 +3,11 @@ import type { QuoteContext } from '../../protocol/views';
 import { formatDay, t } from '../../i18n/i18n';
 import { CopyButton } from './CardView';
 import type { PopupEnv, Route } from './env';
+import { SaveButton } from './SaveButton';
+import type { Saves } from './saves';
 
 /** The cleaned article with the quote marked in place, so a reader can check its context. */
-export function SourceView({ env, quote, go }: { env: PopupEnv; quote: string; go(route: Route): void }) {
+export function SourceView({ env, saves, quote, go }: { env: PopupEnv; saves: Saves; quote: string; go(route: Route): void }) {
   const lang = env.settings.language;
   const [context, setContext] = useState<QuoteContext | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -42,6 +44,7 @@ export function SourceView({ env, quote, go }: { env: PopupEnv; quote: string; g
             </button>
           )}
           <CopyButton env={env} quote={q} />
+          <SaveButton lang={lang} saves={saves} id={q.id} />
         </p>
       </header>
       <div class="article" tabIndex={0}>

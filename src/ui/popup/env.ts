@@ -7,6 +7,7 @@ export type Route =
   | { view: 'search'; query?: string }
   | { view: 'page' }
   | { view: 'timeline' }
+  | { view: 'saved' }
   | { view: 'card'; kind: EntityKind; id: string }
   | { view: 'source'; quote: string };
 
@@ -42,7 +43,7 @@ export function parseRoute(hash: string): Route | null {
   const q = params.get('q');
   if (q !== null) return { view: 'search', query: q };
   const view = params.get('view');
-  if (view === 'page' || view === 'timeline' || view === 'search') return { view };
+  if (view === 'page' || view === 'timeline' || view === 'search' || view === 'saved') return { view };
   return null;
 }
 

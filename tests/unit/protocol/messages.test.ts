@@ -23,9 +23,27 @@ describe('validateRequest', () => {
     expect(validateRequest({ type: 'pageMentions', entities: -1 })).toBe('pageMentions.entities must be a non-negative integer');
     expect(validateRequest({ type: '__proto__' })).toBe('unknown message type "__proto__"');
   });
+
+  it('accepts save, unsave and saved, with only the known fields', () => {
+    expect(validateRequest({ type: 'save', id: 'q1', savedAt: 0, snapshot: { text: 'x' } })).toEqual({ type: 'save', id: 'q1' });
+    expect(validateRequest({ type: 'unsave', id: 'x'.repeat(200) })).toEqual({ type: 'unsave', id: 'x'.repeat(200) });
+    expect(validateRequest({ type: 'saved', id: 'q1' })).toEqual({ type: 'saved' });
+  });
+
+  it('refuses save and unsave without a well-formed id', () => {
+    const reason = (type: string) => `${type}.id must be a non-empty string of at most 200 characters`;
+    for (const type of ['save', 'unsave']) {
+      for (const id of [undefined, '', 'x'.repeat(201), 42, null, ['q1'], { id: 'q1' }]) {
+        expect(validateRequest({ type, id }), `${type} ${JSON.stringify(id)}`).toBe(reason(type));
+      }
+    }
+    expect(validateRequest({ type: 'save' })).toBe(reason('save'));
+    expect(validateRequest({ type: 'Save', id: 'q1' })).toBe('unknown message type "Save"');
+  });
 });
 
 describe('router and client', () => {
+  const saves: string[] = [];
   const router = createRouter({
     status: async () => ({ state: 'ready', progress: 1, error: null, hash: 'h', schemaVersion: 2, counts: { documents: 1, people: 2, summits: 3, quotes: 4 } }),
     lexicon: async () => ({ entries: [], distractors: [], participants: {} }),
@@ -39,6 +57,12 @@ describe('router and client', () => {
     search: async () => ({ hits: [], people: [], summits: [], total: 0 }),
     pageMentions: async () => null,
     openCard: async () => null,
+    save: async (r) => {
+      saves.push(r.id);
+      return { quoteId: r.id, savedAt: 1, snapshot: null };
+    },
+    unsave: async () => null,
+    saved: async () => [],
   });
   const ask = createClient((message) => router(message, { tabId: null }));
 
@@ -50,6 +74,14 @@ describe('router and client', () => {
     await expect(ask({ type: 'card', kind: 'person', id: 'nobody' })).rejects.toThrow('No person with id nobody');
     expect(await router({ type: 'card' }, { tabId: 1 })).toEqual({ ok: false, error: 'Bad request: card.kind must be "person" or "summit"' });
     expect(await router('{"type":"status"}', { tabId: 1 })).toEqual({ ok: false, error: 'Bad request: message must be an object' });
+  });
+
+  it('routes save, unsave and saved to their handlers and refuses a bad id before any handler runs', async () => {
+    expect(await ask({ type: 'save', id: 'q1' })).toEqual({ quoteId: 'q1', savedAt: 1, snapshot: null });
+    expect(await ask({ type: 'unsave', id: 'q1' })).toBeNull();
+    expect(await ask({ type: 'saved' })).toEqual([]);
+    expect(await router({ type: 'save', id: '' }, { tabId: null })).toEqual({ ok: false, error: 'Bad request: save.id must be a non-empty string of at most 200 characters' });
+    expect(saves).toEqual(['q1']);
   });
 
   it('client reports a missing background answer clearly', async () => {

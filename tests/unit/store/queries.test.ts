@@ -3,7 +3,8 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CardRequest } from '../../../src/store/queries';
 import { connectStore, ensureSeeded, getCard, getCatalog, getQuoteContext, listSaved, saveQuote, unsaveQuote, type LiveIndex, type SummitDb } from '../../../src/store';
-import { bundle, makeIndex } from './fixture';
+import { listSavedViews } from '../../../src/store/user-data';
+import { bundle, makeIndex, quoteSpecs } from './fixture';
 
 let db: LiveIndex;
 let main: SummitDb;
@@ -91,5 +92,60 @@ describe('user data', () => {
     expect((await listSaved(main)).map((s) => s.quoteId)).toEqual(['q5', 'q2']);
     await unsaveQuote(main, 'q5');
     expect((await listSaved(main)).map((s) => s.quoteId)).toEqual(['q2']);
+  });
+
+  it('lists saved quotes newest first as the live index shows them, with null for one a new index dropped', async () => {
+    const store = connectStore({ factory: new IDBFactory(), name: 'saved-views' });
+    await ensureSeeded(store, bundle(index, 'A'));
+    const user = await store.main();
+    expect(await listSavedViews(user, (await store.index())!)).toEqual([]);
+    for (const id of ['q9', 'q3']) {
+      expect((await saveQuote(user, (await store.index())!, id)).ok).toBe(true);
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    // The next index no longer has q9.
+    await ensureSeeded(store, bundle(makeIndex(quoteSpecs.filter((q) => q.id !== 'q9')), 'B'));
+    const views = await listSavedViews(user, (await store.index())!);
+    expect(views.map((v) => [v.quoteId, v.quote?.id ?? null])).toEqual([
+      ['q3', 'q3'],
+      ['q9', null],
+    ]);
+    expect(views[0]!.quote).toMatchObject({ text: 'Nhưng tôi tin rằng có một tia hy vọng trong mắt ông Biden', speaker: { id: 'putin', name: 'Vladimir Putin' }, date: '2021-06-16', source: { title: 'Tổng thống Putin nói gì sau thượng đỉnh Geneva' } });
+    expect(views[1]).toEqual({
+      quoteId: 'q9',
+      savedAt: views[1]!.savedAt,
+      snapshot: { text: 'Không có gì được thỏa thuận cho đến khi mọi thứ được thỏa thuận', speaker: 'Donald Trump', date: null, source: 'Thượng đỉnh Helsinki' },
+      quote: null,
+    });
+    expect(views[0]!.savedAt).toBeGreaterThan(views[1]!.savedAt);
+  });
+});
+
+describe('answers as messages', () => {
+  /** Objects reachable twice from `value`; Firefox's extension messaging delivers the second as undefined. */
+  function shared(value: unknown, seen = new Set<object>(), found: string[] = [], path = '$'): string[] {
+    if (value === null || typeof value !== 'object') return found;
+    if (seen.has(value)) found.push(path);
+    seen.add(value);
+    for (const [key, child] of Object.entries(value)) shared(child, seen, found, `${path}.${key}`);
+    return found;
+  }
+
+  it('are trees: no object appears twice, even for quotes of one summit and one source', async () => {
+    const { search } = await import('../../../src/store');
+    const answers = [
+      await search(db, { text: 'Putin' }),
+      await search(db, { text: 'hoa binh' }),
+      await getCard(db, { kind: 'summit', id: 'alaska-2025' }, 10),
+      await getCard(db, { kind: 'person', id: 'putin' }, 10),
+      await getCatalog(db),
+    ];
+    for (const answer of answers) expect(shared(answer)).toEqual([]);
+    // Catalog and cards come from records cached for the worker's life: changing an answer must not change them.
+    const catalog = await getCatalog(db);
+    catalog.summits[0]!.participants.push('nobody');
+    catalog.summits[0]!.title.en = 'changed';
+    const again = await getCard(db, { kind: 'summit', id: catalog.summits[0]!.id });
+    expect(again.ok && again.value.kind === 'summit' && again.value.summit.title.en).not.toBe('changed');
   });
 });
