@@ -4,6 +4,7 @@ import { isTabRequest } from '@/src/protocol/messages';
 import { isActiveOn, type Settings } from '@/src/settings/settings';
 import { loadSettings, watchSettings } from '@/src/settings/store';
 import { ActivePage } from '@/src/page/active-page';
+import { unpackLexicon } from '@/src/schema/lexicon';
 import './highlights.css';
 
 export default defineContentScript({
@@ -29,7 +30,7 @@ export default defineContentScript({
     });
 
     async function start() {
-      const lexicon = await ask({ type: 'lexicon' });
+      const lexicon = unpackLexicon(await ask({ type: 'lexicon' }));
       // Settings may have changed while the lexicon was on its way.
       if (ctx.isInvalid || page !== null || latest === null || !isActiveOn(latest, location.href)) return;
       page = new ActivePage(

@@ -1,4 +1,4 @@
-import type { Lexicon } from '../schema/lexicon';
+import type { PackedLexicon } from '../schema/lexicon';
 import type { Catalog, DbStatus, EntityCard, QuoteContext, SavedQuote, SavedQuoteView, SearchQuery, SearchResult } from './views';
 
 /**
@@ -28,7 +28,7 @@ export type Request =
 
 export interface Answers {
   status: DbStatus;
-  lexicon: Lexicon;
+  lexicon: PackedLexicon;
   catalog: Catalog;
   card: EntityCard;
   quoteContext: QuoteContext;

@@ -70,3 +70,98 @@ export function joinLexicon(parts: readonly LexiconPart[], distractors: string[]
 export function buildLexicon(index: Pick<SummitIndex, 'people' | 'summits' | 'distractors'>): Lexicon {
   return joinLexicon([lexiconPart(index.people, index.summits)], index.distractors);
 }
+
+/**
+ * The lexicon as a message carries it to a tab: a few strings and number
+ * lists instead of an object per form. Browsers copy a message value by value,
+ * so 126,000 entry objects (the lexicon of the 1,000× benchmark index) took
+ * the background most of a second; the same forms as one string take a few
+ * milliseconds. At the real size both are instant.
+ */
+export interface PackedLexicon {
+  /** Every form, separated by newlines (a name never holds one). */
+  forms: string;
+  /** Per form, what it names: an index into `ids`. */
+  refs: number[];
+  /** Per form, one letter: its kind and strength (`CODES`). */
+  codes: string;
+  /** Each entity id once. */
+  ids: string[];
+  distractors: string[];
+  /** Summits with participants or a year, as indexes into `ids`. */
+  summits: number[];
+  /** Per summit in `summits`: its year (0 when the lexicon had none). */
+  years: number[];
+  /** Per summit in `summits`: how many of `participants` are its own, in order; -1 when it has no participant list. */
+  participantCounts: number[];
+  /** The participants of every summit in `summits`, one after another, as indexes into `ids`. */
+  participants: number[];
+}
+
+const CODES: readonly [LexiconEntry['kind'], Strength][] = [
+  ['person', 'full'],
+  ['person', 'short'],
+  ['person', 'epithet'],
+  ['person', 'alias'],
+  ['person', 'place'],
+  ['summit', 'full'],
+  ['summit', 'short'],
+  ['summit', 'epithet'],
+  ['summit', 'alias'],
+  ['summit', 'place'],
+];
+const CODE_LETTERS = 'abcdefghij';
+
+export function packLexicon(lexicon: Lexicon): PackedLexicon {
+  const ids: string[] = [];
+  const at = new Map<string, number>();
+  const ref = (id: string) => {
+    let i = at.get(id);
+    if (i === undefined) {
+      i = ids.length;
+      ids.push(id);
+      at.set(id, i);
+    }
+    return i;
+  };
+  const forms: string[] = [];
+  const refs: number[] = [];
+  let codes = '';
+  for (const entry of lexicon.entries) {
+    if (entry.form.includes('\n')) throw new Error(`a lexicon form holds a newline: ${JSON.stringify(entry.form)}`);
+    forms.push(entry.form);
+    refs.push(ref(entry.id));
+    codes += CODE_LETTERS[CODES.findIndex(([kind, strength]) => kind === entry.kind && strength === entry.strength)];
+  }
+  const packed: PackedLexicon = { forms: forms.join('\n'), refs, codes, ids, distractors: [...lexicon.distractors], summits: [], years: [], participantCounts: [], participants: [] };
+  for (const summit of new Set([...Object.keys(lexicon.participants), ...Object.keys(lexicon.years ?? {})])) {
+    const people = lexicon.participants[summit];
+    packed.summits.push(ref(summit));
+    packed.years.push(lexicon.years?.[summit] ?? 0);
+    packed.participantCounts.push(people ? people.length : -1);
+    for (const person of people ?? []) packed.participants.push(ref(person));
+  }
+  return packed;
+}
+
+export function unpackLexicon(packed: PackedLexicon): Lexicon {
+  const forms = packed.forms === '' ? [] : packed.forms.split('\n');
+  if (forms.length !== packed.refs.length || forms.length !== packed.codes.length) throw new Error('a packed lexicon whose lists differ in length');
+  const entries: LexiconEntry[] = forms.map((form, i) => {
+    const [kind, strength] = CODES[CODE_LETTERS.indexOf(packed.codes[i]!)]!;
+    return { form, kind, id: packed.ids[packed.refs[i]!]!, strength };
+  });
+  const participants: Record<string, string[]> = {};
+  const years: Record<string, number> = {};
+  let next = 0;
+  packed.summits.forEach((ref, i) => {
+    const id = packed.ids[ref]!;
+    const count = packed.participantCounts[i]!;
+    if (count >= 0) {
+      participants[id] = packed.participants.slice(next, next + count).map((p) => packed.ids[p]!);
+      next += count;
+    }
+    if (packed.years[i]! > 0) years[id] = packed.years[i]!;
+  });
+  return { entries, distractors: [...packed.distractors], participants, years };
+}

@@ -1,4 +1,4 @@
-import type { Lexicon } from '../schema/lexicon';
+import { packLexicon, type PackedLexicon } from '../schema/lexicon';
 import type { Catalog, DbStatus, EntityCard, PersonCard, QuoteContext, SummitCard } from '../protocol/views';
 import { listKey } from './index-layout';
 import { SCHEMA_VERSION } from './migrations';
@@ -30,8 +30,9 @@ export async function getStatus(db: SummitDb): Promise<DbStatus> {
   };
 }
 
-export function getLexicon(index: LiveIndex): Promise<Lexicon> {
-  return index.once('lexicon', (read) => read.lexicon());
+/** What a tab asks for on every page load, packed for the message (`PackedLexicon`) and kept for the worker's life. */
+export function getLexicon(index: LiveIndex): Promise<PackedLexicon> {
+  return index.once('lexicon', async (read) => packLexicon(await read.lexicon()));
 }
 
 export interface CardRequest {

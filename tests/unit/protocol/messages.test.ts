@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { packLexicon } from '../../../src/schema/lexicon';
 import { badgeText, validateRequest } from '../../../src/protocol/messages';
 import { createRouter } from '../../../src/protocol/router';
 import { createClient } from '../../../src/protocol/client';
@@ -46,7 +47,7 @@ describe('router and client', () => {
   const saves: string[] = [];
   const router = createRouter({
     status: async () => ({ state: 'ready', progress: 1, error: null, hash: 'h', schemaVersion: 2, counts: { documents: 1, people: 2, summits: 3, quotes: 4 } }),
-    lexicon: async () => ({ entries: [], distractors: [], participants: {} }),
+    lexicon: async () => packLexicon({ entries: [], distractors: [], participants: {} }),
     catalog: async () => ({ people: [], summits: [] }),
     card: async (r) => {
       throw new Error(`No ${r.kind} with id ${r.id}`);
