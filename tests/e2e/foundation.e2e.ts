@@ -54,10 +54,13 @@ for (const name of BROWSERS) {
       const popup = await h.session.newTab(`${h.session.extensionOrigin}/popup.html`);
       let answers: Awaited<ReturnType<typeof askTabsForMentions>> = [];
       await popup.waitFor(() => true);
+      // Until the page's answer is non-empty and the same twice: the first answers can come mid-scan.
+      let previous = '';
       for (let i = 0; i < 50; i++) {
         answers = await popup.evaluate(askTabsForMentions);
         const found = answers.find((a) => (a.answer as { mentions?: unknown[] }).mentions?.length);
-        if (found) break;
+        if (found && JSON.stringify(found.answer) === previous) break;
+        previous = found ? JSON.stringify(found.answer) : '';
         await new Promise((r) => setTimeout(r, 200));
       }
       const article = answers.find((a) => (a.answer as { mentions: unknown[] }).mentions.length > 0);
@@ -85,7 +88,7 @@ for (const name of BROWSERS) {
       expect(shown).toEqual({
         title: 'Summit Lens',
         placeholder: 'Tìm phát ngôn, người, thượng đỉnh… (có dấu hoặc không dấu)',
-        tabs: ['Tìm kiếm', 'Trên trang này', 'Dòng thời gian'],
+        tabs: ['Tìm kiếm', 'Trên trang này', 'Dòng thời gian', 'Đã lưu'],
       });
       await maybeScreenshot(popup, `${name}-popup`);
       await popup.close();

@@ -58,7 +58,7 @@ for (const name of BROWSERS) {
       await popup.setViewport(440, 720);
       await popup.goto(`${h.session.extensionOrigin}/popup.html`);
       await popup.waitFor(() => (document.querySelector('.filters select')?.children.length ?? 0) > 1, undefined, 20_000);
-      expect(await popup.evaluate(() => [...document.querySelectorAll('[role=tab]')].map((t) => t.textContent))).toEqual(['Search', 'On this page', 'Timeline']);
+      expect(await popup.evaluate(() => [...document.querySelectorAll('[role=tab]')].map((t) => t.textContent))).toEqual(['Search', 'On this page', 'Timeline', 'Saved']);
       await popup.click('input.query');
       await popup.type('hoa binh');
       await popup.waitFor(() => document.querySelectorAll('#results > li').length > 0);

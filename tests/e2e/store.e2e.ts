@@ -4,10 +4,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLE_FILE, parseHeader } from '../../src/schema/index-bundle';
+import { DEFAULT_SETTINGS } from '../../src/settings/settings';
 import { bundleFromText, connectStore, ensureSeeded, getCard, getLexicon, getQuoteContext, search, type LiveIndex, type SummitStore } from '../../src/store';
 import { indexDbName } from '../../src/store/index-layout';
 import { BROWSERS, ROOT, useExtension } from './harness/fixture';
 import type { Tab } from './harness/browsers';
+import { deleteAllDatabases, listDatabases } from './harness/databases';
 
 /**
  * The database and search through the real background in real browsers: the
@@ -67,23 +69,6 @@ async function waitForIndex(tab: Tab): Promise<void> {
   );
 }
 
-/** Runs in the extension page: the origin's databases and their versions. */
-async function databases(): Promise<string[]> {
-  return (await indexedDB.databases()).map((d) => `${d.name}@${d.version}`).sort();
-}
-
-/** Runs in the extension page: deletes every database, as clearing site data does. */
-async function deleteAll(): Promise<void> {
-  for (const { name } of await indexedDB.databases()) {
-    await new Promise<void>((resolve, reject) => {
-      const request = indexedDB.deleteDatabase(name!);
-      request.onsuccess = () => resolve();
-      request.onerror = () => reject(request.error);
-      request.onblocked = () => reject(new Error(`deleting ${name} was blocked: a connection did not close on versionchange`));
-    });
-  }
-}
-
 for (const name of BROWSERS) {
   describe(`store through the background in ${name}`, () => {
     const h = useExtension(name);
@@ -96,7 +81,7 @@ for (const name of BROWSERS) {
     });
 
     it('seeds the packaged index into a database of its own and reports how the seed went', async () => {
-      expect(await page.evaluate(databases)).toEqual([`${indexDbName('summit-lens', HASH)}@1`, 'summit-lens@3']);
+      expect(await page.evaluate(listDatabases)).toEqual([`${indexDbName('summit-lens', HASH)}@1`, 'summit-lens@3']);
       const reply = (await page.evaluate(ask, { type: 'status' })) as { ok: boolean; value: Record<string, unknown> };
       const local = await reference.store.main().then((db) => db.get('meta', 'status'));
       expect(reply.value).toMatchObject({ state: 'ready', hash: HASH, schemaVersion: 3, available: true, counts: { documents: 5, people: 21, summits: 20, quotes: 43 } });
@@ -149,17 +134,23 @@ for (const name of BROWSERS) {
     });
 
     it('rebuilds the index from the package when every database is deleted under it', async () => {
-      await page.evaluate(deleteAll);
-      expect(await page.evaluate(databases)).toEqual([]);
+      await page.evaluate(deleteAllDatabases);
+      expect(await page.evaluate(listDatabases)).toEqual([]);
       // The next message finds nothing and seeds again; answers wait for that seed, not fail.
       const reply = (await page.evaluate(ask, { type: 'search', query: { text: 'hoa binh' } })) as { ok: boolean; value: { total: number } };
       expect(reply).toMatchObject({ ok: true, value: { total: 6 } });
       await waitForIndex(page);
-      expect(await page.evaluate(databases)).toEqual([`${indexDbName('summit-lens', HASH)}@1`, 'summit-lens@3']);
+      expect(await page.evaluate(listDatabases)).toEqual([`${indexDbName('summit-lens', HASH)}@1`, 'summit-lens@3']);
     });
 
-    it('upgrades a version 2 database left by the previous release, keeping the saved quotes', async () => {
-      await page.evaluate(deleteAll);
+    it('upgrades a version 2 database left by the previous release, keeping the saved quotes and the settings', async () => {
+      // Per-site choices and settings live in extension storage: an index update or a schema upgrade must not reach them.
+      const settings = { ...DEFAULT_SETTINGS, disabledSites: ['vnexpress.net'], dwellMs: 500, language: 'en' };
+      await page.evaluate(async (value) => {
+        const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+        await api.storage.local.set({ settings: value });
+      }, settings);
+      await page.evaluate(deleteAllDatabases);
       // Version 2's stores, as its migrations made them, with saved quotes and a status about its own index.
       await page.evaluate(async (id) => {
         const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -222,6 +213,11 @@ for (const name of BROWSERS) {
       });
       const reply = (await page.evaluate(ask, { type: 'status' })) as { value: { hash: string } };
       expect(reply.value.hash).toBe(HASH);
+      const kept = await page.evaluate(async () => {
+        const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+        return (await api.storage.local.get('settings')).settings;
+      });
+      expect(kept).toEqual(settings);
     });
   });
 }
