@@ -8,7 +8,7 @@ import { describe } from './open';
 import { packIndex } from './pack';
 import { buildSeedRecords } from './records';
 import type { IndexDb, ServedIndex, StatusRecord, SummitDb } from './schema';
-import { nextTask, Slicer } from './slicer';
+import { Slicer } from './slicer';
 import type { SummitStore } from './store';
 import { DocumentPager, IndexWriter } from './writer';
 
@@ -128,7 +128,7 @@ async function seed(store: SummitStore, source: BundleSource, slicer: Slicer, on
         if (write) writer.put(write);
         if (slicer.due()) {
           progress(READ_SHARE + BUILD_SHARE + ((writer.position - before) / packed.total) * (1 - READ_SHARE - BUILD_SHARE));
-          await slicer.yield(() => (writer.pending ? writer.commit() : nextTask()));
+          await slicer.yield(() => writer.pause());
         }
       }
       await writer.finish(index.version, built.counts, packed.buckets);
@@ -175,7 +175,7 @@ async function readIndex(bundle: IndexBundle, documents: DocumentPager, writer: 
         read++;
         if (slicer.due()) {
           onProgress(read / Math.max(total, 1));
-          await slicer.yield(() => (writer.pending ? writer.commit() : nextTask()));
+          await slicer.yield(() => writer.pause());
         }
       }
     }

@@ -9,7 +9,7 @@ export class Slicer {
   private sliceStart: number;
 
   constructor(
-    private readonly budgetMs = 10,
+    private readonly budgetMs = 5,
     private readonly now: () => number = () => performance.now(),
   ) {
     this.sliceStart = now();

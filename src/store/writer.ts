@@ -4,6 +4,18 @@ import { DOCUMENT_PAGE_CHARS, INDEX_LAYOUT } from './index-layout';
 import type { IndexWrite } from './pack';
 import type { DocumentsWritten } from './records';
 import { INDEX_STORES, type Counts, type IndexDb, type MapName } from './schema';
+import { nextTask } from './slicer';
+
+/** A batch's transaction stays open across slices until it is this old or this large, then commits with a checkpoint. */
+const BATCH_MS = 50;
+const BATCH_RECORDS = 64;
+
+function settled(request: IDBRequest): Promise<void> {
+  return new Promise((resolve) => {
+    request.addEventListener('success', () => resolve());
+    request.addEventListener('error', () => resolve());
+  });
+}
 
 /**
  * Puts an index's records in a fixed order, in short readwrite transactions
@@ -15,6 +27,9 @@ export class IndexWriter {
   position = 0;
   private tx: IDBTransaction | null = null;
   private done: Promise<void> | null = null;
+  private last: IDBRequest | null = null;
+  private openedAt = 0;
+  private batched = 0;
 
   constructor(
     private readonly db: IndexDb,
@@ -25,6 +40,23 @@ export class IndexWriter {
   put(write: IndexWrite): void {
     if (this.position++ < this.resumeFrom) return;
     this.request(write.store, (store) => store.put(write.value));
+  }
+
+  /**
+   * Where a seed yields between slices. While the batch is young it waits for
+   * the engine to take the last put: that frees the thread and keeps the
+   * transaction open, so short slices do not each pay for a commit. Then it
+   * commits, with the checkpoint.
+   */
+  pause(): Promise<unknown> {
+    if (this.tx && !this.last) {
+      // Everything put has been taken and the engine commits the batch on its own, unchecked.
+      this.tx = null;
+      this.done = null;
+    }
+    if (!this.tx) return nextTask();
+    if (performance.now() - this.openedAt < BATCH_MS && this.batched < BATCH_RECORDS) return settled(this.last!);
+    return this.commit();
   }
 
   /** Whether puts wait in an open transaction. */
@@ -43,22 +75,33 @@ export class IndexWriter {
   async finish(indexVersion: number, counts: Counts, buckets: Record<MapName, number>): Promise<void> {
     this.request('header', (store) => {
       store.put({ key: 'index', hash: this.hash, layout: INDEX_LAYOUT, indexVersion, counts, buckets, seededAt: Date.now() });
-      store.delete('progress');
+      return store.delete('progress');
     });
     await this.close();
   }
 
-  private request(name: (typeof INDEX_STORES)[number], make: (store: IDBObjectStore) => void): void {
+  private request(name: (typeof INDEX_STORES)[number], make: (store: IDBObjectStore) => IDBRequest): void {
     try {
-      make(this.open().objectStore(name));
+      this.track(make(this.open().objectStore(name)));
     } catch (error) {
       // A wait for more of the bundle outlived the batch's transaction: the engine commits it on
       // its own (Firefox says so only here, before its `complete` event), so a new batch starts.
       if (!(error instanceof DOMException) || (error.name !== 'InvalidStateError' && error.name !== 'TransactionInactiveError')) throw error;
       this.tx = null;
       this.done = null;
-      make(this.open().objectStore(name));
+      this.track(make(this.open().objectStore(name)));
     }
+  }
+
+  /** Keeps the latest request while it is pending: waiting on it keeps the batch's transaction open. */
+  private track(request: IDBRequest): void {
+    this.last = request;
+    this.batched++;
+    const taken = () => {
+      if (this.last === request) this.last = null;
+    };
+    request.addEventListener('success', taken);
+    request.addEventListener('error', taken);
   }
 
   private open(): IDBTransaction {
@@ -67,6 +110,8 @@ export class IndexWriter {
       const tx = this.db.transaction([...INDEX_STORES], 'readwrite', { durability: 'relaxed' });
       const raw = unwrap(tx);
       this.tx = raw;
+      this.openedAt = performance.now();
+      this.batched = 0;
       this.done = tx.done.catch(() => Promise.reject(raw.error ?? new Error('a seeding transaction was aborted')));
       this.done.catch(() => undefined);
       // A wait for more of the bundle can let the engine commit the batch on its own, without a
@@ -75,6 +120,7 @@ export class IndexWriter {
         if (this.tx === raw) {
           this.tx = null;
           this.done = null;
+          this.last = null;
         }
       });
     }
@@ -85,6 +131,7 @@ export class IndexWriter {
     const done = this.done!;
     this.tx = null;
     this.done = null;
+    this.last = null;
     await done;
   }
 }
