@@ -67,12 +67,6 @@ export class PostingsBuilder {
   }
 }
 
-/** Word positions of posting `i`, each with whether its spelling is `form`. */
-export function occurrences(record: TermRecord, i: number): { position: number; form: number }[] {
-  const out: { position: number; form: number }[] = [];
-  for (let k = record.starts[i]!; k < record.starts[i + 1]!; k++) {
-    const value = record.occ[k]!;
-    out.push({ position: Math.floor(value / 32), form: value % 32 });
-  }
-  return out;
-}
+/** An occurrence is stored as `position * 32 + form` (see `TermRecord`): its word position and spelling. */
+export const positionOf = (occurrence: number) => occurrence >>> 5;
+export const formOf = (occurrence: number) => occurrence & 31;

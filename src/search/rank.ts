@@ -30,8 +30,18 @@ const PHRASE = 10_000;
 const WORD = 100;
 const SPEAKER = 50;
 
-export function rank(words: QueryWord[], hits: WordHits[], candidates: Iterable<number>, spokenBy: Set<number>): Ranked[] {
-  const ranked: Ranked[] = [];
+/** Ranks fit in 26 bits and scores in 15, so (score, rank) packs into one exactly representable double. */
+const RANKS = 2 ** 26;
+const SCORE_CEILING = 2 ** 15;
+
+/**
+ * Scores every candidate and returns the best `limit`, best first, with how
+ * many there were. Candidates sort as packed numbers in a typed array: a
+ * person with 25,000 quotes is sorted in a few milliseconds, where an array
+ * of objects with a comparator took tens.
+ */
+export function rank(words: QueryWord[], hits: WordHits[], candidates: Iterable<number>, spokenBy: Set<number>, limit: number): { top: Ranked[]; total: number } {
+  const keys: number[] = [];
   for (const n of candidates) {
     let matched = 0;
     let quality = 0;
@@ -43,10 +53,18 @@ export function rank(words: QueryWord[], hits: WordHits[], candidates: Iterable<
       if (words[i]!.marked && hit.accented) quality++;
     }
     const all = words.length > 0 && matched === words.length;
-    const score = (all && isPhrase(hits, n) ? PHRASE : 0) + matched * WORD + (spokenBy.has(n) ? SPEAKER : 0) + quality;
-    ranked.push({ n, score });
+    // One word is a phrase of itself, whether it matched in the text or through a person.
+    const phrase = all && (words.length === 1 || isPhrase(hits, n));
+    const score = (phrase ? PHRASE : 0) + matched * WORD + (spokenBy.has(n) ? SPEAKER : 0) + quality;
+    keys.push((SCORE_CEILING - score) * RANKS + n);
   }
-  return ranked.sort((a, b) => b.score - a.score || a.n - b.n);
+  const sorted = Float64Array.from(keys).sort();
+  const top: Ranked[] = [];
+  for (let i = 0; i < Math.min(limit, sorted.length); i++) {
+    const key = sorted[i]!;
+    top.push({ n: key % RANKS, score: SCORE_CEILING - Math.floor(key / RANKS) });
+  }
+  return { top, total: keys.length };
 }
 
 /**

@@ -7,8 +7,8 @@ import { firstWhere, holds } from '../store/sorted';
 import type { SummitRecord, TermRecord } from '../store/schema';
 import { personRef, quoteViews, summitRef } from '../store/views';
 import { parseQuery, type QueryWord } from './normalize';
-import { occurrences } from './postings';
-import { highlights, rank, type WordHits } from './rank';
+import { formOf, positionOf } from './postings';
+import { highlights, rank, type WordHit, type WordHits } from './rank';
 
 export const DEFAULT_LIMIT = 20;
 /** The protocol's own cap. */
@@ -59,14 +59,13 @@ export async function search(index: LiveIndex, query: SearchQuery): Promise<Outc
   // The query's people, and the person filter, rank their own words first.
   const spokenBy = new Set<number>();
   for (const q of quotesOf.values()) for (const n of q.said) spokenBy.add(n);
-  const ranked = rank(words, hits, candidates, spokenBy);
+  const { top, total } = rank(words, hits, candidates, spokenBy, limit);
 
-  const top = ranked.slice(0, limit);
   const views = await quoteViews(read, top.map((r) => r.n));
   const out: SearchHit[] = views.map((quote, i) => ({ quote, score: top[i]!.score, highlights: highlights(quote.text, words) }));
 
   const [people, summits] = await Promise.all([suggestPeople(read, personIds), suggestSummits(read, words, personIds)]);
-  return ok({ hits: out, people, summits, total: ranked.length });
+  return ok({ hits: out, people, summits, total });
 }
 
 function invalid(query: SearchQuery): string | null {
@@ -98,9 +97,9 @@ async function textHits(read: IndexRead, word: QueryWord): Promise<WordHits> {
         hits.set(n, hit);
       }
       hit.whole ||= whole;
-      for (const occurrence of occurrences(record, i)) {
-        hit.positions.push(occurrence.position);
-        if (occurrence.form === form) hit.accented = true;
+      for (let k = record.starts[i]!; k < record.starts[i + 1]!; k++) {
+        hit.positions.push(positionOf(record.occ[k]!));
+        if (formOf(record.occ[k]!) === form) hit.accented = true;
       }
     }
   }
@@ -138,13 +137,16 @@ function merge(a: Uint32Array, b: Uint32Array): Uint32Array {
   return out;
 }
 
-function withPeople(text: WordHits, people: string[], quotesOf: Map<string, Involving>): WordHits {
-  if (people.length === 0) return text;
-  const hits = new Map(text);
+/** A quote the word matched only through a person: one shared object, since a person can have 25,000 of them. */
+const VIA_PERSON: Readonly<WordHit> = Object.freeze({ positions: [], whole: false, accented: false, viaPerson: true });
+
+/** Adds the quotes of the people a word names to its text hits (a map made for this query alone, so it is changed in place). */
+function withPeople(hits: WordHits, people: string[], quotesOf: Map<string, Involving>): WordHits {
   for (const id of people) {
     for (const n of quotesOf.get(id)?.all ?? []) {
       const hit = hits.get(n);
-      hits.set(n, hit ? { ...hit, viaPerson: true } : { positions: [], whole: false, accented: false, viaPerson: true });
+      if (!hit) hits.set(n, VIA_PERSON);
+      else if (hit !== VIA_PERSON) hit.viaPerson = true;
     }
   }
   return hits;
