@@ -34,6 +34,9 @@ export function citation(lang: UiLanguage, quote: QuoteView): string {
   return `“${quote.text}” — ${speaker}, ${formatDay(lang, quote.date)} (${quote.source.title}, ${outlet})`;
 }
 
+/** The id of a quote's words on screen, so its save toggle can say which quote it saves. */
+export const quoteWordsId = (quoteId: string) => `words-${quoteId}`;
+
 interface FigureProps {
   lang: UiLanguage;
   words: preact.ComponentChildren;
@@ -42,6 +45,8 @@ interface FigureProps {
   source: string | null;
   /** Shown before the words: a save toggle, or a note about the quote. */
   top?: preact.ComponentChildren;
+  /** Lets a control before the words name them (`aria-describedby`). */
+  wordsId?: string;
   class?: string;
   children?: preact.ComponentChildren;
 }
@@ -52,7 +57,7 @@ export function QuoteFigure(props: FigureProps) {
   return (
     <figure class={props.class ? `quote ${props.class}` : 'quote'}>
       {props.top}
-      <blockquote>“{props.words}”</blockquote>
+      <blockquote id={props.wordsId}>“{props.words}”</blockquote>
       <figcaption>
         <span class="speaker">{props.speaker}</span>
         {' · '}
@@ -78,6 +83,7 @@ export function QuoteItem(props: { lang: UiLanguage; quote: QuoteView; highlight
       date={quote.date}
       source={sourceLine(lang, quote)}
       top={props.top}
+      wordsId={quoteWordsId(quote.id)}
     >
       {props.children}
     </QuoteFigure>

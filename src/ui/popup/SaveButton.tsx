@@ -1,4 +1,5 @@
 import { t } from '../../i18n/i18n';
+import { quoteWordsId } from '../QuoteItem';
 import type { UiLanguage } from '../../settings/settings';
 import type { Saves } from './saves';
 
@@ -14,6 +15,8 @@ export function SaveButton({ lang, saves, id }: { lang: UiLanguage; saves: Saves
       type="button"
       class="save"
       aria-pressed={saved}
+      // Screen readers reach the toggle before the words (it floats beside them): it names them.
+      aria-describedby={quoteWordsId(id)}
       title={t(lang, saved ? 'unsaveHint' : 'saveHint')}
       onClick={(e) => {
         // Inside a search result, whose click opens the source.

@@ -3,6 +3,7 @@ import type { QuoteContext } from '../../protocol/views';
 import { formatDay, t } from '../../i18n/i18n';
 import { CopyButton } from './CardView';
 import type { PopupEnv, Route } from './env';
+import { quoteWordsId } from '../QuoteItem';
 import { SaveButton } from './SaveButton';
 import type { Saves } from './saves';
 
@@ -49,7 +50,9 @@ export function SourceView({ env, saves, quote, go }: { env: PopupEnv; saves: Sa
       </header>
       <div class="article" tabIndex={0}>
         {text.slice(0, start)}
-        <mark ref={mark}>{text.slice(start, end)}</mark>
+        <mark ref={mark} id={quoteWordsId(q.id)}>
+          {text.slice(start, end)}
+        </mark>
         {text.slice(end)}
       </div>
     </article>

@@ -117,6 +117,8 @@ describe('saving quotes in the popup', () => {
     expect(first.textContent).toBe('Lưu');
     expect(first.title).toBe('Lưu phát ngôn này vào mục Đã lưu');
     expect(pressed(el)).toEqual(['false', 'false']);
+    // It comes before the words in reading order, so it points at them.
+    expect(el.querySelector(`[id="${first.getAttribute('aria-describedby')}"]`)?.textContent).toBe('“Chúng tôi muốn hòa bình lâu dài”');
     expect(tab(el, 'Đã lưu').textContent).toBe('Đã lưu');
 
     first.click();
