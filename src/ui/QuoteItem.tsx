@@ -83,7 +83,8 @@ export function QuoteItem(props: { lang: UiLanguage; quote: QuoteView; highlight
       date={quote.date}
       source={sourceLine(lang, quote)}
       top={props.top}
-      wordsId={quoteWordsId(quote.id)}
+      // Only a control before the words (the save toggle) refers to them.
+      wordsId={props.top ? quoteWordsId(quote.id) : undefined}
     >
       {props.children}
     </QuoteFigure>
