@@ -26,7 +26,7 @@ export interface DocumentsWritten {
 /** A word naming this many people or more is a title (`tổng thống`, `ông`), not a name. */
 const TITLE_SPREAD = 3;
 /** People or summits per stored lexicon part: about 3,000 entries, 150 kB. */
-export const LEXICON_PART_SIZE = 500;
+const LEXICON_PART_SIZE = 500;
 
 function folded(forms: Iterable<string>): string[] {
   const keys = new Set<string>();

@@ -59,11 +59,6 @@ export class IndexWriter {
     return this.commit();
   }
 
-  /** Whether puts wait in an open transaction. */
-  get pending(): boolean {
-    return this.tx !== null;
-  }
-
   /** Commits what was put since the last commit, with the checkpoint, and waits for it: a seed's yield between slices. */
   async commit(): Promise<void> {
     if (!this.tx) return;
