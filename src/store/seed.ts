@@ -133,7 +133,7 @@ async function seed(store: SummitStore, source: BundleSource, slicer: Slicer, on
       }
       await writer.finish(index.version, built.counts, packed.buckets);
       slicer.end();
-      records = writer.position;
+      records = writer.position - resumedAt;
       phases.writeMs = performance.now() - t;
       counts = built.counts;
     }
