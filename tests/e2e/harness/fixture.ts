@@ -32,12 +32,31 @@ export function useExtension(name: BrowserName, options: LaunchOptions = {}): Ha
     harness.server = await startPageServer(join(ROOT, 'tests', 'e2e', 'pages'));
     harness.session = await launchWithExtension(name, extensionDir(name), options);
     harness.url = (path) => `${harness.server.origin}/${path.replace(/^\//, '')}`;
+    await untilSeeded(harness.session);
   });
   afterAll(async () => {
     await harness.session?.close();
     await harness.server?.close();
   });
   return harness;
+}
+
+/**
+ * Waits for the install's seed, so no test measures a page while the
+ * background is still writing its index on the other core.
+ */
+async function untilSeeded(session: ExtensionSession): Promise<void> {
+  const tab = await session.newTab(`${session.extensionOrigin}/options.html`);
+  await tab.waitFor(
+    async () => {
+      const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+      const reply = (await api.runtime.sendMessage({ type: 'status' })) as { value?: { available?: boolean; state?: string } };
+      return reply.value?.available === true && reply.value.state === 'ready';
+    },
+    undefined,
+    30_000,
+  );
+  await tab.close();
 }
 
 /**
