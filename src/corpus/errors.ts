@@ -1,19 +1,8 @@
-/**
- * The one error a broken corpus input raises. `file` and `line` are part of the
- * message because the build script prints only the message, and a reader must
- * be able to open the file at the offending line from it.
- */
-export class CorpusError extends Error {
-  override readonly name = 'CorpusError';
+import { LocatedError } from '../schema/located-error';
 
-  constructor(
-    readonly file: string,
-    /** 1-based line of the offending input. */
-    readonly line: number,
-    readonly reason: string,
-  ) {
-    super(`${file}:${line}: ${reason}`);
-  }
+/** The one error a broken corpus input raises, naming its file and line. */
+export class CorpusError extends LocatedError {
+  override readonly name = 'CorpusError';
 }
 
 /** 1-based line number of a character offset in `text`. */

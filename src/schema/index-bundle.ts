@@ -1,3 +1,4 @@
+import { LocatedError } from './located-error';
 import { INDEX_VERSION, type IndexDocument, type Person, type Quote, type Summit, type SummitIndex } from './index-schema';
 
 /**
@@ -35,16 +36,8 @@ type Kind = BundleRecord[0];
 const PLURAL: Record<Kind, keyof BundleCounts> = { document: 'documents', person: 'people', summit: 'summits', quote: 'quotes' };
 
 /** A broken bundle names its file and line, like a broken corpus file. */
-export class BundleError extends Error {
+export class BundleError extends LocatedError {
   override readonly name = 'BundleError';
-
-  constructor(
-    readonly file: string,
-    readonly line: number,
-    readonly reason: string,
-  ) {
-    super(`${file}:${line}: ${reason}`);
-  }
 }
 
 /** The body lines in a fixed order, so the same index always gives the same text and hash. */

@@ -7,7 +7,7 @@ import { BUNDLE_FILE, parseHeader } from '../../src/schema/index-bundle';
 import { DEFAULT_SETTINGS } from '../../src/settings/settings';
 import { bundleFromText, connectStore, ensureSeeded, getCard, getLexicon, getQuoteContext, search, type LiveIndex, type SummitStore } from '../../src/store';
 import { indexDbName } from '../../src/store/index-layout';
-import { BROWSERS, ROOT, useExtension } from './harness/fixture';
+import { BROWSERS, ROOT, useExtension, waitForIndex } from './harness/fixture';
 import type { Tab } from './harness/browsers';
 import { deleteAllDatabases, listDatabases } from './harness/databases';
 
@@ -55,18 +55,6 @@ beforeAll(async () => {
 function ask(message: unknown): Promise<unknown> {
   const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
   return api.runtime.sendMessage(message);
-}
-
-async function waitForIndex(tab: Tab): Promise<void> {
-  await tab.waitFor(
-    async () => {
-      const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
-      const reply = (await api.runtime.sendMessage({ type: 'status' })) as { value?: { available?: boolean; state?: string } };
-      return reply.value?.available === true && reply.value.state === 'ready';
-    },
-    undefined,
-    30_000,
-  );
 }
 
 for (const name of BROWSERS) {

@@ -41,12 +41,8 @@ export function useExtension(name: BrowserName, options: LaunchOptions = {}): Ha
   return harness;
 }
 
-/**
- * Waits for the install's seed, so no test measures a page while the
- * background is still writing its index on the other core.
- */
-async function untilSeeded(session: ExtensionSession): Promise<void> {
-  const tab = await session.newTab(`${session.extensionOrigin}/options.html`);
+/** From an extension page: waits until the background serves a complete index. */
+export async function waitForIndex(tab: Tab): Promise<void> {
   await tab.waitFor(
     async () => {
       const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
@@ -56,6 +52,15 @@ async function untilSeeded(session: ExtensionSession): Promise<void> {
     undefined,
     30_000,
   );
+}
+
+/**
+ * Waits for the install's seed, so no test measures a page while the
+ * background is still writing its index on the other core.
+ */
+async function untilSeeded(session: ExtensionSession): Promise<void> {
+  const tab = await session.newTab(`${session.extensionOrigin}/options.html`);
+  await waitForIndex(tab);
   await tab.close();
 }
 
