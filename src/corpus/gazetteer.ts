@@ -1,4 +1,4 @@
-import type { Lang, NameForm, Person, Summit } from '../schema/index-schema';
+import type { Lang, NameForm, Office, Person, Summit } from '../schema/index-schema';
 import { decodeInput, type InputFile } from './decode';
 import { CorpusError } from './errors';
 import { isIsoDay } from './iso-day';
@@ -8,6 +8,7 @@ import { parseLocatedJson, type LocatedJson } from './json-located';
 export interface Gazetteer {
   people: Person[];
   summits: Summit[];
+  offices: Office[];
   distractors: string[];
 }
 
@@ -25,7 +26,7 @@ export function loadGazetteer(peopleFile: InputFile, summitsFile: InputFile): Ga
   const summitsSrc = located(summitsFile);
   const { people, distractors } = readPeople(peopleFile.file, peopleSrc);
   const summits = readSummits(summitsFile.file, summitsSrc, new Set(people.map((p) => p.id)));
-  return { people, summits, distractors };
+  return { people, summits, offices: [], distractors };
 }
 
 function located(input: InputFile): LocatedJson {
@@ -125,6 +126,7 @@ function readPeople(file: string, src: LocatedJson): { people: Person[]; distrac
       role: c.string(o, at, 'role'),
       roleEn: c.string(o, at, 'roleEn'),
       country: c.string(o, at, 'country'),
+      terms: [],
     };
   });
   const distractors = c.strings(root, '', 'distractors').map((s) => s.normalize('NFC'));
@@ -160,6 +162,7 @@ function readSummits(file: string, src: LocatedJson, personIds: Set<string>): Su
       title: { vi: c.string(title, `${at}/title`, 'vi'), en: c.string(title, `${at}/title`, 'en') },
       aliases: c.strings(o, at, 'aliases').map((s) => s.normalize('NFC')),
       places: c.strings(o, at, 'places').map((s) => s.normalize('NFC')),
+      outcome: null,
     };
   });
 }

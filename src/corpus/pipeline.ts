@@ -49,5 +49,5 @@ export function buildIndex(inputs: InputFile[], gazetteer: Gazetteer): SummitInd
     quotes.push(...extractQuotes({ docId: id, doc, summit, summits: gazetteer.summits, people, mentions, dates }));
   }
 
-  return { version: INDEX_VERSION, documents, people: gazetteer.people, summits: gazetteer.summits, quotes, distractors: gazetteer.distractors };
+  return { version: INDEX_VERSION, documents, people: gazetteer.people, summits: gazetteer.summits, quotes, offices: gazetteer.offices, distractors: gazetteer.distractors };
 }

@@ -110,6 +110,10 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
     end: f.span.end,
     mentions: f.mentions,
     kind: f.kind,
+    speakerName: null,
+    speakerRole: null,
+    speakerBasis: f.speaker ? 'named' : 'none',
+    dateBasis: f.date ? 'summit' : 'unknown',
   }));
 }
 

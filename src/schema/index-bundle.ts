@@ -174,7 +174,7 @@ export class BundleReader {
 /** Reads a whole bundle at once (build scripts, tests, the benchmark): not for the background. */
 export function decodeBundle(text: string, file: string = BUNDLE_FILE): SummitIndex {
   const reader = new BundleReader(file);
-  const index: SummitIndex = { version: INDEX_VERSION, documents: [], people: [], summits: [], quotes: [], distractors: [] };
+  const index: SummitIndex = { version: INDEX_VERSION, documents: [], people: [], summits: [], quotes: [], offices: [], distractors: [] };
   for (const [kind, record] of reader.push(text)) (index[PLURAL[kind]] as object[]).push(record);
   const header = reader.finish();
   return { ...index, version: header.version, distractors: header.distractors };

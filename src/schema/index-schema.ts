@@ -36,6 +36,32 @@ export interface Person {
   roleEn: string;
   /** ISO 3166 alpha-2. */
   country: string;
+  /**
+   * Offices held, with their terms, so that a role phrase plus a date names
+   * one person (`Ngoại trưởng Mỹ` on 2025-08-15 is Rubio, on 2021-06-16 Blinken).
+   */
+  terms: Term[];
+}
+
+/** One person's time in one office; `to` null while still in office. */
+export interface Term {
+  office: string;
+  from: IsoDay;
+  to: IsoDay | null;
+}
+
+/**
+ * An office that news names instead of its holder (`Ngoại trưởng Mỹ`,
+ * `US Secretary of State`, `госсекретарь США`). Who is meant depends on the
+ * date, through the holders' `terms`.
+ */
+export interface Office {
+  id: string;
+  country: string;
+  /** Head of state or government. */
+  leader: boolean;
+  title: { vi: string; en: string };
+  forms: { form: string; lang: Lang }[];
 }
 
 export interface Summit {
@@ -56,6 +82,8 @@ export interface Summit {
   aliases: string[];
   /** Place names that name the summit only next to a summit cue and its leaders. */
   places: string[];
+  /** One line on what was signed or agreed; null where the gazetteer has none. */
+  outcome: { vi: string; en: string } | null;
 }
 
 export interface Section {
@@ -104,7 +132,33 @@ export interface Quote {
    * skip the rest without guessing.
    */
   kind: 'speech' | 'scare' | 'slogan' | 'title';
+  /**
+   * The speaker as the text names them when they are not in the gazetteer
+   * (`Lindsey Graham`); `speaker` is then null. Null when `speaker` is set or
+   * nobody is named: never the nearest known person.
+   */
+  speakerName: string | null;
+  /** The role phrase as written when `speakerBasis` is `role` (`Ngoại trưởng Mỹ`). */
+  speakerRole: string | null;
+  speakerBasis: SpeakerBasis;
+  dateBasis: DateBasis;
 }
+
+/**
+ * How the speaker was found. `named`: in the quote's own sentence by name;
+ * `back-reference`: a pronoun or description pointing to someone named earlier
+ * (`ông`, `vị ngoại trưởng`); `role`: an office resolved through its holder on
+ * the quote's date; `none`: not a speech quote, or nobody can be named.
+ */
+export type SpeakerBasis = 'named' | 'back-reference' | 'role' | 'none';
+
+/**
+ * How the date was found. `stated`: the text gives the day; `relative`: a day
+ * counted from the publication (`hôm qua`, `yesterday`); `summit`: the text
+ * places the words at the summit itself; `publication`: said on the day the
+ * article was published (a live entry, `hôm nay`); `unknown`: `date` is null.
+ */
+export type DateBasis = 'stated' | 'relative' | 'summit' | 'publication' | 'unknown';
 
 export interface SummitIndex {
   version: number;
@@ -112,6 +166,7 @@ export interface SummitIndex {
   people: Person[];
   summits: Summit[];
   quotes: Quote[];
+  offices: Office[];
   /**
    * Names that contain a person's short form but name someone else
    * (`Melania Trump`, `Hunter Biden`); a match inside one is not a mention.

@@ -161,7 +161,7 @@ async function seed(store: SummitStore, source: BundleSource, slicer: Slicer, on
 async function readIndex(bundle: IndexBundle, documents: DocumentPager, writer: IndexWriter, slicer: Slicer, onProgress: (fraction: number) => void): Promise<SummitIndex> {
   const { counts } = bundle.header;
   const total = counts.documents + counts.people + counts.summits + counts.quotes;
-  const index: SummitIndex = { version: INDEX_VERSION, documents: [], people: [], summits: [], quotes: [], distractors: bundle.header.distractors };
+  const index: SummitIndex = { version: INDEX_VERSION, documents: [], people: [], summits: [], quotes: [], offices: [], distractors: bundle.header.distractors };
   const reader = new BundleReader(bundle.file);
   let read = 0;
   const chunks = bundle.text()[Symbol.asyncIterator]();

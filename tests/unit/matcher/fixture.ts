@@ -15,6 +15,7 @@ function person(id: string, name: string, country: string, names: [string, NameF
     role: '',
     roleEn: '',
     country,
+    terms: [],
   };
 }
 
@@ -31,6 +32,7 @@ function summit(id: string, date: string, city: string, participants: string[], 
     title: { vi: id, en: id },
     aliases,
     places,
+    outcome: null,
   };
 }
 

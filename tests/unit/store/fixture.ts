@@ -16,6 +16,7 @@ const person = (id: string, name: string, names: Person['names'], role: string):
   role,
   roleEn: role,
   country: id === 'putin' || id === 'lavrov' ? 'RU' : 'US',
+  terms: [],
 });
 
 export const people: Person[] = [
@@ -56,6 +57,7 @@ const summit = (id: string, date: string, city: string, country: string, partici
   title: { vi: `Thượng đỉnh ${city}`, en: `${city} summit` },
   aliases,
   places: [city],
+  outcome: null,
 });
 
 export const summits: Summit[] = [
@@ -104,7 +106,7 @@ export function makeIndex(specs: QuoteSpec[] = quoteSpecs): SummitIndex {
     const end = text.length;
     text += '".\n';
     texts[spec.doc] = text;
-    quotes.push({ id: spec.id, document: spec.doc, text: spec.text, speaker: spec.speaker, summit: spec.summit, date: spec.date, start, end, mentions: spec.mentions, kind: 'speech' });
+    quotes.push({ id: spec.id, document: spec.doc, text: spec.text, speaker: spec.speaker, summit: spec.summit, date: spec.date, start, end, mentions: spec.mentions, kind: 'speech', speakerName: null, speakerRole: null, speakerBasis: spec.speaker ? 'named' : 'none', dateBasis: spec.date ? 'stated' : 'unknown' });
   }
   const documents: IndexDocument[] = Object.entries(texts).map(([id, text]) => ({
     id,
@@ -117,7 +119,7 @@ export function makeIndex(specs: QuoteSpec[] = quoteSpecs): SummitIndex {
     sections: [],
     titleInferred: false,
   }));
-  return { version: 1, documents, people, summits, quotes, distractors: ['Melania Trump'] };
+  return { version: 1, documents, people, summits, quotes, offices: [], distractors: ['Melania Trump'] };
 }
 
 /** The packaged form of `index` with a chosen hash, as the build writes it. */
