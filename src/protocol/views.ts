@@ -1,4 +1,4 @@
-import type { IsoDay, Quote } from '../schema/index-schema';
+import type { DateBasis, IsoDay, Quote, SpeakerBasis } from '../schema/index-schema';
 
 /**
  * What the background answers with: shaped for display, so the content script
@@ -36,7 +36,14 @@ export interface QuoteView {
   /** Only `speech` has a speaker; the others are shown as what they are, never as someone's words. */
   kind: Quote['kind'];
   speaker: PersonRef | null;
+  /** A speaker the gazetteer does not know, as the text names them: shown as a name, with no card to open. */
+  speakerName: string | null;
+  /** The role phrase the speaker was inferred from, when `speakerBasis` is `role`. */
+  speakerRole: string | null;
+  speakerBasis: SpeakerBasis;
+  /** Null exactly when `dateBasis` is `unknown`: the text does not say when. */
   date: IsoDay | null;
+  dateBasis: DateBasis;
   summit: SummitRef | null;
   source: SourceRef;
 }

@@ -19,7 +19,7 @@ export async function saveQuote(db: SummitDb, index: LiveIndex, quoteId: string)
   const saved: SavedQuote = {
     quoteId,
     savedAt: Date.now(),
-    snapshot: { text: view.text, speaker: view.speaker?.name ?? null, date: view.date, source: view.source.title || null },
+    snapshot: { text: view.text, speaker: view.speaker?.name ?? view.speakerName ?? null, date: view.date, source: view.source.title || null },
   };
   await db.put('saved', saved);
   return ok(saved);

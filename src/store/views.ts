@@ -25,7 +25,11 @@ export async function quoteView(read: IndexRead, q: QuoteRecord): Promise<QuoteV
     text: q.text,
     kind: q.kind,
     speaker: speaker ? personRef(speaker) : null,
+    speakerName: q.speakerName,
+    speakerRole: q.speakerRole,
+    speakerBasis: q.speakerBasis,
     date: q.date,
+    dateBasis: q.dateBasis,
     summit: summit ? summitRef(summit) : null,
     source: { ...q.source },
   };

@@ -24,14 +24,36 @@ export function sourceLine(lang: UiLanguage, quote: QuoteView): string {
 }
 
 function speakerLine(lang: UiLanguage, quote: QuoteView): string {
-  return quote.kind === 'speech' ? (quote.speaker?.name ?? t(lang, 'unknownSpeaker')) : t(lang, NOT_SPEECH[quote.kind]);
+  if (quote.kind !== 'speech') return t(lang, NOT_SPEECH[quote.kind]);
+  return quote.speaker?.name ?? quote.speakerName ?? t(lang, 'unknownSpeaker');
 }
+
+/**
+ * What the reader should know about how speaker and date were found, where it
+ * is less than the text naming them outright: an inference is shown as one,
+ * never passed off as a fact.
+ */
+export function basisNotes(lang: UiLanguage, quote: QuoteView): string[] {
+  const notes: string[] = [];
+  if (quote.kind === 'speech' && quote.speaker !== null) {
+    if (quote.speakerBasis === 'role' && quote.speakerRole !== null) notes.push(t(lang, 'speakerFromRole', quote.speakerRole));
+    else if (quote.speakerBasis === 'back-reference') notes.push(t(lang, 'speakerFromEarlier'));
+  }
+  if (quote.date !== null && quote.dateBasis === 'relative') notes.push(t(lang, 'dateFromPublication'));
+  else if (quote.date !== null && quote.dateBasis === 'publication') notes.push(t(lang, 'dateIsPublication'));
+  return notes;
+}
+
+/** A quote's day, or that the text does not give one: never a guessed day. */
+const quoteDay = (lang: UiLanguage, day: string | null) => (day === null ? t(lang, 'dateNotStated') : formatDay(lang, day));
 
 /** The plain-text citation that "copy" puts on the clipboard. */
 export function citation(lang: UiLanguage, quote: QuoteView): string {
   const speaker = speakerLine(lang, quote);
   const outlet = quote.source.outlet ?? t(lang, 'unknownOutlet');
-  return `“${quote.text}” — ${speaker}, ${formatDay(lang, quote.date)} (${quote.source.title}, ${outlet})`;
+  const notes = basisNotes(lang, quote);
+  const basis = notes.length > 0 ? ` [${notes.join('; ')}]` : '';
+  return `“${quote.text}” — ${speaker}, ${quoteDay(lang, quote.date)}${basis} (${quote.source.title}, ${outlet})`;
 }
 
 /** The id of a quote's words on screen, so its save toggle can say which quote it saves. */
@@ -43,6 +65,8 @@ interface FigureProps {
   speaker: string;
   date: string | null;
   source: string | null;
+  /** How speaker and date were inferred, where they were (see `basisNotes`). */
+  notes?: string[];
   /** Shown before the words: a save toggle, or a note about the quote. */
   top?: preact.ComponentChildren;
   /** Lets a control before the words name them (`aria-describedby`). */
@@ -61,7 +85,8 @@ export function QuoteFigure(props: FigureProps) {
       <figcaption>
         <span class="speaker">{props.speaker}</span>
         {' · '}
-        <time dateTime={props.date ?? undefined}>{formatDay(lang, props.date)}</time>
+        {props.date === null ? <span class="date">{t(lang, 'dateNotStated')}</span> : <time class="date" dateTime={props.date}>{formatDay(lang, props.date)}</time>}
+        {props.notes && props.notes.length > 0 && <span class="basis">{props.notes.join(' · ')}</span>}
         {props.source !== null && (
           <span class="source">
             {t(lang, 'source')}: {props.source}
@@ -81,6 +106,7 @@ export function QuoteItem(props: { lang: UiLanguage; quote: QuoteView; highlight
       words={highlighted(quote.text, props.highlights)}
       speaker={speakerLine(lang, quote)}
       date={quote.date}
+      notes={basisNotes(lang, quote)}
       source={sourceLine(lang, quote)}
       top={props.top}
       // Only a control before the words (the save toggle) refers to them.

@@ -64,7 +64,7 @@ for (const name of BROWSERS) {
       await popup.waitFor(() => document.querySelectorAll('#results > li').length > 0);
       await new Promise((r) => setTimeout(r, 250));
       const first = await popup.evaluate(() => ({
-        date: document.querySelector('#results > li time')?.textContent,
+        date: document.querySelector('#results > li .quote .date')?.textContent,
         count: document.querySelector('.count')?.textContent,
         speaker: document.querySelector('#results > li .speaker')?.textContent,
       }));

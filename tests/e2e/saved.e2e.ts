@@ -48,7 +48,7 @@ function shownSaved(popup: Tab): Promise<ShownSaved[]> {
       note: li.querySelector('.gone-note')?.textContent ?? null,
       text: li.querySelector('blockquote')?.textContent ?? null,
       speaker: li.querySelector('.speaker')?.textContent ?? null,
-      date: li.querySelector('time')?.textContent ?? null,
+      date: li.querySelector('.quote .date')?.textContent ?? null,
       source: li.querySelector('.source')?.textContent ?? null,
       buttons: [...li.querySelectorAll('button')].map((b) => b.textContent ?? ''),
     })),
@@ -166,7 +166,7 @@ for (const name of BROWSERS) {
       await popup.setViewport(440, 720);
       const actions = ['Xem trong bài', 'Sao chép kèm trích dẫn', 'Bỏ lưu'];
       expect(await shownSaved(popup)).toEqual([
-        { note: null, text: quoted(ZELENSKY_PEACE.text), speaker: 'Volodymyr Zelensky', date: 'không rõ ngày', source: sourceLine(ZELENSKY_PEACE), buttons: actions },
+        { note: null, text: quoted(ZELENSKY_PEACE.text), speaker: 'Volodymyr Zelensky', date: 'bài không nêu ngày', source: sourceLine(ZELENSKY_PEACE), buttons: actions },
         { note: null, text: quoted(PUTIN_PEACE.text), speaker: 'Vladimir Putin', date: '15/8/2025', source: sourceLine(PUTIN_PEACE), buttons: actions },
       ]);
       await popup.click('.saved-list > li:first-child button.remove');

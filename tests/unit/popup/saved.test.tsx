@@ -10,7 +10,7 @@ import { parseRoute, type PopupEnv, type Route } from '../../../src/ui/popup/env
 
 const putin = { id: 'putin', name: 'Vladimir Putin', role: 'Tổng thống Nga', roleEn: 'President of Russia' };
 const source = { document: 'd1', title: 'Thượng đỉnh Nga - Mỹ tại Alaska', outlet: null, published: '2025-08-16' };
-const quote = (id: string, text: string, date: string): QuoteView => ({ id, text, kind: 'speech', speaker: putin, date, summit: null, source });
+const quote = (id: string, text: string, date: string): QuoteView => ({ id, text, kind: 'speech', speaker: putin, speakerName: null, speakerRole: null, speakerBasis: 'named', date, dateBasis: 'stated', summit: null, source });
 const QUOTES = [quote('q1', 'Chúng tôi muốn hòa bình lâu dài', '2025-08-15'), quote('q2', 'hòa bình ở Ukraine', '2021-06-16')];
 
 /**
@@ -101,7 +101,7 @@ function shownSaved(el: HTMLElement) {
     note: $(li, '.gone-note')?.textContent ?? null,
     text: $(li, 'blockquote')?.textContent ?? null,
     speaker: $(li, '.speaker')?.textContent ?? null,
-    date: $(li, 'time')?.textContent ?? null,
+    date: $(li, '.date')?.textContent ?? null,
     source: $(li, '.source')?.textContent ?? null,
     buttons: $$(li, 'button').map((b) => b.textContent),
   }));
@@ -196,7 +196,7 @@ describe('saving quotes in the popup', () => {
         note: 'No longer in the index — shown as you saved it.',
         text: '“<img src=x onerror=alert(1)>Lần tới ở Moskva”',
         speaker: 'speaker unknown',
-        date: 'date unknown',
+        date: 'date not stated',
         source: 'Source: Bài cũ',
         buttons: ['Remove'],
       },

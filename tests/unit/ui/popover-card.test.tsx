@@ -10,7 +10,11 @@ const quote = (id: string, text: string, date: string | null): QuoteView => ({
   text,
   kind: 'speech',
   speaker: { id: 'putin', name: 'Vladimir Putin', role: 'Tổng thống Nga', roleEn: 'President of Russia' },
+  speakerName: null,
+  speakerRole: null,
+  speakerBasis: 'named',
   date,
+  dateBasis: date === null ? 'unknown' : 'summit',
   summit: null,
   source: { document: 'd', title: 'Tổng thống Putin nói gì sau thượng đỉnh Mỹ - Nga?', outlet: 'Thời Đại', published: null },
 });
@@ -61,16 +65,39 @@ describe('PopoverCard', () => {
 describe('quote helpers', () => {
   it('never shows a slogan or scare quote as somebody\'s words', () => {
     const root = document.createElement('div');
-    const slogan: QuoteView = { ...quote('s', 'Theo đuổi hòa bình', null), kind: 'slogan', speaker: null };
+    const slogan: QuoteView = { ...quote('s', 'Theo đuổi hòa bình', null), kind: 'slogan', speaker: null, speakerBasis: 'none' };
     render(<PopoverCard lang="en" state={{ status: 'ready', card: { ...card, quotes: [slogan] } }} onOpenFull={() => undefined} onClose={() => undefined} />, root);
     expect(root.querySelector('.speaker')!.textContent).toBe('A slogan, not a quote');
-    expect(citation('vi', slogan)).toBe('“Theo đuổi hòa bình” — Khẩu hiệu, không phải phát ngôn, không rõ ngày (Tổng thống Putin nói gì sau thượng đỉnh Mỹ - Nga?, Thời Đại)');
+    expect(citation('vi', slogan)).toBe('“Theo đuổi hòa bình” — Khẩu hiệu, không phải phát ngôn, bài không nêu ngày (Tổng thống Putin nói gì sau thượng đỉnh Mỹ - Nga?, Thời Đại)');
   });
 
   it('splits highlights into marks and ignores overlapping or out-of-range spans', () => {
     const root = document.createElement('p');
     render(<>{highlighted('hòa bình ở Ukraine', [[0, 3], [2, 5], [4, 8], [15, 99]])}</>, root);
     expect(root.innerHTML).toBe('<mark>hòa</mark> <mark>bình</mark> ở Ukraine');
+  });
+
+  it('says how an inferred speaker and date were found, in the card and the citation', () => {
+    const rubio = { id: 'rubio', name: 'Marco Rubio', role: 'Ngoại trưởng Mỹ', roleEn: 'US Secretary of State' };
+    const inferred: QuoteView = { ...quote('r', 'Chúng tôi sẽ tiếp tục', '2025-08-17'), speaker: rubio, speakerRole: 'Ngoại trưởng Mỹ', speakerBasis: 'role', dateBasis: 'relative' };
+    const root = document.createElement('div');
+    render(<PopoverCard lang="en" state={{ status: 'ready', card: { ...card, quotes: [inferred] } }} onOpenFull={() => undefined} onClose={() => undefined} />, root);
+    expect(root.querySelector('.quote .speaker')!.textContent).toBe('Marco Rubio');
+    expect(root.querySelector('.quote .basis')!.textContent).toBe('speaker inferred from the role “Ngoại trưởng Mỹ” · day counted from the article’s publication date');
+    expect(citation('vi', inferred)).toBe(
+      '“Chúng tôi sẽ tiếp tục” — Marco Rubio, 17/8/2025 [người nói suy ra từ chức danh “Ngoại trưởng Mỹ”; ngày tính từ ngày đăng bài] (Tổng thống Putin nói gì sau thượng đỉnh Mỹ - Nga?, Thời Đại)',
+    );
+  });
+
+  it('shows a speaker the gazetteer does not know by name, and "date not stated" instead of a date', () => {
+    const graham: QuoteView = { ...quote('g', 'Đây là bước đầu', null), speaker: null, speakerName: 'Lindsey Graham', speakerBasis: 'named' };
+    const root = document.createElement('div');
+    render(<PopoverCard lang="vi" state={{ status: 'ready', card: { ...card, quotes: [graham] } }} onOpenFull={() => undefined} onClose={() => undefined} />, root);
+    expect(root.querySelector('.quote .speaker')!.textContent).toBe('Lindsey Graham');
+    expect(root.querySelector('.quote figcaption .date')!.textContent).toBe('bài không nêu ngày');
+    expect(root.querySelector('.quote time')).toBeNull();
+    expect(root.querySelector('.quote .basis')).toBeNull();
+    expect(citation('en', graham)).toBe('“Đây là bước đầu” — Lindsey Graham, date not stated (Tổng thống Putin nói gì sau thượng đỉnh Mỹ - Nga?, Thời Đại)');
   });
 
   it('formats a citation with speaker, date and outlet', () => {
