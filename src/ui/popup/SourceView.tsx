@@ -3,7 +3,7 @@ import type { QuoteContext } from '../../protocol/views';
 import { formatDay, t } from '../../i18n/i18n';
 import { CopyButton } from './CardView';
 import type { PopupEnv, Route } from './env';
-import { quoteWordsId } from '../QuoteItem';
+import { basisNotes, quoteWordsId } from '../QuoteItem';
 import { SaveButton } from './SaveButton';
 import type { Saves } from './saves';
 
@@ -39,6 +39,7 @@ export function SourceView({ env, saves, quote, go }: { env: PopupEnv; saves: Sa
               {q.speaker.name}
             </button>
           )}
+          {!q.speaker && q.speakerName !== null && <span class="speaker-name">{q.speakerName}</span>}
           {q.summit && (
             <button type="button" class="link" onClick={() => go({ view: 'card', kind: 'summit', id: q.summit!.id })}>
               {q.summit.title[lang]}
@@ -47,6 +48,7 @@ export function SourceView({ env, saves, quote, go }: { env: PopupEnv; saves: Sa
           <CopyButton env={env} quote={q} />
           <SaveButton lang={lang} saves={saves} id={q.id} />
         </p>
+        {basisNotes(lang, q).length > 0 && <p class="basis">{basisNotes(lang, q).join(' · ')}</p>}
       </header>
       <div class="article" tabIndex={0}>
         {text.slice(0, start)}
