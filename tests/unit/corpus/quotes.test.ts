@@ -51,3 +51,18 @@ describe('speaker resolution on unseen text', () => {
     expect(qs[0]!.date).toBe('2021-06-16');
   });
 });
+
+describe('Russian inflected names', () => {
+  it('the name matcher finds a person in any case', async () => {
+    const { NameMatcher } = await import('../../../src/corpus/names');
+    const text = 'По словам Лаврова, встреча с Путиным прошла у Юрия Ушакова; Трампу и Зеленскому отправили письмо.';
+    const found = new NameMatcher(realGazetteer()).find(text).filter((m) => m.kind === 'name').map((m) => [text.slice(m.start, m.end), m.person]);
+    expect(found).toEqual([
+      ['Лаврова', 'lavrov'],
+      ['Путиным', 'putin'],
+      ['Юрия Ушакова', 'ushakov'],
+      ['Трампу', 'trump'],
+      ['Зеленскому', 'zelensky'],
+    ]);
+  });
+});
