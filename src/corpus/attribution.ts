@@ -13,6 +13,15 @@ import { findSpeechVerbs, type VerbHit } from './speech-verbs';
  */
 export type Subject = { type: 'person'; mention: Mention } | { type: 'implicit' } | { type: 'unknown' };
 
+/**
+ * Verbs whose subject may follow them: `said Lavrov`, `according to the
+ * minister`, `— заявил Путин`, `по словам Лаврова`. Vietnamese puts the
+ * subject first, and `told`/`nói với` are followed by whom they address.
+ */
+const INVERTS = /^(?:said|says|added|adds|wrote|writes|asked|noted|insisted|stressed|explained|replied|responded|warned|according to|[\u0400-\u04FF][\u0400-\u04FF ]*)$/iu;
+/** What may stand between an inverting verb and its subject. */
+const INVERTED_GAP = /^\s*(?:the\s+)?$/iu;
+
 /** Words that may sit between a subject and its verb (`ông Putin cũng nói`). */
 const ADVERBS = /^(?:\s|,|cũng|đã|còn|vẫn|thì|lại|sau đó|từng|thêm|liền|mới|đều|chỉ|đồng thời|nhanh chóng|tiếp tục|hôm nay|trước đó|khi đó|gần đây)*$/iu;
 /** Where a clause begins: punctuation, a quotation, or a conjunction joining two predicates. */
@@ -34,13 +43,20 @@ export function subjectOf(c: Clause, verb: VerbHit, from: number): Subject {
   }
   for (const q of c.quotes) if (q.close < verb.start && q.close >= clauseStart) clauseStart = q.close + 1;
   const pre = c.text.slice(clauseStart, verb.start);
-  if (ADVERBS.test(pre)) return { type: 'implicit' };
+  if (ADVERBS.test(pre)) return subjectAfter(c, verb) ?? { type: 'implicit' };
   const inClause = c.mentions.filter((m) => m.start >= clauseStart && m.end <= verb.start && m.kind !== 'distractor');
   const last = inClause[inClause.length - 1];
   if (last && ADVERBS.test(c.text.slice(last.end, verb.start))) return { type: 'person', mention: last };
   const first = inClause[0];
   if (first && /^[\s,]*$/u.test(c.text.slice(clauseStart, first.start)) && first.kind !== 'pronoun') return { type: 'person', mention: first };
   return { type: 'unknown' };
+}
+
+function subjectAfter(c: Clause, verb: VerbHit): Subject | null {
+  if (!INVERTS.test(c.text.slice(verb.start, verb.end))) return null;
+  const next = c.mentions.find((m) => m.start >= verb.end);
+  if (!next || next.kind === 'distractor' || !INVERTED_GAP.test(c.text.slice(verb.end, next.start))) return null;
+  return { type: 'person', mention: next };
 }
 
 export function verbsIn(c: Clause, from: number, to: number): VerbHit[] {

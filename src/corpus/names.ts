@@ -1,7 +1,7 @@
 import type { Person } from '../schema/index-schema';
 import type { Gazetteer } from './gazetteer';
 import { russianCaseForms } from '../matcher/russian-inflection';
-import { NAME_PREFIXES, PRONOUNS, ROLE_PHRASES } from './roles';
+import { NAME_PREFIXES, PRONOUNS } from './roles';
 
 /**
  * Every way a text refers to a person: a gazetteer name or epithet, an office
@@ -11,13 +11,17 @@ import { NAME_PREFIXES, PRONOUNS, ROLE_PHRASES } from './roles';
 export interface Mention {
   start: number;
   end: number;
-  kind: 'name' | 'epithet' | 'role' | 'pronoun' | 'distractor';
+  kind: 'name' | 'epithet' | 'role' | 'pronoun' | 'distractor' | 'stranger';
   /** Person for names and epithets; null otherwise until resolved. */
   person: string | null;
   /** Country of a role phrase. */
   country: string | null;
   /** Role phrase naming a head of state or government. */
   leader: boolean;
+  /** Office a role phrase names; its holder on the day decides who is meant. */
+  office?: string;
+  /** A person outside the gazetteer, as written (`Lindsey Graham`). */
+  name?: string;
 }
 
 interface Entry {
@@ -28,6 +32,7 @@ interface Entry {
   person: string | null;
   country: string | null;
   leader: boolean;
+  office?: string;
   /**
    * Names are case-sensitive; descriptions (`ông chủ Điện Kremlin`) may also
    * start a sentence, so their first letter matches in either case.
@@ -66,7 +71,9 @@ export class NameMatcher {
       }
     }
     for (const d of gazetteer.distractors) add({ form: d, kind: 'distractor', person: null, country: null, leader: false, caseInsensitive: false });
-    for (const r of ROLE_PHRASES) add({ form: r.form, kind: 'role', person: null, country: r.country, leader: r.leader, caseInsensitive: true });
+    for (const o of gazetteer.offices) {
+      for (const f of o.forms) add({ form: f.form.normalize('NFC'), kind: 'role', person: null, country: o.country, leader: o.leader, office: o.id, caseInsensitive: true });
+    }
     for (const p of PRONOUNS) add({ form: p, kind: 'pronoun', person: null, country: null, leader: false, caseInsensitive: true });
     for (const p of NAME_PREFIXES) add({ form: p, kind: 'prefix', person: null, country: null, leader: false, caseInsensitive: false });
     for (const list of this.byFirst.values()) list.sort((a, b) => b.form.length - a.form.length);
@@ -130,7 +137,9 @@ function mergePrefixes(text: string, raw: { start: number; end: number; entry: E
 }
 
 function toMention(start: number, end: number, e: Entry): Mention {
-  return { start, end, kind: e.kind === 'prefix' ? 'pronoun' : e.kind, person: e.person, country: e.kind === 'role' ? e.country : null, leader: e.leader };
+  const m: Mention = { start, end, kind: e.kind === 'prefix' ? 'pronoun' : e.kind, person: e.person, country: e.kind === 'role' ? e.country : null, leader: e.leader };
+  if (e.office) m.office = e.office;
+  return m;
 }
 
 /** People by id, for the modules that resolve mentions. */

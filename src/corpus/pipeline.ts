@@ -6,6 +6,7 @@ import { CorpusError } from './errors';
 import type { Gazetteer } from './gazetteer';
 import { documentId } from './ids';
 import { NameMatcher, peopleById } from './names';
+import { findStrangers, withStrangers } from './speaker-names';
 import { extractQuotes } from './quotes';
 import { detectSummit } from './summit-detect';
 
@@ -29,7 +30,8 @@ export function buildIndex(inputs: InputFile[], gazetteer: Gazetteer): SummitInd
 
     const doc = cleanArticle(decodeInput(input));
     if (doc.text.trim() === '') throw new CorpusError(input.file, 1, 'no article text left after removing page furniture');
-    const mentions = matcher.find(doc.text);
+    const known = matcher.find(doc.text);
+    const mentions = withStrangers(known, findStrangers(doc.text, known));
     const summit = detectSummit(doc.text, mentions, findDates(doc.text, null), gazetteer.summits);
     // Dates without a year take the year of the summit the article is about, or of its publication.
     const year = summit ? Number(summit.date.slice(0, 4)) : doc.published ? Number(doc.published.slice(0, 4)) : null;

@@ -1,4 +1,4 @@
-import type { Person, Quote, Summit } from '../schema/index-schema';
+import type { Person, Quote, SpeakerBasis, Summit } from '../schema/index-schema';
 import { subjectOf, verbsIn, type Clause } from './attribution';
 import type { CleanDocument } from './clean';
 import type { DateMention } from './dates';
@@ -7,7 +7,7 @@ import type { Mention } from './names';
 import { nonSpeechKind, type QuoteKind } from './quote-kind';
 import { findQuoteSpans, type QuoteSpan } from './quote-marks';
 import { frameOf, quoteDate, type Frame } from './quote-dates';
-import { ROLE_PHRASES } from './roles';
+import { OfficeHolders } from './role-resolution';
 import { splitSentences, type Range } from './sentences';
 
 export interface QuoteContext {
@@ -20,13 +20,25 @@ export interface QuoteContext {
   dates: DateMention[];
 }
 
-/** Speaker still to be decided by the sentence (`…, nói rằng`), or nobody we know. */
+/**
+ * Who said it and how the text tells: `id` for a gazetteer person, else
+ * `name` as written for someone outside it; `role` is the office phrase
+ * when that is all the text gives.
+ */
+export interface Speaker {
+  id: string | null;
+  name: string | null;
+  role: string | null;
+  basis: Exclude<SpeakerBasis, 'none'>;
+}
+
+/** Speaker still to be decided by the sentence (`…, nói rằng`); null is somebody the text does not name. */
 const IMPLICIT = Symbol('implicit');
-type Who = string | null | typeof IMPLICIT;
+type Who = Speaker | null | typeof IMPLICIT;
 
 interface Found {
   span: QuoteSpan;
-  speaker: string | null;
+  speaker: Speaker | null;
   kind: QuoteKind;
   date: string | null;
   summit: string | null;
@@ -43,27 +55,35 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
   const { doc } = ctx;
   const spans = findQuoteSpans(doc.text).filter((s) => !s.nested);
   const found: Found[] = [];
-  let recent: string | null = null;
+  const holders = new OfficeHolders([...ctx.people.values()]);
+  const namedAt = firstNamed(ctx.mentions);
+  let recent: Speaker | null = null;
   let frame: Frame | null = null;
   let section: number | null | undefined;
+  let sectionStart = 0;
 
   for (const para of doc.paragraphs) {
     if (para.section !== section) {
       section = para.section;
+      sectionStart = para.start;
       recent = null;
       frame = ctx.summit ? { type: 'summit' } : null;
     }
-    let lastInParagraph: string | null = null;
+    let lastInParagraph: Speaker | null = null;
     let previousEndsWithColon = false;
     for (const s of splitSentences(doc.text, para, spans)) {
       const quotes = spans.filter((q) => q.open >= s.start && q.close < s.end);
       const clause: Clause = { text: doc.text, sentence: s, mentions: ctx.mentions.filter((m) => m.start >= s.start && m.end <= s.end), quotes };
       const outside = clause.mentions.filter((m) => !quotes.some((q) => m.start > q.open && m.start < q.close));
-      const resolve = (m: Mention): string | null => resolveMention(m, ctx, recent);
-      const sentenceSpeaker = speakerOfSentence(clause, outside, resolve, recent);
-      const own = frameOf(blankQuotes(doc.text, s, quotes), ctx.dates.filter((d) => d.start >= s.start && d.end <= s.end && !quotes.some((q) => d.start > q.open && d.start < q.close)));
-      let attributed: string | null = null;
+      const ownDates = ctx.dates.filter((d) => d.start >= s.start && d.end <= s.end && !quotes.some((q) => d.start > q.open && d.start < q.close));
+      const own = frameOf(blankQuotes(doc.text, s, quotes), ownDates);
       const summit = quotes.length > 0 ? (summitOverride(doc.text, s, quotes, ctx) ?? ctx.summit) : ctx.summit;
+      // An office names its holder on the day the words were said: the sentence's own day, else its summit's, else the page's.
+      const day = (own?.type === 'day' ? own.iso : null) ?? summit?.date ?? doc.published;
+      const here: Resolver = { text: doc.text, recent, day, holders, namedAt, sectionStart };
+      const resolve = (m: Mention): Speaker | null => resolveMention(m, here);
+      const sentenceSpeaker = speakerOfSentence(clause, outside, resolve, recent);
+      let attributed: Speaker | null = null;
 
       quotes.forEach((q, k) => {
         const boundary = k === 0 ? s.start : quotes[k - 1]!.close + 1;
@@ -76,7 +96,7 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
         if (who === IMPLICIT) who = sentenceSpeaker;
         const words = doc.text.slice(q.start, q.end);
         const kind: QuoteKind = who !== undefined ? 'speech' : looksLikeStatement(words, before) ? 'speech' : nonSpeechKind(doc.text.slice(para.start, q.open));
-        const speaker = kind === 'speech' && typeof who === 'string' ? who : null;
+        const speaker = kind === 'speech' && who && who !== IMPLICIT ? who : null;
         if (speaker) {
           attributed = speaker;
           lastInParagraph = speaker;
@@ -85,14 +105,14 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
           span: q,
           speaker,
           kind,
-          date: speaker && kind === 'speech' ? quoteDate(own, frame, speaker, summit) : null,
+          date: speaker?.id && kind === 'speech' ? quoteDate(own, frame, speaker.id, summit) : null,
           summit: summit?.id ?? null,
-          mentions: mentionedPeople(clause.mentions, resolve, speaker),
+          mentions: mentionedPeople(clause.mentions, resolve, speaker?.id ?? null),
         });
       });
 
       const sentenceText = doc.text.slice(s.start, s.end);
-      recent = attributed ?? (typeof sentenceSpeaker === 'string' ? sentenceSpeaker : null) ?? recent;
+      recent = attributed ?? (sentenceSpeaker && sentenceSpeaker !== IMPLICIT ? sentenceSpeaker : null) ?? recent;
       if (own) frame = own;
       previousEndsWithColon = /:\s*$/u.test(sentenceText);
     }
@@ -103,16 +123,16 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
     id: ids[i]!,
     document: ctx.docId,
     text: doc.text.slice(f.span.start, f.span.end),
-    speaker: f.speaker,
+    speaker: f.speaker?.id ?? null,
     summit: f.summit,
     date: f.date,
     start: f.span.start,
     end: f.span.end,
     mentions: f.mentions,
     kind: f.kind,
-    speakerName: null,
-    speakerRole: null,
-    speakerBasis: f.speaker ? 'named' : 'none',
+    speakerName: f.speaker && !f.speaker.id ? f.speaker.name : null,
+    speakerRole: f.speaker?.basis === 'role' ? f.speaker.role : null,
+    speakerBasis: f.speaker?.basis ?? 'none',
     dateBasis: f.date ? 'summit' : 'unknown',
   }));
 }
@@ -122,26 +142,57 @@ function orElse(who: Who | undefined, next: () => Who | undefined): Who | undefi
   return who !== undefined ? who : next();
 }
 
-function resolveMention(m: Mention, ctx: QuoteContext, recent: string | null): string | null {
-  if (m.kind === 'name' || m.kind === 'epithet') return m.person;
-  if (m.kind === 'pronoun') return recent;
-  if (m.kind !== 'role' || m.country === null) return null;
-  if (m.leader) {
-    const hits = (ctx.summit?.participants ?? []).filter((id) => ctx.people.get(id)?.country === m.country);
-    return hits.length === 1 ? hits[0]! : null;
-  }
-  // An office (`Ngoại trưởng Mỹ`) names whoever holding it the document names.
-  const phrase = ctx.doc.text.slice(m.start, m.end).toLowerCase();
-  const office = ROLE_PHRASES.find((r) => r.form.toLowerCase() === phrase);
-  const named = new Set(ctx.mentions.filter((x) => x.kind === 'name').map((x) => x.person!));
-  const holders = [...named].filter((id) => {
-    const p = ctx.people.get(id);
-    return p && office && p.country === office.country && p.role.toLowerCase().startsWith(office.form.toLowerCase());
-  });
-  return holders.length === 1 ? holders[0]! : null;
+interface Resolver {
+  text: string;
+  /** The last speaker or subject, for pronouns. */
+  recent: Speaker | null;
+  /** The day an office phrase is read on. */
+  day: string | null;
+  holders: OfficeHolders;
+  namedAt: Map<string, number[]>;
+  sectionStart: number;
 }
 
-function fromSubject(c: Clause, verb: { start: number; end: number }, from: number, resolve: (m: Mention) => string | null): Who {
+/** Where each person is named by name, in text order. */
+function firstNamed(mentions: Mention[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const m of mentions) {
+    if ((m.kind !== 'name' && m.kind !== 'epithet') || !m.person) continue;
+    const list = out.get(m.person) ?? [];
+    list.push(m.start);
+    out.set(m.person, list);
+  }
+  return out;
+}
+
+/** Whether `id` is named between `from` and `to`: an office phrase after the name only points back to that person. */
+function namedBetween(namedAt: Map<string, number[]>, id: string, from: number, to: number): boolean {
+  const starts = namedAt.get(id);
+  if (!starts) return false;
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]! < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < starts.length && starts[lo]! < to;
+}
+
+function resolveMention(m: Mention, r: Resolver): Speaker | null {
+  if ((m.kind === 'name' || m.kind === 'epithet') && m.person) return { id: m.person, name: null, role: null, basis: 'named' };
+  if (m.kind === 'stranger' && m.name) return { id: null, name: m.name, role: null, basis: 'named' };
+  // A pronoun carries how its antecedent was identified: a role stays a role.
+  if (m.kind === 'pronoun') return r.recent ? { ...r.recent, basis: r.recent.basis === 'role' ? 'role' : 'back-reference' } : null;
+  if (m.kind !== 'role' || !m.office || !r.day) return null;
+  const id = r.holders.on(m.office, r.day);
+  if (!id) return null;
+  const phrase = r.text.slice(m.start, m.end);
+  if (namedBetween(r.namedAt, id, r.sectionStart, m.start)) return { id, name: null, role: null, basis: 'back-reference' };
+  return { id, name: null, role: phrase, basis: 'role' };
+}
+
+function fromSubject(c: Clause, verb: { start: number; end: number }, from: number, resolve: (m: Mention) => Speaker | null): Who {
   const subject = subjectOf(c, verb, from);
   if (subject.type === 'implicit') return IMPLICIT;
   if (subject.type === 'unknown') return null;
@@ -149,7 +200,7 @@ function fromSubject(c: Clause, verb: { start: number; end: number }, from: numb
 }
 
 /** The sentence's speaker: the subject of its first speech verb, else the first person it names, else the last one. */
-function speakerOfSentence(c: Clause, outside: Mention[], resolve: (m: Mention) => string | null, recent: string | null): Who {
+function speakerOfSentence(c: Clause, outside: Mention[], resolve: (m: Mention) => Speaker | null, recent: Speaker | null): Who {
   const verbs = verbsIn(c, c.sentence.start, c.sentence.end);
   for (const v of verbs) {
     const who = fromSubject(c, v, c.sentence.start, resolve);
@@ -161,11 +212,16 @@ function speakerOfSentence(c: Clause, outside: Mention[], resolve: (m: Mention) 
     const who = resolve(m);
     if (who) return who;
   }
-  return recent;
+  return carried(recent);
+}
+
+/** A speaker carried over from an earlier sentence is known by reference, unless only a role ever identified them. */
+function carried(s: Speaker | null): Speaker | null {
+  return s && s.basis === 'named' ? { ...s, basis: 'back-reference' } : s;
 }
 
 /** `X nêu rõ: “…”`: the verb before the colon, else whoever the clause before it names first. */
-function colonSpeaker(c: Clause, outside: Mention[], from: number, q: QuoteSpan, resolve: (m: Mention) => string | null): Who | undefined {
+function colonSpeaker(c: Clause, outside: Mention[], from: number, q: QuoteSpan, resolve: (m: Mention) => Speaker | null): Who | undefined {
   const verbs = verbsIn(c, from, q.open);
   const last = verbs[verbs.length - 1];
   if (last) {
@@ -179,22 +235,22 @@ function colonSpeaker(c: Clause, outside: Mention[], from: number, q: QuoteSpan,
 }
 
 /** `“…”, ông Putin nói`: a speech verb after the quotation whose subject follows the closing mark. */
-function after(c: Clause, q: QuoteSpan, to: number, resolve: (m: Mention) => string | null): Who | undefined {
+function after(c: Clause, q: QuoteSpan, to: number, resolve: (m: Mention) => Speaker | null): Who | undefined {
   const verb = verbsIn(c, q.close + 1, to)[0];
   if (!verb) return undefined;
   return fromSubject(c, verb, q.close + 1, resolve);
 }
 
 /** `Ông Putin nói rằng Nga “thực sự quan tâm”`: the nearest speech verb before the quotation. */
-function beforeMid(c: Clause, s: Range, q: QuoteSpan, resolve: (m: Mention) => string | null): Who | undefined {
+function beforeMid(c: Clause, s: Range, q: QuoteSpan, resolve: (m: Mention) => Speaker | null): Who | undefined {
   const verbs = verbsIn(c, s.start, q.open);
   const last = verbs[verbs.length - 1];
   return last ? fromSubject(c, last, s.start, resolve) : undefined;
 }
 
 /** A quotation standing alone after another one in the paragraph goes on the same speaker's words. */
-function continuation(lastInParagraph: string | null, introduced: string | null): Who | undefined {
-  return lastInParagraph ?? introduced ?? undefined;
+function continuation(lastInParagraph: Speaker | null, introduced: Speaker | null): Who | undefined {
+  return lastInParagraph ?? carried(introduced) ?? undefined;
 }
 
 /** A whole quoted sentence with nobody named: reported speech of an unknown speaker, not a scare quote. */
@@ -213,11 +269,11 @@ function blankQuotes(text: string, s: Range, quotes: QuoteSpan[]): string {
   return out;
 }
 
-function mentionedPeople(mentions: Mention[], resolve: (m: Mention) => string | null, speaker: string | null): string[] {
+function mentionedPeople(mentions: Mention[], resolve: (m: Mention) => Speaker | null, speaker: string | null): string[] {
   const ids = new Set<string>();
   for (const m of mentions) {
     if (m.kind === 'pronoun' || m.kind === 'distractor') continue;
-    const id = resolve(m);
+    const id = resolve(m)?.id;
     if (id && id !== speaker) ids.add(id);
   }
   return [...ids];

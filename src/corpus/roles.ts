@@ -1,37 +1,28 @@
 /**
- * Phrases that name a person by office rather than name. Whom they name
- * depends on the date, so they are resolved per document (through the
- * summit's participants), never listed as a person's name.
- * `leader`: a head of state or government, found among summit participants;
- * other offices are matched against people the document names.
+ * Words around names that are not names. Offices (`Ngoại trưởng Mỹ`, `the US
+ * secretary of state`, `пресс-секретарь Кремля`) are not listed here: they come
+ * from the gazetteer's offices, whose holders' terms say who is meant on a day.
  */
-export interface RolePhrase {
-  form: string;
-  country: string;
-  leader: boolean;
-}
-
-const COUNTRIES: [string, string][] = [
-  ['Nga', 'RU'],
-  ['Mỹ', 'US'],
-  ['Hoa Kỳ', 'US'],
-  ['Ukraine', 'UA'],
-  ['Liên Xô', 'SU'],
-];
-const LEADER_TITLES = ['Tổng thống', 'nhà lãnh đạo', 'lãnh đạo', 'người đồng cấp', 'đồng cấp', 'Tổng Bí thư', 'Thủ tướng'];
-const OFFICE_TITLES = ['Ngoại trưởng', 'Bộ trưởng Ngoại giao', 'Đặc phái viên', 'đặc phái viên'];
-
-export const ROLE_PHRASES: RolePhrase[] = [
-  ...COUNTRIES.flatMap(([name, country]) => LEADER_TITLES.map((t) => ({ form: `${t} ${name}`, country, leader: true }))),
-  ...COUNTRIES.flatMap(([name, country]) => OFFICE_TITLES.map((t) => ({ form: `${t} ${name}`, country, leader: false }))),
-  { form: 'ông chủ Điện Kremlin', country: 'RU', leader: true },
-  { form: 'ông chủ Nhà Trắng', country: 'US', leader: true },
-  { form: 'chủ nhân Nhà Trắng', country: 'US', leader: true },
-  { form: 'chủ nhân Điện Kremlin', country: 'RU', leader: true },
-];
 
 /** Titles with no country that only prefix a name (`người đồng cấp Putin`, `Tổng thống Trump`). */
 export const NAME_PREFIXES = ['Tổng thống', 'người đồng cấp', 'đồng cấp', 'nhà lãnh đạo', 'lãnh đạo', 'Ngoại trưởng', 'ông', 'bà', 'ngài', 'Ông', 'Bà', 'Ngài'];
 
-/** Words that stand for an already-named person (`ông nói`, `vị Tổng thống cũng nói`). */
-export const PRONOUNS = ['ông ấy', 'bà ấy', 'ông', 'bà', 'vị Tổng thống', 'vị này', 'người này', 'nhà lãnh đạo này', 'ngài'];
+/**
+ * Words that stand for someone already named: personal pronouns and the
+ * nouns news uses to avoid repeating a name (`nhà ngoại giao này`, `the
+ * senator`, `политолог`). They never name anyone by themselves.
+ */
+export const PRONOUNS = [
+  // Vietnamese
+  'ông ấy', 'bà ấy', 'ông', 'bà', 'ngài', 'vị Tổng thống', 'vị này', 'người này', 'nhà lãnh đạo này', 'vị ngoại trưởng',
+  'nhà ngoại giao này', 'nhà ngoại giao', 'chính khách này', 'chuyên gia này', 'vị chuyên gia', 'vị nghị sĩ', 'nghị sĩ này',
+  'thượng nghị sĩ này', 'vị thượng nghị sĩ', 'vị quan chức', 'quan chức này', 'vị trợ lý', 'vị đặc phái viên', 'vị cựu đại sứ',
+  'nhà phân tích này', 'vị giáo sư', 'nữ chuyên gia', 'nữ nghị sĩ', 'nữ thượng nghị sĩ',
+  // English
+  'he', 'she', 'the minister', 'the diplomat', 'the senator', 'the analyst', 'the envoy', 'the aide', 'the official',
+  'the spokesman', 'the spokeswoman', 'the former ambassador', 'the ambassador', 'the professor', 'the lawmaker',
+  'the congressman', 'the congresswoman', 'the governor', 'the top diplomat', 'the Russian diplomat',
+  // Russian, nominative: the subject of a speech verb
+  'он', 'она', 'министр', 'дипломат', 'политолог', 'эксперт', 'аналитик', 'собеседник', 'сенатор', 'посол', 'помощник',
+  'пресс-секретарь', 'российский министр',
+];

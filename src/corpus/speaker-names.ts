@@ -1,0 +1,121 @@
+import type { Mention } from './names';
+
+/**
+ * People the gazetteer does not know (a senator, an analyst, a spokesperson)
+ * found by the shape of a personal name: two or more capitalised words
+ * (`Lindsey Graham`, `Nguyễn Văn Hùng`, `Андрей Сухоруков`), then the last of
+ * those words alone once the full name has appeared (`Graham said`, `ông Hùng`,
+ * `Сухорукова`). Their words keep the name as written, never the nearest
+ * known person's id.
+ */
+
+/** A run of capitalised words; one linear pass, no nested quantifier can backtrack. */
+const RUN = /(?<![\p{L}\p{N}'’-])\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*)*/gu;
+
+/**
+ * Capitalised words that start or end a run without being part of a name:
+ * sentence openers, titles, nationalities, places, days and months. Only
+ * trimmed from the edges, since a word such as `Đức` (Germany) is also a
+ * common Vietnamese middle name.
+ */
+const EDGE = new Set(
+  `theo trong khi sau tại ở với về từ người ông bà các những một nhưng và còn cũng đó này thượng hạ tổng thủ bộ ngoại phó chủ cựu giáo tiến phát chuyên nhà nghị đại đặc trợ
+  mỹ nga pháp đức anh ý ukraine trung quốc phần lan ba nhật hàn liên châu âu việt nam hoa kỳ moskva kiev kyiv washington alaska anchorage geneva helsinki hamburg
+  the a an in on at but and when while after before as for with by from of to it this that if so yet mr mrs ms dr sen rep gov president secretary minister
+  senator ambassador former prime foreign state general vice deputy press chief professor governor speaker leader russian american ukrainian finnish european
+  german french british polish italian republican democrat democratic moscow washington kyiv brussels london paris berlin us u.s. uk eu asked meanwhile still
+  monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december
+  jan feb mar apr jun jul aug sep sept oct nov dec
+  в на по с и но а как когда после президент министр глава помощник посол сенатор политолог эксперт депутат россия сша москва украина вашингтон`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Words that make a run an institution, a medium or a place rather than a person. */
+const INSTITUTION = new Set(
+  `trắng kremlin viện bộ trường báo đài tạp thông tấn xã hội đảng
+  house senate congress ministry department university institute forum council office committee agency times post news journal network union nations
+  center centre foundation fund bank group party base palace villa airport tv radio reuters associated street square hall
+  кремль мид университет институт агентство совет дума госдумы комитет фонд центр газета`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+const CYRILLIC = /[\u0400-\u04FF]/u;
+const HAS_LOWER = /\p{Ll}/u;
+
+/**
+ * Names of people outside the gazetteer in `text`, as `stranger` mentions.
+ * `known` (sorted by start) are the gazetteer's mentions: a run is cut after
+ * any of them it overlaps (`Người phát ngôn Nhà Trắng Karoline Leavitt`).
+ */
+export function findStrangers(text: string, known: Mention[]): Mention[] {
+  const out: Mention[] = [];
+  const surnames = new Map<string, string>();
+  let k = 0;
+  RUN.lastIndex = 0;
+  for (let m = RUN.exec(text); m; m = RUN.exec(text)) {
+    let start = m.index;
+    const end = m.index + m[0].length;
+    while (k < known.length && known[k]!.end <= start) k++;
+    let overlapped = false;
+    for (let j = k; j < known.length && known[j]!.start < end; j++) {
+      overlapped = true;
+      start = Math.max(start, known[j]!.end);
+    }
+    if (overlapped && start >= end) continue;
+    const words = splitWords(text, start, end);
+    while (words.length > 0 && EDGE.has(words[0]!.word.toLowerCase())) words.shift();
+    while (words.length > 0 && EDGE.has(words[words.length - 1]!.word.toLowerCase())) words.pop();
+    if (words.length === 0 || words.some((w) => INSTITUTION.has(w.word.toLowerCase()) || !HAS_LOWER.test(w.word))) continue;
+    const first = words[0]!;
+    const last = words[words.length - 1]!;
+    if (words.length >= 2) {
+      const name = text.slice(first.start, last.end);
+      surnames.set(last.word, name);
+      out.push(stranger(first.start, last.end, name));
+      continue;
+    }
+    const name = fullNameOf(first.word, surnames);
+    if (name) out.push(stranger(first.start, first.end, name));
+  }
+  return out;
+}
+
+/** Both lists sorted by start, merged into one. */
+export function withStrangers(known: Mention[], strangers: Mention[]): Mention[] {
+  const out: Mention[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < known.length || j < strangers.length) {
+    if (j >= strangers.length || (i < known.length && known[i]!.start <= strangers[j]!.start)) out.push(known[i++]!);
+    else out.push(strangers[j++]!);
+  }
+  return out;
+}
+
+function splitWords(text: string, start: number, end: number): { word: string; start: number; end: number }[] {
+  const out: { word: string; start: number; end: number }[] = [];
+  let at = start;
+  for (const word of text.slice(start, end).split(' ')) {
+    if (word !== '') out.push({ word, start: at, end: at + word.length });
+    at += word.length + 1;
+  }
+  return out;
+}
+
+/** The full name a lone surname stands for; Russian surnames also in their case forms (`Сухорукова`, `Ланской`). */
+function fullNameOf(word: string, surnames: Map<string, string>): string | null {
+  const exact = surnames.get(word);
+  if (exact) return exact;
+  if (!CYRILLIC.test(word)) return null;
+  for (const [surname, name] of surnames) {
+    const stem = /[ая]$/u.test(surname) ? surname.slice(0, -2) : surname;
+    if (stem.length >= 3 && word.startsWith(stem) && word.length - stem.length <= 3) return name;
+  }
+  return null;
+}
+
+function stranger(start: number, end: number, name: string): Mention {
+  return { start, end, kind: 'stranger', person: null, country: null, leader: false, name };
+}
