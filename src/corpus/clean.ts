@@ -34,8 +34,7 @@ const MAX_LEAD_TITLE = 120;
 export function cleanArticle(raw: string): CleanDocument {
   const normalized = normalizeLines(raw);
   const taken = takePublished(normalized);
-  const body = taken.lines;
-  const published = taken.published ?? pagePublished(body);
+  const { published, lines: body } = taken.published ? taken : pagePublished(taken.lines);
   const outlet = detectOutlet(body, urlHosts(raw));
   const liveBlog = isLiveBlog(body);
   const withoutMarkup = body.map(stripMarkup);

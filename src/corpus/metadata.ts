@@ -30,28 +30,26 @@ const DATE_LINE_NOISE =
  * headline (`Thứ bảy, 16/8/2025, 07:30 (GMT+7)`, `Aug. 16, 2025`,
  * `15.08.2025 18:42`, `19 августа 2025, 10:15`), or a wire dateline that
  * carries a year. A date inside the prose is an event, not the publication,
- * so only short lines that are mostly a date count. Null when none shows.
+ * so only short lines that are mostly a date count. A date line is page
+ * furniture and leaves the text (`lines` without it); a dateline is part of
+ * the lead and stays.
  */
-export function pagePublished(lines: string[]): string | null {
+export function pagePublished(lines: string[]): { published: string | null; lines: string[] } {
   let seen = 0;
-  for (const line of lines) {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
     if (line.trim() === '') continue;
     if (++seen > HEADER_LINES) break;
-    const dated = datelineOrDateLine(line);
-    if (dated) return dated;
+    const dates = findDates(line, null).filter((d) => d.precision === 'day' && !d.yearInferred && d.iso !== null);
+    const first = dates[0];
+    if (!first) continue;
+    if (line.length <= MAX_DATE_LINE) {
+      const rest = (line.slice(0, first.start) + ' ' + line.slice(first.end)).replace(DATE_LINE_NOISE, ' ').trim();
+      if (rest.split(/\s+/u).filter((w) => w !== '').length <= 4) return { published: first.iso, lines: [...lines.slice(0, i), ...lines.slice(i + 1)] };
+    }
+    if (first.start <= 40 && DATELINE.test(line.slice(0, first.start))) return { published: first.iso, lines };
   }
-  return null;
-}
-
-function datelineOrDateLine(line: string): string | null {
-  const dates = findDates(line, null).filter((d) => d.precision === 'day' && !d.yearInferred && d.iso !== null);
-  const first = dates[0];
-  if (!first) return null;
-  if (line.length <= MAX_DATE_LINE) {
-    const rest = (line.slice(0, first.start) + ' ' + line.slice(first.end)).replace(DATE_LINE_NOISE, ' ').trim();
-    if (rest.split(/\s+/u).filter((w) => w !== '').length <= 4) return first.iso;
-  }
-  return first.start <= 40 && DATELINE.test(line.slice(0, first.start)) ? first.iso : null;
+  return { published: null, lines };
 }
 
 /** A wire dateline before the date: `Moskva, `, `ЖЕНЕВА. `, `GENEVA, `. */

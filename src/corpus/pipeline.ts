@@ -33,7 +33,7 @@ export function buildIndex(inputs: InputFile[], gazetteer: Gazetteer): SummitInd
     const summit = detectSummit(doc.text, mentions, findDates(doc.text, null), gazetteer.summits);
     // Dates without a year take the year of the summit the article is about, or of its publication.
     const year = summit ? Number(summit.date.slice(0, 4)) : doc.published ? Number(doc.published.slice(0, 4)) : null;
-    const dates = findDates(doc.text, year);
+    const dates = findDates(doc.text, year, doc.published);
 
     documents.push({
       id,

@@ -1,4 +1,4 @@
-import type { Person, Quote, Summit } from '../schema/index-schema';
+import type { DateBasis, Person, Quote, Summit } from '../schema/index-schema';
 import { subjectOf, verbsIn, type Clause } from './attribution';
 import type { CleanDocument } from './clean';
 import type { DateMention } from './dates';
@@ -6,7 +6,7 @@ import { quoteIds } from './ids';
 import type { Mention } from './names';
 import { nonSpeechKind, type QuoteKind } from './quote-kind';
 import { findQuoteSpans, type QuoteSpan } from './quote-marks';
-import { frameOf, quoteDate, type Frame } from './quote-dates';
+import { QuoteClock } from './quote-dates';
 import { ROLE_PHRASES } from './roles';
 import { splitSentences, type Range } from './sentences';
 
@@ -29,6 +29,7 @@ interface Found {
   speaker: string | null;
   kind: QuoteKind;
   date: string | null;
+  dateBasis: DateBasis;
   summit: string | null;
   mentions: string[];
 }
@@ -44,15 +45,16 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
   const spans = findQuoteSpans(doc.text).filter((s) => !s.nested);
   const found: Found[] = [];
   let recent: string | null = null;
-  let frame: Frame | null = null;
+  const clock = new QuoteClock(doc.published, ctx.summit);
   let section: number | null | undefined;
 
   for (const para of doc.paragraphs) {
     if (para.section !== section) {
       section = para.section;
       recent = null;
-      frame = ctx.summit ? { type: 'summit' } : null;
+      clock.section(section !== null);
     }
+    clock.paragraph();
     let lastInParagraph: string | null = null;
     let previousEndsWithColon = false;
     for (const s of splitSentences(doc.text, para, spans)) {
@@ -61,7 +63,9 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
       const outside = clause.mentions.filter((m) => !quotes.some((q) => m.start > q.open && m.start < q.close));
       const resolve = (m: Mention): string | null => resolveMention(m, ctx, recent);
       const sentenceSpeaker = speakerOfSentence(clause, outside, resolve, recent);
-      const own = frameOf(blankQuotes(doc.text, s, quotes), ctx.dates.filter((d) => d.start >= s.start && d.end <= s.end && !quotes.some((q) => d.start > q.open && d.start < q.close)));
+      const named = outside.map(resolve).filter((id): id is string => id !== null);
+      const speakers = typeof sentenceSpeaker === 'string' ? [sentenceSpeaker] : sentenceSpeaker === IMPLICIT ? named : [];
+      clock.sentence(blankQuotes(doc.text, s, quotes), s.start, ctx.dates.filter((d) => d.start >= s.start && d.end <= s.end && !quotes.some((q) => d.start > q.open && d.start < q.close)), speakers, named.length);
       let attributed: string | null = null;
       const summit = quotes.length > 0 ? (summitOverride(doc.text, s, quotes, ctx) ?? ctx.summit) : ctx.summit;
 
@@ -81,11 +85,13 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
           attributed = speaker;
           lastInParagraph = speaker;
         }
+        const when = kind === 'speech' ? clock.dateOf(speaker, summit) : { date: null, dateBasis: 'unknown' as const };
         found.push({
           span: q,
           speaker,
           kind,
-          date: speaker && kind === 'speech' ? quoteDate(own, frame, speaker, summit) : null,
+          date: when.date,
+          dateBasis: when.dateBasis,
           summit: summit?.id ?? null,
           mentions: mentionedPeople(clause.mentions, resolve, speaker),
         });
@@ -93,7 +99,6 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
 
       const sentenceText = doc.text.slice(s.start, s.end);
       recent = attributed ?? (typeof sentenceSpeaker === 'string' ? sentenceSpeaker : null) ?? recent;
-      if (own) frame = own;
       previousEndsWithColon = /:\s*$/u.test(sentenceText);
     }
   }
@@ -113,7 +118,7 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
     speakerName: null,
     speakerRole: null,
     speakerBasis: f.speaker ? 'named' : 'none',
-    dateBasis: f.date ? 'summit' : 'unknown',
+    dateBasis: f.dateBasis,
   }));
 }
 
