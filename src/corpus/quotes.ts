@@ -7,6 +7,7 @@ import type { Mention } from './names';
 import { nonSpeechKind, type QuoteKind } from './quote-kind';
 import { findQuoteSpans, type QuoteSpan } from './quote-marks';
 import { QuoteClock } from './quote-dates';
+import { SummitFocus } from './summit-detect';
 import { ROLE_PHRASES } from './roles';
 import { splitSentences, type Range } from './sentences';
 
@@ -46,6 +47,7 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
   const found: Found[] = [];
   let recent: string | null = null;
   const clock = new QuoteClock(doc.published, ctx.summit);
+  const focus = new SummitFocus(ctx.summit, doc.text, ctx.mentions, ctx.dates, ctx.summits, doc.published);
   let section: number | null | undefined;
 
   for (const para of doc.paragraphs) {
@@ -55,6 +57,7 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
       clock.section(section !== null);
     }
     clock.paragraph();
+    focus.paragraph();
     let lastInParagraph: string | null = null;
     let previousEndsWithColon = false;
     for (const s of splitSentences(doc.text, para, spans)) {
@@ -65,9 +68,11 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
       const sentenceSpeaker = speakerOfSentence(clause, outside, resolve, recent);
       const named = outside.map(resolve).filter((id): id is string => id !== null);
       const speakers = typeof sentenceSpeaker === 'string' ? [sentenceSpeaker] : sentenceSpeaker === IMPLICIT ? named : [];
-      clock.sentence(blankQuotes(doc.text, s, quotes), s.start, ctx.dates.filter((d) => d.start >= s.start && d.end <= s.end && !quotes.some((q) => d.start > q.open && d.start < q.close)), speakers, named.length);
+      const outsideText = blankQuotes(doc.text, s, quotes);
+      const ownDates = ctx.dates.filter((d) => d.start >= s.start && d.end <= s.end && !quotes.some((q) => d.start > q.open && d.start < q.close));
+      clock.sentence(outsideText, s.start, ownDates, speakers, named.length);
+      focus.sentence(outsideText, ownDates.filter((d) => d.precision === 'day' && d.iso !== null).map((d) => d.iso!));
       let attributed: string | null = null;
-      const summit = quotes.length > 0 ? (summitOverride(doc.text, s, quotes, ctx) ?? ctx.summit) : ctx.summit;
 
       quotes.forEach((q, k) => {
         const boundary = k === 0 ? s.start : quotes[k - 1]!.close + 1;
@@ -85,6 +90,7 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
           attributed = speaker;
           lastInParagraph = speaker;
         }
+        const summit = focus.quote(words);
         const when = kind === 'speech' ? clock.dateOf(speaker, summit) : { date: null, dateBasis: 'unknown' as const };
         found.push({
           span: q,
@@ -205,11 +211,6 @@ function continuation(lastInParagraph: string | null, introduced: string | null)
 /** A whole quoted sentence with nobody named: reported speech of an unknown speaker, not a scare quote. */
 function looksLikeStatement(words: string, before: string): boolean {
   return /^[\s\p{P}]*$/u.test(before) && /^\p{Lu}/u.test(words) && words.split(/\s+/).length >= 6;
-}
-
-function summitOverride(text: string, s: Range, quotes: QuoteSpan[], ctx: QuoteContext): Summit | null {
-  const outside = blankQuotes(text, s, quotes).toLowerCase();
-  return ctx.summits.find((x) => x.id !== ctx.summit?.id && x.aliases.some((a) => outside.includes(a.toLowerCase()))) ?? null;
 }
 
 function blankQuotes(text: string, s: Range, quotes: QuoteSpan[]): string {
