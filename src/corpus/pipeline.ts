@@ -32,10 +32,10 @@ export function buildIndex(inputs: InputFile[], gazetteer: Gazetteer): SummitInd
     if (doc.text.trim() === '') throw new CorpusError(input.file, 1, 'no article text left after removing page furniture');
     const known = matcher.find(doc.text);
     const mentions = withStrangers(known, findStrangers(doc.text, known));
-    const summit = detectSummit(doc.text, mentions, findDates(doc.text, null), gazetteer.summits);
+    const summit = detectSummit(doc.text, mentions, findDates(doc.text, null, doc.published), gazetteer.summits, doc.published);
     // Dates without a year take the year of the summit the article is about, or of its publication.
     const year = summit ? Number(summit.date.slice(0, 4)) : doc.published ? Number(doc.published.slice(0, 4)) : null;
-    const dates = findDates(doc.text, year);
+    const dates = findDates(doc.text, year, doc.published);
 
     documents.push({
       id,

@@ -1,4 +1,4 @@
-import type { Person, Quote, SpeakerBasis, Summit } from '../schema/index-schema';
+import type { DateBasis, Person, Quote, SpeakerBasis, Summit } from '../schema/index-schema';
 import { subjectOf, verbsIn, type Clause } from './attribution';
 import type { CleanDocument } from './clean';
 import type { DateMention } from './dates';
@@ -6,8 +6,9 @@ import { quoteIds } from './ids';
 import type { Mention } from './names';
 import { nonSpeechKind, type QuoteKind } from './quote-kind';
 import { findQuoteSpans, type QuoteSpan } from './quote-marks';
-import { frameOf, quoteDate, type Frame } from './quote-dates';
+import { QuoteClock } from './quote-dates';
 import { OfficeHolders } from './role-resolution';
+import { SummitFocus } from './summit-detect';
 import { splitSentences, type Range } from './sentences';
 
 export interface QuoteContext {
@@ -41,6 +42,7 @@ interface Found {
   speaker: Speaker | null;
   kind: QuoteKind;
   date: string | null;
+  dateBasis: DateBasis;
   summit: string | null;
   mentions: string[];
 }
@@ -58,7 +60,8 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
   const holders = new OfficeHolders([...ctx.people.values()]);
   const namedAt = firstNamed(ctx.mentions);
   let recent: Speaker | null = null;
-  let frame: Frame | null = null;
+  const clock = new QuoteClock(doc.published, ctx.summit);
+  const focus = new SummitFocus(ctx.summit, doc.text, ctx.mentions, ctx.dates, ctx.summits, doc.published);
   let section: number | null | undefined;
   let sectionStart = 0;
 
@@ -67,22 +70,28 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
       section = para.section;
       sectionStart = para.start;
       recent = null;
-      frame = ctx.summit ? { type: 'summit' } : null;
+      clock.section(section !== null);
     }
+    clock.paragraph();
+    focus.paragraph();
     let lastInParagraph: Speaker | null = null;
     let previousEndsWithColon = false;
     for (const s of splitSentences(doc.text, para, spans)) {
       const quotes = spans.filter((q) => q.open >= s.start && q.close < s.end);
       const clause: Clause = { text: doc.text, sentence: s, mentions: ctx.mentions.filter((m) => m.start >= s.start && m.end <= s.end), quotes };
       const outside = clause.mentions.filter((m) => !quotes.some((q) => m.start > q.open && m.start < q.close));
+      const outsideText = blankQuotes(doc.text, s, quotes);
       const ownDates = ctx.dates.filter((d) => d.start >= s.start && d.end <= s.end && !quotes.some((q) => d.start > q.open && d.start < q.close));
-      const own = frameOf(blankQuotes(doc.text, s, quotes), ownDates);
-      const summit = quotes.length > 0 ? (summitOverride(doc.text, s, quotes, ctx) ?? ctx.summit) : ctx.summit;
+      const ownDays = ownDates.filter((d) => d.precision === 'day' && d.iso !== null).map((d) => d.iso!);
+      focus.sentence(outsideText, ownDays);
       // An office names its holder on the day the words were said: the sentence's own day, else its summit's, else the page's.
-      const day = (own?.type === 'day' ? own.iso : null) ?? summit?.date ?? doc.published;
+      const day = ownDays[0] ?? focus.quote('')?.date ?? doc.published;
       const here: Resolver = { text: doc.text, recent, day, holders, namedAt, sectionStart };
       const resolve = (m: Mention): Speaker | null => resolveMention(m, here);
       const sentenceSpeaker = speakerOfSentence(clause, outside, resolve, recent);
+      const named = outside.map(resolve).filter((x): x is Speaker => x !== null).map(speakerKey);
+      const speakers = sentenceSpeaker === IMPLICIT ? named : sentenceSpeaker ? [speakerKey(sentenceSpeaker)] : [];
+      clock.sentence(outsideText, s.start, ownDates, speakers, named.length);
       let attributed: Speaker | null = null;
 
       quotes.forEach((q, k) => {
@@ -101,11 +110,14 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
           attributed = speaker;
           lastInParagraph = speaker;
         }
+        const summit = focus.quote(words);
+        const when = kind === 'speech' ? clock.dateOf(speaker ? speakerKey(speaker) : null, summit) : { date: null, dateBasis: 'unknown' as const };
         found.push({
           span: q,
           speaker,
           kind,
-          date: speaker?.id && kind === 'speech' ? quoteDate(own, frame, speaker.id, summit) : null,
+          date: when.date,
+          dateBasis: when.dateBasis,
           summit: summit?.id ?? null,
           mentions: mentionedPeople(clause.mentions, resolve, speaker?.id ?? null),
         });
@@ -113,7 +125,6 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
 
       const sentenceText = doc.text.slice(s.start, s.end);
       recent = attributed ?? (sentenceSpeaker && sentenceSpeaker !== IMPLICIT ? sentenceSpeaker : null) ?? recent;
-      if (own) frame = own;
       previousEndsWithColon = /:\s*$/u.test(sentenceText);
     }
   }
@@ -133,8 +144,13 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
     speakerName: f.speaker && !f.speaker.id ? f.speaker.name : null,
     speakerRole: f.speaker?.basis === 'role' ? f.speaker.role : null,
     speakerBasis: f.speaker?.basis ?? 'none',
-    dateBasis: f.date ? 'summit' : 'unknown',
+    dateBasis: f.dateBasis,
   }));
+}
+
+/** One key per speaker, for the date frames their sentences own: the id, or the name as written. */
+function speakerKey(s: Speaker): string {
+  return s.id ?? `name:${s.name ?? ''}`;
 }
 
 /** `undefined` means "no attribution found here"; null is an attribution to someone unknown and must stick. */
@@ -256,11 +272,6 @@ function continuation(lastInParagraph: Speaker | null, introduced: Speaker | nul
 /** A whole quoted sentence with nobody named: reported speech of an unknown speaker, not a scare quote. */
 function looksLikeStatement(words: string, before: string): boolean {
   return /^[\s\p{P}]*$/u.test(before) && /^\p{Lu}/u.test(words) && words.split(/\s+/).length >= 6;
-}
-
-function summitOverride(text: string, s: Range, quotes: QuoteSpan[], ctx: QuoteContext): Summit | null {
-  const outside = blankQuotes(text, s, quotes).toLowerCase();
-  return ctx.summits.find((x) => x.id !== ctx.summit?.id && x.aliases.some((a) => outside.includes(a.toLowerCase()))) ?? null;
 }
 
 function blankQuotes(text: string, s: Range, quotes: QuoteSpan[]): string {
