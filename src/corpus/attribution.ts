@@ -21,6 +21,14 @@ export type Subject = { type: 'person'; mention: Mention } | { type: 'implicit' 
 const INVERTS = /^(?:said|says|added|adds|wrote|writes|asked|noted|insisted|stressed|explained|replied|responded|warned|according to|[\u0400-\u04FF][\u0400-\u04FF ]*)$/iu;
 /** What may stand between an inverting verb and its subject. */
 const INVERTED_GAP = /^\s*(?:the\s+)?$/iu;
+/**
+ * What follows an inverted subject: the end of the clause or a time or place
+ * (`said Lavrov on Friday`). `said she hoped…` is a reported clause, not an
+ * inversion, and its pronoun is not the speaker of the quotation before it.
+ */
+const INVERTED_END = /^(?:\s*(?:[.,;:!?)–—]|-\s|$)|\s+(?:on|in|at|after|during|before|later|в|на|во|после|по|накануне|журналистам|агентству|телеканалу|порталу)(?![\p{L}]))/iu;
+/** `according to` and `по словам` always put their subject after them. */
+const ALWAYS_INVERTED = /^(?:according to|по словам)$/iu;
 
 /** Words that may sit between a subject and its verb (`ông Putin cũng nói`). */
 const ADVERBS = /^(?:\s|,|cũng|đã|còn|vẫn|thì|lại|sau đó|từng|thêm|liền|mới|đều|chỉ|đồng thời|nhanh chóng|tiếp tục|hôm nay|trước đó|khi đó|gần đây)*$/iu;
@@ -56,6 +64,7 @@ function subjectAfter(c: Clause, verb: VerbHit): Subject | null {
   if (!INVERTS.test(c.text.slice(verb.start, verb.end))) return null;
   const next = c.mentions.find((m) => m.start >= verb.end);
   if (!next || next.kind === 'distractor' || !INVERTED_GAP.test(c.text.slice(verb.end, next.start))) return null;
+  if (!ALWAYS_INVERTED.test(c.text.slice(verb.start, verb.end)) && !INVERTED_END.test(c.text.slice(next.end, next.end + 40))) return null;
   return { type: 'person', mention: next };
 }
 

@@ -86,7 +86,7 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
       focus.sentence(outsideText, ownDays);
       // An office names its holder on the day the words were said: the sentence's own day, else its summit's, else the page's.
       const day = ownDays[0] ?? focus.quote('')?.date ?? doc.published;
-      const here: Resolver = { text: doc.text, recent, day, holders, namedAt, sectionStart };
+      const here: Resolver = { text: doc.text, recent, opener: opener(doc.text, s, outside), day, holders, namedAt, sectionStart };
       const resolve = (m: Mention): Speaker | null => resolveMention(m, here);
       const sentenceSpeaker = speakerOfSentence(clause, outside, resolve, recent);
       const named = outside.map(resolve).filter((x): x is Speaker => x !== null).map(speakerKey);
@@ -162,11 +162,19 @@ interface Resolver {
   text: string;
   /** The last speaker or subject, for pronouns. */
   recent: Speaker | null;
+  /** The person the current sentence opens with, which a later pronoun in it stands for (`Väisänen laughed… "…," she said`). */
+  opener: Mention | null;
   /** The day an office phrase is read on. */
   day: string | null;
   holders: OfficeHolders;
   namedAt: Map<string, number[]>;
   sectionStart: number;
+}
+
+function opener(text: string, s: Range, outside: Mention[]): Mention | null {
+  const first = outside[0];
+  if (!first || !['name', 'epithet', 'stranger', 'role'].includes(first.kind)) return null;
+  return /^[\s\p{P}]*$/u.test(text.slice(s.start, first.start)) ? first : null;
 }
 
 /** Where each person is named by name, in text order. */
@@ -199,7 +207,10 @@ function resolveMention(m: Mention, r: Resolver): Speaker | null {
   if ((m.kind === 'name' || m.kind === 'epithet') && m.person) return { id: m.person, name: null, role: null, basis: 'named' };
   if (m.kind === 'stranger' && m.name) return { id: null, name: m.name, role: null, basis: 'named' };
   // A pronoun carries how its antecedent was identified: a role stays a role.
-  if (m.kind === 'pronoun') return r.recent ? { ...r.recent, basis: r.recent.basis === 'role' ? 'role' : 'back-reference' } : null;
+  if (m.kind === 'pronoun') {
+    const antecedent = r.opener && r.opener.end <= m.start ? resolveMention(r.opener, { ...r, opener: null }) : r.recent;
+    return antecedent ? { ...antecedent, basis: antecedent.basis === 'role' ? 'role' : 'back-reference' } : null;
+  }
   if (m.kind !== 'role' || !m.office || !r.day) return null;
   const id = r.holders.on(m.office, r.day);
   if (!id) return null;
@@ -221,6 +232,10 @@ function speakerOfSentence(c: Clause, outside: Mention[], resolve: (m: Mention) 
   for (const v of verbs) {
     const who = fromSubject(c, v, c.sentence.start, resolve);
     if (who !== IMPLICIT) return who;
+    // A subject cut off from its verb by an apposition: `Senator Lisa Murkowski, the Alaska Republican, said`.
+    const first = outside.find((m) => m.start < v.start && m.kind !== 'distractor' && m.kind !== 'pronoun');
+    const subject = first ? resolve(first) : null;
+    if (subject) return subject;
   }
   const limit = verbs[0]?.start ?? c.sentence.end;
   for (const m of outside) {

@@ -50,34 +50,36 @@ const HAS_LOWER = /\p{Ll}/u;
  * any of them it overlaps (`Người phát ngôn Nhà Trắng Karoline Leavitt`).
  */
 export function findStrangers(text: string, known: Mention[]): Mention[] {
-  const out: Mention[] = [];
+  const runs = nameRuns(text, known);
+  // Full names first, so that a surname before the full name (`Murkowski: '…'` in a headline) is found too.
   const surnames = new Map<string, string>();
+  for (const words of runs) if (words.length >= 2) surnames.set(words[words.length - 1]!.word, text.slice(words[0]!.start, words[words.length - 1]!.end));
+  const out: Mention[] = [];
+  for (const words of runs) {
+    const first = words[0]!;
+    const last = words[words.length - 1]!;
+    const name = words.length >= 2 ? text.slice(first.start, last.end) : fullNameOf(first.word, surnames);
+    if (name) out.push(stranger(first.start, last.end, name));
+  }
+  return out;
+}
+
+/** Capitalised runs outside `known` mentions, trimmed of words that are not names. */
+function nameRuns(text: string, known: Mention[]): Word[][] {
+  const out: Word[][] = [];
   let k = 0;
   RUN.lastIndex = 0;
   for (let m = RUN.exec(text); m; m = RUN.exec(text)) {
     let start = m.index;
     const end = m.index + m[0].length;
     while (k < known.length && known[k]!.end <= start) k++;
-    let overlapped = false;
-    for (let j = k; j < known.length && known[j]!.start < end; j++) {
-      overlapped = true;
-      start = Math.max(start, known[j]!.end);
-    }
-    if (overlapped && start >= end) continue;
+    for (let j = k; j < known.length && known[j]!.start < end; j++) start = Math.max(start, known[j]!.end);
+    if (start >= end) continue;
     const words = splitWords(text, start, end);
     while (words.length > 0 && EDGE.has(words[0]!.word.toLowerCase())) words.shift();
     while (words.length > 0 && EDGE.has(words[words.length - 1]!.word.toLowerCase())) words.pop();
     if (words.length === 0 || words.some((w) => INSTITUTION.has(w.word.toLowerCase()) || !HAS_LOWER.test(w.word))) continue;
-    const first = words[0]!;
-    const last = words[words.length - 1]!;
-    if (words.length >= 2) {
-      const name = text.slice(first.start, last.end);
-      surnames.set(last.word, name);
-      out.push(stranger(first.start, last.end, name));
-      continue;
-    }
-    const name = fullNameOf(first.word, surnames);
-    if (name) out.push(stranger(first.start, first.end, name));
+    out.push(words);
   }
   return out;
 }
@@ -94,8 +96,14 @@ export function withStrangers(known: Mention[], strangers: Mention[]): Mention[]
   return out;
 }
 
-function splitWords(text: string, start: number, end: number): { word: string; start: number; end: number }[] {
-  const out: { word: string; start: number; end: number }[] = [];
+interface Word {
+  word: string;
+  start: number;
+  end: number;
+}
+
+function splitWords(text: string, start: number, end: number): Word[] {
+  const out: Word[] = [];
   let at = start;
   for (const word of text.slice(start, end).split(' ')) {
     if (word !== '') out.push({ word, start: at, end: at + word.length });
