@@ -1,6 +1,7 @@
 import type { Mention } from './names';
 import type { QuoteSpan } from './quote-marks';
 import type { Range } from './sentences';
+import { findFramingVerbs } from './framing-verbs';
 import { findSpeechVerbs, type VerbHit } from './speech-verbs';
 
 /**
@@ -21,6 +22,9 @@ export type Subject = { type: 'person'; mention: Mention } | { type: 'implicit' 
 const INVERTS = /^(?:said|says|added|adds|wrote|writes|asked|noted|insisted|stressed|explained|replied|responded|warned|according to|[\u0400-\u04FF][\u0400-\u04FF ]*)$/iu;
 /** What may stand between an inverting verb and its subject. */
 const INVERTED_GAP = /^\s*(?:the\s+)?$/iu;
+/** After `как`/`as` the subject may come a few words later: `Как подчеркнула на том же брифинге дипломат, …`. */
+const INVERTED_GAP_AFTER_AS = /^\s*(?:[\p{Ll}-]+\s+){0,4}$/u;
+const AS_BEFORE = /(?<![\p{L}])(?:как|as)\s*$/iu;
 /**
  * What follows an inverted subject: the end of the clause or a time or place
  * (`said Lavrov on Friday`). `said she hoped…` is a reported clause, not an
@@ -31,7 +35,13 @@ const INVERTED_END = /^(?:\s*(?:[.,;:!?)–—]|-\s|$)|\s+(?:on|in|at|after|duri
 const ALWAYS_INVERTED = /^(?:according to|по словам)$/iu;
 
 /** Words that may sit between a subject and its verb (`ông Putin cũng nói`). */
-const ADVERBS = /^(?:\s|,|cũng|đã|còn|vẫn|thì|lại|sau đó|từng|thêm|liền|mới|đều|chỉ|đồng thời|nhanh chóng|tiếp tục|hôm nay|trước đó|khi đó|gần đây)*$/iu;
+const ADVERBS = /^(?:\s|,|cũng|đã|còn|vẫn|thì|lại|sau đó|từng|thêm|liền|mới|đều|chỉ|đồng thời|nhanh chóng|tiếp tục|hôm nay|trước đó|khi đó|gần đây|also|then|had|has|have|would|will|was|later|again|как|as|также|тоже|и|ранее|вновь)*$/iu;
+/**
+ * What may precede a clause's subject: nothing, a live-blog time, or a short
+ * title the gazetteer does not list (`Thượng nghị sĩ Dân chủ`, `Senator`).
+ * Only lowercase-led words after the first, so a second name cannot hide there.
+ */
+const TITLE_ONLY = /^[\s,]*(?:\d{1,2}[:.h]\d{2}\s+)?(?:[\p{Lu}\p{Ll}][\p{Ll}.-]*(?:\s+[\p{Ll}][\p{Ll}.-]*){0,3}\s+)?$/u;
 /** Where a clause begins: punctuation, a quotation, or a conjunction joining two predicates. */
 const CLAUSE_BREAK = /[,;:(–—]|\s-\s|(?<![\p{L}])(?:nhưng|song|và|rồi|đồng thời|trong khi)(?![\p{L}])/giu;
 
@@ -56,18 +66,23 @@ export function subjectOf(c: Clause, verb: VerbHit, from: number): Subject {
   const last = inClause[inClause.length - 1];
   if (last && ADVERBS.test(c.text.slice(last.end, verb.start))) return { type: 'person', mention: last };
   const first = inClause[0];
-  if (first && /^[\s,]*$/u.test(c.text.slice(clauseStart, first.start)) && first.kind !== 'pronoun') return { type: 'person', mention: first };
+  if (first && first.kind !== 'pronoun' && TITLE_ONLY.test(c.text.slice(clauseStart, first.start))) return { type: 'person', mention: first };
   return { type: 'unknown' };
 }
 
 function subjectAfter(c: Clause, verb: VerbHit): Subject | null {
   if (!INVERTS.test(c.text.slice(verb.start, verb.end))) return null;
   const next = c.mentions.find((m) => m.start >= verb.end);
-  if (!next || next.kind === 'distractor' || !INVERTED_GAP.test(c.text.slice(verb.end, next.start))) return null;
+  if (!next || next.kind === 'distractor') return null;
+  const gap = c.text.slice(verb.end, next.start);
+  if (!INVERTED_GAP.test(gap) && !(AS_BEFORE.test(c.text.slice(Math.max(0, verb.start - 8), verb.start)) && INVERTED_GAP_AFTER_AS.test(gap))) return null;
   if (!ALWAYS_INVERTED.test(c.text.slice(verb.start, verb.end)) && !INVERTED_END.test(c.text.slice(next.end, next.end + 40))) return null;
   return { type: 'person', mention: next };
 }
 
 export function verbsIn(c: Clause, from: number, to: number): VerbHit[] {
-  return findSpeechVerbs(c.text, from, to, c.quotes);
+  const speech = findSpeechVerbs(c.text, from, to, c.quotes);
+  const framing = findFramingVerbs(c.text, from, to, c.quotes);
+  if (framing.length === 0) return speech;
+  return [...speech, ...framing].sort((a, b) => a.start - b.start);
 }
