@@ -22,6 +22,8 @@ export type Subject = { type: 'person'; mention: Mention } | { type: 'implicit' 
 const INVERTS = /^(?:said|says|added|adds|wrote|writes|asked|noted|insisted|stressed|explained|replied|responded|warned|according to|[\u0400-\u04FF][\u0400-\u04FF ]*)$/iu;
 /** What may stand between an inverting verb and its subject. */
 const INVERTED_GAP = /^\s*(?:the\s+)?$/iu;
+/** Russian puts a time or an addressee between verb and subject: `— сказал вчера Зеленский`, `заявил журналистам Песков`. */
+const INVERTED_GAP_RU = /^\s*(?:[а-яё-]+\s+)?$/u;
 /** After `как`/`as` the subject may come a few words later: `Как подчеркнула на том же брифинге дипломат, …`. */
 const INVERTED_GAP_AFTER_AS = /^\s*(?:[\p{Ll}-]+\s+){0,4}$/u;
 const AS_BEFORE = /(?<![\p{L}])(?:как|as)\s*$/iu;
@@ -35,7 +37,7 @@ const INVERTED_END = /^(?:\s*(?:[.,;:!?)–—]|-\s|$)|\s+(?:on|in|at|after|duri
 const ALWAYS_INVERTED = /^(?:according to|по словам)$/iu;
 
 /** Words that may sit between a subject and its verb (`ông Putin cũng nói`). */
-const ADVERBS = /^(?:\s|,|cũng|đã|còn|vẫn|thì|lại|sau đó|từng|thêm|liền|mới|đều|chỉ|đồng thời|nhanh chóng|tiếp tục|hôm nay|trước đó|khi đó|gần đây|also|then|had|has|have|would|will|was|later|again|как|as|также|тоже|и|ранее|вновь)*$/iu;
+const ADVERBS = /^(?:\s|,|cũng|đã|còn|vẫn|thì|lại|sau đó|từng|ra|thêm|liền|mới|đều|chỉ|đồng thời|nhanh chóng|tiếp tục|hôm nay|trước đó|khi đó|gần đây|also|then|had|has|have|would|will|was|later|again|как|as|также|тоже|и|ранее|вновь)*$/iu;
 /**
  * What may precede a clause's subject: nothing, a live-blog time, or a short
  * title the gazetteer does not list (`Thượng nghị sĩ Dân chủ`, `Senator`).
@@ -63,6 +65,8 @@ export function subjectOf(c: Clause, verb: VerbHit, from: number): Subject {
   const pre = c.text.slice(clauseStart, verb.start);
   if (ADVERBS.test(pre)) return subjectAfter(c, verb) ?? { type: 'implicit' };
   const inClause = c.mentions.filter((m) => m.start >= clauseStart && m.end <= verb.start && m.kind !== 'distractor');
+  // Two verbs sharing one subject: `ra tuyên bố hôm 16/8 nói rằng`.
+  if (inClause.length === 0 && verbsIn(c, clauseStart, verb.start).length > 0) return { type: 'implicit' };
   const last = inClause[inClause.length - 1];
   if (last && ADVERBS.test(c.text.slice(last.end, verb.start))) return { type: 'person', mention: last };
   const first = inClause[0];
@@ -75,7 +79,8 @@ function subjectAfter(c: Clause, verb: VerbHit): Subject | null {
   const next = c.mentions.find((m) => m.start >= verb.end);
   if (!next || next.kind === 'distractor') return null;
   const gap = c.text.slice(verb.end, next.start);
-  if (!INVERTED_GAP.test(gap) && !(AS_BEFORE.test(c.text.slice(Math.max(0, verb.start - 8), verb.start)) && INVERTED_GAP_AFTER_AS.test(gap))) return null;
+  const cyrillic = /[\u0400-\u04FF]/u.test(c.text[verb.start]!);
+  if (!INVERTED_GAP.test(gap) && !(cyrillic && INVERTED_GAP_RU.test(gap)) && !(AS_BEFORE.test(c.text.slice(Math.max(0, verb.start - 8), verb.start)) && INVERTED_GAP_AFTER_AS.test(gap))) return null;
   if (!ALWAYS_INVERTED.test(c.text.slice(verb.start, verb.end)) && !INVERTED_END.test(c.text.slice(next.end, next.end + 40))) return null;
   return { type: 'person', mention: next };
 }

@@ -92,7 +92,8 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
       const named = outside.map(resolve).filter((x): x is Speaker => x !== null).map(speakerKey);
       const speakers = sentenceSpeaker === IMPLICIT ? named : sentenceSpeaker ? [speakerKey(sentenceSpeaker)] : [];
       clock.sentence(outsideText, s.start, ownDates, speakers, named.length);
-      let attributed: Speaker | null = null;
+      // The last speech quote's speaker, null when the text does not say who: a pronoun after it must not reach further back.
+      let attributed: Speaker | null | undefined;
 
       quotes.forEach((q, k) => {
         const boundary = k === 0 ? s.start : quotes[k - 1]!.close + 1;
@@ -106,10 +107,8 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
         const words = doc.text.slice(q.start, q.end);
         const kind: QuoteKind = who !== undefined ? 'speech' : looksLikeStatement(words, before) ? 'speech' : nonSpeechKind(doc.text.slice(para.start, q.open));
         const speaker = kind === 'speech' && who && who !== IMPLICIT ? who : null;
-        if (speaker) {
-          attributed = speaker;
-          lastInParagraph = speaker;
-        }
+        if (kind === 'speech') attributed = speaker;
+        if (speaker) lastInParagraph = speaker;
         const summit = focus.quote(words);
         const when = kind === 'speech' ? clock.dateOf(speaker ? speakerKey(speaker) : null, summit) : { date: null, dateBasis: 'unknown' as const };
         found.push({
@@ -124,7 +123,7 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
       });
 
       const sentenceText = doc.text.slice(s.start, s.end);
-      recent = attributed ?? (sentenceSpeaker && sentenceSpeaker !== IMPLICIT ? sentenceSpeaker : null) ?? recent;
+      recent = attributed !== undefined ? attributed : sentenceSpeaker === IMPLICIT ? recent : sentenceSpeaker;
       previousEndsWithColon = /:\s*$/u.test(sentenceText);
     }
   }
@@ -238,8 +237,11 @@ function speakerOfSentence(c: Clause, outside: Mention[], resolve: (m: Mention) 
     if (subject) return subject;
   }
   const limit = verbs[0]?.start ?? c.sentence.end;
+  // A sentence that opens with a subordinate clause (`Khi ông Putin gợi ý…, ông Trump mỉm cười`) has its subject after it.
+  const sub = SUBORDINATE.exec(c.text.slice(c.sentence.start, limit));
+  const from = sub ? c.sentence.start + sub[0].length : c.sentence.start;
   for (const m of outside) {
-    if (m.start >= limit || m.kind === 'distractor') continue;
+    if (m.start < from || m.start >= limit || m.kind === 'distractor') continue;
     const who = resolve(m);
     if (who) return who;
   }
@@ -250,6 +252,10 @@ function speakerOfSentence(c: Clause, outside: Mention[], resolve: (m: Mention) 
 function carried(s: Speaker | null): Speaker | null {
   return s && s.basis === 'named' ? { ...s, basis: 'back-reference' } : s;
 }
+
+const SUBORDINATE = /^[\s\p{P}]*(?:khi|sau khi|trước khi|trong khi|when|after|before|while|as|когда|после того как|пока)\s[^,]*,/iu;
+/** A clause of three words or more before a colon: it has a subject of its own. */
+const UNNAMED_SUBJECT = /^\s*\S+\s+\S+\s+\S+/u;
 
 /** `X nêu rõ: “…”`: the verb before the colon, else whoever the clause before it names first. */
 function colonSpeaker(c: Clause, outside: Mention[], from: number, q: QuoteSpan, resolve: (m: Mention) => Speaker | null): Who | undefined {
@@ -262,7 +268,9 @@ function colonSpeaker(c: Clause, outside: Mention[], from: number, q: QuoteSpan,
   const colon = c.text.lastIndexOf(':', q.open);
   const clauseStart = Math.max(from, c.text.lastIndexOf(',', colon) + 1);
   const subject = outside.find((m) => m.start >= clauseStart && m.end <= colon && m.kind !== 'distractor');
-  return subject ? resolve(subject) : undefined;
+  if (subject) return resolve(subject);
+  // Someone the text does not name asks or says it (`Кто-то из журналистов выкрикнул вопрос: «…»`).
+  return UNNAMED_SUBJECT.test(c.text.slice(clauseStart, colon)) ? null : undefined;
 }
 
 /** `“…”, ông Putin nói`: a speech verb after the quotation whose subject follows the closing mark. */

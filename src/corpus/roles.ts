@@ -21,8 +21,8 @@ export const PRONOUNS = [
   // English
   'he', 'she', 'the minister', 'the diplomat', 'the senator', 'the analyst', 'the envoy', 'the aide', 'the official',
   'the spokesman', 'the spokeswoman', 'the former ambassador', 'the ambassador', 'the professor', 'the lawmaker',
-  'the congressman', 'the congresswoman', 'the governor', 'the top diplomat', 'the Russian diplomat',
+  'the congressman', 'the congresswoman', 'the top diplomat', 'the Russian diplomat',
   // Russian, nominative: the subject of a speech verb
   'он', 'она', 'министр', 'дипломат', 'политолог', 'эксперт', 'аналитик', 'собеседник', 'сенатор', 'посол', 'помощник',
-  'пресс-секретарь', 'российский министр',
+  'пресс-секретарь', 'российский министр', 'парламентарий', 'депутат', 'замминистра', 'замглавы', 'собеседница', 'экс-посол',
 ];

@@ -75,10 +75,16 @@ function nameRuns(text: string, known: Mention[]): Word[][] {
     while (k < known.length && known[k]!.end <= start) k++;
     for (let j = k; j < known.length && known[j]!.start < end; j++) start = Math.max(start, known[j]!.end);
     if (start >= end) continue;
-    const words = splitWords(text, start, end);
+    const all = splitWords(text, start, end);
+    // `Người phát ngôn Nhà Trắng Karoline Leavitt`, `Депутат Госдумы Игорь Мальцев`: the name follows the institution.
+    let cut = 0;
+    all.forEach((w, i) => {
+      if (INSTITUTION.has(w.word.toLowerCase())) cut = i + 1;
+    });
+    const words = all.slice(cut);
     while (words.length > 0 && EDGE.has(words[0]!.word.toLowerCase())) words.shift();
     while (words.length > 0 && EDGE.has(words[words.length - 1]!.word.toLowerCase())) words.pop();
-    if (words.length === 0 || words.some((w) => INSTITUTION.has(w.word.toLowerCase()) || !HAS_LOWER.test(w.word))) continue;
+    if (words.length === 0 || words.some((w) => !HAS_LOWER.test(w.word))) continue;
     out.push(words);
   }
   return out;
