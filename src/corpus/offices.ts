@@ -55,12 +55,21 @@ export function holderOn(officeId: string, day: IsoDay, people: readonly Person[
   return holders.length === 1 ? holders[0]! : null;
 }
 
-/** Case- and spacing-blind key of a phrase, the same for a form and for text found by the finder. */
+/**
+ * Case- and spacing-blind key of a phrase, the same for a form and for text
+ * found by the finder; a typographic apostrophe is the typewriter one
+ * (`NATO’s secretary general`).
+ */
 export function formKey(phrase: string): string {
-  return phrase.normalize('NFC').toLowerCase().replace(/\s+/gu, ' ').trim();
+  return phrase.normalize('NFC').toLowerCase().replace(/\s+/gu, ' ').replace(/\u2019/gu, "'").trim();
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A form as a pattern: literal text, any run of spaces for a space, either apostrophe for one. */
+const pattern = (form: string) =>
+  form
+    .split(' ')
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['\u2019]"))
+    .join('\\s+');
 
 /** Finds role phrases in text. Build once per gazetteer: it compiles every form into one pattern. */
 export class OfficeFinder {
@@ -71,7 +80,7 @@ export class OfficeFinder {
     for (const office of offices) for (const { form } of office.forms) this.byKey.set(formKey(form), office);
     // Longest first: at one place the alternation takes the first form that fits.
     const forms = [...this.byKey.keys()].sort((a, b) => b.length - a.length);
-    const body = forms.map((f) => f.split(' ').map(escape).join('\\s+')).join('|');
+    const body = forms.map(pattern).join('|');
     this.pattern = forms.length === 0 ? null : new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, 'giu');
   }
 

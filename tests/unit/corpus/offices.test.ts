@@ -97,6 +97,8 @@ describe('finding role phrases', () => {
       ['ru-kremlin-spokesperson', 'пресс-секретарь президента России'],
     ]);
     expect(found('Alaska\u00a0governor Mike Dunleavy')).toEqual([['Alaska\u00a0governor', 'us-alaska-governor']]);
+    expect(found('“Allies are spending more,” NATO’s secretary general told reporters')).toEqual([['NATO’s secretary general', 'nato-secretary-general']]);
+    expect(found("Russia's foreign minister said")).toEqual([["Russia's foreign minister", 'ru-foreign-minister']]);
   });
 
   it('does not match inside a longer word', () => {
