@@ -8,6 +8,7 @@ import { nonSpeechKind, type QuoteKind } from './quote-kind';
 import { findQuoteSpans, type QuoteSpan } from './quote-marks';
 import { QuoteClock } from './quote-dates';
 import { SummitFocus } from './summit-detect';
+import { Windows } from './windows';
 import { ROLE_PHRASES } from './roles';
 import { splitSentences, type Range } from './sentences';
 
@@ -47,6 +48,7 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
   const found: Found[] = [];
   let recent: string | null = null;
   const clock = new QuoteClock(doc.published, ctx.summit);
+  const [spanAt, mentionAt, dateAt] = [new Windows(spans, (q) => q.open), new Windows(ctx.mentions, (m) => m.start), new Windows(ctx.dates, (d) => d.start)];
   const focus = new SummitFocus(ctx.summit, doc.text, ctx.mentions, ctx.dates, ctx.summits, doc.published);
   let section: number | null | undefined;
 
@@ -61,15 +63,15 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
     let lastInParagraph: string | null = null;
     let previousEndsWithColon = false;
     for (const s of splitSentences(doc.text, para, spans)) {
-      const quotes = spans.filter((q) => q.open >= s.start && q.close < s.end);
-      const clause: Clause = { text: doc.text, sentence: s, mentions: ctx.mentions.filter((m) => m.start >= s.start && m.end <= s.end), quotes };
+      const quotes = spanAt.take(s.start, s.end).filter((q) => q.close < s.end);
+      const clause: Clause = { text: doc.text, sentence: s, mentions: mentionAt.take(s.start, s.end).filter((m) => m.end <= s.end), quotes };
       const outside = clause.mentions.filter((m) => !quotes.some((q) => m.start > q.open && m.start < q.close));
       const resolve = (m: Mention): string | null => resolveMention(m, ctx, recent);
       const sentenceSpeaker = speakerOfSentence(clause, outside, resolve, recent);
       const named = outside.map(resolve).filter((id): id is string => id !== null);
       const speakers = typeof sentenceSpeaker === 'string' ? [sentenceSpeaker] : sentenceSpeaker === IMPLICIT ? named : [];
       const outsideText = blankQuotes(doc.text, s, quotes);
-      const ownDates = ctx.dates.filter((d) => d.start >= s.start && d.end <= s.end && !quotes.some((q) => d.start > q.open && d.start < q.close));
+      const ownDates = dateAt.take(s.start, s.end).filter((d) => d.end <= s.end && !quotes.some((q) => d.start > q.open && d.start < q.close));
       clock.sentence(outsideText, s.start, ownDates, speakers, named.length);
       focus.sentence(outsideText, ownDates.filter((d) => d.precision === 'day' && d.iso !== null).map((d) => d.iso!));
       let attributed: string | null = null;

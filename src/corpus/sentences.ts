@@ -20,7 +20,13 @@ const ABBREVIATION =
  * sentence end.
  */
 export function splitSentences(text: string, paragraph: Range, quotes: QuoteSpan[]): Range[] {
-  const inside = (i: number) => quotes.some((q) => i > q.open && i < q.close);
+  // Sentence ends come in order, so one pointer walks the quotations (sorted by their opening mark).
+  let k = 0;
+  const inside = (i: number) => {
+    while (k < quotes.length && quotes[k]!.close <= i) k++;
+    for (let j = k; j < quotes.length && quotes[j]!.open < i; j++) if (i < quotes[j]!.close) return true;
+    return false;
+  };
   const out: Range[] = [];
   let start = paragraph.start;
   const re = /[.!?…]+[”’)"]*(\s+)(?=[\p{Lu}“‘"(\d])/gu;
