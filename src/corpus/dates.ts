@@ -122,8 +122,10 @@ const WEEKDAYS: { re: RegExp; day: number }[] = [0, 1, 2, 3, 4, 5, 6].flatMap((d
  */
 export function findDates(text: string, defaultYear: number | null, published: string | null = null): DateMention[] {
   const found: DateMention[] = [];
-  const taken: [number, number][] = [];
-  const free = (start: number, end: number) => !taken.some(([s, e]) => start < e && end > s);
+  // Characters already part of a date: overlap checks cost the match's length, not the number of dates so far.
+  const taken = new Uint8Array(text.length);
+  const free = (start: number, end: number) => taken.subarray(start, end).every((t) => t === 0);
+  const take = (start: number, end: number) => taken.fill(1, start, end);
   const yearOf = yearSource(defaultYear, published);
   for (const rule of RULES) {
     rule.re.lastIndex = 0;
@@ -133,7 +135,7 @@ export function findDates(text: string, defaultYear: number | null, published: s
       if (!free(start, end)) continue;
       const built = rule.build(m, yearOf);
       if (!built) continue;
-      taken.push([start, end]);
+      take(start, end);
       found.push({ start, end, ...built, basis: 'stated' });
     }
   }
@@ -149,7 +151,7 @@ export function findDates(text: string, defaultYear: number | null, published: s
         const start = m.index;
         const end = start + m[0].length;
         if (!free(start, end)) continue;
-        taken.push([start, end]);
+        take(start, end);
         const iso = new Date(pub - n * 86_400_000).toISOString().slice(0, 10);
         const [y, mo, d] = iso.split('-').map(Number) as [number, number, number];
         found.push({ start, end, precision: 'day', year: y, month: mo, day: d, yearInferred: true, iso, basis: n === 0 && !weekday ? 'publication' : 'relative' });

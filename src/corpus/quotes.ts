@@ -9,6 +9,7 @@ import { findQuoteSpans, type QuoteSpan } from './quote-marks';
 import { QuoteClock } from './quote-dates';
 import { OfficeHolders } from './role-resolution';
 import { SummitFocus } from './summit-detect';
+import { Windows } from './windows';
 import { splitSentences, type Range } from './sentences';
 
 export interface QuoteContext {
@@ -61,6 +62,7 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
   const namedAt = firstNamed(ctx.mentions);
   let recent: Speaker | null = null;
   const clock = new QuoteClock(doc.published, ctx.summit);
+  const [spanAt, mentionAt, dateAt] = [new Windows(spans, (q) => q.open), new Windows(ctx.mentions, (m) => m.start), new Windows(ctx.dates, (d) => d.start)];
   const focus = new SummitFocus(ctx.summit, doc.text, ctx.mentions, ctx.dates, ctx.summits, doc.published);
   let section: number | null | undefined;
   let sectionStart = 0;
@@ -77,11 +79,11 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
     let lastInParagraph: Speaker | null = null;
     let previousEndsWithColon = false;
     for (const s of splitSentences(doc.text, para, spans)) {
-      const quotes = spans.filter((q) => q.open >= s.start && q.close < s.end);
-      const clause: Clause = { text: doc.text, sentence: s, mentions: ctx.mentions.filter((m) => m.start >= s.start && m.end <= s.end), quotes };
+      const quotes = spanAt.take(s.start, s.end).filter((q) => q.close < s.end);
+      const clause: Clause = { text: doc.text, sentence: s, mentions: mentionAt.take(s.start, s.end).filter((m) => m.end <= s.end), quotes };
       const outside = clause.mentions.filter((m) => !quotes.some((q) => m.start > q.open && m.start < q.close));
       const outsideText = blankQuotes(doc.text, s, quotes);
-      const ownDates = ctx.dates.filter((d) => d.start >= s.start && d.end <= s.end && !quotes.some((q) => d.start > q.open && d.start < q.close));
+      const ownDates = dateAt.take(s.start, s.end).filter((d) => d.end <= s.end && !quotes.some((q) => d.start > q.open && d.start < q.close));
       const ownDays = ownDates.filter((d) => d.precision === 'day' && d.iso !== null).map((d) => d.iso!);
       focus.sentence(outsideText, ownDays);
       // An office names its holder on the day the words were said: the sentence's own day, else its summit's, else the page's.

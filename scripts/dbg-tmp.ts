@@ -1,0 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { buildIndex } from '../src/corpus/pipeline';
+import { loadGazetteer } from '../src/corpus/gazetteer';
+import { NameMatcher } from '../src/corpus/names';
+import { findStrangers } from '../src/corpus/speaker-names';
+const r = (f: string) => ({ file: f, bytes: new Uint8Array(readFileSync(f)) });
+const g = loadGazetteer(r('data/gazetteer/people.json'), r('data/gazetteer/summits.json'), r('data/gazetteer/offices.json'));
+const text = process.argv[2]!;
+const known = new NameMatcher(g).find(text);
+console.log(known.map((m) => [m.kind, text.slice(m.start, m.end), m.person ?? m.office ?? '']));
+console.log(findStrangers(text, known).map((m) => [text.slice(m.start, m.end), m.name]));
+const idx = buildIndex([{ file: 't.txt', bytes: new TextEncoder().encode(text) }], g);
+for (const q of idx.quotes) console.log(JSON.stringify([q.text.slice(0, 40), q.kind, q.speaker, q.speakerName, q.speakerBasis, q.speakerRole, q.date, q.dateBasis]));
