@@ -37,13 +37,18 @@ const INVERTED_END = /^(?:\s*(?:[.,;:!?)–—]|-\s|$)|\s+(?:on|in|at|after|duri
 const ALWAYS_INVERTED = /^(?:according to|по словам)$/iu;
 
 /** Words that may sit between a subject and its verb (`ông Putin cũng nói`). */
-const ADVERBS = /^(?:\s|,|cũng|đã|còn|vẫn|thì|lại|sau đó|từng|ra|thêm|liền|mới|đều|chỉ|đồng thời|nhanh chóng|tiếp tục|hôm nay|trước đó|khi đó|gần đây|also|then|had|has|have|would|will|was|later|again|как|as|также|тоже|и|ранее|вновь)*$/iu;
+const ADVERBS = /^(?:\s|,|cũng|đã|còn|vẫn|thì|lại|sau đó|từng|ra|thêm|liền|mới|đều|chỉ|đồng thời|nhanh chóng|tiếp tục|hôm nay|trước đó|khi đó|gần đây|không|chưa|also|then|had|has|have|would|will|was|later|again|not|как|as|также|тоже|и|ранее|вновь|не)*$/iu;
+/**
+ * What may stand between a named subject and its verb besides adverbs: when
+ * it was said (`ông Graham hôm qua gọi`, `Hegseth last week said`, `Песков вчера заявил`).
+ */
+const WHEN = /^(?:\s|,|cũng|đã|còn|vẫn|không|hôm qua|hôm nay|hôm \d{1,2}\/\d{1,2}(?:\/\d{4})?|sáng|chiều|tối|nay|qua|yesterday|today|last week|earlier|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|вчера|сегодня|накануне|ранее|в (?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье))*$/iu;
 /**
  * What may precede a clause's subject: nothing, a live-blog time, or a short
  * title the gazetteer does not list (`Thượng nghị sĩ Dân chủ`, `Senator`).
- * Only lowercase-led words after the first, so a second name cannot hide there.
+ * A name there would be a mention of its own, so any five words will do.
  */
-const TITLE_ONLY = /^[\s,]*(?:\d{1,2}[:.h]\d{2}\s+)?(?:[\p{Lu}\p{Ll}][\p{Ll}.-]*(?:\s+[\p{Ll}][\p{Ll}.-]*){0,3}\s+)?$/u;
+const TITLE_ONLY = /^[\s,]*(?:\d{1,2}[:.h]\d{2}\s+)?(?:[\p{L}.-]+\s+){0,5}$/u;
 /** Where a clause begins: punctuation, a quotation, or a conjunction joining two predicates. */
 const CLAUSE_BREAK = /[,;:(–—]|\s-\s|(?<![\p{L}])(?:nhưng|song|và|rồi|đồng thời|trong khi)(?![\p{L}])/giu;
 
@@ -68,7 +73,8 @@ export function subjectOf(c: Clause, verb: VerbHit, from: number): Subject {
   // Two verbs sharing one subject: `ra tuyên bố hôm 16/8 nói rằng`.
   if (inClause.length === 0 && verbsIn(c, clauseStart, verb.start).length > 0) return { type: 'implicit' };
   const last = inClause[inClause.length - 1];
-  if (last && ADVERBS.test(c.text.slice(last.end, verb.start))) return { type: 'person', mention: last };
+  const tail = c.text.slice(last?.end ?? 0, verb.start);
+  if (last && (ADVERBS.test(tail) || WHEN.test(tail))) return { type: 'person', mention: last };
   const first = inClause[0];
   if (first && first.kind !== 'pronoun' && TITLE_ONLY.test(c.text.slice(clauseStart, first.start))) return { type: 'person', mention: first };
   return { type: 'unknown' };

@@ -125,7 +125,8 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
       });
 
       const sentenceText = doc.text.slice(s.start, s.end);
-      recent = attributed !== undefined ? attributed : sentenceSpeaker === IMPLICIT ? recent : sentenceSpeaker;
+      const subject = sentenceSpeaker === IMPLICIT ? undefined : sentenceSpeaker;
+      recent = attributed ?? subject ?? (attributed === null || subject === null ? null : recent);
       previousEndsWithColon = /:\s*$/u.test(sentenceText);
     }
   }
@@ -234,16 +235,16 @@ function speakerOfSentence(c: Clause, outside: Mention[], resolve: (m: Mention) 
     const who = fromSubject(c, v, c.sentence.start, resolve);
     if (who !== IMPLICIT) return who;
     // A subject cut off from its verb by an apposition: `Senator Lisa Murkowski, the Alaska Republican, said`.
-    const first = outside.find((m) => m.start < v.start && m.kind !== 'distractor' && m.kind !== 'pronoun');
+    const first = outside.find((m) => m.start < v.start && m.kind !== 'distractor' && m.kind !== 'pronoun' && !possessive(c.text, m));
     const subject = first ? resolve(first) : null;
     if (subject) return subject;
   }
   const limit = verbs[0]?.start ?? c.sentence.end;
-  // A sentence that opens with a subordinate clause (`Khi ông Putin gợi ý…, ông Trump mỉm cười`) has its subject after it.
+  // A subordinate clause (`Cuối buổi, khi ông Putin gợi ý…, ông Trump mỉm cười`) does not hold the sentence's subject.
   const sub = SUBORDINATE.exec(c.text.slice(c.sentence.start, limit));
-  const from = sub ? c.sentence.start + sub[0].length : c.sentence.start;
+  const skip = sub ? { start: c.sentence.start + sub.index, end: c.sentence.start + sub.index + sub[0].length } : null;
   for (const m of outside) {
-    if (m.start < from || m.start >= limit || m.kind === 'distractor') continue;
+    if ((skip && m.start >= skip.start && m.start < skip.end) || m.start >= limit || m.kind === 'distractor' || possessive(c.text, m)) continue;
     const who = resolve(m);
     if (who) return who;
   }
@@ -255,7 +256,12 @@ function carried(s: Speaker | null): Speaker | null {
   return s && s.basis === 'named' ? { ...s, basis: 'back-reference' } : s;
 }
 
-const SUBORDINATE = /^[\s\p{P}]*(?:khi|sau khi|trước khi|trong khi|when|after|before|while|as|когда|после того как|пока)\s[^,]*,/iu;
+const SUBORDINATE = /(?<![\p{L}])(?:khi|sau khi|trước khi|trong khi|when|after|before|while|as|когда|после того как|пока)\s[^,]*,/iu;
+
+/** `Putin's foreign policy aide, Yuri Ushakov, said`: the possessor is not the subject. */
+function possessive(text: string, m: Mention): boolean {
+  return /^['’]s(?![\p{L}])/u.test(text.slice(m.end, m.end + 3));
+}
 /** A clause of three words or more before a colon: it has a subject of its own. */
 const UNNAMED_SUBJECT = /^\s*\S+\s+\S+\s+\S+/u;
 

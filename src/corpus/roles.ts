@@ -17,7 +17,7 @@ export const PRONOUNS = [
   'ông ấy', 'bà ấy', 'ông', 'bà', 'ngài', 'vị Tổng thống', 'vị này', 'người này', 'nhà lãnh đạo này', 'vị ngoại trưởng',
   'nhà ngoại giao này', 'nhà ngoại giao', 'chính khách này', 'chuyên gia này', 'vị chuyên gia', 'vị nghị sĩ', 'nghị sĩ này',
   'thượng nghị sĩ này', 'vị thượng nghị sĩ', 'vị quan chức', 'quan chức này', 'vị trợ lý', 'vị đặc phái viên', 'vị cựu đại sứ',
-  'nhà phân tích này', 'người phát ngôn này', 'phát ngôn viên này', 'vị phát ngôn viên', 'nữ phát ngôn viên', 'vị giáo sư', 'nữ chuyên gia', 'nữ nghị sĩ', 'nữ thượng nghị sĩ',
+  'nhà phân tích này', 'nhà nghiên cứu này', 'học giả này', 'chính trị gia này', 'nhà báo này', 'bộ trưởng này', 'ngoại trưởng này', 'vị bộ trưởng', 'người phát ngôn', 'cô ấy', 'cô', 'anh ấy', 'người phát ngôn này', 'phát ngôn viên này', 'vị phát ngôn viên', 'nữ phát ngôn viên', 'vị giáo sư', 'nữ chuyên gia', 'nữ nghị sĩ', 'nữ thượng nghị sĩ',
   // English
   'he', 'she', 'the minister', 'the diplomat', 'the senator', 'the analyst', 'the envoy', 'the aide', 'the official',
   'the spokesman', 'the spokeswoman', 'the former ambassador', 'the ambassador', 'the professor', 'the lawmaker',

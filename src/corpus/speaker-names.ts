@@ -25,7 +25,7 @@ const EDGE = new Set(
   senator ambassador former prime foreign state general vice deputy press chief professor governor speaker leader russian american ukrainian finnish european
   german french british polish italian republican democrat democratic moscow washington kyiv brussels london paris berlin us u.s. uk eu asked meanwhile still
   monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december
-  jan feb mar apr jun jul aug sep sept oct nov dec
+  jan feb mar apr jun jul aug sep sept oct nov dec italy canada israel iran syria thụy sĩ điển na uy ấn độ úc nato tây ban nha hungary belarus
   в на по с и но а как когда после президент министр глава помощник посол сенатор политолог эксперт депутат россия сша москва украина вашингтон`
     .split(/\s+/)
     .filter(Boolean),
@@ -53,12 +53,20 @@ export function findStrangers(text: string, known: Mention[]): Mention[] {
   const runs = nameRuns(text, known);
   // Full names first, so that a surname before the full name (`Murkowski: '…'` in a headline) is found too.
   const surnames = new Map<string, string>();
-  for (const words of runs) if (words.length >= 2) surnames.set(words[words.length - 1]!.word, text.slice(words[0]!.start, words[words.length - 1]!.end));
+  for (const words of runs) {
+    if (words.length < 2) continue;
+    const name = text.slice(words[0]!.start, words[words.length - 1]!.end);
+    const longest = surnames.get(words[words.length - 1]!.word);
+    if (!longest || longest.length < name.length) surnames.set(words[words.length - 1]!.word, name);
+  }
   const out: Mention[] = [];
   for (const words of runs) {
     const first = words[0]!;
     const last = words[words.length - 1]!;
-    const name = words.length >= 2 ? text.slice(first.start, last.end) : fullNameOf(first.word, surnames);
+    const written = text.slice(first.start, last.end);
+    // `Thu Hà` after `Lê Thị Thu Hà` is the same person, named by the end of her full name.
+    const longest = surnames.get(last.word);
+    const name = words.length >= 2 ? (longest?.endsWith(` ${written}`) ? longest : written) : fullNameOf(first.word, surnames);
     if (name) out.push(stranger(first.start, last.end, name));
   }
   return out;
