@@ -277,6 +277,7 @@ function colonSpeaker(c: Clause, outside: Mention[], from: number, q: QuoteSpan,
   const clauseStart = Math.max(from, c.text.lastIndexOf(',', colon) + 1);
   const subject = outside.find((m) => m.start >= clauseStart && m.end <= colon && m.kind !== 'distractor');
   if (subject) return resolve(subject);
+  if (last) return IMPLICIT;
   // Someone the text does not name asks or says it (`Кто-то из журналистов выкрикнул вопрос: «…»`).
   return UNNAMED_SUBJECT.test(c.text.slice(clauseStart, colon)) ? null : undefined;
 }
