@@ -8,6 +8,7 @@ import { documentId } from './ids';
 import { NameMatcher, peopleById } from './names';
 import { findStrangers, withStrangers } from './speaker-names';
 import { extractQuotes } from './quotes';
+import { OfficeHolders } from './role-resolution';
 import { detectSummit } from './summit-detect';
 
 /**
@@ -18,6 +19,7 @@ import { detectSummit } from './summit-detect';
 export function buildIndex(inputs: InputFile[], gazetteer: Gazetteer): SummitIndex {
   const matcher = new NameMatcher(gazetteer);
   const people = peopleById(gazetteer.people);
+  const holders = new OfficeHolders(gazetteer.offices, gazetteer.people);
   const documents: IndexDocument[] = [];
   const quotes: Quote[] = [];
   const seen = new Map<string, string>();
@@ -48,7 +50,7 @@ export function buildIndex(inputs: InputFile[], gazetteer: Gazetteer): SummitInd
       text: doc.text,
       sections: doc.sections,
     });
-    quotes.push(...extractQuotes({ docId: id, doc, summit, summits: gazetteer.summits, people, mentions, dates }));
+    quotes.push(...extractQuotes({ docId: id, doc, summit, summits: gazetteer.summits, people, mentions, dates, holders }));
   }
 
   return { version: INDEX_VERSION, documents, people: gazetteer.people, summits: gazetteer.summits, quotes, offices: gazetteer.offices, distractors: gazetteer.distractors };

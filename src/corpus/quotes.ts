@@ -20,6 +20,8 @@ export interface QuoteContext {
   people: Map<string, Person>;
   mentions: Mention[];
   dates: DateMention[];
+  /** Office holders by day, shared by every document of a build. */
+  holders: OfficeHolders;
 }
 
 /**
@@ -58,7 +60,6 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
   const { doc } = ctx;
   const spans = findQuoteSpans(doc.text).filter((s) => !s.nested);
   const found: Found[] = [];
-  const holders = new OfficeHolders([...ctx.people.values()]);
   const namedAt = firstNamed(ctx.mentions);
   let recent: Speaker | null = null;
   const clock = new QuoteClock(doc.published, ctx.summit);
@@ -88,7 +89,7 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
       focus.sentence(outsideText, ownDays);
       // An office names its holder on the day the words were said: the sentence's own day, else its summit's, else the page's.
       const day = ownDays[0] ?? focus.quote('')?.date ?? doc.published;
-      const here: Resolver = { text: doc.text, recent, opener: opener(doc.text, s, outside), day, holders, namedAt, sectionStart };
+      const here: Resolver = { text: doc.text, recent, opener: opener(doc.text, s, outside), day, holders: ctx.holders, namedAt, sectionStart };
       const resolve = (m: Mention): Speaker | null => resolveMention(m, here);
       const sentenceSpeaker = speakerOfSentence(clause, outside, resolve, recent);
       const named = outside.map(resolve).filter((x): x is Speaker => x !== null).map(speakerKey);
@@ -214,11 +215,11 @@ function resolveMention(m: Mention, r: Resolver): Speaker | null {
     return antecedent ? { ...antecedent, basis: antecedent.basis === 'role' ? 'role' : 'back-reference' } : null;
   }
   if (m.kind !== 'role' || !m.office || !r.day) return null;
-  const id = r.holders.on(m.office, r.day);
-  if (!id) return null;
-  const phrase = r.text.slice(m.start, m.end);
-  if (namedBetween(r.namedAt, id, r.sectionStart, m.start)) return { id, name: null, role: null, basis: 'back-reference' };
-  return { id, name: null, role: phrase, basis: 'role' };
+  const { holder, candidates } = r.holders.on(m.office, r.day);
+  // A role word after the holder's name points back to them; for a shared office, only that way can it name anyone.
+  const named = candidates.filter((id) => namedBetween(r.namedAt, id, r.sectionStart, m.start));
+  if (named.length === 1) return { id: named[0]!, name: null, role: null, basis: 'back-reference' };
+  return holder ? { id: holder, name: null, role: r.text.slice(m.start, m.end), basis: 'role' } : null;
 }
 
 function fromSubject(c: Clause, verb: { start: number; end: number }, from: number, resolve: (m: Mention) => Speaker | null): Who {
