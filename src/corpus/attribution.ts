@@ -49,6 +49,8 @@ const WHEN = /^(?:\s|,|cũng|đã|còn|vẫn|không|hôm qua|hôm nay|hôm \d{1,
  * A name there would be a mention of its own, so any five words will do.
  */
 const TITLE_ONLY = /^[\s,]*(?:\d{1,2}[:.h]\d{2}\s+)?(?:[\p{L}.-]+\s+){0,5}$/u;
+const COMPLEMENTISER = /(?<![\p{L}])(?:that|rằng|là|что|будто)(?![\p{L}])/iu;
+
 /** Where a clause begins: punctuation, a quotation, or a conjunction joining two predicates. */
 const CLAUSE_BREAK = /[,;:(–—]|\s-\s|(?<![\p{L}])(?:nhưng|song|và|rồi|đồng thời|trong khi)(?![\p{L}])/giu;
 
@@ -70,8 +72,10 @@ export function subjectOf(c: Clause, verb: VerbHit, from: number): Subject {
   const pre = c.text.slice(clauseStart, verb.start);
   if (ADVERBS.test(pre)) return subjectAfter(c, verb) ?? { type: 'implicit' };
   const inClause = c.mentions.filter((m) => m.start >= clauseStart && m.end <= verb.start && m.kind !== 'distractor');
-  // Two verbs sharing one subject: `ra tuyên bố hôm 16/8 nói rằng`.
-  if (inClause.length === 0 && verbsIn(c, clauseStart, verb.start).length > 0) return { type: 'implicit' };
+  // Two verbs sharing one subject: `ra tuyên bố hôm 16/8 nói rằng`; but after `said that the president had described`
+  // the second verb has a subject of its own that the gazetteer does not know.
+  const earlier = verbsIn(c, clauseStart, verb.start);
+  if (inClause.length === 0 && earlier.length > 0 && !COMPLEMENTISER.test(c.text.slice(earlier[earlier.length - 1]!.end, verb.start))) return { type: 'implicit' };
   const last = inClause[inClause.length - 1];
   const tail = c.text.slice(last?.end ?? 0, verb.start);
   if (last && (ADVERBS.test(tail) || WHEN.test(tail))) return { type: 'person', mention: last };
