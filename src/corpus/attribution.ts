@@ -80,7 +80,9 @@ export function subjectOf(c: Clause, verb: VerbHit, from: number): Subject {
   const tail = c.text.slice(last?.end ?? 0, verb.start);
   if (last && (ADVERBS.test(tail) || WHEN.test(tail))) return { type: 'person', mention: last };
   const first = inClause[0];
-  if (first && first.kind !== 'pronoun' && TITLE_ONLY.test(c.text.slice(clauseStart, first.start))) return { type: 'person', mention: first };
+  // `X said … that the team had described …`: the later verb has a subject of its own, which is not X.
+  const reported = earlier.length > 0 && COMPLEMENTISER.test(c.text.slice(earlier[earlier.length - 1]!.end, verb.start));
+  if (first && !reported && first.kind !== 'pronoun' && TITLE_ONLY.test(c.text.slice(clauseStart, first.start))) return { type: 'person', mention: first };
   return { type: 'unknown' };
 }
 

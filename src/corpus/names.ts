@@ -72,7 +72,9 @@ export class NameMatcher {
     }
     for (const d of gazetteer.distractors) add({ form: d, kind: 'distractor', person: null, country: null, leader: false, caseInsensitive: false });
     for (const o of gazetteer.offices) {
-      for (const f of o.forms) add({ form: f.form.normalize('NFC'), kind: 'role', person: null, country: o.country, leader: o.leader, office: o.id, caseInsensitive: true });
+      for (const f of o.forms) {
+        for (const form of f.lang === 'en' ? caseVariants(f.form.normalize('NFC')) : [f.form.normalize('NFC')]) add({ form, kind: 'role', person: null, country: o.country, leader: o.leader, office: o.id, caseInsensitive: true });
+      }
     }
     for (const p of PRONOUNS) add({ form: p, kind: 'pronoun', person: null, country: null, leader: false, caseInsensitive: true });
     for (const p of NAME_PREFIXES) add({ form: p, kind: 'prefix', person: null, country: null, leader: false, caseInsensitive: false });
@@ -140,6 +142,18 @@ function toMention(start: number, end: number, e: Entry): Mention {
   const m: Mention = { start, end, kind: e.kind === 'prefix' ? 'pronoun' : e.kind, person: e.person, country: e.kind === 'role' ? e.country : null, leader: e.leader };
   if (e.office) m.office = e.office;
   return m;
+}
+
+/**
+ * A role phrase as written and in the other casing news uses: `US Secretary
+ * of State` and `the US secretary of state`. Acronyms (`US`, `NATO`, `МИД`)
+ * keep their capitals.
+ */
+function caseVariants(form: string): string[] {
+  const words = form.split(' ');
+  const lower = words.map((w, i) => (i === 0 || w === w.toUpperCase() ? w : w.toLowerCase())).join(' ');
+  const title = words.map((w) => (/^(?:of|the|for|on|and)$/u.test(w) || w === w.toUpperCase() ? w : w[0]!.toUpperCase() + w.slice(1))).join(' ');
+  return [...new Set([form, lower, title])];
 }
 
 /** People by id, for the modules that resolve mentions. */

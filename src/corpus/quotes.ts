@@ -75,6 +75,8 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
       recent = null;
       clock.section(section !== null);
     }
+    // A live-blog entry stamped with its time starts afresh even where the page has no separators: entries run newest first.
+    if (ENTRY_STAMP.test(doc.text.slice(para.start, Math.min(para.end, para.start + 40)))) recent = null;
     clock.paragraph();
     focus.paragraph();
     let lastInParagraph: Speaker | null = null;
@@ -150,6 +152,8 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
     dateBasis: f.dateBasis,
   }));
 }
+
+const ENTRY_STAMP = /^(?:\d{1,2}[:h]\d{2}|[A-Z][a-z]{2,4}\.? \d{1,2}, \d{4}, \d{1,2}:\d{2})(?:\s?[ap]\.?m\.?)?(?:\s+(?:ET|GMT|UTC|МСК))?(?:\s|$)/u;
 
 /** One key per speaker, for the date frames their sentences own: the id, or the name as written. */
 function speakerKey(s: Speaker): string {

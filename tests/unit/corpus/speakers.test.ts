@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { buildIndex } from '../../../src/corpus/pipeline';
+import { bytes, realGazetteer } from './corpus-fixture';
+
+/** Speaker, speakerName, speakerBasis and speakerRole of every quote of one article, in order. */
+function speakers(text: string): [string | null, string | null, string, string | null][] {
+  return buildIndex([{ file: 't.txt', bytes: bytes(text) }], realGazetteer()).quotes.map((q) => [q.speaker, q.speakerName, q.speakerBasis, q.speakerRole]);
+}
+
+describe('roles through time', () => {
+  it('a Vietnamese office names its holder on the date of the text', () => {
+    expect(speakers('date 2025-08-20 Tin thế giới\n\nNgoại trưởng Mỹ cho biết “các cuộc đàm phán vẫn tiếp tục”.')).toEqual([['rubio', null, 'role', 'Ngoại trưởng Mỹ']]);
+    expect(speakers('date 2021-06-20 Tin thế giới\n\nNgoại trưởng Mỹ cho biết “các cuộc đàm phán vẫn tiếp tục”.')).toEqual([['blinken', null, 'role', 'Ngoại trưởng Mỹ']]);
+  });
+
+  it('a stated day beats the page date', () => {
+    const text = 'date 2025-08-20 Nhìn lại\n\nHôm 16/7/2018, Ngoại trưởng Mỹ nói với báo giới rằng “cuộc gặp đã diễn ra tốt đẹp”.';
+    expect(speakers(text)).toEqual([['pompeo', null, 'role', 'Ngoại trưởng Mỹ']]);
+  });
+
+  it('ông chủ Nhà Trắng is Biden in 2021 and Trump in 2025', () => {
+    expect(speakers('date 2021-06-17 Tin\n\n“Chúng tôi đã nói rõ lập trường”, ông chủ Nhà Trắng nói.')[0]![0]).toBe('biden');
+    expect(speakers('date 2025-08-17 Tin\n\n“Chúng tôi đã nói rõ lập trường”, ông chủ Nhà Trắng nói.')[0]![0]).toBe('trump');
+  });
+
+  it('English and Russian role phrases', () => {
+    expect(speakers('date 2025-08-20 World\n\n"We will keep talking," the US secretary of state said.')).toEqual([['rubio', null, 'role', 'US secretary of state']]);
+    expect(speakers('date 2025-08-20 Мир\n\n«Мы продолжим работу», — заявил пресс-секретарь Кремля.')).toEqual([['peskov', null, 'role', 'пресс-секретарь Кремля']]);
+  });
+
+  it('a role word after the holder has been named points back to them', () => {
+    const text = 'date 2025-08-20 Tin\n\nÔng Marco Rubio đến Anchorage hôm 15/8. Ngoại trưởng Mỹ nói “chúng tôi đã sẵn sàng”.';
+    expect(speakers(text)).toEqual([['rubio', null, 'back-reference', null]]);
+  });
+
+  it('a shared office names nobody unless the text named one of its holders', () => {
+    expect(speakers('date 2025-08-20 Tin\n\nTrợ lý Điện Kremlin cho biết “lịch chưa được chốt”.')).toEqual([[null, null, 'none', null]]);
+  });
+});
+
+describe('people outside the gazetteer', () => {
+  it('keep their name as written, in all three languages, never a known person nearby', () => {
+    expect(speakers('Thượng nghị sĩ Lindsey Graham nói ông Trump đã làm “một việc đúng đắn”.')).toEqual([[null, 'Lindsey Graham', 'named', null]]);
+    expect(speakers('Chuyên gia Nguyễn Văn Hùng nhận định: “Ông Putin được lợi nhiều hơn”.')).toEqual([[null, 'Nguyễn Văn Hùng', 'named', null]]);
+    expect(speakers('Sen. Chris Murphy said Putin got "exactly what he came for."')).toEqual([[null, 'Chris Murphy', 'named', null]]);
+    expect(speakers('Политолог Андрей Сухоруков считает, что «Путин получил то, что хотел».')).toEqual([[null, 'Андрей Сухоруков', 'named', null]]);
+  });
+
+  it('are found by surname afterwards, and by the end of a Vietnamese full name', () => {
+    const text = 'Giảng viên Lê Thị Thu Hà theo dõi cuộc gặp. “Đây là tín hiệu tốt”, bà Hà nói. Thu Hà cho rằng “còn nhiều việc phải làm”.';
+    expect(speakers(text)).toEqual([
+      [null, 'Lê Thị Thu Hà', 'named', null],
+      [null, 'Lê Thị Thu Hà', 'named', null],
+    ]);
+  });
+
+  it('a Russian surname in another case is the same person', () => {
+    const text = 'Политолог Андрей Сухоруков остался скептиком.\n\nПо словам Сухорукова, «никакого прорыва не случилось».';
+    expect(speakers(text)).toEqual([[null, 'Андрей Сухоруков', 'named', null]]);
+  });
+
+  it('a name after an institution is the person, not the institution', () => {
+    expect(speakers('Депутат Госдумы Игорь Мальцев заявил: «Нужны документы».')).toEqual([[null, 'Игорь Мальцев', 'named', null]]);
+  });
+});
+
+describe('back-references', () => {
+  it('ông, vị ngoại trưởng and nhà ngoại giao này point to the person named before', () => {
+    const text = 'Ông Lavrov trả lời phỏng vấn truyền hình. “Chúng tôi không vội”, ông nói. Vị ngoại trưởng nhấn mạnh: “Mọi thứ đã rõ”.';
+    expect(speakers(text)).toEqual([
+      ['lavrov', null, 'back-reference', null],
+      ['lavrov', null, 'back-reference', null],
+    ]);
+  });
+
+  it('he and он after a name in an earlier sentence', () => {
+    expect(speakers('Lavrov spoke to Russian television. "We are in no hurry," he said.')).toEqual([['lavrov', null, 'back-reference', null]]);
+    expect(speakers('Лавров выступил на телевидении. «Мы не торопимся», — сказал он.')).toEqual([['lavrov', null, 'back-reference', null]]);
+  });
+
+  it('a pronoun after a role-only introduction keeps the role basis', () => {
+    const text = 'date 2025-08-20 Tin\n\nNgoại trưởng Mỹ trả lời đài CBS. “Chưa có thỏa thuận nào”, ông nói.';
+    expect(speakers(text)).toEqual([['rubio', null, 'role', 'Ngoại trưởng Mỹ']]);
+  });
+
+  it('a pronoun after an unnamed speaker does not reach further back', () => {
+    const text = 'Ông Putin rời Anchorage. Một quan chức giấu tên cho biết “chuyến đi rất ngắn”. “Không có gì bất ngờ”, ông nói thêm.';
+    expect(speakers(text)).toEqual([
+      [null, null, 'none', null],
+      [null, null, 'none', null],
+    ]);
+  });
+
+  it('does not cross live-blog entries', () => {
+    const stamped = 'date 2025-08-15 TRỰC TIẾP: Alaska\n\n21:05 Ông Trump xuống máy bay.\n\n20:40 “Chúng tôi đã sẵn sàng”, ông nói.';
+    expect(speakers(stamped)).toEqual([[null, null, 'none', null]]);
+    const separated = 'Live: Alaska\n\n---\n4:02 p.m.\nMr. Trump landed.\n\n---\n3:15 p.m.\n"We are ready," he said.';
+    expect(speakers(separated)).toEqual([[null, null, 'none', null]]);
+  });
+
+  it('a pronoun in the sentence that opens with a name refers to that name', () => {
+    expect(speakers('Väisänen laughed at the word "understandings." "It means nothing," she said.')[1]).toEqual([null, null, 'none', null]);
+    expect(speakers('Hanna Väisänen laughed at the word "deal." "It means nothing," she said.')[1]).toEqual([null, 'Hanna Väisänen', 'back-reference', null]);
+  });
+});
+
+describe('English and Russian attribution forms', () => {
+  it('the speaker after the verb', () => {
+    expect(speakers('"The talks were useful," said Lavrov.')).toEqual([['lavrov', null, 'named', null]]);
+    expect(speakers('"The talks were useful," Lavrov said.')).toEqual([['lavrov', null, 'named', null]]);
+    expect(speakers('According to Lavrov, the talks were "useful and calm."')).toEqual([['lavrov', null, 'named', null]]);
+    expect(speakers('«Переговоры были полезными», — заявил Путин.')).toEqual([['putin', null, 'named', null]]);
+    expect(speakers('По словам Лаврова, переговоры были «полезными».')).toEqual([['lavrov', null, 'named', null]]);
+    expect(speakers('Как заявил накануне Песков, Кремль не ставит «завышенных задач».')).toEqual([['peskov', null, 'named', null]]);
+  });
+
+  it('said she hoped is not an inverted subject', () => {
+    expect(speakers('Senator Lisa Murkowski, the Alaska Republican, said she hoped for peace "with Ukraine at the table."')).toEqual([[null, 'Lisa Murkowski', 'named', null]]);
+  });
+
+  it('a possessor is not the subject', () => {
+    expect(speakers("Putin's foreign policy aide, Yuri Ushakov, said the talks would be \"long and detailed.\"")[0]![0]).toBe('ushakov');
+  });
+});
+
+describe('recalled words', () => {
+  it('the words are the recalled speaker’s: X kể rằng Y đã gọi đó là “…”', () => {
+    expect(speakers('Ông Putin kể rằng ông Biden đã gọi cuộc gặp là “một khởi đầu tốt”.')).toEqual([['biden', null, 'named', null]]);
+  });
+
+  it('an unknown subject after "that" is never the outer speaker', () => {
+    expect(speakers('John Bolton said in an interview that the team had described the meeting as "the best two hours of the trip."')[0]![0]).toBeNull();
+  });
+});
