@@ -135,7 +135,14 @@ describe('the gazetteer data', () => {
     expect(g.distractors).toEqual(expect.arrayContaining(['Bernie Sanders', 'Dan Sullivan', 'Melania Trump']));
   });
 
-  it('has a phrase in each language for every office', () => {
+  it('gives every person a Latin and a Cyrillic name and at least one office', () => {
+    const missing = g.people.filter((p) => !p.names.some((n) => n.lang === 'ru') || !p.names.some((n) => n.lang !== 'ru') || p.terms.length === 0);
+    expect(missing.map((p) => p.id)).toEqual([]);
+  });
+
+  it('has a phrase in each language for every office, and a holder for each', () => {
+    const held = new Set(g.people.flatMap((p) => p.terms.map((t) => t.office)));
+    expect(g.offices.filter((o) => !held.has(o.id)).map((o) => o.id)).toEqual([]);
     const langs = (o: Office) => [...new Set(o.forms.map((f) => f.lang))].sort();
     expect(g.offices.filter((o) => langs(o).join() !== 'en,ru,vi').map((o) => o.id)).toEqual([]);
   });
