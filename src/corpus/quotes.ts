@@ -72,7 +72,7 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
       const speakers = typeof sentenceSpeaker === 'string' ? [sentenceSpeaker] : sentenceSpeaker === IMPLICIT ? named : [];
       const outsideText = blankQuotes(doc.text, s, quotes);
       const ownDates = dateAt.take(s.start, s.end).filter((d) => d.end <= s.end && !quotes.some((q) => d.start > q.open && d.start < q.close));
-      clock.sentence(outsideText, s.start, ownDates, speakers, named.length);
+      clock.sentence(outsideText, s.start, ownDates, speakers, named);
       focus.sentence(outsideText, ownDates.filter((d) => d.precision === 'day' && d.iso !== null).map((d) => d.iso!));
       let attributed: string | null = null;
 
