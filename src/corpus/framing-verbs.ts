@@ -19,9 +19,11 @@ const FRAMING_RE = new RegExp(`(?<![\\p{L}\\d])(?:${FRAMING.join('|')})(?![\\p{L
 
 export function findFramingVerbs(text: string, from: number, to: number, quotes: QuoteSpan[]): VerbHit[] {
   const hits: VerbHit[] = [];
-  FRAMING_RE.lastIndex = from;
-  for (let m = FRAMING_RE.exec(text); m && m.index + m[0].length <= to; m = FRAMING_RE.exec(text)) {
-    const start = m.index;
+  // Searched in the slice alone: a regex run on the whole text would scan to its end whenever the range holds no verb.
+  const range = text.slice(from, Math.min(to + 1, text.length));
+  FRAMING_RE.lastIndex = 0;
+  for (let m = FRAMING_RE.exec(range); m && m.index + m[0].length <= to - from; m = FRAMING_RE.exec(range)) {
+    const start = from + m.index;
     if (quotes.some((q) => start > q.open && start < q.close)) continue;
     hits.push({ start, end: start + m[0].length });
   }

@@ -55,18 +55,6 @@ export function pagePublished(lines: string[]): { published: string | null; line
 /** A wire dateline before the date: `Moskva, `, `ЖЕНЕВА. `, `GENEVA, `. */
 const DATELINE = /^\p{Lu}[\p{L} .'-]{1,30}[,.]\s*$/u;
 
-/**
- * The day and month of a wire dateline at the start of the article body
- * (`Moskva, 16/8 (TTXVN) –`, `МОСКВА, 16 августа. /ТАСС/.`, `GENEVA, June 16
- * (Reuters) -`), which reports the remarks of that day; null without one.
- */
-export function datelineDay(paragraph: string, published: string | null): { month: number; day: number; iso: string | null } | null {
-  const head = paragraph.slice(0, 80);
-  const d = findDates(head, null, published).find((x) => x.basis === 'stated' && x.precision === 'day');
-  if (!d || !DATELINE.test(head.slice(0, d.start)) || !/^[\s.]*(?:\(|\/|—|–|-|[\p{Lu}]{2,})/u.test(head.slice(d.end))) return null;
-  return { month: d.month!, day: d.day!, iso: d.iso };
-}
-
 /** Site names of Vietnamese outlets by host; a page's own asset URLs reveal where it was scraped from. */
 const OUTLET_BY_HOST: Record<string, string> = {
   'thoidai.com.vn': 'Thời Đại',

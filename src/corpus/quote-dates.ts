@@ -54,11 +54,12 @@ const AT_SUMMIT = new RegExp(
 );
 
 /**
- * Where reported content starts (`nói rằng`, `said that`, `заявил, что`):
+ * Where reported content starts (`nói rằng`, `said that`, `заявил, что`,
+ * `по его словам`, `theo ông`):
  * a day or a setting after it is what the words are about (`Rubio nói rằng
  * cuộc gặp hôm 15/8…`), not when they were said.
  */
-const REPORTED = /(?<![\p{L}])(?:rằng|that|что|будто)(?![\p{L}])/iu;
+const REPORTED = /(?<![\p{L}])(?:rằng|that|что|будто|по (?:его |ее |её |их )?словам|theo (?:ông|bà|lời))(?![\p{L}])/iu;
 
 /** How long after a summit an article still reports it as news. */
 const REPORT_DAYS = 1;
@@ -80,8 +81,8 @@ export class QuoteClock {
   private before: Frame | null = null;
   private own: When | null = null;
   private paragraphIndex = -1;
-  /** How many people the current sentence names outside its quotations. */
-  private named = 0;
+  /** The people the current sentence refers to outside its quotations. */
+  private named = new Set<string>();
 
   /** The summit as the setting of its participants' words in a report from it; null when the article is not one. */
   private readonly opening: Frame | null;
@@ -109,10 +110,10 @@ export class QuoteClock {
   /**
    * A sentence: `text` (starting at offset `start`) with its quotations
    * blanked, the dates outside them, who speaks in it (the owners of a frame
-   * it sets: its speaker, not everyone it mentions) and how many people it
-   * names outside its quotations.
+   * it sets: its speaker, not everyone it mentions) and the people its words
+   * outside quotations refer to.
    */
-  sentence(text: string, start: number, dates: DateMention[], speakers: string[], named: number): void {
+  sentence(text: string, start: number, dates: DateMention[], speakers: string[], named: string[]): void {
     if (this.own) this.before = this.current();
     const content = REPORTED.exec(text)?.index ?? text.length;
     this.own = whenOf(text.slice(0, content), dates.filter((d) => d.start - start < content));
@@ -121,7 +122,7 @@ export class QuoteClock {
       // A dateline naming nobody, then the sentence naming who spoke: `МОСКВА, 16 августа. /ТАСС/. Песков заявил…`.
       for (const id of speakers) b.owners.add(id);
     }
-    this.named = named;
+    this.named = new Set(named);
     this.ownersOfLast = [...speakers];
     this.ownParagraph = this.paragraphIndex;
   }
@@ -141,8 +142,9 @@ export class QuoteClock {
     const f = this.before;
     // A frame belongs to whoever its sentence named; a quote of nobody named inherits it only as a bare continuation.
     const owned = f !== null && speaker !== null && f.owners.has(speaker);
-    const continuation = f !== null && speaker === null && this.named === 0 && f.paragraph === this.paragraphIndex;
-    const fallback = this.opening !== null && speaker !== null && this.opening.owners.has(speaker) && !owned ? this.opening.when : null;
+    const continuation = f !== null && speaker === null && this.named.size === 0 && f.paragraph === this.paragraphIndex;
+    // The opening summit frame dates a participant only where the sentence itself refers to them (`ông Putin nói thêm`).
+    const fallback = this.opening !== null && speaker !== null && this.opening.owners.has(speaker) && this.named.has(speaker) && !owned ? this.opening.when : null;
     const carried = f && (f.wholeSection || owned || continuation) ? f.when : fallback;
     // A speaker's own dated frame outweighs a mention of the summit setting (`по его словам, на пресс-конференции…`).
     if (this.own?.type === 'summit' && carried?.type === 'day' && owned) return resolve(carried, summit);

@@ -2,8 +2,9 @@
  * Canonical quotation marks. Pages mix straight "…", curly “…”, mismatched
  * “…", Russian «…» with nested „…“, and single '…' quotes; the stored text
  * uses “…” and ‘…’ so that every consumer finds quotes the same way. Double
- * marks are paired with a stack, so a nested pair (`«… „…“ …»`) closes
- * before the outer one and keeps its own marks, as the words quoted: `«`, `„` only open, `»`, `”` only close, `“` closes a
+ * marks are paired with a stack, so a nested pair of other marks (`«… „…“
+ * …»`) closes before the outer one and keeps its own marks, as the words
+ * quoted (the same mark twice is a missing closer, not nesting): `«`, `„` only open, `»`, `”` only close, `“` closes a
  * `„` and otherwise opens, and a straight mark opens or closes by position
  * (an opener follows a space or starts the text, a closer precedes one). The
  * outermost opener left unclosed at the end of a paragraph becomes `“`: a
@@ -47,7 +48,10 @@ function pairDouble(chars: string[]): void {
       opens = (prev === undefined || OPEN_BEFORE.test(prev)) && next !== undefined && !/\s/u.test(next);
       closes = prev !== undefined && !/\s/u.test(prev) && (next === undefined || CLOSE_AFTER.test(next));
     }
-    if (closes && top !== undefined) {
+    if (opens && top !== undefined && chars[top] === ch) {
+      // The same mark again before a close is a missing closer, not a nested quote: start over from here.
+      stack[stack.length - 1] = i;
+    } else if (closes && top !== undefined) {
       stack.pop();
       // A nested pair keeps its own marks (`«… „…“ …»`): it is part of the outer quotation's words.
       if (stack.length === 0) {
@@ -93,7 +97,9 @@ export interface QuoteSpan {
   nested: boolean;
 }
 
-/** Quotation spans of canonicalised text, outermost and nested. */
+const WORD = /[\p{L}\p{N}]/u;
+
+/** Quotation spans of canonicalised text, outermost and nested; marks around no word are not a quotation. */
 export function findQuoteSpans(text: string): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
   const stack: { mark: string; at: number }[] = [];
@@ -102,7 +108,7 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
     let end = wordsEnd;
     while (start < end && /\s/u.test(text[start]!)) start++;
     while (end > start && /\s/u.test(text[end - 1]!)) end--;
-    if (end > start) spans.push({ open, close, start, end, nested });
+    if (end > start && WORD.test(text.slice(start, end))) spans.push({ open, close, start, end, nested });
   };
   const close = (i: number, want: string) => {
     const top = stack[stack.length - 1];
@@ -115,7 +121,11 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
     if (ch === '\n' && text[i + 1] === '\n') stack.length = 0;
     // Nested pairs keep their own marks: `„…“` and `«…»` inside a canonical `“…”`.
     else if (ch === '“' && stack[stack.length - 1]?.mark === '„') close(i, '„');
-    else if (ch === '“' || ch === '‘' || ch === '„' || ch === '«') stack.push({ mark: ch, at: i });
+    else if (ch === '“' || ch === '‘' || ch === '„' || ch === '«') {
+      // Canonical text nests only other marks; the same opener twice means the first was never closed.
+      if (stack[stack.length - 1]?.mark === ch) stack.pop();
+      stack.push({ mark: ch, at: i });
+    }
     else if (ch === '”' || ch === '’' || ch === '»') close(i, ch === '”' ? '“' : ch === '’' ? '‘' : '«');
   }
   // A quotation the text ends inside (a page cut off mid-quote) runs to the end of the text.

@@ -96,7 +96,7 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
       const sentenceSpeaker = speakerOfSentence(clause, outside, resolve, recent);
       const named = outside.map(resolve).filter((x): x is Speaker => x !== null).map(speakerKey);
       const speakers = sentenceSpeaker === IMPLICIT ? named : sentenceSpeaker ? [speakerKey(sentenceSpeaker)] : [];
-      clock.sentence(outsideText, s.start, ownDates, speakers, named.length);
+      clock.sentence(outsideText, s.start, ownDates, speakers, named);
       // The last speech quote's speaker, null when the text does not say who: a pronoun after it must not reach further back.
       let attributed: Speaker | null | undefined;
 
