@@ -1,5 +1,5 @@
 import type { Office, Person } from '../schema/index-schema';
-import { Offices } from './offices';
+import { holdersOn } from './offices';
 
 /**
  * Who a role phrase names on a day, cached per office and day so that a long
@@ -10,18 +10,22 @@ import { Offices } from './offices';
  * them the text has named.
  */
 export class OfficeHolders {
-  private readonly offices: Offices;
+  private readonly shared: Set<string>;
   private readonly cache = new Map<string, { holder: string | null; candidates: string[] }>();
 
-  constructor(offices: readonly Office[], people: readonly Person[]) {
-    this.offices = new Offices(offices, people);
+  constructor(
+    offices: readonly Office[],
+    private readonly people: readonly Person[],
+  ) {
+    this.shared = new Set(offices.filter((o) => o.shared).map((o) => o.id));
   }
 
   on(office: string, day: string): { holder: string | null; candidates: string[] } {
     const key = `${office} ${day}`;
     let found = this.cache.get(key);
     if (!found) {
-      found = { holder: this.offices.holderOn(office, day)?.id ?? null, candidates: this.offices.holdersOn(office, day).map((p) => p.id) };
+      const candidates = holdersOn(office, day, this.people).map((p) => p.id);
+      found = { holder: candidates.length === 1 && !this.shared.has(office) ? candidates[0]! : null, candidates };
       this.cache.set(key, found);
     }
     return found;
