@@ -71,7 +71,7 @@ function seconds(fn: () => unknown): number {
 export async function benchIndexBuild(opts?: { articles?: number }): Promise<IndexBuildBench> {
   const articles = opts?.articles ?? 10_000;
   const read = (f: string): InputFile => ({ file: f, bytes: new Uint8Array(readFileSync(join(ROOT, f))) });
-  const gazetteer = loadGazetteer(read('data/gazetteer/people.json'), read('data/gazetteer/summits.json'));
+  const gazetteer = loadGazetteer(read('data/gazetteer/people.json'), read('data/gazetteer/summits.json'), read('data/gazetteer/offices.json'));
   const inputs = synthesiseCorpus(articles);
   const megabytes = inputs.reduce((n, i) => n + i.bytes.length, 0) / 1e6;
 

@@ -34,9 +34,14 @@ describe('speaker resolution on unseen text', () => {
   const quotesOf = (text: string) => buildIndex([{ file: 't.txt', bytes: bytes(text) }], realGazetteer()).quotes;
 
   it('does not guess a speaker the gazetteer does not know', () => {
-    const [q] = quotesOf('Tổng thống Putin đến Alaska hôm 15/8 gặp Tổng thống Trump.\n\nNgười phát ngôn Dmitry Peskov cho biết “cuộc gặp rất hữu ích”.');
+    const [q] = quotesOf('Tổng thống Putin đến Alaska hôm 15/8 gặp Tổng thống Trump.\n\nThượng nghị sĩ Lindsey Graham cho biết “cuộc gặp rất hữu ích”.');
     expect(q!.kind).toBe('speech');
     expect(q!.speaker).toBeNull();
+  });
+
+  it('names a spokesman once the gazetteer knows him', () => {
+    const [q] = quotesOf('Tổng thống Putin đến Alaska hôm 15/8 gặp Tổng thống Trump.\n\nNgười phát ngôn Dmitry Peskov cho biết “cuộc gặp rất hữu ích”.');
+    expect(q!.speaker).toBe('peskov');
   });
 
   it('keeps distractors from becoming speakers', () => {
