@@ -15,7 +15,7 @@ const part = args.has('--holdout') ? 'holdout' : 'dev';
 const read = (file: string) => ({ file, bytes: new Uint8Array(readFileSync(file)) });
 
 const { inputs, gold } = readDevset(part);
-const gazetteer = loadGazetteer(read('data/gazetteer/people.json'), read('data/gazetteer/summits.json'));
+const gazetteer = loadGazetteer(read('data/gazetteer/people.json'), read('data/gazetteer/summits.json'), read('data/gazetteer/offices.json'));
 const report = scoreDevset(gold, buildIndex(inputs, gazetteer));
 
 const TARGETS = 'targets: recall ≥ 0.95, precision ≥ 0.97, speaker ≥ 0.92, wrong known person ≤ 0.03, summit ≥ 0.92, wrong dates 0';
