@@ -58,7 +58,7 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
       recent = null;
       clock.section(section !== null);
     }
-    clock.paragraph();
+    clock.paragraph(doc.text.slice(para.start, para.end));
     focus.paragraph();
     let lastInParagraph: string | null = null;
     let previousEndsWithColon = false;

@@ -109,4 +109,15 @@ describe('each quote is dated with a basis', () => {
       ['Còn nhiều việc phải làm', null, 'unknown'],
     ]);
   });
+
+  it('a live entry stamped with a time is dated by the publication day, one with a date by that date', () => {
+    expect(
+      quotes(
+        'date 2025-08-15 Trực tiếp: thượng đỉnh Alaska\n\n23:40\n\nThống đốc Alaska nói với báo chí: “Chúng tôi đã sẵn sàng”.\n\nAug. 14, 2025, 9:00 p.m. ET\n\nOfficials said: “The venue is ready.”',
+      ),
+    ).toEqual([
+      ['Chúng tôi đã sẵn sàng', '2025-08-15', 'publication'],
+      ['The venue is ready.', '2025-08-14', 'stated'],
+    ]);
+  });
 });
