@@ -43,11 +43,11 @@ const AT_SUMMIT = new RegExp(
   '(?<![\\p{L}])(?:' +
     [
       'họp báo', 'tại cuộc gặp', 'trong cuộc gặp', 'tại thượng đỉnh', 'tại hội nghị',
-      'trong cuộc hội đàm', 'tại cuộc hội đàm', 'khi hội đàm', 'khi được hội đàm', 'bên lề', 'khi đến',
+      'trong cuộc hội đàm', 'tại cuộc hội đàm', 'ngay sau (?:cuộc gặp|cuộc hội đàm|hội đàm|thượng đỉnh)', 'khi hội đàm', 'khi được hội đàm', 'bên lề', 'khi đến',
       'news conference', 'press conference', 'at the summit', 'during the (?:talks|meeting|summit)',
-      'on the tarmac', 'joint appearance', 'opening remarks', 'on the sidelines',
+      'on the tarmac', '(?:immediately|shortly|right) after the (?:talks|meeting|summit)', 'joint appearance', 'opening remarks', 'on the sidelines',
       'пресс-конференци[яиюей]', 'на переговорах', 'по итогам (?:переговоров|встречи|саммита)',
-      'на саммите', 'на полях', 'в ходе (?:переговоров|встречи)',
+      'на саммите', 'сразу после (?:переговоров|встречи)', 'на полях', 'в ходе (?:переговоров|встречи)',
     ].join('|') +
     ')(?![\\p{L}])',
   'iu',
@@ -87,6 +87,10 @@ export class QuoteClock {
   private entry: When | null = null;
   /** The current paragraph is only an entry's stamp. */
   private stamp = false;
+  /** The last day the text gave, for `cùng ngày`. */
+  private lastDay: When | null = null;
+  /** The last dated quotation of the paragraph: a continuation by the same speaker shares its date. */
+  private lastQuote: { speaker: string | null; paragraph: number; date: QuoteDate } | null = null;
   /** The people and paragraph of the last sentence, for the frame it set. */
   private ownersOfLast: string[] = [];
   private ownParagraph = -1;
@@ -131,7 +135,8 @@ export class QuoteClock {
   sentence(text: string, start: number, dates: DateMention[], speakers: string[], named: string[]): void {
     if (this.own) this.before = this.current();
     const content = REPORTED.exec(text)?.index ?? text.length;
-    this.own = this.stamp ? null : whenOf(text.slice(0, content), dates.filter((d) => d.start - start < content));
+    this.own = this.stamp ? null : whenOf(text.slice(0, content), dates.filter((d) => d.start - start < content), this.lastDay);
+    if (this.own?.type === 'day') this.lastDay = this.own;
     const b = this.before;
     if (!this.own && b && b.owners.size === 0 && b.paragraph === this.paragraphIndex) {
       // A dateline naming nobody, then the sentence naming who spoke: `МОСКВА, 16 августа. /ТАСС/. Песков заявил…`.
@@ -158,8 +163,12 @@ export class QuoteClock {
     const opening = this.opening !== null && speaker !== null && this.opening.owners.has(speaker) && this.named.has(speaker) ? this.opening.when : null;
     const carried = f && (owned || continuation) ? f.when : (this.entry ?? opening);
     // A speaker's own dated frame outweighs a mention of the summit setting (`по его словам, на пресс-конференции…`).
-    if (this.own?.type === 'summit' && carried?.type === 'day' && owned) return resolve(carried, summit);
-    return resolve(this.own ?? carried, summit);
+    const date = this.own?.type === 'summit' && carried?.type === 'day' && owned ? resolve(carried, summit) : resolve(this.own ?? carried, summit);
+    const last = this.lastQuote;
+    // `“…,” Biden said. “…”`: a continuation in the same paragraph shares the date of the words it continues.
+    if (date.date === null && !this.own && last && last.paragraph === this.paragraphIndex && (speaker === last.speaker || (speaker === null && this.named.size === 0))) return last.date;
+    if (date.date !== null) this.lastQuote = { speaker, paragraph: this.paragraphIndex, date };
+    return date;
   }
 }
 
@@ -180,9 +189,13 @@ function entryStamp(text: string, published: string | null): When | null | undef
   return { type: 'day', iso, basis: iso === published ? 'publication' : 'stated' };
 }
 
-function whenOf(sentence: string, dates: DateMention[]): When | null {
+/** The day the text last gave, repeated: `cùng ngày`, `the same day`, `в тот же день`. */
+const SAME_DAY = /(?<![\p{L}])(?:cùng ngày|the same day|later that day|в тот же день|в этот же день)(?![\p{L}])/iu;
+
+function whenOf(sentence: string, dates: DateMention[], lastDay: When | null): When | null {
   const day = dates.find((d) => d.precision === 'day' && d.iso !== null);
   if (day) return { type: 'day', iso: day.iso!, basis: day.basis };
+  if (lastDay && SAME_DAY.test(sentence)) return lastDay;
   if (ELSEWHERE.test(sentence)) return { type: 'elsewhere' };
   if (AT_SUMMIT.test(sentence)) return { type: 'summit' };
   return null;

@@ -120,4 +120,16 @@ describe('each quote is dated with a basis', () => {
       ['The venue is ready.', '2025-08-14', 'stated'],
     ]);
   });
+
+  it('"cùng ngày" repeats the last day given; a continuation in the paragraph shares the date it continues', () => {
+    expect(
+      quotes(
+        'date 2025-08-18 Sau Alaska\n\nĐặc phái viên Steve Witkoff hôm 17/8 nói: “Nga đã nhượng bộ”.\n\nNgoại trưởng Marco Rubio, xuất hiện trên truyền hình cùng ngày, nói: “Còn xa”. “Nhưng đã gần hơn.”',
+      ),
+    ).toEqual([
+      ['Nga đã nhượng bộ', '2025-08-17', 'stated'],
+      ['Còn xa', '2025-08-17', 'stated'],
+      ['Nhưng đã gần hơn.', '2025-08-17', 'stated'],
+    ]);
+  });
 });
