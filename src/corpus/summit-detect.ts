@@ -121,13 +121,19 @@ function namedPeople(mentions: Mention[]): Set<string> {
  * sentence may recall another (`In Helsinki, the mood was warmer…`, `Tại Dinh
  * Tổng thống Phần Lan hôm 16/7/2018, ông Trump nói: …`): its alias, place or
  * day, outside the quotation, names it; failing that, the quotation's own
- * words may name one. A recalled summit holds for the rest of its paragraph.
+ * words may name one. A recalled summit holds for the rest of its paragraph,
+ * and `khi đó`, `at the time` later go back to the summit last named.
  * Only summits the document gives some evidence for can be recalled, and an
  * article about no summit has none for any quote.
  */
+/** Back to the moment last named (`nhà lãnh đạo Nga khi đó`, `at the time`); `trong khi đó` is "meanwhile". */
+const AT_THAT_TIME = /(?<![\p{L}])(?<!trong )(?:khi đó|lúc đó|khi ấy|lúc ấy|lúc bấy giờ|at the time|тогда)(?![\p{L}])/iu;
+
 export class SummitFocus {
   private readonly candidates: Summit[];
   private paragraphSummit: Summit | null = null;
+  /** The summit a sentence last named, for a later `khi đó`, `at the time`. */
+  private lastNamed: Summit | null = null;
   private current: Summit | null;
   private sentenceNamed = false;
 
@@ -153,9 +159,9 @@ export class SummitFocus {
 
   /** A sentence: its words outside quotations and the days it states. */
   sentence(outside: string, days: string[]): void {
-    const named = this.named(outside.toLowerCase(), days);
+    const named = this.named(outside.toLowerCase(), days) ?? (this.lastNamed && AT_THAT_TIME.test(outside) ? this.lastNamed : null);
     this.sentenceNamed = named !== null;
-    if (named) this.paragraphSummit = named;
+    if (named) this.paragraphSummit = this.lastNamed = named;
     this.current = this.paragraphSummit ?? this.doc;
   }
 
