@@ -10,7 +10,8 @@ import type { IsoDay, Office, Person } from '../schema/index-schema';
  *   office each one names;
  * - `holderOn` / `holdersOn` say who held an office on a day, from the
  *   people's `terms`.
- * `Offices` joins the two for one gazetteer and is what the pipeline calls:
+ * `Offices` joins the two for one gazetteer and is what the pipeline calls
+ * (through `officesOf(gazetteer)`, which builds it once):
  * `offices.holderOn('us-secretary-of-state', '2021-06-16')` is Blinken.
  *
  * Terms are whole days, both ends included. On a handover day the outgoing
@@ -138,4 +139,20 @@ export class Offices {
   holdersOn(officeId: string, day: IsoDay): Person[] {
     return this.byId.has(officeId) ? holdersOn(officeId, day, this.people) : [];
   }
+}
+
+const built = new WeakMap<object, Offices>();
+
+/**
+ * The `Offices` of one gazetteer, built on first use and kept with it:
+ * compiling the finder takes tens of milliseconds, more than a whole article
+ * may cost, so a pipeline run per article must not pay it each time.
+ */
+export function officesOf(gazetteer: { offices: readonly Office[]; people: readonly Person[] }): Offices {
+  let offices = built.get(gazetteer);
+  if (!offices) {
+    offices = new Offices(gazetteer.offices, gazetteer.people);
+    built.set(gazetteer, offices);
+  }
+  return offices;
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { holderOn, holdersOn, OfficeFinder, Offices } from '../../../src/corpus/offices';
+import { holderOn, holdersOn, OfficeFinder, Offices, officesOf } from '../../../src/corpus/offices';
 import type { Office, Person } from '../../../src/schema/index-schema';
 import { realGazetteer } from './corpus-fixture';
 
 const g = realGazetteer();
-const offices = new Offices(g.offices, g.people);
+const offices = officesOf(g);
 const holder = (office: string, day: string) => offices.holderOn(office, day)?.id ?? null;
 const roleOn = (phrase: string, day: string) => {
   const office = offices.finder.officeByForm(phrase);
@@ -60,6 +60,12 @@ describe('who held an office on a day', () => {
     expect(holder('ru-deputy-foreign-minister', '2025-08-15')).toBeNull();
     expect(offices.holdersOn('ru-presidential-aide', '2019-01-01').map((p) => p.id)).toEqual(['ushakov']);
     expect(holder('ru-foreign-policy-aide', '2025-08-16')).toBe('ushakov');
+  });
+
+  it('is built once per gazetteer', () => {
+    expect(officesOf(g)).toBe(offices);
+    expect(officesOf({ ...g })).not.toBe(offices);
+    expect(new Offices(g.offices, g.people).holderOn('us-president', '2021-06-16')?.id).toBe('biden');
   });
 
   it('the plain function sees only terms: two holders at once is no answer', () => {
@@ -135,7 +141,14 @@ describe('the gazetteer data', () => {
     expect(g.distractors).toEqual(expect.arrayContaining(['Bernie Sanders', 'Dan Sullivan', 'Melania Trump']));
   });
 
-  it('has a phrase in each language for every office', () => {
+  it('gives every person a Latin and a Cyrillic name and at least one office', () => {
+    const missing = g.people.filter((p) => !p.names.some((n) => n.lang === 'ru') || !p.names.some((n) => n.lang !== 'ru') || p.terms.length === 0);
+    expect(missing.map((p) => p.id)).toEqual([]);
+  });
+
+  it('has a phrase in each language for every office, and a holder for each', () => {
+    const held = new Set(g.people.flatMap((p) => p.terms.map((t) => t.office)));
+    expect(g.offices.filter((o) => !held.has(o.id)).map((o) => o.id)).toEqual([]);
     const langs = (o: Office) => [...new Set(o.forms.map((f) => f.lang))].sort();
     expect(g.offices.filter((o) => langs(o).join() !== 'en,ru,vi').map((o) => o.id)).toEqual([]);
   });
