@@ -109,11 +109,18 @@ const VI_WEEKDAYS = ['chủ nhật', 'thứ hai', 'thứ ba', 'thứ tư', 'th�
 const EN_WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const RU_WEEKDAYS = ['воскресенье', 'понедельник', 'вторник', 'среду', 'четверг', 'пятницу', 'субботу'];
 const NOT_A_DATE_AFTER = `(?![\\p{L}\\d]|['’]s|,? *\\d|,? ${EN_MONTH})`;
-const WEEKDAYS: { re: RegExp; day: number }[] = [0, 1, 2, 3, 4, 5, 6].flatMap((d) => [
-  { re: new RegExp(`(?<![\\p{L}])(?:hôm|vào|ngày) ${VI_WEEKDAYS[d]}${NOT_A_DATE_AFTER}`, 'giu'), day: d },
-  { re: new RegExp(`(?<![\\p{L}])(?:on )?${EN_WEEKDAYS[d]}${NOT_A_DATE_AFTER}`, 'gu'), day: d },
-  { re: new RegExp(`(?<![\\p{L}])(?:в|во) ${RU_WEEKDAYS[d]}${NOT_A_DATE_AFTER}`, 'giu'), day: d },
-]);
+/** One pass for every weekday of the three languages; the group that matched names the language. */
+const WEEKDAY = new RegExp(
+  `(?<![\\p{L}])(?:(?:hôm|vào|ngày) (${VI_WEEKDAYS.join('|')})|(?:on )?(${EN_WEEKDAYS.join('|')})|(?:в|во) (${RU_WEEKDAYS.join('|')}))${NOT_A_DATE_AFTER}`,
+  'giu',
+);
+
+function weekdayOf(m: RegExpExecArray): number | null {
+  if (m[1] !== undefined) return VI_WEEKDAYS.indexOf(m[1].toLowerCase());
+  // English weekdays are names: `friday` in lower case is not one.
+  if (m[2] !== undefined) return EN_WEEKDAYS.includes(m[2]) ? EN_WEEKDAYS.indexOf(m[2]) : null;
+  return RU_WEEKDAYS.indexOf(m[3]!.toLowerCase());
+}
 
 /**
  * Every date expression in `text`, left to right, without overlaps (the
@@ -141,21 +148,22 @@ export function findDates(text: string, defaultYear: number | null, published: s
   }
   if (published !== null) {
     const pub = Date.parse(`${published}T00:00:00Z`);
-    const counted = [
-      ...RELATIVE.map((r) => ({ re: r.re, back: r.back, weekday: false })),
-      ...WEEKDAYS.map((w) => ({ re: w.re, back: (new Date(pub).getUTCDay() - w.day + 7) % 7, weekday: true })),
-    ];
-    for (const { re, back: n, weekday } of counted) {
+    const add = (start: number, end: number, back: number, weekday: boolean) => {
+      if (!free(start, end)) return;
+      take(start, end);
+      const iso = new Date(pub - back * 86_400_000).toISOString().slice(0, 10);
+      const [y, mo, d] = iso.split('-').map(Number) as [number, number, number];
+      found.push({ start, end, precision: 'day', year: y, month: mo, day: d, yearInferred: true, iso, basis: back === 0 && !weekday ? 'publication' : 'relative' });
+    };
+    for (const { re, back } of RELATIVE) {
       re.lastIndex = 0;
-      for (let m = re.exec(text); m; m = re.exec(text)) {
-        const start = m.index;
-        const end = start + m[0].length;
-        if (!free(start, end)) continue;
-        take(start, end);
-        const iso = new Date(pub - n * 86_400_000).toISOString().slice(0, 10);
-        const [y, mo, d] = iso.split('-').map(Number) as [number, number, number];
-        found.push({ start, end, precision: 'day', year: y, month: mo, day: d, yearInferred: true, iso, basis: n === 0 && !weekday ? 'publication' : 'relative' });
-      }
+      for (let m = re.exec(text); m; m = re.exec(text)) add(m.index, m.index + m[0].length, back, false);
+    }
+    const pubDay = new Date(pub).getUTCDay();
+    WEEKDAY.lastIndex = 0;
+    for (let m = WEEKDAY.exec(text); m; m = WEEKDAY.exec(text)) {
+      const day = weekdayOf(m);
+      if (day !== null) add(m.index, m.index + m[0].length, (pubDay - day + 7) % 7, true);
     }
   }
   return found.sort((a, b) => a.start - b.start);
@@ -167,6 +175,19 @@ function yearSource(defaultYear: number | null, published: string | null): YearO
   const y = Number(published.slice(0, 4));
   const md = published.slice(5);
   return (month, d) => (`${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}` > md ? y - 1 : y);
+}
+
+/**
+ * The same mentions with a year for those the text gave without one, as
+ * `findDates(text, year)` would have found them: the document's year is known
+ * only after the summit was detected from these very dates.
+ */
+export function assumeYear(dates: DateMention[], year: number): DateMention[] {
+  return dates.map((d) => {
+    if (d.year !== null || d.month === null) return d;
+    if (d.precision === 'month') return { ...d, year, yearInferred: true, iso: `${year}-${String(d.month).padStart(2, '0')}` };
+    return d.day !== null && isRealDay(year, d.month, d.day) ? { ...d, year, yearInferred: true, iso: isoDay(year, d.month, d.day) } : d;
+  });
 }
 
 /** The single date an expression names, for callers holding one expression. */

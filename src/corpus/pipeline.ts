@@ -1,6 +1,6 @@
 import { INDEX_VERSION, type IndexDocument, type Quote, type SummitIndex } from '../schema/index-schema';
 import { cleanArticle } from './clean';
-import { findDates } from './dates';
+import { assumeYear, findDates } from './dates';
 import { decodeInput, type InputFile } from './decode';
 import { CorpusError } from './errors';
 import type { Gazetteer } from './gazetteer';
@@ -34,10 +34,10 @@ export function buildIndex(inputs: InputFile[], gazetteer: Gazetteer): SummitInd
     if (doc.text.trim() === '') throw new CorpusError(input.file, 1, 'no article text left after removing page furniture');
     const known = matcher.find(doc.text);
     const mentions = withStrangers(known, findStrangers(doc.text, known));
-    const summit = detectSummit(doc.text, mentions, findDates(doc.text, null, doc.published), gazetteer.summits, doc.published);
-    // Dates without a year take the year of the summit the article is about, or of its publication.
-    const year = summit ? Number(summit.date.slice(0, 4)) : doc.published ? Number(doc.published.slice(0, 4)) : null;
-    const dates = findDates(doc.text, year, doc.published);
+    const found = findDates(doc.text, null, doc.published);
+    const summit = detectSummit(doc.text, mentions, found, gazetteer.summits, doc.published);
+    // Dates without a year take the publication's year (found above), else the year of the summit the article is about.
+    const dates = doc.published === null && summit ? assumeYear(found, Number(summit.date.slice(0, 4))) : found;
 
     documents.push({
       id,

@@ -1,5 +1,5 @@
 import type { DateBasis, Summit } from '../schema/index-schema';
-import type { DateMention } from './dates';
+import { findDates, type DateMention } from './dates';
 
 /**
  * When a quotation was said. A sentence can fix the time (`hôm 15/8`,
@@ -9,7 +9,9 @@ import type { DateMention } from './dates';
  * `ранее`). That frame carries to the rest of its paragraph, and beyond it
  * only to the people the frame-setting sentence named (`Об этом в субботу
  * заявил Песков` dates Peskov's quotes in the next paragraphs, not someone
- * else's). A live-blog entry is stamped with the publication day. A report
+ * else's). A live-blog entry (a section, or the text after a paragraph that is
+ * only a time stamp: `23:48`, `Aug. 15, 2025, 7:55 p.m. ET`) is dated by its
+ * stamp, or by the publication day when the stamp has no date. A report
  * published on the summit day or just after it (or showing no date) sets the
  * summit as the opening frame of what its participants said, which any later
  * frame of theirs overrides. Unknown is better than wrong: nothing else dates
@@ -22,8 +24,6 @@ interface Frame {
   /** People the sentence that set the frame names; they carry it to later paragraphs. */
   owners: Set<string>;
   paragraph: number;
-  /** A live-blog entry's stamp: holds for the whole entry. */
-  wholeSection: boolean;
 }
 
 const ELSEWHERE = new RegExp(
@@ -43,11 +43,11 @@ const AT_SUMMIT = new RegExp(
   '(?<![\\p{L}])(?:' +
     [
       'họp báo', 'tại cuộc gặp', 'trong cuộc gặp', 'tại thượng đỉnh', 'tại hội nghị',
-      'trong cuộc hội đàm', 'tại cuộc hội đàm', 'khi hội đàm', 'khi được hội đàm', 'bên lề', 'khi đến',
+      'trong cuộc hội đàm', 'tại cuộc hội đàm', 'ngay sau (?:cuộc gặp|cuộc hội đàm|hội đàm|thượng đỉnh)', 'khi hội đàm', 'khi được hội đàm', 'bên lề', 'khi đến',
       'news conference', 'press conference', 'at the summit', 'during the (?:talks|meeting|summit)',
-      'on the tarmac', 'joint appearance', 'opening remarks', 'on the sidelines',
+      'on the tarmac', '(?:immediately|shortly|right) after the (?:talks|meeting|summit)', 'joint appearance', 'opening remarks', 'on the sidelines',
       'пресс-конференци[яиюей]', 'на переговорах', 'по итогам (?:переговоров|встречи|саммита)',
-      'на саммите', 'на полях', 'в ходе (?:переговоров|встречи)',
+      'на саммите', 'сразу после (?:переговоров|встречи)', 'на полях', 'в ходе (?:переговоров|встречи)',
     ].join('|') +
     ')(?![\\p{L}])',
   'iu',
@@ -83,6 +83,17 @@ export class QuoteClock {
   private paragraphIndex = -1;
   /** The people the current sentence refers to outside its quotations. */
   private named = new Set<string>();
+  /** The stamp of the live entry being read: it dates every quote of the entry that no closer frame dates. */
+  private entry: When | null = null;
+  /** The current paragraph is only an entry's stamp. */
+  private stamp = false;
+  /** The last day the text gave, for `cùng ngày`. */
+  private lastDay: When | null = null;
+  /** The last dated quotation of the paragraph: a continuation by the same speaker shares its date. */
+  private lastQuote: { speaker: string | null; paragraph: number; date: QuoteDate } | null = null;
+  /** The people and paragraph of the last sentence, for the frame it set. */
+  private ownersOfLast: string[] = [];
+  private ownParagraph = -1;
 
   /** The summit as the setting of its participants' words in a report from it; null when the article is not one. */
   private readonly opening: Frame | null;
@@ -93,18 +104,26 @@ export class QuoteClock {
   ) {
     const day = summitDay(summit);
     const report = day !== null && (published === null || (published >= day && Date.parse(published) - Date.parse(day) <= REPORT_DAYS * 86_400_000));
-    this.opening = report ? { when: { type: 'summit' }, owners: new Set(summit!.participants), paragraph: -1, wholeSection: false } : null;
+    this.opening = report ? { when: { type: 'summit' }, owners: new Set(summit!.participants), paragraph: -1 } : null;
     this.before = this.opening;
   }
 
   /** A new live-blog entry (`entry`) or the end of one: nothing carries across. */
   section(entry: boolean): void {
     this.own = null;
-    this.before = entry && this.published ? { when: { type: 'day', iso: this.published, basis: 'publication' }, owners: new Set(), paragraph: this.paragraphIndex + 1, wholeSection: true } : this.opening;
+    this.before = entry ? null : this.opening;
+    this.entry = entry && this.published ? { type: 'day', iso: this.published, basis: 'publication' } : null;
   }
 
-  paragraph(): void {
+  /** The next paragraph, whose text tells whether it stamps a new live entry. */
+  paragraph(text: string): void {
     this.paragraphIndex++;
+    const stamp = entryStamp(text, this.published);
+    this.stamp = stamp !== undefined;
+    if (stamp === undefined) return;
+    this.own = null;
+    this.before = null;
+    this.entry = stamp;
   }
 
   /**
@@ -116,9 +135,10 @@ export class QuoteClock {
   sentence(text: string, start: number, dates: DateMention[], speakers: string[], named: string[]): void {
     if (this.own) this.before = this.current();
     const content = REPORTED.exec(text)?.index ?? text.length;
-    this.own = whenOf(text.slice(0, content), dates.filter((d) => d.start - start < content));
+    this.own = this.stamp ? null : whenOf(text.slice(0, content), dates.filter((d) => d.start - start < content), this.lastDay);
+    if (this.own?.type === 'day') this.lastDay = this.own;
     const b = this.before;
-    if (!this.own && b && !b.wholeSection && b.owners.size === 0 && b.paragraph === this.paragraphIndex) {
+    if (!this.own && b && b.owners.size === 0 && b.paragraph === this.paragraphIndex) {
       // A dateline naming nobody, then the sentence naming who spoke: `МОСКВА, 16 августа. /ТАСС/. Песков заявил…`.
       for (const id of speakers) b.owners.add(id);
     }
@@ -127,12 +147,8 @@ export class QuoteClock {
     this.ownParagraph = this.paragraphIndex;
   }
 
-  /** The people and paragraph of the last sentence, for the frame it set. */
-  private ownersOfLast: string[] = [];
-  private ownParagraph = -1;
-
   private current(): Frame | null {
-    return this.own ? { when: this.own, owners: new Set(this.ownersOfLast), paragraph: this.ownParagraph, wholeSection: false } : this.before;
+    return this.own ? { when: this.own, owners: new Set(this.ownersOfLast), paragraph: this.ownParagraph } : this.before;
   }
 
   /** The date of a quotation in the current sentence said by `speaker` (null when unknown), about `summit`. */
@@ -144,17 +160,42 @@ export class QuoteClock {
     const owned = f !== null && speaker !== null && f.owners.has(speaker);
     const continuation = f !== null && speaker === null && this.named.size === 0 && f.paragraph === this.paragraphIndex;
     // The opening summit frame dates a participant only where the sentence itself refers to them (`ông Putin nói thêm`).
-    const fallback = this.opening !== null && speaker !== null && this.opening.owners.has(speaker) && this.named.has(speaker) && !owned ? this.opening.when : null;
-    const carried = f && (f.wholeSection || owned || continuation) ? f.when : fallback;
+    const opening = this.opening !== null && speaker !== null && this.opening.owners.has(speaker) && this.named.has(speaker) ? this.opening.when : null;
+    const carried = f && (owned || continuation) ? f.when : (this.entry ?? opening);
     // A speaker's own dated frame outweighs a mention of the summit setting (`по его словам, на пресс-конференции…`).
-    if (this.own?.type === 'summit' && carried?.type === 'day' && owned) return resolve(carried, summit);
-    return resolve(this.own ?? carried, summit);
+    const date = this.own?.type === 'summit' && carried?.type === 'day' && owned ? resolve(carried, summit) : resolve(this.own ?? carried, summit);
+    const last = this.lastQuote;
+    // `“…,” Biden said. “…”`: a continuation in the same paragraph shares the date of the words it continues.
+    if (date.date === null && !this.own && last && last.paragraph === this.paragraphIndex && (speaker === last.speaker || (speaker === null && this.named.size === 0))) return last.date;
+    if (date.date !== null) this.lastQuote = { speaker, paragraph: this.paragraphIndex, date };
+    return date;
   }
 }
 
-function whenOf(sentence: string, dates: DateMention[]): When | null {
+const TIME_STAMP = /^\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s*\(?(?:ET|EDT|EST|AKDT|PT|MSK|UTC|GMT(?:\s?[+-]\s?\d{1,2})?)\)?)?$/iu;
+
+/**
+ * A paragraph that is only a live entry's stamp: its day (the publication day
+ * for a bare time), null for a bare time on a page without a date, undefined
+ * when the paragraph is no stamp.
+ */
+function entryStamp(text: string, published: string | null): When | null | undefined {
+  const t = text.trim();
+  if (t.length > 60 || !/\d[:.h]\d{2}/u.test(t)) return undefined;
+  const date = findDates(t, null, published).find((d) => d.start === 0 && d.precision === 'day' && d.iso !== null);
+  if (!TIME_STAMP.test(date ? t.slice(date.end).replace(/^[,\s–-]+/u, '') : t)) return undefined;
+  const iso = date?.iso ?? published;
+  if (iso === null) return null;
+  return { type: 'day', iso, basis: iso === published ? 'publication' : 'stated' };
+}
+
+/** The day the text last gave, repeated: `cùng ngày`, `the same day`, `в тот же день`. */
+const SAME_DAY = /(?<![\p{L}])(?:cùng ngày|the same day|later that day|в тот же день|в этот же день)(?![\p{L}])/iu;
+
+function whenOf(sentence: string, dates: DateMention[], lastDay: When | null): When | null {
   const day = dates.find((d) => d.precision === 'day' && d.iso !== null);
   if (day) return { type: 'day', iso: day.iso!, basis: day.basis };
+  if (lastDay && SAME_DAY.test(sentence)) return lastDay;
   if (ELSEWHERE.test(sentence)) return { type: 'elsewhere' };
   if (AT_SUMMIT.test(sentence)) return { type: 'summit' };
   return null;

@@ -77,7 +77,7 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
     }
     // A live-blog entry stamped with its time starts afresh even where the page has no separators: entries run newest first.
     if (ENTRY_STAMP.test(doc.text.slice(para.start, Math.min(para.end, para.start + 40)))) recent = null;
-    clock.paragraph();
+    clock.paragraph(doc.text.slice(para.start, para.end));
     focus.paragraph();
     let lastInParagraph: Speaker | null = null;
     let previousEndsWithColon = false;

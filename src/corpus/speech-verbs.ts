@@ -50,12 +50,20 @@ export interface VerbHit {
   end: number;
 }
 
-/** Speech verbs in `[from, to)` of `text`, ignoring words inside quotations. */
+/**
+ * Speech verbs in `[from, to)` of `text`, ignoring words inside quotations.
+ * The search runs on that slice only: a search from `from` over the whole
+ * text would read on to the next verb however far away, once per sentence.
+ */
 export function findSpeechVerbs(text: string, from: number, to: number, quotes: QuoteSpan[]): VerbHit[] {
   const hits: VerbHit[] = [];
-  VERB_RE.lastIndex = from;
-  for (let m = VERB_RE.exec(text); m && m.index + m[0].length <= to; m = VERB_RE.exec(text)) {
-    const start = m.index;
+  // One character either side keeps the word-boundary lookarounds true to the full text.
+  const lead = from > 0 ? 1 : 0;
+  const window = text.slice(from - lead, Math.min(text.length, to + 1));
+  const limit = to - from + lead;
+  VERB_RE.lastIndex = lead;
+  for (let m = VERB_RE.exec(window); m && m.index + m[0].length <= limit; m = VERB_RE.exec(window)) {
+    const start = from - lead + m.index;
     if (quotes.some((q) => start > q.open && start < q.close)) continue;
     hits.push({ start, end: start + m[0].length });
   }

@@ -16,10 +16,11 @@ import type { Mention } from './names';
 export function detectSummit(text: string, mentions: Mention[], dates: DateMention[], summits: Summit[], published: string | null = null): Summit | null {
   const named = namedPeople(mentions);
   const lower = text.toLowerCase();
+  const hits = phraseHits(lower, summits);
   let best: { summit: Summit; score: number } | null = null;
   let tie = false;
   for (const s of summits) {
-    const score = summitScore(s, lower, named, dates, published);
+    const score = summitScore(s, hits, lower, named, dates, published);
     if (score <= 0) continue;
     if (!best || score > best.score) {
       best = { summit: s, score };
@@ -32,11 +33,11 @@ export function detectSummit(text: string, mentions: Mention[], dates: DateMenti
 const TIMELY_DAYS = 14;
 const MEETING_WORDS = /(?<![\p{L}])(?:thượng đỉnh|cuộc gặp|gặp|gặp nhau|gặp gỡ|hội đàm|hội nghị|summit|talks|meeting|meet|met|саммит\p{L}*|переговор\p{L}*|встреч\p{L}*)(?![\p{L}])/iu;
 
-function summitScore(s: Summit, lower: string, named: Set<string>, dates: DateMention[], published: string | null): number {
-  const aliases = s.aliases.reduce((n, a) => n + countPhrase(lower, a.toLowerCase()), 0);
+function summitScore(s: Summit, hits: PhraseHits, lower: string, named: Set<string>, dates: DateMention[], published: string | null): number {
+  const aliases = hits.aliases.get(s) ?? 0;
   const participants = s.participants.filter((p) => named.has(p)).length;
   const timely = published !== null && Math.abs(Date.parse(published) - Date.parse(s.date)) <= TIMELY_DAYS * 86_400_000;
-  const places = placeForms(s).reduce((n, p) => n + countPhrase(lower, p), 0);
+  const places = hits.places.get(s) ?? 0;
   const days = dates.filter((d) => d.precision === 'day' && onSummitDay(d, s)).length;
   const evidence = places + days;
   const all = participants === s.participants.length;
@@ -50,6 +51,54 @@ function summitScore(s: Summit, lower: string, named: Set<string>, dates: DateMe
 function yearCloseness(s: Summit, published: string | null): number {
   if (published === null) return 0;
   return 1 / (1 + Math.abs(Number(published.slice(0, 4)) - Number(s.date.slice(0, 4))));
+}
+
+interface PhraseHits {
+  aliases: Map<Summit, number>;
+  places: Map<Summit, number>;
+}
+
+interface PhraseIndex {
+  aliases: RegExp;
+  places: RegExp;
+  byPhrase: Map<string, { aliasOf: Summit[]; placeOf: Summit[] }>;
+}
+
+const phraseCache = new WeakMap<Summit[], PhraseIndex>();
+
+/** The last text's hits: the document summit and the per-quote focus read the same text one after the other. */
+let lastHits: { lower: string; summits: Summit[]; hits: PhraseHits } | null = null;
+
+/** One pass over the text for all aliases and one for all places, instead of one search per phrase and summit. */
+function phraseHits(lower: string, summits: Summit[]): PhraseHits {
+  if (lastHits && lastHits.summits === summits && lastHits.lower === lower) return lastHits.hits;
+  const hits = scanPhrases(lower, summits);
+  lastHits = { lower, summits, hits };
+  return hits;
+}
+
+function scanPhrases(lower: string, summits: Summit[]): PhraseHits {
+  let index = phraseCache.get(summits);
+  if (!index) {
+    const byPhrase = new Map<string, { aliasOf: Summit[]; placeOf: Summit[] }>();
+    const entry = (p: string) => byPhrase.get(p) ?? byPhrase.set(p, { aliasOf: [], placeOf: [] }).get(p)!;
+    for (const s of summits) {
+      for (const a of new Set(s.aliases.map((x) => x.toLowerCase()))) entry(a).aliasOf.push(s);
+      for (const p of placeForms(s)) entry(p).placeOf.push(s);
+    }
+    const alternation = (phrases: string[]) =>
+      new RegExp(`(?<![\\p{L}\\p{N}])(?:${phrases.sort((a, b) => b.length - a.length).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') || '(?!)'})(?![\\p{L}\\p{N}])`, 'gu');
+    const all = [...byPhrase.entries()];
+    index = { byPhrase, aliases: alternation(all.filter(([, e]) => e.aliasOf.length > 0).map(([p]) => p)), places: alternation(all.filter(([, e]) => e.placeOf.length > 0).map(([p]) => p)) };
+    phraseCache.set(summits, index);
+  }
+  const count = (re: RegExp, of: (e: { aliasOf: Summit[]; placeOf: Summit[] }) => Summit[]) => {
+    const counts = new Map<Summit, number>();
+    re.lastIndex = 0;
+    for (let m = re.exec(lower); m; m = re.exec(lower)) for (const s of of(index!.byPhrase.get(m[0])!)) counts.set(s, (counts.get(s) ?? 0) + 1);
+    return counts;
+  };
+  return { aliases: count(index.aliases, (e) => e.aliasOf), places: count(index.places, (e) => e.placeOf) };
 }
 
 const placeCache = new WeakMap<Summit, string[]>();
@@ -72,13 +121,19 @@ function namedPeople(mentions: Mention[]): Set<string> {
  * sentence may recall another (`In Helsinki, the mood was warmer…`, `Tại Dinh
  * Tổng thống Phần Lan hôm 16/7/2018, ông Trump nói: …`): its alias, place or
  * day, outside the quotation, names it; failing that, the quotation's own
- * words may name one. A recalled summit holds for the rest of its paragraph.
+ * words may name one. A recalled summit holds for the rest of its paragraph,
+ * and `khi đó`, `at the time` later go back to the summit last named.
  * Only summits the document gives some evidence for can be recalled, and an
  * article about no summit has none for any quote.
  */
+/** Back to the moment last named (`nhà lãnh đạo Nga khi đó`, `at the time`); `trong khi đó` is "meanwhile". */
+const AT_THAT_TIME = /(?<![\p{L}])(?<!trong )(?:khi đó|lúc đó|khi ấy|lúc ấy|lúc bấy giờ|at the time|тогда)(?![\p{L}])/iu;
+
 export class SummitFocus {
   private readonly candidates: Summit[];
   private paragraphSummit: Summit | null = null;
+  /** The summit a sentence last named, for a later `khi đó`, `at the time`. */
+  private lastNamed: Summit | null = null;
   private current: Summit | null;
   private sentenceNamed = false;
 
@@ -91,8 +146,9 @@ export class SummitFocus {
     published: string | null,
   ) {
     const named = namedPeople(mentions);
-    const lower = text.toLowerCase();
-    const scored = doc === null ? [] : summits.map((s) => ({ s, score: s === doc ? Infinity : summitScore(s, lower, named, dates, published) }));
+    const lower = doc === null ? '' : text.toLowerCase();
+    const hits = phraseHits(lower, summits);
+    const scored = doc === null ? [] : summits.map((s) => ({ s, score: s === doc ? Infinity : summitScore(s, hits, lower, named, dates, published) }));
     this.candidates = scored.filter((x) => x.score > 0).sort((a, b) => b.score - a.score).map((x) => x.s);
     this.current = doc;
   }
@@ -103,9 +159,9 @@ export class SummitFocus {
 
   /** A sentence: its words outside quotations and the days it states. */
   sentence(outside: string, days: string[]): void {
-    const named = this.named(outside.toLowerCase(), days);
+    const named = this.named(outside.toLowerCase(), days) ?? (this.lastNamed && AT_THAT_TIME.test(outside) ? this.lastNamed : null);
     this.sentenceNamed = named !== null;
-    if (named) this.paragraphSummit = named;
+    if (named) this.paragraphSummit = this.lastNamed = named;
     this.current = this.paragraphSummit ?? this.doc;
   }
 
@@ -116,7 +172,8 @@ export class SummitFocus {
   }
 
   private named(lower: string, days: string[]): Summit | null {
-    if (this.doc === null) return null;
+    // With no other summit in view, every sentence is about the document's.
+    if (this.doc === null || this.candidates.length < 2) return null;
     const byWords = this.candidates.filter((s) => s.aliases.some((a) => countPhrase(lower, a.toLowerCase()) > 0) || placeForms(s).some((p) => countPhrase(lower, p) > 0));
     if (byWords.length > 0) return byWords.includes(this.doc) ? this.doc : byWords[0]!;
     return this.candidates.find((s) => days.some((day) => day >= s.date && day <= (s.endDate ?? s.date))) ?? null;

@@ -109,4 +109,27 @@ describe('each quote is dated with a basis', () => {
       ['Còn nhiều việc phải làm', null, 'unknown'],
     ]);
   });
+
+  it('a live entry stamped with a time is dated by the publication day, one with a date by that date', () => {
+    expect(
+      quotes(
+        'date 2025-08-15 Trực tiếp: thượng đỉnh Alaska\n\n23:40\n\nThống đốc Alaska nói với báo chí: “Chúng tôi đã sẵn sàng”.\n\nAug. 14, 2025, 9:00 p.m. ET\n\nOfficials said: “The venue is ready.”',
+      ),
+    ).toEqual([
+      ['Chúng tôi đã sẵn sàng', '2025-08-15', 'publication'],
+      ['The venue is ready.', '2025-08-14', 'stated'],
+    ]);
+  });
+
+  it('"cùng ngày" repeats the last day given; a continuation in the paragraph shares the date it continues', () => {
+    expect(
+      quotes(
+        'date 2025-08-18 Sau Alaska\n\nĐặc phái viên Steve Witkoff hôm 17/8 nói: “Nga đã nhượng bộ”.\n\nNgoại trưởng Marco Rubio, xuất hiện trên truyền hình cùng ngày, nói: “Còn xa”. “Nhưng đã gần hơn.”',
+      ),
+    ).toEqual([
+      ['Nga đã nhượng bộ', '2025-08-17', 'stated'],
+      ['Còn xa', '2025-08-17', 'stated'],
+      ['Nhưng đã gần hơn.', '2025-08-17', 'stated'],
+    ]);
+  });
 });

@@ -22,6 +22,20 @@ describe("each quote's own summit", () => {
     ]);
   });
 
+  it("'khi đó' goes back to the summit last named; 'trong khi đó' (meanwhile) does not", () => {
+    const idx = index(
+      'date 2025-08-13 Trước thềm Alaska\n\nTổng thống Donald Trump sẽ gặp Tổng thống Vladimir Putin tại Anchorage hôm 15/8.\n\n' +
+        'Tại Helsinki năm 2018, ông Trump nói: “Tôi tin cả hai phía”.\n\n' +
+        'Nhà lãnh đạo Nga khi đó khẳng định Moskva “không can dự”.\n\n' +
+        'Trong khi đó, ông Trump nói với báo giới: “Lần này sẽ khác”.',
+    );
+    expect(idx.quotes.map((q) => [q.text, q.summit])).toEqual([
+      ['Tôi tin cả hai phía', 'helsinki-2018'],
+      ['không can dự', 'helsinki-2018'],
+      ['Lần này sẽ khác', 'alaska-2025'],
+    ]);
+  });
+
   it('a place named in Russian in any case ties the article to its summit', () => {
     const idx = index('date 2025-08-16 Итоги\n\nПутин и Трамп провели переговоры в Анкоридже. «Разговор был полезным», — сказал Путин.');
     expect(idx.documents[0]!.summit).toBe('alaska-2025');
