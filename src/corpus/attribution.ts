@@ -29,10 +29,10 @@ const INVERTED_GAP_AFTER_AS = /^\s*(?:[\p{Ll}-]+\s+){0,4}$/u;
 const AS_BEFORE = /(?<![\p{L}])(?:как|as)\s*$/iu;
 /**
  * What follows an inverted subject: the end of the clause or a time or place
- * (`said Lavrov on Friday`). `said she hoped…` is a reported clause, not an
+ * (`said Lavrov on Friday`), or the medium he spoke to (`сказал Песков "Интерфаксу"`). `said she hoped…` is a reported clause, not an
  * inversion, and its pronoun is not the speaker of the quotation before it.
  */
-const INVERTED_END = /^(?:\s*(?:[.,;:!?)–—]|-\s|$)|\s+(?:on|in|at|after|during|before|later|в|на|во|после|по|накануне|журналистам|агентству|телеканалу|порталу)(?![\p{L}]))/iu;
+const INVERTED_END = /^(?:\s*(?:[.,;:!?)–—"“«]|-\s|$)|\s+(?:on|in|at|after|during|before|later|в|на|во|после|по|накануне|журналистам|агентству|телеканалу|порталу)(?![\p{L}]))/iu;
 /** `according to` and `по словам` always put their subject after them. */
 const ALWAYS_INVERTED = /^(?:according to|по словам)$/iu;
 

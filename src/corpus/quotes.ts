@@ -7,6 +7,7 @@ import type { Mention } from './names';
 import { nonSpeechKind, type QuoteKind } from './quote-kind';
 import { findQuoteSpans, type QuoteSpan } from './quote-marks';
 import { QuoteClock } from './quote-dates';
+import { citedKind } from './cited-words';
 import { OfficeHolders } from './role-resolution';
 import { SummitFocus } from './summit-detect';
 import { Windows } from './windows';
@@ -108,9 +109,11 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
         if (/:\s*$/u.test(before)) who = orElse(colonSpeaker(clause, outside, boundary, q, resolve), () => sentenceSpeaker);
         else if (/^[\s\p{P}]*$/u.test(before)) who = orElse(after(clause, q, next, resolve), () => continuation(lastInParagraph, previousEndsWithColon ? recent : null));
         else who = orElse(beforeMid(clause, s, q, resolve), () => after(clause, q, next, resolve));
+        if (who === undefined) who = headlineSpeaker(doc.text, s, outside, resolve);
         if (who === IMPLICIT) who = sentenceSpeaker;
         const words = doc.text.slice(q.start, q.end);
-        const kind: QuoteKind = who !== undefined ? 'speech' : looksLikeStatement(words, before) ? 'speech' : nonSpeechKind(doc.text.slice(para.start, q.open));
+        const cited = citedKind(doc.text.slice(s.start, q.open), words);
+        const kind: QuoteKind = cited ?? (who !== undefined ? 'speech' : looksLikeStatement(words, before) ? 'speech' : nonSpeechKind(doc.text.slice(para.start, q.open)));
         const speaker = kind === 'speech' && who && who !== IMPLICIT ? who : null;
         if (kind === 'speech') attributed = speaker;
         if (speaker) lastInParagraph = speaker;
@@ -154,6 +157,14 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
 }
 
 const ENTRY_STAMP = /^(?:\d{1,2}[:h]\d{2}|[A-Z][a-z]{2,4}\.? \d{1,2}, \d{4}, \d{1,2}:\d{2})(?:\s?[ap]\.?m\.?)?(?:\s+(?:ET|GMT|UTC|МСК))?(?:\s|$)/u;
+
+/** `Đặc phái viên Witkoff: Nga chấp nhận “…”`, `Putin: 'We agreed'`: a headline or entry title naming its speaker before a colon. */
+function headlineSpeaker(text: string, s: Range, outside: Mention[], resolve: (m: Mention) => Speaker | null): Speaker | undefined {
+  const first = outside[0];
+  if (!first || first.kind === 'pronoun' || first.kind === 'distractor') return undefined;
+  if (!/^[\s\p{P}]*(?:\S+\s+){0,3}$/u.test(text.slice(s.start, first.start)) || !/^\s*:/u.test(text.slice(first.end, first.end + 3))) return undefined;
+  return resolve(first) ?? undefined;
+}
 
 /** One key per speaker, for the date frames their sentences own: the id, or the name as written. */
 function speakerKey(s: Speaker): string {

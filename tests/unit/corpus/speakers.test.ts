@@ -132,3 +132,29 @@ describe('recalled words', () => {
     expect(speakers('John Bolton said in an interview that the team had described the meeting as "the best two hours of the trip."')[0]![0]).toBeNull();
   });
 });
+
+describe('words that are not speech', () => {
+  const kinds = (text: string) => buildIndex([{ file: 't.txt', bytes: bytes(text) }], realGazetteer()).quotes.map((q) => [q.text, q.kind, q.speaker]);
+
+  it('words cited as words, even beside a speech verb', () => {
+    expect(kinds('Ông Trump nói lẽ ra ông phải nói "không" thay vì "có".')).toEqual([
+      ['không', 'scare', null],
+      ['có', 'scare', null],
+    ]);
+    expect(kinds('Tillerson said Trump never used a word like "accepted" in the meeting.')).toEqual([['accepted', 'scare', null]]);
+    expect(kinds('Члены альянса обсудили так называемую «стену дронов», заявил Рютте.')).toEqual([['стену дронов', 'scare', null]]);
+  });
+
+  it('nicknames and names of programmes, media and places', () => {
+    expect(kinds('Лимузин президента, который журналисты называют «Зверем», прибыл в Анкоридж.')).toEqual([['Зверем', 'scare', null]]);
+    expect(kinds('Ông Witkoff trả lời chương trình “Hannity” rằng Nga đã nhượng bộ.')).toEqual([['Hannity', 'title', null]]);
+    expect(kinds('«Это важно», — сказал Песков "Интерфаксу".')).toEqual([
+      ['Это важно', 'speech', 'peskov'],
+      ['Интерфаксу', 'title', null],
+    ]);
+  });
+
+  it('a headline naming its speaker before a colon', () => {
+    expect(kinds('Đặc phái viên Witkoff: Nga chấp nhận "bảo đảm an ninh mạnh mẽ" cho Ukraine\n\nÔng Witkoff trả lời phỏng vấn hôm 17/8.')[0]).toEqual(['bảo đảm an ninh mạnh mẽ', 'speech', 'witkoff']);
+  });
+});
