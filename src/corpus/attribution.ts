@@ -72,6 +72,11 @@ export function subjectOf(c: Clause, verb: VerbHit, from: number): Subject {
   const pre = c.text.slice(clauseStart, verb.start);
   if (ADVERBS.test(pre)) return subjectAfter(c, verb) ?? { type: 'implicit' };
   const inClause = c.mentions.filter((m) => m.start >= clauseStart && m.end <= verb.start && m.kind !== 'distractor');
+  // Russian puts the verb second and the subject after it: `Сегодня тему продолжил замглавы МИД РФ Сергей Рябков`.
+  if (inClause.length === 0 && /[\u0400-\u04FF]/u.test(c.text[verb.start]!)) {
+    const after = subjectAfter(c, verb);
+    if (after) return after;
+  }
   // Two verbs sharing one subject: `ra tuyên bố hôm 16/8 nói rằng`; but after `said that the president had described`
   // the second verb has a subject of its own that the gazetteer does not know.
   const earlier = verbsIn(c, clauseStart, verb.start);

@@ -90,8 +90,10 @@ function nameRuns(text: string, known: Mention[]): Word[][] {
       if (INSTITUTION.has(w.word.toLowerCase())) cut = i + 1;
     });
     const words = all.slice(cut);
-    while (words.length > 0 && EDGE.has(words[0]!.word.toLowerCase())) words.shift();
-    while (words.length > 0 && EDGE.has(words[words.length - 1]!.word.toLowerCase())) words.pop();
+    // Edges that are not names: titles, openers, places, and acronyms (`PGS.TS Phạm Đức Long`, `NATO`).
+    const notName = (w: Word) => EDGE.has(w.word.toLowerCase()) || !HAS_LOWER.test(w.word);
+    while (words.length > 0 && notName(words[0]!)) words.shift();
+    while (words.length > 0 && notName(words[words.length - 1]!)) words.pop();
     if (words.length === 0 || words.some((w) => !HAS_LOWER.test(w.word))) continue;
     out.push(words);
   }
