@@ -32,7 +32,9 @@ export function splitSentences(text: string, paragraph: Range, quotes: QuoteSpan
   const re = /[.!?…]+[”’)"]*(\s+)(?=[\p{Lu}“‘"(\d])/gu;
   re.lastIndex = paragraph.start;
   for (let m = re.exec(text); m && m.index + m[0].length - m[1]!.length < paragraph.end; m = re.exec(text)) {
-    if (inside(m.index)) continue;
+    // A full stop right before a closing mark ends the sentence too (`…would not "derail." Mr. Trump was…`);
+    // one inside the quotation (`“A. B”, ông nói.`) does not.
+    if (inside(m.index) && !/^[.!?…]+[”"]/u.test(m[0])) continue;
     const before = text.slice(Math.max(start, m.index - 8), m.index);
     if (/(?:^|\s)\p{Lu}$/u.test(before.slice(-2)) || (m[0].startsWith('.') && !m[0].startsWith('..') && ABBREVIATION.test(before))) continue;
     const end = m.index + m[0].length - m[1]!.length;

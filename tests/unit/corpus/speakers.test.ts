@@ -158,3 +158,13 @@ describe('words that are not speech', () => {
     expect(kinds('Đặc phái viên Witkoff: Nga chấp nhận "bảo đảm an ninh mạnh mẽ" cho Ukraine\n\nÔng Witkoff trả lời phỏng vấn hôm 17/8.')[0]).toEqual(['bảo đảm an ninh mạnh mẽ', 'speech', 'witkoff']);
   });
 });
+
+describe('sentences around quotations', () => {
+  it('a full stop before a closing mark ends the sentence, so a pronoun after it takes the next subject', () => {
+    const text = 'Putin told the room the sides would not "derail." Mr. Trump was more guarded. "I have calls to make," he said.';
+    expect(speakers(text)).toEqual([
+      ['putin', null, 'named', null],
+      ['trump', null, 'back-reference', null],
+    ]);
+  });
+});
