@@ -133,6 +133,22 @@ function toMention(start: number, end: number, e: Entry): Mention {
   return { start, end, kind: e.kind === 'prefix' ? 'pronoun' : e.kind, person: e.person, country: e.kind === 'role' ? e.country : null, leader: e.leader };
 }
 
+const matchers = new WeakMap<Gazetteer, NameMatcher>();
+
+/**
+ * The matcher of a gazetteer, built once: building it (every form, Russian
+ * case forms included) costs more than reading an article, and the extension
+ * reads one article at a time.
+ */
+export function nameMatcherFor(gazetteer: Gazetteer): NameMatcher {
+  let matcher = matchers.get(gazetteer);
+  if (!matcher) {
+    matcher = new NameMatcher(gazetteer);
+    matchers.set(gazetteer, matcher);
+  }
+  return matcher;
+}
+
 /** People by id, for the modules that resolve mentions. */
 export function peopleById(people: Person[]): Map<string, Person> {
   return new Map(people.map((p) => [p.id, p]));

@@ -5,7 +5,7 @@ import { decodeInput, type InputFile } from './decode';
 import { CorpusError } from './errors';
 import type { Gazetteer } from './gazetteer';
 import { documentId } from './ids';
-import { NameMatcher, peopleById } from './names';
+import { nameMatcherFor, peopleById } from './names';
 import { extractQuotes } from './quotes';
 import { detectSummit } from './summit-detect';
 
@@ -15,7 +15,7 @@ import { detectSummit } from './summit-detect';
  * Throws CorpusError (with file and line) on the first broken input.
  */
 export function buildIndex(inputs: InputFile[], gazetteer: Gazetteer): SummitIndex {
-  const matcher = new NameMatcher(gazetteer);
+  const matcher = nameMatcherFor(gazetteer);
   const people = peopleById(gazetteer.people);
   const documents: IndexDocument[] = [];
   const quotes: Quote[] = [];
