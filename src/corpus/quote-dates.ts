@@ -22,7 +22,7 @@ type When = { type: 'day'; iso: string; basis: 'stated' | 'relative' | 'publicat
 
 interface Frame {
   when: When;
-  /** People the sentence that set the frame names; they carry it to later paragraphs. */
+  /** Who spoke in the sentence that set the frame; they carry it to later paragraphs. */
   owners: Set<string>;
   paragraph: number;
 }
