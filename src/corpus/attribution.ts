@@ -1,7 +1,6 @@
 import type { Mention } from './names';
 import type { QuoteSpan } from './quote-marks';
 import type { Range } from './sentences';
-import { findFramingVerbs } from './framing-verbs';
 import { findSpeechVerbs, type VerbHit } from './speech-verbs';
 
 /**
@@ -103,8 +102,5 @@ function subjectAfter(c: Clause, verb: VerbHit): Subject | null {
 }
 
 export function verbsIn(c: Clause, from: number, to: number): VerbHit[] {
-  const speech = findSpeechVerbs(c.text, from, to, c.quotes);
-  const framing = findFramingVerbs(c.text, from, to, c.quotes);
-  if (framing.length === 0) return speech;
-  return [...speech, ...framing].sort((a, b) => a.start - b.start);
+  return findSpeechVerbs(c.text, from, to, c.quotes);
 }

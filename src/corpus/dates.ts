@@ -169,13 +169,20 @@ export function findDates(text: string, defaultYear: number | null, published: s
   return found.sort((a, b) => a.start - b.start);
 }
 
-/** A yearless day takes the publication's year, or the year before when that day would come after the publication. */
+/**
+ * A yearless day takes the publication's year, or the year before when that
+ * day would come more than two months after the publication: an article may
+ * announce a meeting weeks ahead (`sẽ gặp hôm 15/8` on 13 August), but
+ * `ngày 20/12` in a January article is last December.
+ */
 function yearSource(defaultYear: number | null, published: string | null): YearOf {
   if (published === null) return () => defaultYear;
   const y = Number(published.slice(0, 4));
-  const md = published.slice(5);
-  return (month, d) => (`${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}` > md ? y - 1 : y);
+  const pub = Date.parse(`${published}T00:00:00Z`);
+  return (month, d) => (Date.UTC(y, month - 1, d) - pub > AHEAD_DAYS * 86_400_000 ? y - 1 : y);
 }
+
+const AHEAD_DAYS = 61;
 
 /**
  * The same mentions with a year for those the text gave without one, as

@@ -156,6 +156,22 @@ function caseVariants(form: string): string[] {
   return [...new Set([form, lower, title])];
 }
 
+const matchers = new WeakMap<Gazetteer, NameMatcher>();
+
+/**
+ * The matcher of a gazetteer, built once: building it (every form, Russian
+ * case forms included) costs more than reading an article, and the extension
+ * reads one article at a time.
+ */
+export function nameMatcherFor(gazetteer: Gazetteer): NameMatcher {
+  let matcher = matchers.get(gazetteer);
+  if (!matcher) {
+    matcher = new NameMatcher(gazetteer);
+    matchers.set(gazetteer, matcher);
+  }
+  return matcher;
+}
+
 /** People by id, for the modules that resolve mentions. */
 export function peopleById(people: Person[]): Map<string, Person> {
   return new Map(people.map((p) => [p.id, p]));

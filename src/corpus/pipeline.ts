@@ -5,7 +5,7 @@ import { decodeInput, type InputFile } from './decode';
 import { CorpusError } from './errors';
 import type { Gazetteer } from './gazetteer';
 import { documentId } from './ids';
-import { NameMatcher, peopleById } from './names';
+import { nameMatcherFor, peopleById } from './names';
 import { findStrangers, withStrangers } from './speaker-names';
 import { extractQuotes } from './quotes';
 import { OfficeHolders } from './role-resolution';
@@ -17,7 +17,7 @@ import { detectSummit } from './summit-detect';
  * Throws CorpusError (with file and line) on the first broken input.
  */
 export function buildIndex(inputs: InputFile[], gazetteer: Gazetteer): SummitIndex {
-  const matcher = new NameMatcher(gazetteer);
+  const matcher = nameMatcherFor(gazetteer);
   const people = peopleById(gazetteer.people);
   const holders = new OfficeHolders(gazetteer.offices, gazetteer.people);
   const documents: IndexDocument[] = [];

@@ -14,14 +14,15 @@ import { findDates, type DateMention } from './dates';
  * stamp, or by the publication day when the stamp has no date. A report
  * published on the summit day or just after it (or showing no date) sets the
  * summit as the opening frame of what its participants said, which any later
- * frame of theirs overrides. Unknown is better than wrong: nothing else dates
- * a quote.
+ * frame of theirs overrides; a participant's words recalled from an earlier
+ * summit the sentence names were said at it. Unknown is better than wrong:
+ * nothing else dates a quote.
  */
 type When = { type: 'day'; iso: string; basis: 'stated' | 'relative' | 'publication' } | { type: 'summit' } | { type: 'elsewhere' };
 
 interface Frame {
   when: When;
-  /** People the sentence that set the frame names; they carry it to later paragraphs. */
+  /** Who spoke in the sentence that set the frame; they carry it to later paragraphs. */
   owners: Set<string>;
   paragraph: number;
 }
@@ -87,6 +88,8 @@ export class QuoteClock {
   private entry: When | null = null;
   /** The current paragraph is only an entry's stamp. */
   private stamp = false;
+  /** The current sentence reports content (`nhắc lại rằng …`): a summit it names may be that content's. */
+  private reported = false;
   /** The last day the text gave, for `cùng ngày`. */
   private lastDay: When | null = null;
   /** The last dated quotation of the paragraph: a continuation by the same speaker shares its date. */
@@ -100,7 +103,7 @@ export class QuoteClock {
 
   constructor(
     private readonly published: string | null,
-    summit: Summit | null,
+    private readonly summit: Summit | null,
   ) {
     const day = summitDay(summit);
     const report = day !== null && (published === null || (published >= day && Date.parse(published) - Date.parse(day) <= REPORT_DAYS * 86_400_000));
@@ -135,7 +138,10 @@ export class QuoteClock {
   sentence(text: string, start: number, dates: DateMention[], speakers: string[], named: string[]): void {
     if (this.own) this.before = this.current();
     const content = REPORTED.exec(text)?.index ?? text.length;
-    this.own = this.stamp ? null : whenOf(text.slice(0, content), dates.filter((d) => d.start - start < content), this.lastDay);
+    this.reported = content < text.length;
+    // A day after the publication is a plan, never when reported words were said.
+    const said = dates.filter((d) => d.start - start < content && (this.published === null || d.iso === null || d.iso.slice(0, 10) <= this.published));
+    this.own = this.stamp ? null : whenOf(text.slice(0, content), said, this.lastDay);
     if (this.own?.type === 'day') this.lastDay = this.own;
     const b = this.before;
     if (!this.own && b && b.owners.size === 0 && b.paragraph === this.paragraphIndex) {
@@ -155,6 +161,9 @@ export class QuoteClock {
   dateOf(speaker: string | null, summit: Summit | null): QuoteDate {
     // Whoever is quoted in a sentence that sets a frame owns it too (`…, ông Putin tỏ ra triết lý: “…”`).
     if (this.own && speaker !== null) this.ownersOfLast.push(speaker);
+    // A participant's words recalled from an earlier summit (`In Helsinki, …`, `nhà lãnh đạo Nga khi đó`) were said there.
+    const recalled = summit !== null && summit !== this.summit && speaker !== null && summit.participants.includes(speaker);
+    if (recalled && !this.reported && this.own?.type !== 'day' && this.own?.type !== 'elsewhere' && summitDay(summit) !== null) return resolve({ type: 'summit' }, summit);
     const f = this.before;
     // A frame belongs to whoever its sentence named; a quote of nobody named inherits it only as a bare continuation.
     const owned = f !== null && speaker !== null && f.owners.has(speaker);

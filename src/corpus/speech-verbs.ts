@@ -9,7 +9,7 @@ const VERBS = [
   'phát biểu', 'khẳng định', 'nhấn mạnh', 'bày tỏ', 'nêu rõ', 'chia sẻ', 'nhận xét', 'nhận định', 'thêm rằng', 'viết',
   'tweet', 'đăng tải', 'trả lời', 'kêu gọi', 'cảnh báo', 'thừa nhận', 'tiết lộ', 'lưu ý', 'giải thích', 'nhắc lại',
   'ca ngợi', 'phủ nhận', 'bác bỏ', 'xác nhận', 'thông báo', 'đánh giá', 'mô tả', 'trấn an',
-  'cam kết', 'nhận xét rằng', 'dọa', 'đe dọa', 'chỉ trích', 'khen ngợi', 'hứa',
+  'cam kết', 'nhận xét rằng', 'dọa', 'đe dọa', 'chỉ trích', 'khen ngợi', 'hứa', 'gọi', 'đáp', 'đáp lại', 'chúc', 'ví', 'đề xuất', 'hối thúc',
 ];
 
 /**
@@ -22,7 +22,7 @@ const ENGLISH = [
   'noted', 'asked', 'wrote', 'writes', 'tweeted', 'replied', 'responded', 'explained', 'stressed', 'emphasized',
   'emphasised', 'argued', 'acknowledged', 'admitted', 'recalled', 'remarked', 'declared', 'announced', 'claimed',
   'commented', 'suggested', 'predicted', 'vowed', 'promised', 'conceded', 'cautioned', 'complained', 'boasted',
-  'joked', 'quipped', 'saying', 'telling', 'as saying',
+  'joked', 'quipped', 'saying', 'telling', 'as saying', 'described', 'called', 'calling', 'calls', 'describes', 'dismissed', 'labeled', 'labelled', 'branded', 'termed', 'urged', 'pledged',
 ];
 
 /**
@@ -33,9 +33,10 @@ const RUSSIAN_STEMS = [
   'заявил', 'сказал', 'отметил', 'подчеркнул', 'добавил', 'сообщил', 'пояснил', 'указал', 'уточнил', 'написал', 'признал',
   'заверил', 'предупредил', 'напомнил', 'ответил', 'рассказал', 'констатировал', 'резюмировал', 'заключил', 'продолжил',
   'высказал', 'посетовал', 'пообещал', 'призвал', 'считает', 'говорит', 'заявляет', 'отмечает', 'подчёркивает',
-  'подчеркивает', 'говорил', 'настаивал', 'убежден', 'убеждён', 'оценил', 'прокомментировал', 'процитировал', 'заметил',
+  'подчеркивает', 'говорил', 'настаивал', 'убежден', 'убеждён', 'оценил', 'прокомментировал', 'процитировал', 'назвал', 'заметил',
+  'охарактеризовал',
 ];
-const RUSSIAN = ['по словам', 'по его словам', 'по ее словам', 'по её словам', 'как считает', 'как сказал', 'как отметил'];
+const RUSSIAN = ['выразился', 'выразилась', 'назвав', 'называет', 'по словам', 'по его словам', 'по ее словам', 'по её словам', 'как считает', 'как сказал', 'как отметил'];
 
 const escape = (v: string) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const ALTERNATIVES = [

@@ -17,9 +17,11 @@ describe('dates in English and Russian', () => {
     expect(found('15.08.2025 18:42', null)).toEqual([['15.08.2025', '2025-08-15', 'stated']]);
   });
 
-  it('a day without a year takes the publication year, or the year before when it would fall after the publication', () => {
-    expect(found('sáng 9/9', 2025, '2025-08-17')).toEqual([['sáng 9/9', '2024-09-09', 'stated']]);
+  it('a day without a year takes the publication year, or the year before when it would fall months after the publication', () => {
     expect(found('hôm 16/8', 2018, '2025-08-17')).toEqual([['hôm 16/8', '2025-08-16', 'stated']]);
+    expect(found('sẽ gặp hôm 15/8', null, '2025-08-13')).toEqual([['hôm 15/8', '2025-08-15', 'stated']]);
+    expect(found('sáng 9/9', 2025, '2026-01-10')).toEqual([['sáng 9/9', '2025-09-09', 'stated']]);
+    expect(found('ngày 20/12', null, '2026-01-10')).toEqual([['ngày 20/12', '2025-12-20', 'stated']]);
   });
 });
 

@@ -29,10 +29,10 @@ describe("each quote's own summit", () => {
         'Nhà lãnh đạo Nga khi đó khẳng định Moskva “không can dự”.\n\n' +
         'Trong khi đó, ông Trump nói với báo giới: “Lần này sẽ khác”.',
     );
-    expect(idx.quotes.map((q) => [q.text, q.summit])).toEqual([
-      ['Tôi tin cả hai phía', 'helsinki-2018'],
-      ['không can dự', 'helsinki-2018'],
-      ['Lần này sẽ khác', 'alaska-2025'],
+    expect(idx.quotes.map((q) => [q.text, q.summit, q.date, q.dateBasis])).toEqual([
+      ['Tôi tin cả hai phía', 'helsinki-2018', '2018-07-16', 'summit'],
+      ['không can dự', 'helsinki-2018', '2018-07-16', 'summit'],
+      ['Lần này sẽ khác', 'alaska-2025', null, 'unknown'],
     ]);
   });
 
