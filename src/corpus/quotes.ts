@@ -69,6 +69,7 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
   let section: number | null | undefined;
   let sectionStart = 0;
 
+  const standfirst = headlineStandfirst(doc, spans, ctx.mentions, (m) => resolveMention(m, { text: doc.text, recent: null, opener: null, day: doc.published, holders: ctx.holders, namedAt, sectionStart: 0 }));
   for (const para of doc.paragraphs) {
     if (para.section !== section) {
       section = para.section;
@@ -109,7 +110,7 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
         if (/:\s*$/u.test(before)) who = orElse(colonSpeaker(clause, outside, boundary, q, resolve), () => sentenceSpeaker);
         else if (/^[\s\p{P}]*$/u.test(before)) who = orElse(after(clause, q, next, resolve), () => continuation(lastInParagraph, previousEndsWithColon ? recent : null));
         else who = orElse(beforeMid(clause, s, q, resolve), () => after(clause, q, next, resolve));
-        if (who === undefined) who = headlineSpeaker(doc.text, s, outside, resolve);
+        if (who === undefined) who = headlineSpeaker(doc.text, s, outside, resolve) ?? (standfirst?.quote === q ? standfirst.speaker : undefined);
         if (who === IMPLICIT) who = sentenceSpeaker;
         const words = doc.text.slice(q.start, q.end);
         const cited = citedKind(doc.text.slice(s.start, q.open), words);
@@ -164,6 +165,24 @@ function headlineSpeaker(text: string, s: Range, outside: Mention[], resolve: (m
   if (!first || first.kind === 'pronoun' || first.kind === 'distractor') return undefined;
   if (!/^[\s\p{P}]*(?:\S+\s+){0,3}$/u.test(text.slice(s.start, first.start)) || !/^\s*:/u.test(text.slice(first.end, first.end + 3))) return undefined;
   return resolve(first) ?? undefined;
+}
+
+/**
+ * A headline that opens with a quotation followed by whom it is from (`«Это была встреча-разведка»
+ * Политолог Вероника Ланская — о том, что…`, `"…" Lavrov on the talks`): the quotation is theirs.
+ */
+function headlineStandfirst(doc: CleanDocument, spans: QuoteSpan[], mentions: Mention[], resolve: (m: Mention) => Speaker | null): { quote: QuoteSpan; speaker: Speaker } | null {
+  const title = doc.paragraphs[0];
+  const quote = spans[0];
+  if (!title || !quote || quote.close >= title.end || !/^[\s\p{P}]*$/u.test(doc.text.slice(title.start, quote.open))) return null;
+  const first = mentions.find((m) => m.start > quote.close && m.kind !== 'pronoun');
+  // The standfirst may be joined to the headline or stand as the next paragraph.
+  const limit = doc.paragraphs[1]?.end ?? title.end;
+  if (!first || first.start >= limit || first.kind === 'distractor') return null;
+  if (!/^[\s\p{P}]*(?:\S+\s+){0,3}$/u.test(doc.text.slice(quote.close + 1, first.start))) return null;
+  if (!/^\s*(?:[—–:]|-\s|on\s|о\s|về\s)/u.test(doc.text.slice(first.end, first.end + 4))) return null;
+  const speaker = resolve(first);
+  return speaker ? { quote, speaker } : null;
 }
 
 /** One key per speaker, for the date frames their sentences own: the id, or the name as written. */

@@ -154,6 +154,11 @@ describe('words that are not speech', () => {
     ]);
   });
 
+  it('a headline that is a quotation followed by whom it is from', () => {
+    expect(kinds('«Переговоры были разведкой»\nЭксперт Марина Волкова — о том, что дал саммит\n\nМы поговорили с экспертом.')[0]).toEqual(['Переговоры были разведкой', 'speech', null]);
+    expect(speakers('«Переговоры были разведкой»\nЭксперт Марина Волкова — о том, что дал саммит\n\nМы поговорили с экспертом.')[0]).toEqual([null, 'Марина Волкова', 'named', null]);
+  });
+
   it('a headline naming its speaker before a colon', () => {
     expect(kinds('Đặc phái viên Witkoff: Nga chấp nhận "bảo đảm an ninh mạnh mẽ" cho Ukraine\n\nÔng Witkoff trả lời phỏng vấn hôm 17/8.')[0]).toEqual(['bảo đảm an ninh mạnh mẽ', 'speech', 'witkoff']);
   });
