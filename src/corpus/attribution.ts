@@ -69,13 +69,12 @@ export function subjectOf(c: Clause, verb: VerbHit, from: number): Subject {
   }
   for (const q of c.quotes) if (q.close < verb.start && q.close >= clauseStart) clauseStart = q.close + 1;
   const pre = c.text.slice(clauseStart, verb.start);
-  if (ADVERBS.test(pre)) return subjectAfter(c, verb) ?? { type: 'implicit' };
+  if (ADVERBS.test(pre)) return subjectAfter(c, verb) ?? (impersonal(c, verb) ? { type: 'unknown' } : { type: 'implicit' });
   const inClause = c.mentions.filter((m) => m.start >= clauseStart && m.end <= verb.start && m.kind !== 'distractor');
-  // Russian puts the verb second and the subject after it: `Сегодня тему продолжил замглавы МИД РФ Сергей Рябков`.
-  if (inClause.length === 0 && /[\u0400-\u04FF]/u.test(c.text[verb.start]!)) {
-    const after = subjectAfter(c, verb);
-    if (after) return after;
-  }
+  // Russian puts the verb second and the subject after it (`Сегодня тему продолжил замглавы МИД РФ Сергей Рябков`),
+  // or has no subject in a clause that follows a participle between commas (`Госсекретарь США, прилетевший …, в
+  // интервью заметил`): then the sentence's subject speaks.
+  if (inClause.length === 0 && /[\u0400-\u04FF]/u.test(c.text[verb.start]!)) return subjectAfter(c, verb) ?? (impersonal(c, verb) ? { type: 'unknown' } : { type: 'implicit' });
   // Two verbs sharing one subject: `ra tuyên bố hôm 16/8 nói rằng`; but after `said that the president had described`
   // the second verb has a subject of its own that the gazetteer does not know.
   const earlier = verbsIn(c, clauseStart, verb.start);
@@ -88,6 +87,11 @@ export function subjectOf(c: Clause, verb: VerbHit, from: number): Subject {
   const reported = earlier.length > 0 && COMPLEMENTISER.test(c.text.slice(earlier[earlier.length - 1]!.end, verb.start));
   if (first && !reported && first.kind !== 'pronoun' && TITLE_ONLY.test(c.text.slice(clauseStart, first.start))) return { type: 'person', mention: first };
   return { type: 'unknown' };
+}
+
+/** A Russian plural with no subject is nobody in particular (`Как сообщили в Кремле`), not the sentence's speaker. */
+function impersonal(c: Clause, verb: VerbHit): boolean {
+  return /^[\u0400-\u04FF]+и$/u.test(c.text.slice(verb.start, verb.end));
 }
 
 function subjectAfter(c: Clause, verb: VerbHit): Subject | null {

@@ -114,6 +114,11 @@ describe('English and Russian attribution forms', () => {
     expect(speakers('Как заявил накануне Песков, Кремль не ставит «завышенных задач».')).toEqual([['peskov', null, 'named', null]]);
   });
 
+  it('a Russian clause after a participle takes the sentence subject; an impersonal plural names nobody', () => {
+    expect(speakers('date 2025-08-15 Мир\n\nГоссекретарь США, прилетевший вместе с президентом, в интервью заметил: «Мы готовы».')).toEqual([['rubio', null, 'role', 'Госсекретарь США']]);
+    expect(speakers('Путин прилетел в Анкоридж. Как сообщили в Кремле, переговоры будут «долгими».')).toEqual([[null, null, 'none', null]]);
+  });
+
   it('said she hoped is not an inverted subject', () => {
     expect(speakers('Senator Lisa Murkowski, the Alaska Republican, said she hoped for peace "with Ukraine at the table."')).toEqual([[null, 'Lisa Murkowski', 'named', null]]);
   });
