@@ -78,6 +78,15 @@ describe('quotation marks of English and Russian pages', () => {
   });
 });
 
+describe('link lists of English and Russian pages', () => {
+  it('quotes in a Related / Read next / Читайте также list are not article quotes', () => {
+    for (const heading of ['Related:', 'Read next', 'MORE ON THE SUMMIT', 'Читайте также', 'По теме']) {
+      const idx = index(`date 2025-08-16 Alaska\n\n“We got closer,” Trump said in Anchorage.\n\n${heading}\n“No deal is better than a bad deal”: what Congress wants\n«Событие мирового масштаба»: в Кремле оценили интерес`);
+      expect(idx.quotes.map((q) => q.text)).toEqual(['We got closer,']);
+    }
+  });
+});
+
 describe('sentences of English and Russian text', () => {
   const split = (t: string) => splitSentences(t, { start: 0, end: t.length }, []).map((r) => t.slice(r.start, r.end));
   it('abbreviations do not end a sentence', () => {
