@@ -1,7 +1,7 @@
 import type { Person } from '../schema/index-schema';
 import type { Gazetteer } from './gazetteer';
 import { russianCaseForms } from '../matcher/russian-inflection';
-import { NAME_PREFIXES, PRONOUNS } from './roles';
+import { COUNTERPARTS, NAME_PREFIXES, PRONOUNS } from './roles';
 
 /**
  * Every way a text refers to a person: a gazetteer name or epithet, an office
@@ -76,6 +76,7 @@ export class NameMatcher {
         for (const form of f.lang === 'en' ? caseVariants(f.form.normalize('NFC')) : [f.form.normalize('NFC')]) add({ form, kind: 'role', person: null, country: o.country, leader: o.leader, office: o.id, caseInsensitive: true });
       }
     }
+    for (const c of COUNTERPARTS) add({ form: c.form, kind: 'role', person: null, country: c.country, leader: true, caseInsensitive: true });
     for (const p of PRONOUNS) add({ form: p, kind: 'pronoun', person: null, country: null, leader: false, caseInsensitive: true });
     for (const p of NAME_PREFIXES) add({ form: p, kind: 'prefix', person: null, country: null, leader: false, caseInsensitive: false });
     for (const list of this.byFirst.values()) list.sort((a, b) => b.form.length - a.form.length);

@@ -69,7 +69,7 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
   let section: number | null | undefined;
   let sectionStart = 0;
 
-  const standfirst = headlineStandfirst(doc, spans, ctx.mentions, (m) => resolveMention(m, { text: doc.text, recent: null, opener: null, day: doc.published, holders: ctx.holders, namedAt, sectionStart: 0 }));
+  const standfirst = headlineStandfirst(doc, spans, ctx.mentions, (m) => resolveMention(m, { text: doc.text, recent: null, opener: null, day: doc.published, holders: ctx.holders, summit: ctx.summit, people: ctx.people, namedAt, sectionStart: 0 }));
   for (const para of doc.paragraphs) {
     if (para.section !== section) {
       section = para.section;
@@ -93,7 +93,7 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
       focus.sentence(outsideText, ownDays);
       // An office names its holder on the day the words were said: the sentence's own day, else its summit's, else the page's.
       const day = ownDays[0] ?? focus.quote('')?.date ?? doc.published;
-      const here: Resolver = { text: doc.text, recent, opener: opener(doc.text, s, outside), day, holders: ctx.holders, namedAt, sectionStart };
+      const here: Resolver = { text: doc.text, recent, opener: opener(doc.text, s, outside), day, holders: ctx.holders, summit: focus.quote(''), people: ctx.people, namedAt, sectionStart };
       const resolve = (m: Mention): Speaker | null => resolveMention(m, here);
       const sentenceSpeaker = speakerOfSentence(clause, outside, resolve, recent);
       const named = outside.map(resolve).filter((x): x is Speaker => x !== null).map(speakerKey);
@@ -204,6 +204,9 @@ interface Resolver {
   /** The day an office phrase is read on. */
   day: string | null;
   holders: OfficeHolders;
+  /** The summit the sentence is about, whose participants a counterpart phrase picks from. */
+  summit: Summit | null;
+  people: Map<string, Person>;
   namedAt: Map<string, number[]>;
   sectionStart: number;
 }
@@ -248,12 +251,22 @@ function resolveMention(m: Mention, r: Resolver): Speaker | null {
     const antecedent = r.opener && r.opener.end <= m.start ? resolveMention(r.opener, { ...r, opener: null }) : r.recent;
     return antecedent ? { ...antecedent, basis: antecedent.basis === 'role' ? 'role' : 'back-reference' } : null;
   }
+  if (m.kind === 'role' && !m.office && m.leader && m.country) return counterpart(m, r);
   if (m.kind !== 'role' || !m.office || !r.day) return null;
   const { holder, candidates } = r.holders.on(m.office, r.day);
   // A role word after the holder's name points back to them; for a shared office, only that way can it name anyone.
   const named = candidates.filter((id) => namedBetween(r.namedAt, id, r.sectionStart, m.start));
   if (named.length === 1) return { id: named[0]!, name: null, role: null, basis: 'back-reference' };
   return holder ? { id: holder, name: null, role: r.text.slice(m.start, m.end), basis: 'role' } : null;
+}
+
+/** `người đồng cấp Nga`: the one participant of the sentence's summit from that country. */
+function counterpart(m: Mention, r: Resolver): Speaker | null {
+  const hits = (r.summit?.participants ?? []).filter((id) => r.people.get(id)?.country === m.country);
+  if (hits.length !== 1) return null;
+  const id = hits[0]!;
+  if (namedBetween(r.namedAt, id, r.sectionStart, m.start)) return { id, name: null, role: null, basis: 'back-reference' };
+  return { id, name: null, role: r.text.slice(m.start, m.end), basis: 'role' };
 }
 
 function fromSubject(c: Clause, verb: { start: number; end: number }, from: number, resolve: (m: Mention) => Speaker | null): Who {

@@ -26,3 +26,20 @@ export const PRONOUNS = [
   'он', 'она', 'министр', 'дипломат', 'политолог', 'эксперт', 'аналитик', 'собеседник', 'сенатор', 'посол', 'помощник',
   'пресс-секретарь', 'российский министр', 'парламентарий', 'депутат', 'замминистра', 'замглавы', 'собеседница', 'экс-посол',
 ];
+
+/**
+ * `người đồng cấp Nga`, `lãnh đạo Nga-Mỹ`, `his Russian counterpart`, `российский коллега`: the leader of
+ * that country at the summit the sentence is about, i.e. its participant from that country. Not an
+ * office: a foreign minister's counterpart is another foreign minister, so only a summit decides.
+ */
+export const COUNTERPARTS: { form: string; country: string }[] = [
+  ...[['Nga', 'RU'], ['Mỹ', 'US'], ['Hoa Kỳ', 'US'], ['Ukraine', 'UA']].flatMap(([name, country]) => [
+    { form: `người đồng cấp ${name!}`, country: country! },
+    { form: `đồng cấp ${name!}`, country: country! },
+    { form: `lãnh đạo ${name!}`, country: country! },
+  ]),
+  ...[['Russian', 'RU'], ['American', 'US'], ['US', 'US'], ['U.S.', 'US'], ['Ukrainian', 'UA']].map(([name, country]) => ({ form: `${name!} counterpart`, country: country! })),
+  ...[['российск', 'RU'], ['американск', 'US'], ['украинск', 'UA']].flatMap(([stem, country]) =>
+    [`${stem!}ий коллега`, `${stem!}ого коллеги`, `${stem!}ому коллеге`, `${stem!}им коллегой`].map((form) => ({ form, country: country! })),
+  ),
+];

@@ -33,6 +33,12 @@ describe('roles through time', () => {
     expect(speakers(text)).toEqual([['rubio', null, 'back-reference', null]]);
   });
 
+  it('a counterpart is the summit participant from that country, never an office holder', () => {
+    const text = 'Tổng thống Joe Biden gặp Tổng thống Vladimir Putin tại Geneva hôm 16/6/2021.\n\nNgười đồng cấp Nga nói “cuộc gặp mang tính xây dựng”.';
+    expect(speakers(text)).toEqual([['putin', null, 'back-reference', null]]);
+    expect(speakers('Mr. Trump met Putin at the summit in Alaska on Aug. 15, 2025.\n\n"It was useful," his Russian counterpart said.')[0]![0]).toBe('putin');
+  });
+
   it('a shared office names nobody unless the text named one of its holders', () => {
     expect(speakers('date 2025-08-20 Tin\n\nTrợ lý Điện Kremlin cho biết “lịch chưa được chốt”.')).toEqual([[null, null, 'none', null]]);
   });
