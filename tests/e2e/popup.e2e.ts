@@ -263,7 +263,8 @@ for (const name of BROWSERS) {
       // A participant opens the person card; "copy" there copies that quote with its citation.
       await popup.evaluate(() => [...document.querySelectorAll<HTMLButtonElement>('.facts button')].find((b) => b.textContent === 'Vladimir Putin')!.click());
       await popup.waitFor(() => document.querySelector('.card-view h2')?.textContent === 'Vladimir Putin');
-      const expected = `“${PUTIN_PEACE.text}” — Vladimir Putin, 15/8/2025 (${documentById(PUTIN_PEACE.document).title}, không rõ báo)`;
+      // The quote stands after the sentence naming Putin, so the pipeline marks its speaker as carried from there.
+      const expected = `“${PUTIN_PEACE.text}” — Vladimir Putin, 15/8/2025 [người nói suy ra từ câu trước] (${documentById(PUTIN_PEACE.document).title}, không rõ báo)`;
       const copied = await copyCitation(popup, PUTIN_PEACE.text);
       expect(copied).toBe(expected);
       await popup.close();
