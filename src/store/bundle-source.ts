@@ -9,6 +9,11 @@ export interface IndexBundle {
   header: BundleHeader;
   /** The bundle's text from its first line on, in chunks of any size; each call reads it afresh. */
   text(): AsyncIterable<string>;
+  /**
+   * The records derived from it at build time (`packed.ts`), when packaged:
+   * a seed reads these instead of deriving them. Each call reads afresh.
+   */
+  records?(): AsyncIterable<string>;
 }
 
 /** Bytes decoded at a time: a couple of milliseconds of work for Vietnamese text. */
@@ -50,26 +55,39 @@ export async function readHeader(chunks: AsyncIterable<string>, file: string): P
   return parseHeader(file, head);
 }
 
-/** A bundle read from a byte stream (the packaged file); `open` is called once per read. */
-export async function openBundle(open: () => Promise<ReadableStream<Uint8Array>>, file: string = BUNDLE_FILE): Promise<IndexBundle> {
+/**
+ * A bundle read from a byte stream (the packaged file); `open` is called once
+ * per read, and so is `openRecords` for the records derived from it.
+ */
+export async function openBundle(open: () => Promise<ReadableStream<Uint8Array>>, file: string = BUNDLE_FILE, openRecords?: () => Promise<ReadableStream<Uint8Array>>): Promise<IndexBundle> {
   const header = await readHeader(decodeStream(await open()), file);
-  return {
+  const bundle: IndexBundle = {
     file,
     header,
     async *text() {
       yield* decodeStream(await open());
     },
   };
+  if (openRecords) {
+    bundle.records = async function* () {
+      yield* decodeStream(await openRecords());
+    };
+  }
+  return bundle;
 }
 
-/** A bundle held as a string (tests, the benchmark in Node), served in chunks like a stream. */
-export function bundleFromText(text: string, file: string = BUNDLE_FILE, chunkChars = 64 * 1024): IndexBundle {
+async function* chunked(text: string, chunkChars: number): AsyncGenerator<string> {
+  for (let at = 0; at < text.length; at += chunkChars) yield text.slice(at, at + chunkChars);
+}
+
+/** A bundle held as a string (tests, the benchmark in Node), served in chunks like a stream; `records` is its records file, if any. */
+export function bundleFromText(text: string, file: string = BUNDLE_FILE, chunkChars = 64 * 1024, records?: string): IndexBundle {
   const end = text.indexOf('\n');
-  return {
+  const bundle: IndexBundle = {
     file,
     header: parseHeader(file, end >= 0 ? text.slice(0, end) : text),
-    async *text() {
-      for (let at = 0; at < text.length; at += chunkChars) yield text.slice(at, at + chunkChars);
-    },
+    text: () => chunked(text, chunkChars),
   };
+  if (records !== undefined) bundle.records = () => chunked(records, chunkChars);
+  return bundle;
 }

@@ -37,6 +37,13 @@ export class IndexWriter {
     private readonly resumeFrom: number,
   ) {}
 
+  /** Steps over a write a previous run committed, so its record need not even be decoded; false when the write is due. */
+  skip(): boolean {
+    if (this.position >= this.resumeFrom) return false;
+    this.position++;
+    return true;
+  }
+
   put(write: IndexWrite): void {
     if (this.position++ < this.resumeFrom) return;
     this.request(write.store, (store) => store.put(write.value));
@@ -142,7 +149,7 @@ export class DocumentPager {
   private chars = 0;
   private page = 0;
 
-  constructor(private readonly writer: IndexWriter) {}
+  constructor(private readonly writer: Pick<IndexWriter, 'put'>) {}
 
   add(doc: IndexDocument): void {
     this.written.pages.set(doc.id, this.page);
