@@ -43,7 +43,7 @@ async function main(): Promise<number> {
     const { hash } = parseHeader(out, bundle.slice(0, bundle.indexOf('\n')));
     writeFileSync(tmp, bundle);
     // After the bundle is encoded: deriving the records takes the index's objects over.
-    writeFileSync(recordsTmp, await encodeRecords(index, hash));
+    writeFileSync(recordsTmp, await encodeRecords(index, hash, (bytes) => createHash('sha256').update(bytes).digest('hex')));
     renameSync(recordsTmp, recordsOut);
     renameSync(tmp, out);
     console.log(`wrote ${out}: ${index.documents.length} documents, ${index.quotes.length} quotes`);

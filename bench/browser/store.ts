@@ -172,7 +172,7 @@ export async function extensionWith(builtDir: string, index: SummitIndex | null)
     const bundle = encodeBundle(index, (t) => createHash('sha256').update(t).digest('hex'));
     writeFileSync(join(dir, BUNDLE_FILE), bundle);
     // A copy: deriving the records takes the index's objects over, and the bench still reads them.
-    writeFileSync(join(dir, RECORDS_FILE), await encodeRecords(structuredClone(index), parseHeader(BUNDLE_FILE, bundle.slice(0, bundle.indexOf('\n'))).hash));
+    writeFileSync(join(dir, RECORDS_FILE), await encodeRecords(structuredClone(index), parseHeader(BUNDLE_FILE, bundle.slice(0, bundle.indexOf('\n'))).hash, (bytes) => createHash('sha256').update(bytes).digest('hex')));
   }
   return { dir, bundleMB: statSync(join(dir, BUNDLE_FILE)).size / 1e6, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
@@ -389,6 +389,10 @@ async function measure(driver: Driver, extensionDir: string, index: SummitIndex,
   const queries = queriesFor(index);
   const runs = factor > 1 ? RUNS.large : RUNS.small;
   const search = await page.evaluate(timeMessages, { messages: queries.map((query) => ({ type: 'search', query })), runs });
+  // Samples are run by run, each run every query in order: the slowest queries, to know where the tail comes from.
+  const perQuery = queries.map((query, i) => ({ query, ms: median(search.filter((_, k) => k % queries.length === i)) }));
+  const slowest = perQuery.sort((a, b) => b.ms - a.ms).slice(0, 4);
+  log(`store: ${label} slowest queries (median): ${slowest.map((q) => `${JSON.stringify(q.query)} ${round(q.ms, 1)} ms`).join(', ')}`);
   const cards = [...index.people.slice(0, 10).map((p) => ({ type: 'card', kind: 'person', id: p.id })), ...index.summits.slice(0, 5).map((s) => ({ type: 'card', kind: 'summit', id: s.id }))];
   const card = await page.evaluate(timeMessages, { messages: cards, runs });
   const roundTrip = await page.evaluate(timeMessages, { messages: [{ type: 'status' }], runs: 50 });

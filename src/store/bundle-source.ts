@@ -13,7 +13,7 @@ export interface IndexBundle {
    * The records derived from it at build time (`packed.ts`), when packaged:
    * a seed reads these instead of deriving them. Each call reads afresh.
    */
-  records?(): AsyncIterable<string>;
+  records?(): AsyncIterable<Uint8Array>;
 }
 
 /** Bytes decoded at a time: a couple of milliseconds of work for Vietnamese text. */
@@ -36,6 +36,26 @@ export async function* decodeStream(stream: ReadableStream<Uint8Array>): AsyncGe
     finished = true;
     const tail = decoder.decode();
     if (tail) yield tail;
+  } finally {
+    if (!finished) await reader.cancel().catch(() => undefined);
+    reader.releaseLock();
+  }
+}
+
+/** Bytes handed on at a time: a packaged file can arrive as one chunk of many megabytes. */
+const BYTE_CHUNK = 1 << 20;
+
+/** A byte stream in chunks of at most `BYTE_CHUNK`; cancels the stream when the reader stops early. */
+export async function* byteChunks(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const reader = stream.getReader();
+  let finished = false;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      for (let at = 0; at < value.length; at += BYTE_CHUNK) yield value.subarray(at, at + BYTE_CHUNK);
+    }
+    finished = true;
   } finally {
     if (!finished) await reader.cancel().catch(() => undefined);
     reader.releaseLock();
@@ -70,7 +90,7 @@ export async function openBundle(open: () => Promise<ReadableStream<Uint8Array>>
   };
   if (openRecords) {
     bundle.records = async function* () {
-      yield* decodeStream(await openRecords());
+      yield* byteChunks(await openRecords());
     };
   }
   return bundle;
@@ -88,6 +108,11 @@ export function bundleFromText(text: string, file: string = BUNDLE_FILE, chunkCh
     header: parseHeader(file, end >= 0 ? text.slice(0, end) : text),
     text: () => chunked(text, chunkChars),
   };
-  if (records !== undefined) bundle.records = () => chunked(records, chunkChars);
+  if (records !== undefined) {
+    const bytes = new TextEncoder().encode(records);
+    bundle.records = async function* () {
+      for (let at = 0; at < bytes.length; at += chunkChars) yield bytes.subarray(at, at + chunkChars);
+    };
+  }
   return bundle;
 }

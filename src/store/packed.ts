@@ -3,18 +3,22 @@ import type { SummitIndex } from '../schema/index-schema';
 import { INDEX_LAYOUT } from './index-layout';
 import { packIndex, type IndexWrite } from './pack';
 import { buildSeedRecords } from './records';
-import { INDEX_STORES, type Counts, type MapName, type TermRecord, type WordPage } from './schema';
+import { INDEX_STORES, type Counts, type MapName } from './schema';
 import { Slicer } from './slicer';
+import { keysOf, valueJson, type StoredKeys, type StoredRecord, type StoreName } from './stored';
 import { DocumentPager } from './writer';
 
 /**
  * The index's database records, derived at build time and packaged beside the
- * bundle: one record per line, in the order a seed writes them. Deriving them
- * (ranks, lists, postings, lexicon parts) took about 1.8 s of the user's
- * machine at 1,000×; from this file a seed only parses and puts
- * (docs/decisions/0040). The bundle stays the source of truth: a records file
- * that is missing, from another build or broken is not used, and the seed
- * derives from the bundle as before.
+ * bundle, one per line in the order a seed writes them:
+ * `<store> TAB <key fields as JSON> TAB <value as JSON>`. Deriving them (ranks,
+ * lists, postings, lexicon parts) took about 2 s of the user's machine at
+ * 1,000×; from this file a seed reads the key fields and puts the value's
+ * bytes as they are (`stored.ts`). The header holds a SHA-256 of every byte
+ * after it, checked before the index is marked complete. The bundle stays the
+ * source of truth: records that are missing, from another build or layout,
+ * cut short or altered are not used, and the seed derives from the bundle as
+ * before (docs/decisions/0040).
  */
 export const RECORDS_FILE = 'summit-index.records.jsonl';
 export const RECORDS_FORMAT = 'summit-lens/index-records';
@@ -30,17 +34,23 @@ export interface RecordsHeader {
   buckets: Record<MapName, number>;
   /** Record lines after the header. */
   records: number;
+  /** UTF-8 bytes after the header's newline, and their SHA-256 (hex). */
+  bytes: number;
+  sha256: string;
 }
 
 /** Never due: at build time nothing waits on the thread. */
 const UNSLICED = new Slicer(Number.POSITIVE_INFINITY);
+const NEWLINE = 10;
+const TAB = 9;
 
 /**
  * Derives every record a seed writes, in its order: the document pages as a
  * seed pages them while reading, then `packIndex`'s writes. Takes `index`
- * over (its objects become the records); encode the bundle first.
+ * over (its objects become the records): encode the bundle first. `sha256` is
+ * passed in (node:crypto at build time), as for the bundle.
  */
-export async function encodeRecords(index: SummitIndex, bundleHash: string): Promise<string> {
+export async function encodeRecords(index: SummitIndex, bundleHash: string, sha256: (bytes: Uint8Array) => string): Promise<string> {
   const writes: IndexWrite[] = [];
   const pager = new DocumentPager({ put: (write) => writes.push(write) });
   for (const doc of index.documents) pager.add(doc);
@@ -48,21 +58,24 @@ export async function encodeRecords(index: SummitIndex, bundleHash: string): Pro
   const built = await buildSeedRecords(index, pager.written, UNSLICED, () => undefined);
   const packed = packIndex(built);
   for (const write of packed.writes()) if (write) writes.push(write);
-  const header: RecordsHeader = { format: RECORDS_FORMAT, layout: INDEX_LAYOUT, bundle: bundleHash, indexVersion: index.version, counts: built.counts, buckets: packed.buckets, records: writes.length };
-  const lines = [JSON.stringify(header)];
-  for (const write of writes) lines.push(JSON.stringify([write.store, write.value], plain));
-  return `${lines.join('\n')}\n`;
-}
-
-/** Typed arrays and maps as JSON arrays; `decodeRecord` knows where they were. */
-function plain(_key: string, value: unknown): unknown {
-  if (value instanceof Uint32Array) return Array.from(value);
-  if (value instanceof Map) return [...value];
-  return value;
+  // JSON text never holds a raw tab or newline, so both can separate fields and lines.
+  const body = writes.map((write) => `${write.store}\t${JSON.stringify(keysOf(write))}\t${valueJson(write)}\n`).join('');
+  const bytes = new TextEncoder().encode(body);
+  const header: RecordsHeader = {
+    format: RECORDS_FORMAT,
+    layout: INDEX_LAYOUT,
+    bundle: bundleHash,
+    indexVersion: index.version,
+    counts: built.counts,
+    buckets: packed.buckets,
+    records: writes.length,
+    bytes: bytes.length,
+    sha256: sha256(bytes),
+  };
+  return `${JSON.stringify(header)}\n${body}`;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isNumbers = (v: unknown): v is number[] => Array.isArray(v);
 
 function parseRecordsHeader(file: string, text: string): RecordsHeader {
   let value: unknown;
@@ -72,99 +85,124 @@ function parseRecordsHeader(file: string, text: string): RecordsHeader {
     throw new BundleError(file, 1, 'the header is not valid JSON');
   }
   if (!isObject(value) || value.format !== RECORDS_FORMAT) throw new BundleError(file, 1, `the header does not name the format "${RECORDS_FORMAT}"`);
-  if (typeof value.bundle !== 'string' || !Number.isInteger(value.records) || !isObject(value.counts) || !isObject(value.buckets) || typeof value.layout !== 'number') {
-    throw new BundleError(file, 1, 'the header lacks its layout, bundle hash, counts, buckets or record count');
+  const { bundle, records, counts, buckets, layout, bytes, sha256 } = value;
+  if (typeof bundle !== 'string' || !Number.isInteger(records) || !isObject(counts) || !isObject(buckets) || typeof layout !== 'number' || !Number.isInteger(bytes) || typeof sha256 !== 'string') {
+    throw new BundleError(file, 1, 'the header lacks its layout, bundle hash, counts, buckets, record count, size or SHA-256');
   }
   return value as unknown as RecordsHeader;
 }
 
-/** One record line back into the value a seed puts: the maps and typed arrays `plain` flattened. */
-export function decodeRecord(file: string, line: number, text: string): IndexWrite {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new BundleError(file, line, 'a record line is not valid JSON');
-  }
-  const bad = (what: string) => new BundleError(file, line, what);
-  if (!Array.isArray(value) || value.length !== 2 || !(INDEX_STORES as readonly unknown[]).includes(value[0]) || !isObject(value[1])) {
-    throw bad(`a record line must be [${INDEX_STORES.map((s) => `"${s}"`).join(' | ')}, {…}]`);
-  }
-  const [store, record] = value as [IndexWrite['store'], Record<string, unknown>];
-  switch (store) {
-    case 'buckets': {
-      if (typeof record.key !== 'string' || !Array.isArray(record.entries)) throw bad('a bucket needs a "key" and its "entries"');
-      const lists = record.key.startsWith('lists/');
-      const entries = new Map<string, unknown>();
-      for (const pair of record.entries as unknown[]) {
-        if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== 'string') throw bad(`bucket ${record.key} has an entry that is not [key, value]`);
-        if (lists && !isNumbers(pair[1])) throw bad(`list ${pair[0]} is not a list of numbers`);
-        entries.set(pair[0], lists ? Uint32Array.from(pair[1] as number[]) : pair[1]);
-      }
-      return { store, value: { key: record.key, entries } };
-    }
-    case 'words': {
-      const { map, first, words, values } = record;
-      if ((map !== 'terms' && map !== 'names' && map !== 'summitWords') || typeof first !== 'string' || !Array.isArray(words) || !Array.isArray(values) || words.length !== values.length) {
-        throw bad('a word page needs "map", "first", and as many "values" as "words"');
-      }
-      return { store, value: { map, first, words: words as string[], values: values.map((v) => wordValue(map, v, bad)) } as WordPage };
-    }
-    case 'pages':
-    case 'documents':
-      if (!Number.isInteger(record.page) || !Array.isArray(record.quotes ?? record.docs)) throw bad(`a ${store} record needs its "page" and its items`);
-      return { store, value: record } as unknown as IndexWrite;
-    case 'header':
-      if (typeof record.key !== 'string') throw bad('a header record needs a "key"');
-      return { store, value: record } as unknown as IndexWrite;
-  }
+export interface RecordLine {
+  store: StoreName;
+  record: StoredRecord;
 }
 
-function wordValue(map: WordPage['map'], value: unknown, bad: (what: string) => BundleError): unknown {
-  if (map === 'names') return value;
-  if (map === 'summitWords') {
-    if (!isNumbers(value)) throw bad('a summit word must hold a list of numbers');
-    return Uint32Array.from(value);
-  }
-  if (!isObject(value) || typeof value.term !== 'string' || !isNumbers(value.quotes) || !isNumbers(value.starts) || !isNumbers(value.occ) || !Array.isArray(value.forms)) {
-    throw bad('a term needs "term", "quotes", "starts", "occ" and "forms"');
-  }
-  const term: TermRecord = { term: value.term, quotes: Uint32Array.from(value.quotes), starts: Uint32Array.from(value.starts), occ: Uint32Array.from(value.occ), forms: value.forms as string[] };
-  return term;
+/** The key fields each store's records must have. */
+function validKeys(store: StoreName, keys: unknown): keys is StoredKeys {
+  if (!isObject(keys)) return false;
+  if (store === 'header' || store === 'buckets') return typeof keys.key === 'string';
+  if (store === 'pages' || store === 'documents') return Number.isInteger(keys.page);
+  return typeof keys.map === 'string' && typeof keys.first === 'string';
 }
 
 /**
- * Reads a records file fed as text chunks of any size. `push` yields the
- * record lines (still text, so a resumed seed skips the ones it wrote without
- * parsing them); `finish` checks that none is missing.
+ * Reads a records file fed as byte chunks of any size. `push` yields each
+ * line's store and stored record (the value's bytes copied out, unparsed);
+ * `finish` checks that nothing is missing and `verify` that no byte changed.
  */
 export class RecordsReader {
   header: RecordsHeader | null = null;
   /** Lines consumed so far (the header is line 1). */
   line = 0;
-  private partial = '';
+  private partial: Uint8Array[] = [];
+  /** Every byte after the header, for the SHA-256. */
+  private body: Uint8Array<ArrayBuffer> | null = null;
+  private filled = 0;
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
 
   constructor(readonly file: string = RECORDS_FILE) {}
 
-  *push(chunk: string): Generator<string> {
+  *push(chunk: Uint8Array): Generator<RecordLine> {
     let from = 0;
-    for (let end = chunk.indexOf('\n'); end >= 0; end = chunk.indexOf('\n', from)) {
-      const text = this.partial + chunk.slice(from, end);
-      this.partial = '';
+    for (let end = chunk.indexOf(NEWLINE); end >= 0; end = chunk.indexOf(NEWLINE, from)) {
+      const line = this.take(chunk.subarray(from, end));
       from = end + 1;
-      this.line++;
-      if (this.header === null) this.header = parseRecordsHeader(this.file, text);
-      else if (text !== '') yield text;
+      if (line) yield line;
     }
-    this.partial += chunk.slice(from);
+    if (from < chunk.length) this.keep(chunk.subarray(from));
   }
 
   finish(): RecordsHeader {
-    if (this.partial !== '') throw new BundleError(this.file, this.line + 1, 'the file ends in the middle of a line: it is cut short');
+    if (this.partial.length > 0) throw new BundleError(this.file, this.line + 1, 'the file ends in the middle of a line: it is cut short');
     if (!this.header) throw new BundleError(this.file, 1, 'the file is empty');
-    if (this.line - 1 !== this.header.records) {
-      throw new BundleError(this.file, this.line, `the header promises ${this.header.records} records but the file holds ${this.line - 1}: the file is cut short or corrupt`);
+    if (this.line - 1 !== this.header.records || this.filled !== this.header.bytes) {
+      throw new BundleError(this.file, this.line, `the header promises ${this.header.records} records in ${this.header.bytes} bytes but the file holds ${this.line - 1} in ${this.filled}: it is cut short or corrupt`);
     }
     return this.header;
   }
+
+  /** Checks the SHA-256 of everything after the header (off the thread where the platform hashes in the background). */
+  async verify(): Promise<void> {
+    const header = this.finish();
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', this.body!));
+    const hex = Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+    this.body = null;
+    if (hex !== header.sha256) throw new BundleError(this.file, 1, 'the records do not match the SHA-256 in their header: the file is corrupt');
+  }
+
+  private keep(bytes: Uint8Array): void {
+    this.partial.push(bytes.slice());
+  }
+
+  private take(tail: Uint8Array): RecordLine | null {
+    let bytes = tail;
+    if (this.partial.length > 0) {
+      this.partial.push(tail);
+      bytes = concat(this.partial);
+      this.partial = [];
+    }
+    this.line++;
+    if (this.header === null) {
+      this.header = parseRecordsHeader(this.file, this.text(bytes));
+      this.body = new Uint8Array(this.header.bytes);
+      return null;
+    }
+    if (this.filled + bytes.length + 1 > this.body!.length) throw new BundleError(this.file, this.line, 'the file is longer than its header says: it is corrupt');
+    this.body!.set(bytes, this.filled);
+    this.body![this.filled + bytes.length] = NEWLINE;
+    this.filled += bytes.length + 1;
+    const first = bytes.indexOf(TAB);
+    const second = first < 0 ? -1 : bytes.indexOf(TAB, first + 1);
+    const store = first < 0 ? '' : this.text(bytes.subarray(0, first));
+    if (second < 0 || !(INDEX_STORES as readonly string[]).includes(store)) {
+      throw new BundleError(this.file, this.line, `a record line must be <${INDEX_STORES.join(' | ')}> TAB <keys> TAB <value>`);
+    }
+    let keys: unknown;
+    try {
+      keys = JSON.parse(this.text(bytes.subarray(first + 1, second)));
+    } catch {
+      keys = null;
+    }
+    if (!validKeys(store as StoreName, keys)) throw new BundleError(this.file, this.line, `the keys of a ${store} record are missing or invalid`);
+    // A copy: a view would clone the whole chunk it sits in.
+    return { store: store as StoreName, record: { ...keys, json: bytes.slice(second + 1) } };
+  }
+
+  private text(bytes: Uint8Array): string {
+    try {
+      return this.decoder.decode(bytes);
+    } catch {
+      throw new BundleError(this.file, this.line, 'the line is not UTF-8');
+    }
+  }
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
 }

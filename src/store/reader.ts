@@ -4,7 +4,8 @@ import { joinLexicon, type Lexicon } from '../schema/lexicon';
 import { IndexMissingError, openIndexDb } from './index-db';
 import { bucketKey, pageOf, QUOTES_PER_PAGE } from './index-layout';
 import { lowerBound } from './sorted';
-import type { IndexDb, IndexDbSchema, IndexHeader, MapName, MapValues, QuoteRecord, WordMapName, WordPage, WordValues } from './schema';
+import { fromStored, type StoredRecord } from './stored';
+import type { Bucket, DocumentPage, IndexDb, IndexDbSchema, IndexHeader, MapName, MapValues, QuotePage, QuoteRecord, WordMapName, WordPage, WordValues } from './schema';
 
 type ReadTx = IDBPTransaction<IndexDbSchema, ('header' | 'buckets' | 'pages' | 'documents' | 'words')[], 'readonly'>;
 
@@ -31,7 +32,7 @@ export class LiveIndex {
   static async open(factory: IDBFactory, name: string, onClose?: () => void): Promise<LiveIndex> {
     const db = await openIndexDb(factory, name, 'existing', onClose);
     const header = await db.get('header', 'index');
-    if (header?.key !== 'index') {
+    if (!header || 'json' in header || header.key !== 'index') {
       db.close();
       throw new IndexMissingError(`index database "${name}" is not complete`);
     }
@@ -91,7 +92,7 @@ export class IndexRead {
 
   async get<M extends MapName>(map: M, key: string): Promise<MapValues[M] | undefined> {
     const where = bucketKey(map, key, this.header.buckets[map]);
-    const bucket = await this.record(where, () => this.tx.objectStore('buckets').get(where));
+    const bucket = await this.record(where, async () => unpack('buckets', await this.tx.objectStore('buckets').get(where)));
     return bucket?.entries.get(key) as MapValues[M] | undefined;
   }
 
@@ -102,7 +103,7 @@ export class IndexRead {
 
   async quote(n: number): Promise<QuoteRecord | undefined> {
     const page = pageOf(n);
-    const record = await this.record(`page/${page}`, () => this.tx.objectStore('pages').get(page));
+    const record = await this.record(`page/${page}`, async () => unpack('pages', await this.tx.objectStore('pages').get(page)));
     return record?.quotes[n - page * QUOTES_PER_PAGE];
   }
 
@@ -114,7 +115,7 @@ export class IndexRead {
   async document(id: string): Promise<IndexDocument | undefined> {
     const page = await this.get('docAt', id);
     if (page === undefined) return undefined;
-    const record = await this.record(`documents/${page}`, () => this.tx.objectStore('documents').get(page));
+    const record = await this.record(`documents/${page}`, async () => unpack('documents', await this.tx.objectStore('documents').get(page)));
     return record?.docs.find((doc) => doc.id === id);
   }
 
@@ -126,7 +127,7 @@ export class IndexRead {
   /** Every entry of a map (the catalog), in bucket order. */
   async all<M extends MapName>(map: M): Promise<MapValues[M][]> {
     const buckets = await this.tx.objectStore('buckets').getAll(IDBKeyRange.bound(`${map}/`, `${map}/\uffff`));
-    return buckets.flatMap((bucket) => [...bucket.entries.values()] as MapValues[M][]);
+    return buckets.flatMap((stored) => [...fromStored('buckets', stored).entries.values()] as MapValues[M][]);
   }
 
   /** First words of a word map's pages, in order: a few hundred keys even at 1,000×, read once per live index. */
@@ -137,7 +138,7 @@ export class IndexRead {
   }
 
   private page(map: WordMapName, first: string): Promise<WordPage | undefined> {
-    return this.record(`words/${map}/${first}`, () => this.tx.objectStore('words').get([map, first]));
+    return this.record(`words/${map}/${first}`, async () => unpack('words', await this.tx.objectStore('words').get([map, first])));
   }
 
   /** The value a word-keyed map holds for `word`. */
@@ -172,10 +173,20 @@ export class IndexRead {
   async lexicon(): Promise<Lexicon> {
     const store = this.tx.objectStore('header');
     const [head, parts] = await Promise.all([store.get('lexicon'), store.getAll(IDBKeyRange.bound('lexicon/', 'lexicon/\uffff'))]);
-    if (head?.key !== 'lexicon') throw new Error('the index has no lexicon');
+    const lexicon = head && 'json' in head ? fromStored('header', head) : undefined;
+    if (lexicon?.key !== 'lexicon') throw new Error('the index has no lexicon');
     return joinLexicon(
-      parts.flatMap((record) => ('part' in record ? [record.part] : [])),
-      head.distractors,
+      parts.flatMap((stored) => {
+        const record = 'json' in stored ? fromStored('header', stored) : stored;
+        return 'part' in record ? [record.part] : [];
+      }),
+      lexicon.distractors,
     );
   }
+}
+
+type Unpacked = { buckets: Bucket; pages: QuotePage; documents: DocumentPage; words: WordPage };
+
+function unpack<S extends keyof Unpacked>(store: S, stored: StoredRecord | undefined): Unpacked[S] | undefined {
+  return stored === undefined ? undefined : (fromStored(store as 'buckets', stored) as Unpacked[S]);
 }

@@ -5,8 +5,8 @@ import type { IndexBundle } from './bundle-source';
 import { deleteIndexDb, openIndexDb, staleIndexDbs } from './index-db';
 import { INDEX_LAYOUT, indexDbName } from './index-layout';
 import { describe } from './open';
-import { packIndex, type IndexWrite } from './pack';
-import { decodeRecord, RECORDS_FILE, RecordsReader, type RecordsHeader } from './packed';
+import { packIndex } from './pack';
+import { RECORDS_FILE, RecordsReader, type RecordLine, type RecordsHeader } from './packed';
 import { buildSeedRecords } from './records';
 import type { Counts, IndexDb, ServedIndex, StatusRecord, SummitDb } from './schema';
 import { Slicer } from './slicer';
@@ -114,9 +114,9 @@ async function seed(store: SummitStore, source: BundleSource, slicer: Slicer, on
     await setStatus({ state: 'seeding', targetHash: target, progress: 0, error: null });
     indexDb = await openIndexDb(store.factory, name, 'create');
     const [complete, checkpoint] = await Promise.all([indexDb.get('header', 'index'), indexDb.get('header', 'progress')]);
-    let counts = complete?.key === 'index' && complete.hash === target ? complete.counts : null;
+    let counts = complete && !('json' in complete) && complete.key === 'index' && complete.hash === target ? complete.counts : null;
     if (!counts) {
-      resumedAt = checkpoint?.key === 'progress' && checkpoint.hash === target ? checkpoint.written : 0;
+      resumedAt = checkpoint && !('json' in checkpoint) && checkpoint.key === 'progress' && checkpoint.hash === target ? checkpoint.written : 0;
       let writer = new IndexWriter(indexDb, target, resumedAt);
       slicer.begin();
       const fromRecords = bundle.records ? await seedFromRecords(bundle, writer, slicer, progress, phases) : null;
@@ -192,44 +192,38 @@ async function deriveAndWrite(bundle: IndexBundle, writer: IndexWriter, slicer: 
 }
 
 /**
- * Puts the records derived at build time (`packed.ts`) as their lines arrive:
- * parse and put, nothing to derive. A records file that cannot be read, names
- * another bundle or layout, or has a broken line is `unusable` (the caller
- * derives from the bundle instead); a failed write throws as in any seed.
- * Time parsing lines counts as read, the rest (puts, commits) as write.
+ * Puts the records derived at build time (`packed.ts`) as their lines arrive,
+ * each value's bytes as they are: nothing to derive, nothing to parse. Records
+ * that cannot be read, name another bundle or layout, are cut short or fail
+ * their SHA-256 are `unusable` (the caller derives from the bundle instead); a
+ * failed write throws as in any seed. Time spent on the lines (finding them,
+ * copying them out, hashing) counts as read, the rest (puts, commits) as write.
  */
 async function seedFromRecords(bundle: IndexBundle, writer: IndexWriter, slicer: Slicer, progress: (fraction: number) => void, phases: Phases): Promise<{ counts: Counts } | { unusable: string }> {
   const started = performance.now();
   const reader = new RecordsReader();
   const chunks = bundle.records!()[Symbol.asyncIterator]();
-  const stop = () => chunks.return?.().catch(() => undefined);
   let header: RecordsHeader | null = null;
   let read = 0;
+  const unusable = async (error: unknown) => {
+    await chunks.return?.().catch(() => undefined);
+    return { unusable: describe(error) };
+  };
   for (;;) {
-    let lines: string[];
+    let lines: RecordLine[];
     try {
       const next = await slicer.wait(chunks.next());
       if (next.done) break;
+      const t = performance.now();
       lines = [...reader.push(next.value)];
+      phases.readMs += performance.now() - t;
       header ??= reader.header && usableHeader(reader.header, bundle);
     } catch (error) {
-      await stop();
-      return { unusable: describe(error) };
+      return unusable(error);
     }
     for (const line of lines) {
       read++;
-      if (!writer.skip()) {
-        const t = performance.now();
-        let write: IndexWrite;
-        try {
-          write = decodeRecord(reader.file, read + 1, line);
-        } catch (error) {
-          await stop();
-          return { unusable: describe(error) };
-        }
-        phases.readMs += performance.now() - t;
-        writer.put(write);
-      }
+      writer.putStored(line.store, () => line.record);
       if (slicer.due()) {
         progress(read / Math.max(header!.records, 1));
         await slicer.yield(() => writer.pause());
@@ -237,14 +231,15 @@ async function seedFromRecords(bundle: IndexBundle, writer: IndexWriter, slicer:
     }
   }
   try {
-    reader.finish();
+    const t = performance.now();
+    await reader.verify();
+    phases.readMs += performance.now() - t;
   } catch (error) {
-    return { unusable: describe(error) };
+    return unusable(error);
   }
-  if (!header) return { unusable: `${reader.file} is empty` };
-  await writer.finish(header.indexVersion, header.counts, header.buckets);
+  await writer.finish(header!.indexVersion, header!.counts, header!.buckets);
   phases.writeMs = performance.now() - started - phases.readMs;
-  return { counts: header.counts };
+  return { counts: header!.counts };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { IndexDocument, Person, Quote, Summit, SummitIndex } from '../../../src/schema/index-schema';
 import { BUNDLE_FILE, encodeBundle } from '../../../src/schema/index-bundle';
 import { bundleFromText, type IndexBundle } from '../../../src/store/bundle-source';
@@ -147,9 +148,9 @@ let counter = 0;
 export const dbName = () => `summit-test-${++counter}-${Math.random().toString(36).slice(2)}`;
 
 /** `bundle(index, hash)` with the records the build derives from it packaged beside it (`src/store/packed.ts`). */
-export async function packedBundle(index: SummitIndex, hash: string, chunkChars = 1000): Promise<IndexBundle & { records: () => AsyncIterable<string>; recordsText: string }> {
+export async function packedBundle(index: SummitIndex, hash: string, chunkChars = 1000): Promise<IndexBundle & { records: () => AsyncIterable<Uint8Array>; recordsText: string }> {
   // A copy: deriving the records takes the index's objects over.
-  const recordsText = await encodeRecords(structuredClone(index), hash);
+  const recordsText = await encodeRecords(structuredClone(index), hash, (bytes) => createHash('sha256').update(bytes).digest('hex'));
   const source = bundleFromText(bundleText(index, hash), BUNDLE_FILE, chunkChars, recordsText);
   return { ...source, records: source.records!, recordsText };
 }

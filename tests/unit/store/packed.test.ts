@@ -5,8 +5,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { syntheticIndex } from '../../../bench/synthetic-index';
 import { connectStore, ensureSeeded, getStatus, search, type SummitStore } from '../../../src/store';
 import { openIndexDb } from '../../../src/store/index-db';
-import { indexDbName } from '../../../src/store/index-layout';
-import { decodeRecord, RECORDS_FILE } from '../../../src/store/packed';
+import { INDEX_LAYOUT, indexDbName } from '../../../src/store/index-layout';
+import { RECORDS_FILE, RecordsReader } from '../../../src/store/packed';
+import { fromStored } from '../../../src/store/stored';
 import { INDEX_STORES } from '../../../src/store/schema';
 import { Slicer } from '../../../src/store/slicer';
 import { bundle, makeIndex, packedBundle } from './fixture';
@@ -22,7 +23,8 @@ async function contents(store: SummitStore): Promise<Record<string, unknown[]>> 
   const index = (await store.index())!;
   const out: Record<string, unknown[]> = {};
   for (const name of INDEX_STORES) {
-    out[name] = (await index.db.getAll(name)).map((record) => ('seededAt' in record ? { ...record, seededAt: 0 } : record));
+    // Values as text: comparing megabytes byte by byte as arrays is slow.
+    out[name] = (await index.db.getAll(name)).map((record) => ('json' in record ? { ...record, json: new TextDecoder().decode(record.json) } : 'seededAt' in record ? { ...record, seededAt: 0 } : record));
   }
   return out;
 }
@@ -54,7 +56,7 @@ describe('seeding from packaged records', () => {
     const derived = await derivedStore;
     expect(await contents(store)).toEqual(await contents(derived));
     // Maps and typed arrays come back as such, not as the arrays the file holds.
-    const lists = (await (await store.index())!.db.getAll('buckets')).find((b) => b.key.startsWith('lists/'))!;
+    const lists = fromStored('buckets', (await (await store.index())!.db.getAll('buckets')).find((b) => b.key.startsWith('lists/'))!);
     expect([...lists.entries.values()].every((v) => v instanceof Uint32Array)).toBe(true);
     expect(await answers(store)).toEqual(await answers(derived));
     expect(await getStatus(await store.main())).toMatchObject({ state: 'ready', hash: 'BIG', counts: { quotes: big.quotes.length } });
@@ -63,14 +65,17 @@ describe('seeding from packaged records', () => {
   it('derives from the bundle instead when the records are unusable, saying why, and ends with the same index', async () => {
     const good = await packedBundle(big, 'BIG');
     const lines = good.recordsText.split('\n');
-    const page = lines.findIndex((l) => l.startsWith('["pages",'));
+    const page = lines.findIndex((l) => l.startsWith('pages\t'));
     const other = await packedBundle(big, 'OTHER');
-    const cases: [string, () => AsyncIterable<string>, string][] = [
-      ['broken line', text(lines.map((l, i) => (i === page ? l.slice(0, 50) : l)).join('\n')), `${RECORDS_FILE}:${page + 1}: a record line is not valid JSON`],
+    // Same length, one letter changed: only the SHA-256 can tell.
+    const altered = lines.map((l, i) => (i === page ? l.replace('"text":"', '"text":"X').replace(/.$/, '') : l)).join('\n');
+    const cases: [string, () => AsyncIterable<Uint8Array>, string][] = [
+      ['altered', text(altered), `${RECORDS_FILE}:1: the records do not match the SHA-256 in their header: the file is corrupt`],
+      ['broken line', text(lines.map((l, i) => (i === page ? 'pages{"page":1}' : l)).join('\n')), `${RECORDS_FILE}:${page + 1}: a record line must be <header | buckets | pages | documents | words> TAB <keys> TAB <value>`],
       ['cut short', text(good.recordsText.slice(0, -100)), 'the file ends in the middle of a line: it is cut short'],
-      ['line missing', text(lines.filter((_, i) => i !== page).join('\n')), `the header promises ${lines.length - 2} records but the file holds ${lines.length - 3}`],
+      ['line missing', text(lines.filter((_, i) => i !== page).join('\n')), `the header promises ${lines.length - 2} records in`],
       ['another bundle', other.records, `${RECORDS_FILE}:1: the records were derived from another bundle`],
-      ['another layout', text(good.recordsText.replace('"layout":1,', '"layout":999,')), 'the records are in layout 999'],
+      ['another layout', text(good.recordsText.replace(`"layout":${INDEX_LAYOUT},`, '"layout":999,')), 'the records are in layout 999'],
       ['unreadable', failing, 'Error: the package did not give it'],
     ];
     const derived = await derivedStore;
@@ -130,23 +135,27 @@ describe('seeding from packaged records', () => {
   });
 });
 
-describe('decodeRecord', () => {
-  it('names the line of a record that has the wrong shape', () => {
-    expect(() => decodeRecord(RECORDS_FILE, 7, '["words",{"map":"terms","first":"a","words":["a","b"],"values":[]}]')).toThrow(
-      `${RECORDS_FILE}:7: a word page needs "map", "first", and as many "values" as "words"`,
-    );
-    expect(() => decodeRecord(RECORDS_FILE, 3, '["quotes",{}]')).toThrow(`${RECORDS_FILE}:3: a record line must be ["header" | "buckets" | "pages" | "documents" | "words", {…}]`);
-    expect(() => decodeRecord(RECORDS_FILE, 4, '["buckets",{"key":"lists/0","entries":[["said/putin","x"]]}]')).toThrow(`${RECORDS_FILE}:4: list said/putin is not a list of numbers`);
+describe('RecordsReader', () => {
+  it('names the line whose keys are missing, and refuses a file longer than its header says', async () => {
+    const { recordsText } = await packedBundle(indexA, 'A');
+    const lines = recordsText.split('\n');
+    const read = (body: string) => () => {
+      const reader = new RecordsReader();
+      return [...reader.push(new TextEncoder().encode(body))].length;
+    };
+    expect(read(lines.map((l, i) => (i === 3 ? l.replace(/\t[^\t]*\t/, '\t{"page":"x"}\t') : l)).join('\n'))).toThrow(`${RECORDS_FILE}:4: the keys of a`);
+    expect(read(`${recordsText}${lines[1]}\n`)).toThrow(`${RECORDS_FILE}:${lines.length}: the file is longer than its header says: it is corrupt`);
   });
 });
 
-function text(body: string): () => AsyncIterable<string> {
+function text(body: string): () => AsyncIterable<Uint8Array> {
+  const bytes = new TextEncoder().encode(body);
   return async function* () {
-    for (let at = 0; at < body.length; at += 1000) yield body.slice(at, at + 1000);
+    for (let at = 0; at < bytes.length; at += 1000) yield bytes.subarray(at, at + 1000);
   };
 }
 
-async function* failing(): AsyncGenerator<string> {
+async function* failing(): AsyncGenerator<Uint8Array> {
   yield* [];
   throw new Error('the package did not give it');
 }
