@@ -231,8 +231,9 @@ async function seedFromRecords(bundle: IndexBundle, writer: IndexWriter, slicer:
     }
   }
   try {
+    // Most of the hashing is done by now, off the thread: what is left is a wait, not a slice.
     const t = performance.now();
-    await reader.verify();
+    await slicer.wait(reader.verify());
     phases.readMs += performance.now() - t;
   } catch (error) {
     return unusable(error);

@@ -6,7 +6,7 @@ import { syntheticIndex } from '../../../bench/synthetic-index';
 import { connectStore, ensureSeeded, getStatus, search, type SummitStore } from '../../../src/store';
 import { openIndexDb } from '../../../src/store/index-db';
 import { INDEX_LAYOUT, indexDbName } from '../../../src/store/index-layout';
-import { RECORDS_FILE, RecordsReader } from '../../../src/store/packed';
+import { HASH_LINES, RECORDS_FILE, RecordsReader } from '../../../src/store/packed';
 import { fromStored } from '../../../src/store/stored';
 import { INDEX_STORES } from '../../../src/store/schema';
 import { Slicer } from '../../../src/store/slicer';
@@ -70,7 +70,7 @@ describe('seeding from packaged records', () => {
     // Same length, one letter changed: only the SHA-256 can tell.
     const altered = lines.map((l, i) => (i === page ? l.replace('"text":"', '"text":"X').replace(/.$/, '') : l)).join('\n');
     const cases: [string, () => AsyncIterable<Uint8Array>, string][] = [
-      ['altered', text(altered), `${RECORDS_FILE}:1: the records do not match the SHA-256 in their header: the file is corrupt`],
+      ['altered', text(altered), `${RECORDS_FILE}:${2 + Math.floor((page - 1) / HASH_LINES) * HASH_LINES}: the records from this line on do not match the SHA-256 in their header: the file is corrupt`],
       ['broken line', text(lines.map((l, i) => (i === page ? 'pages{"page":1}' : l)).join('\n')), `${RECORDS_FILE}:${page + 1}: a record line must be <header | buckets | pages | documents | words> TAB <keys> TAB <value>`],
       ['cut short', text(good.recordsText.slice(0, -100)), 'the file ends in the middle of a line: it is cut short'],
       ['line missing', text(lines.filter((_, i) => i !== page).join('\n')), `the header promises ${lines.length - 2} records in`],
