@@ -10,8 +10,38 @@ import type { Bucket, DocumentPage, IndexDb, IndexDbSchema, IndexHeader, MapName
 type ReadTx = IDBPTransaction<IndexDbSchema, ('header' | 'buckets' | 'pages' | 'documents' | 'words')[], 'readonly'>;
 
 const EMPTY = new Uint32Array(0);
-/** Decoded buckets and pages kept per live index: at the real size that is all of it, so repeat cards never touch the disk. */
-const CACHE_RECORDS = 96;
+/**
+ * Decoded records kept per live index, counted by their stored bytes: at the
+ * real size that is all of it, so repeat cards never touch the disk; at
+ * 1,000× it holds the few hundred records a run of searches and cards reads
+ * (a record read again is read and parsed again, 0.2–0.5 ms each).
+ */
+const CACHE_BYTES = 8_000_000;
+
+/** Least recently used first; evicts down to its budget. */
+export class RecordCache {
+  private readonly entries = new Map<string, { value: unknown; size: number }>();
+  private bytes = 0;
+
+  get(key: string): { value: unknown } | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    // Refresh its place: the map's order is the eviction order.
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return entry;
+  }
+
+  set(key: string, value: unknown, size: number): void {
+    this.entries.set(key, { value, size });
+    this.bytes += size;
+    for (const [oldest, entry] of this.entries) {
+      if (this.bytes <= CACHE_BYTES || oldest === key) break;
+      this.entries.delete(oldest);
+      this.bytes -= entry.size;
+    }
+  }
+}
 
 /**
  * A complete index database, open. It never changes once complete, so
@@ -19,7 +49,7 @@ const CACHE_RECORDS = 96;
  * woken worker simply reads them again).
  */
 export class LiveIndex {
-  private readonly cache = new Map<string, unknown>();
+  private readonly cache = new RecordCache();
   private readonly derived = new Map<string, Promise<unknown>>();
 
   constructor(
@@ -67,22 +97,17 @@ export class IndexRead {
   constructor(
     readonly tx: ReadTx,
     readonly header: IndexHeader,
-    private readonly cache: Map<string, unknown>,
+    private readonly cache: RecordCache,
   ) {}
 
-  private record<T>(cacheKey: string, load: () => Promise<T>): Promise<T> {
-    if (this.cache.has(cacheKey)) {
-      const value = this.cache.get(cacheKey) as T;
-      // Refresh its place: the map's order is the eviction order.
-      this.cache.delete(cacheKey);
-      this.cache.set(cacheKey, value);
-      return Promise.resolve(value);
-    }
+  /** A record through the cache; `load` gives its value and its size in stored bytes. */
+  private record<T>(cacheKey: string, load: () => Promise<{ value: T; size: number }>): Promise<T> {
+    const cached = this.cache.get(cacheKey);
+    if (cached) return Promise.resolve(cached.value as T);
     let pending = this.pending.get(cacheKey) as Promise<T> | undefined;
     if (!pending) {
-      pending = load().then((value) => {
-        this.cache.set(cacheKey, value);
-        if (this.cache.size > CACHE_RECORDS) this.cache.delete(this.cache.keys().next().value!);
+      pending = load().then(({ value, size }) => {
+        this.cache.set(cacheKey, value, size);
         return value;
       });
       this.pending.set(cacheKey, pending);
@@ -132,9 +157,10 @@ export class IndexRead {
 
   /** First words of a word map's pages, in order: a few hundred keys even at 1,000×, read once per live index. */
   private directory(map: WordMapName): Promise<string[]> {
-    return this.record(`directory/${map}`, async () =>
-      (await this.tx.objectStore('words').getAllKeys(IDBKeyRange.bound([map, ''], [map, '\uffff']))).map((key) => key[1]),
-    );
+    return this.record(`directory/${map}`, async () => {
+      const firsts = (await this.tx.objectStore('words').getAllKeys(IDBKeyRange.bound([map, ''], [map, '\uffff']))).map((key) => key[1]);
+      return { value: firsts, size: firsts.length * 16 };
+    });
   }
 
   private page(map: WordMapName, first: string): Promise<WordPage | undefined> {
@@ -187,6 +213,6 @@ export class IndexRead {
 
 type Unpacked = { buckets: Bucket; pages: QuotePage; documents: DocumentPage; words: WordPage };
 
-function unpack<S extends keyof Unpacked>(store: S, stored: StoredRecord | undefined): Unpacked[S] | undefined {
-  return stored === undefined ? undefined : (fromStored(store as 'buckets', stored) as Unpacked[S]);
+function unpack<S extends keyof Unpacked>(store: S, stored: StoredRecord | undefined): { value: Unpacked[S] | undefined; size: number } {
+  return stored === undefined ? { value: undefined, size: 0 } : { value: fromStored(store as 'buckets', stored) as Unpacked[S], size: stored.json.byteLength };
 }
