@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { RECORDS_FILE } from '../src/store/packed';
 
 export interface BundleItem {
   name: string;
@@ -20,12 +21,13 @@ export interface BundleItem {
 
 const KB = 1000;
 
-/** Measured at 69.3 / 25.0, 37.8 / 12.7, 48.8 / 17.9 and 60.8 / 14.9 kB when set. */
+/** Measured at 69.3 / 25.0, 37.8 / 12.7, 48.8 / 17.9 and 60.8 / 14.9 kB when set; the records at 139.5 / 27.2 kB. */
 export const BUDGETS = {
   content: { raw: 90 * KB, gzip: 30 * KB },
   background: { raw: 55 * KB, gzip: 20 * KB },
   popup: { raw: 75 * KB, gzip: 27 * KB },
   index: { raw: 100 * KB, gzip: 25 * KB },
+  records: { raw: 200 * KB, gzip: 40 * KB },
 } as const;
 
 function sizes(dir: string, files: string[]): { bytes: number; gzipBytes: number } {
@@ -53,6 +55,7 @@ export function benchBundle(extensionDir: string): BundleItem[] {
     ['background', 'background', ['background.js']],
     ['popup', 'popup JS', popupScripts(extensionDir)],
     ['index', 'summit-index.jsonl', ['summit-index.jsonl']],
+    ['records', RECORDS_FILE, [RECORDS_FILE]],
   ];
   return groups.map(([key, name, files]) => {
     const s = sizes(extensionDir, files);
