@@ -12,6 +12,8 @@ export const WHOLE = 2;
 export const ACCENTED = 4;
 /** The word names a person the quote is said by or mentions. */
 export const VIA_PERSON = 8;
+/** More than one of the word's terms occur in the quote (a prefix: `dinh` in `định` and `đỉnh`). */
+export const TERMS = 16;
 
 /**
  * Everything one query word matched, by quote rank. Flags live in one typed
@@ -26,10 +28,16 @@ export interface WordMatches {
   ranks: number[];
   /** The postings the word matched in the text. */
   terms: TermRecord[];
+  /**
+   * By rank, the index in `terms` of the term that occurs in the quote, when
+   * one does (else `TERMS` is set): a phrase check then searches one postings
+   * list, not all 128 a short prefix can match.
+   */
+  termOf: Uint8Array;
 }
 
 export function emptyMatches(quotes: number): WordMatches {
-  return { flags: new Uint8Array(quotes), ranks: [], terms: [] };
+  return { flags: new Uint8Array(quotes), ranks: [], terms: [], termOf: new Uint8Array(quotes) };
 }
 
 export interface Ranked {
@@ -89,7 +97,7 @@ export function rank(words: QueryWord[], matches: WordMatches[], candidates: rea
 /** Word positions in quote `n` where the word's matched terms occur. */
 function positions(match: WordMatches, n: number): number[] {
   const out: number[] = [];
-  for (const term of match.terms) {
+  for (const term of match.flags[n]! & TERMS ? match.terms : [match.terms[match.termOf[n]!]!]) {
     const i = lowerBound(term.quotes, n);
     if (term.quotes[i] !== n) continue;
     for (let k = term.starts[i]!; k < term.starts[i + 1]!; k++) out.push(positionOf(term.occ[k]!));

@@ -8,12 +8,12 @@ import type { SummitRecord, TermRecord } from '../store/schema';
 import { personRef, quoteViews, summitRef } from '../store/views';
 import { parseQuery, type QueryWord } from './normalize';
 import { formOf } from './postings';
-import { ACCENTED, emptyMatches, highlights, rank, TEXT, VIA_PERSON, WHOLE, type WordMatches } from './rank';
+import { ACCENTED, emptyMatches, highlights, rank, TERMS, TEXT, VIA_PERSON, WHOLE, type WordMatches } from './rank';
 
 export const DEFAULT_LIMIT = 20;
 /** The protocol's own cap. */
 export const MAX_LIMIT = 500;
-/** A one-letter prefix could expand to thousands of terms; the first ones in key order are enough while typing. */
+/** A one-letter prefix could expand to thousands of terms; the first ones in key order are enough while typing (at most 256: `WordMatches.termOf`). */
 export const PREFIX_TERMS = 128;
 /** Shorter prefixes would resolve to too many people to mean anyone. */
 const PERSON_PREFIX_MIN = 2;
@@ -94,13 +94,16 @@ async function textMatches(read: IndexRead, word: QueryWord, quoteCount: number)
     : [await read.word('terms', word.fold)].filter((r): r is TermRecord => r !== undefined);
   const match = emptyMatches(quoteCount);
   match.terms = terms;
-  const { flags, ranks } = match;
-  for (const term of terms) {
+  const { flags, ranks, termOf } = match;
+  for (let t = 0; t < terms.length; t++) {
+    const term = terms[t]!;
     const found = TEXT | (term.term === word.fold ? WHOLE : 0);
     const form = word.marked ? term.forms.indexOf(word.toned) : -1;
     for (let i = 0; i < term.quotes.length; i++) {
       const n = term.quotes[i]!;
       if (flags[n] === 0) ranks.push(n);
+      if (flags[n]! & TEXT) flags[n] = flags[n]! | TERMS;
+      else termOf[n] = t;
       let f = flags[n]! | found;
       if (form >= 0 && !(f & ACCENTED)) {
         for (let k = term.starts[i]!; k < term.starts[i + 1]!; k++) {
