@@ -21,10 +21,14 @@ export interface BundleItem {
 
 const KB = 1000;
 
-/** Measured at 69.3 / 25.0, 37.8 / 12.7, 48.8 / 17.9 and 60.8 / 14.9 kB when set; the records at 139.5 / 27.2 kB. */
+/**
+ * Measured at 69.3 / 25.0, 37.8 / 12.7, 48.8 / 17.9 and 60.8 / 14.9 kB when set; the records at 139.5 / 27.2 kB.
+ * The background's was raised from 55 / 20 kB at 62.3 / 21.2 kB, when it gained the seed from packaged records
+ * (decision 0040) beside the seed that derives them.
+ */
 export const BUDGETS = {
   content: { raw: 90 * KB, gzip: 30 * KB },
-  background: { raw: 55 * KB, gzip: 20 * KB },
+  background: { raw: 75 * KB, gzip: 26 * KB },
   popup: { raw: 75 * KB, gzip: 27 * KB },
   index: { raw: 100 * KB, gzip: 25 * KB },
   records: { raw: 200 * KB, gzip: 40 * KB },
