@@ -192,6 +192,13 @@ async function deriveAndWrite(bundle: IndexBundle, writer: IndexWriter, slicer: 
 }
 
 /**
+ * Bytes put before the seed waits for the engine to take them. Copying bytes
+ * is so cheap that a 5 ms slice could queue several megabytes, and Chromium's
+ * IndexedDB answered the status read queued behind them 230 ms late.
+ */
+const QUEUED_BYTES = 1 << 20;
+
+/**
  * Puts the records derived at build time (`packed.ts`) as their lines arrive,
  * each value's bytes as they are: nothing to derive, nothing to parse. Records
  * that cannot be read, name another bundle or layout, are cut short or fail
@@ -205,6 +212,7 @@ async function seedFromRecords(bundle: IndexBundle, writer: IndexWriter, slicer:
   const chunks = bundle.records!()[Symbol.asyncIterator]();
   let header: RecordsHeader | null = null;
   let read = 0;
+  let queued = 0;
   const unusable = async (error: unknown) => {
     await chunks.return?.().catch(() => undefined);
     return { unusable: describe(error) };
@@ -224,7 +232,9 @@ async function seedFromRecords(bundle: IndexBundle, writer: IndexWriter, slicer:
     for (const line of lines) {
       read++;
       writer.putStored(line.store, () => line.record);
-      if (slicer.due()) {
+      queued += line.record.json.byteLength;
+      if (slicer.due() || queued >= QUEUED_BYTES) {
+        queued = 0;
         progress(read / Math.max(header!.records, 1));
         await slicer.yield(() => writer.pause());
       }
