@@ -177,9 +177,9 @@ function storeRows(r: StoreBench): Row[] {
         },
         {
           section,
-          figure: `Seed ${scale}: longest wait for an answer while seeding (${x.answers} status messages)`,
+          figure: `Seed ${scale}: longest wait for an answer while seeding (${x.answers} status messages; p95 column: their p95)`,
           median: ms(x.answerMaxMs),
-          p95: '—',
+          p95: ms(x.answerP95Ms),
           baseline: `${ms(x.roundTrip.median)} status round trip, idle`,
           ratio: ratio(x.answerMaxMs, x.roundTrip.median),
           goal: `≤ ${HOVER_GOAL_MS} ms`,

@@ -49,8 +49,9 @@ export interface SizeFigures {
   recordsMB: number;
   /** Chromium: longest gap between 5 ms heartbeats inside the worker while it seeded. */
   heartbeatMaxGapMs: number | null;
-  /** The longest a status message waited for its answer while the background seeded (asked every 50 ms). */
+  /** The longest a status message waited for its answer while the background seeded (asked every 50 ms), and the p95. */
   answerMaxMs: number;
+  answerP95Ms: number;
   answers: number;
   /** Chromium: worker heap before the seed and at its peak, from CDP. */
   heapBeforeMB: number | null;
@@ -312,6 +313,7 @@ interface SeedRun {
   seed: SeedStats;
   heartbeatMaxGapMs: number | null;
   answerMaxMs: number;
+  answerP95Ms: number;
   answers: number;
   heapBeforeMB: number | null;
   heapPeakMB: number | null;
@@ -357,6 +359,7 @@ async function measureSeed(driver: Driver, label: string, log: (s: string) => vo
     seed: { ...seed, ms: round(seed.ms), longestSliceMs: round(seed.longestSliceMs, 2) },
     heartbeatMaxGapMs: heartbeatMaxGapMs === null ? null : round(heartbeatMaxGapMs, 1),
     answerMaxMs: round(Math.max(0, ...answers), 1),
+    answerP95Ms: answers.length > 0 ? round(percentile(answers, 95), 1) : 0,
     answers: answers.length,
     heapBeforeMB: heapBeforeMB === null ? null : round(heapBeforeMB, 1),
     heapPeakMB: heapPeakMB === null ? null : round(heapPeakMB, 1),
@@ -411,6 +414,7 @@ async function measure(driver: Driver, extensionDir: string, index: SummitIndex,
     heapPeakMB: run.heapPeakMB,
     progressSeen: run.progressSeen,
     answerMaxMs: run.answerMaxMs,
+    answerP95Ms: run.answerP95Ms,
     answers: run.answers,
     floorWriteMs: round(base.floorWriteMs),
     queries: queries.length,
