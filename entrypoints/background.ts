@@ -22,16 +22,16 @@ import {
 import { loadSettings, saveSettings } from '@/src/settings/store';
 import { routeHash } from '@/src/ui/popup/env';
 import { BUNDLE_FILE } from '@/src/schema/index-bundle';
+import { RECORDS_FILE } from '@/src/store/packed';
 
-/** Packaged with the extension, never inlined into scripts; read from the package, not the network. */
-const BUNDLE_URL = `/${BUNDLE_FILE}` as const;
 const ALL_QUOTES = 500;
 /** Chrome stops a worker after 30 s without events or extension calls; a long seed calls one this often. */
 const KEEP_ALIVE_MS = 10_000;
 
-async function packagedBundle(): Promise<ReadableStream<Uint8Array>> {
-  const response = await fetch(browser.runtime.getURL(BUNDLE_URL as never));
-  if (!response.ok || !response.body) throw new Error(`the extension package did not give ${BUNDLE_FILE} (status ${response.status})`);
+/** A file packaged with the extension, never inlined into scripts; read from the package, not the network. */
+async function packaged(file: string): Promise<ReadableStream<Uint8Array>> {
+  const response = await fetch(browser.runtime.getURL(`/${file}` as never));
+  if (!response.ok || !response.body) throw new Error(`the extension package did not give ${file} (status ${response.status})`);
   return response.body;
 }
 
@@ -55,7 +55,7 @@ export default defineBackground(() => {
   // Everything below is read again from IndexedDB on each wake: the worker can
   // be stopped between any two messages. One seed at a time; each start reads
   // only the bundle's header line to learn whether the live index is current.
-  const seed = singleFlight(async (): Promise<SeedReport> => ensureSeeded(store, () => openBundle(packagedBundle), { onProgress: keepingAlive() }));
+  const seed = singleFlight(async (): Promise<SeedReport> => ensureSeeded(store, () => openBundle(() => packaged(BUNDLE_FILE), BUNDLE_FILE, () => packaged(RECORDS_FILE)), { onProgress: keepingAlive() }));
 
   /** The live index. Only when there is none (first install, or its database is gone) does an answer wait for a seed. */
   async function live(): Promise<LiveIndex> {

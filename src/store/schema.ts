@@ -180,12 +180,16 @@ export interface WordPage {
   values: unknown[];
 }
 
+/** A record as stored (`stored.ts`): key fields, and the value as UTF-8 JSON bytes. */
+export type Stored<K> = K & { json: Uint8Array };
+
+/** Records are stored as bytes, except the two the seed itself writes in `header`: the completion mark and the checkpoint. */
 export interface IndexDbSchema extends DBSchema {
-  header: { key: string; value: HeaderRecord };
-  buckets: { key: string; value: Bucket };
-  pages: { key: number; value: QuotePage };
-  documents: { key: number; value: DocumentPage };
-  words: { key: [WordMapName, string]; value: WordPage };
+  header: { key: string; value: IndexHeader | ProgressRecord | Stored<{ key: string }> };
+  buckets: { key: string; value: Stored<{ key: string }> };
+  pages: { key: number; value: Stored<{ page: number }> };
+  documents: { key: number; value: Stored<{ page: number }> };
+  words: { key: [WordMapName, string]; value: Stored<{ map: WordMapName; first: string }> };
 }
 
 export type IndexDb = IDBPDatabase<IndexDbSchema>;
