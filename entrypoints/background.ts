@@ -14,7 +14,6 @@ import {
   listSavedViews,
   openBundle,
   saveQuote,
-  search,
   unsaveQuote,
   type LiveIndex,
   type SeedReport,
@@ -22,6 +21,10 @@ import {
 import { loadSettings, saveSettings } from '@/src/settings/store';
 import { routeHash } from '@/src/ui/popup/env';
 import { BUNDLE_FILE } from '@/src/schema/index-bundle';
+import { loadGazetteer, type Gazetteer } from '@/src/corpus/gazetteer';
+import { ReadingService } from '@/src/reading/service';
+import peopleJson from '@/data/gazetteer/people.json?raw';
+import summitsJson from '@/data/gazetteer/summits.json?raw';
 
 /** Packaged with the extension, never inlined into scripts; read from the package, not the network. */
 const BUNDLE_URL = `/${BUNDLE_FILE}` as const;
@@ -50,8 +53,22 @@ function unwrap<T>(outcome: Outcome<T>): T {
   return outcome.value;
 }
 
+/** The build's own gazetteer, so an added article is read against exactly the names and summits of the bundled index. */
+function bundledGazetteer(): Gazetteer {
+  const encode = (text: string) => new TextEncoder().encode(text);
+  return loadGazetteer({ file: 'data/gazetteer/people.json', bytes: encode(peopleJson) }, { file: 'data/gazetteer/summits.json', bytes: encode(summitsJson) });
+}
+
 export default defineBackground(() => {
   const store = connectStore();
+  let gazetteer: Gazetteer | null = null;
+  const reading = new ReadingService({
+    main: () => store.main(),
+    gazetteer: () => (gazetteer ??= bundledGazetteer()),
+    loadSettings: () => loadSettings(browser.storage.local),
+    saveSettings: (settings) => saveSettings(browser.storage.local, settings),
+    now: () => Date.now(),
+  });
   // Everything below is read again from IndexedDB on each wake: the worker can
   // be stopped between any two messages. One seed at a time; each start reads
   // only the bundle's header line to learn whether the live index is current.
@@ -82,9 +99,16 @@ export default defineBackground(() => {
     },
     lexicon: async () => getLexicon(await live()),
     catalog: async () => getCatalog(await live()),
-    card: async (request) => unwrap(await getCard(await live(), request, request.all ? ALL_QUOTES : undefined)),
-    quoteContext: async (request) => unwrap(await getQuoteContext(await live(), request.id)),
-    search: async (request) => unwrap(await search(await live(), request.query)),
+    card: async (request) => {
+      const index = await live();
+      const limit = request.all ? ALL_QUOTES : undefined;
+      return reading.card(index, unwrap(await getCard(index, request, limit)), limit);
+    },
+    quoteContext: async (request) => {
+      const index = await live();
+      return (await reading.quoteContext(index, request.id)) ?? unwrap(await getQuoteContext(index, request.id));
+    },
+    search: async (request) => unwrap(await reading.search(await live(), request.query)),
     pageMentions: async (request, origin: Origin) => {
       if (origin.tabId !== null) {
         await browser.action.setBadgeText({ tabId: origin.tabId, text: badgeText(request.entities) });
@@ -101,6 +125,14 @@ export default defineBackground(() => {
       return null;
     },
     saved: async () => listSavedViews(await store.main(), await live()),
+    addArticle: async (request) => reading.add(request.article),
+    readingList: async () => reading.list(),
+    removeArticle: async (request) => {
+      await reading.remove(request.id);
+      return null;
+    },
+    exportUserData: async () => reading.exportText(),
+    importUserData: async (request) => reading.importText(request.text),
   });
 
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (reply: unknown) => void) => {
@@ -114,9 +146,10 @@ export default defineBackground(() => {
     if (command === 'toggle-enabled') {
       const settings = await loadSettings(browser.storage.local);
       await saveSettings(browser.storage.local, { ...settings, enabled: !settings.enabled });
-    } else if (command === 'open-next-mention') {
+    } else if (command === 'open-next-mention' || command === 'add-this-page') {
       const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-      if (tab?.id !== undefined) await browser.tabs.sendMessage(tab.id, { type: 'openNext' }).catch(() => undefined);
+      const message = command === 'add-this-page' ? { type: 'addThisPage' } : { type: 'openNext' };
+      if (tab?.id !== undefined) await browser.tabs.sendMessage(tab.id, message).catch(() => undefined);
     }
   });
 
