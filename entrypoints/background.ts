@@ -127,6 +127,7 @@ export default defineBackground(() => {
     saved: async () => listSavedViews(await store.main(), await live()),
     addArticle: async (request) => reading.add(request.article),
     readingList: async () => reading.list(),
+    readingQuotes: async (request) => reading.quotesOf(await live(), request.id),
     removeArticle: async (request) => {
       await reading.remove(request.id);
       return null;

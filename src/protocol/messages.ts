@@ -1,6 +1,6 @@
 import type { PackedLexicon } from '../schema/lexicon';
 import { MAX_IMPORT_CHARS, validateArticle, type AddedArticle, type ExtractedArticle, type ImportSummary, type ReadingArticleSummary } from '../reading/article';
-import type { Catalog, DbStatus, EntityCard, QuoteContext, SavedQuote, SavedQuoteView, SearchQuery, SearchResult } from './views';
+import type { Catalog, DbStatus, EntityCard, QuoteContext, QuoteView, SavedQuote, SavedQuoteView, SearchQuery, SearchResult } from './views';
 
 /**
  * The one message protocol of the extension. Requests go to the background
@@ -30,6 +30,8 @@ export type Request =
   | { type: 'addArticle'; article: ExtractedArticle }
   /** "Your articles", newest added first. */
   | { type: 'readingList' }
+  /** The quotes taken from one of the user's articles, in text order. */
+  | { type: 'readingQuotes'; id: string }
   | { type: 'removeArticle'; id: string }
   /** Everything the user made, as the text of one JSON Lines file. */
   | { type: 'exportUserData' }
@@ -50,6 +52,7 @@ export interface Answers {
   saved: SavedQuoteView[];
   addArticle: AddedArticle;
   readingList: ReadingArticleSummary[];
+  readingQuotes: QuoteView[];
   removeArticle: null;
   exportUserData: string;
   importUserData: ImportSummary;
@@ -159,8 +162,9 @@ export function validateRequest(message: unknown): Request | string {
       return typeof article === 'string' ? article : { type: 'addArticle', article };
     }
     case 'removeArticle':
-      if (!isId(message.id)) return 'removeArticle.id must be a non-empty string of at most 200 characters';
-      return { type: 'removeArticle', id: message.id };
+    case 'readingQuotes':
+      if (!isId(message.id)) return `${message.type}.id must be a non-empty string of at most 200 characters`;
+      return { type: message.type, id: message.id };
     case 'importUserData':
       if (typeof message.text !== 'string' || message.text.length > MAX_IMPORT_CHARS) return `importUserData.text must be a string of at most ${MAX_IMPORT_CHARS} characters`;
       return { type: 'importUserData', text: message.text };

@@ -1,9 +1,9 @@
 import { CorpusError } from '../corpus/errors';
 import type { Gazetteer } from '../corpus/gazetteer';
-import type { EntityCard, QuoteContext, SearchQuery, SearchResult } from '../protocol/views';
+import type { EntityCard, QuoteContext, QuoteView, SearchQuery, SearchResult } from '../protocol/views';
 import { parseSettings, type Settings } from '../settings/settings';
 import type { Outcome } from '../store/outcome';
-import { listReadingArticles, putReadingArticle, readingQuote, readingQuotes, readUserRecords, removeReadingArticle, writeUserRecords } from '../store/reading';
+import { listReadingArticles, putReadingArticle, readingQuote, readingQuotes, readingQuotesOf, readUserRecords, removeReadingArticle, writeUserRecords } from '../store/reading';
 import type { LiveIndex } from '../store/reader';
 import type { SummitDb } from '../store/schema';
 import type { AddedArticle, ExtractedArticle, ImportSummary, ReadingArticleSummary } from './article';
@@ -68,6 +68,12 @@ export class ReadingService {
 
   async list(): Promise<ReadingArticleSummary[]> {
     return listReadingArticles(await this.deps.main());
+  }
+
+  async quotesOf(index: LiveIndex, id: string): Promise<QuoteView[]> {
+    const quotes = await readingQuotesOf(await this.deps.main(), id);
+    const read = index.read();
+    return Promise.all(quotes.map((q) => readingQuoteView(read, q)));
   }
 
   async remove(id: string): Promise<void> {

@@ -55,6 +55,11 @@ export function readingQuotes(db: SummitDb): Promise<ReadingQuote[]> {
   return db.getAll('readingQuotes');
 }
 
+/** The quotes of one article, in text order. */
+export async function readingQuotesOf(db: SummitDb, id: string): Promise<ReadingQuote[]> {
+  return (await db.getAllFromIndex('readingQuotes', 'document', id)).sort((a, b) => a.start - b.start);
+}
+
 export function readingDocuments(db: SummitDb): Promise<ReadingDocument[]> {
   return db.getAllFromIndex('readingDocs', 'addedAt');
 }

@@ -5,6 +5,7 @@ import { isSiteDisabled, normalizeSite, toggleSite, type Settings } from '../../
 import { CardView } from './CardView';
 import type { PopupEnv, Route } from './env';
 import { PageView } from './PageView';
+import { ReadingView } from './ReadingView';
 import { SavedView } from './SavedView';
 import { useSaves } from './saves';
 import { SearchView } from './SearchView';
@@ -97,11 +98,12 @@ export function PopupApp({ env, initial }: { env: PopupEnv; initial: Route }) {
     void env.saveSettings(next);
   }
 
-  const tabs: { view: 'search' | 'page' | 'timeline' | 'saved'; label: string }[] = [
+  const tabs: { view: 'search' | 'page' | 'timeline' | 'saved' | 'reading'; label: string }[] = [
     { view: 'search', label: t(lang, 'tabSearch') },
     { view: 'page', label: t(lang, 'tabPage') },
     { view: 'timeline', label: t(lang, 'tabTimeline') },
     { view: 'saved', label: t(lang, 'tabSaved') },
+    { view: 'reading', label: t(lang, 'tabReading') },
   ];
   const isTab = tabs.some((tab) => tab.view === route.view);
   const savedCount = saves.list?.length ?? 0;
@@ -156,6 +158,7 @@ export function PopupApp({ env, initial }: { env: PopupEnv; initial: Route }) {
         {route.view === 'page' && <PageView env={liveEnv} catalog={catalog} go={go} />}
         {route.view === 'timeline' && <TimelineView env={liveEnv} catalog={catalog} go={go} />}
         {route.view === 'saved' && <SavedView env={liveEnv} saves={saves} go={go} />}
+        {route.view === 'reading' && <ReadingView env={liveEnv} go={go} />}
         {route.view === 'card' && <CardView key={`${route.kind}:${route.id}`} env={liveEnv} saves={saves} kind={route.kind} id={route.id} go={go} />}
         {route.view === 'source' && <SourceView key={route.quote} env={liveEnv} saves={saves} quote={route.quote} go={go} />}
       </main>

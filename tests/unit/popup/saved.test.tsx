@@ -72,6 +72,8 @@ function mount(ask: Ask, initial: Route, language: 'vi' | 'en' = 'vi'): HTMLElem
     requestHostAccess: async () => true,
     openOptions: () => undefined,
     shortcut: null,
+    addThisPage: async () => ({ ok: false, error: 'no page' }),
+    download: () => undefined,
   };
   render(<PopupApp env={env} initial={initial} />, root);
   return root;

@@ -66,6 +66,7 @@ describe('router and client', () => {
     saved: async () => [],
     addArticle: async (r) => ({ document: { id: 'reading-x', title: r.article.title, url: r.article.url, published: r.article.published }, quotes: 0, replaced: false, truncated: false }),
     readingList: async () => [],
+    readingQuotes: async () => [],
     removeArticle: async () => null,
     exportUserData: async () => '',
     importUserData: async () => ({ documents: 0, quotes: 0, saved: 0, settings: false }),
