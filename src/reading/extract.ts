@@ -26,19 +26,26 @@ const LANGS: readonly Lang[] = ['vi', 'en', 'ru'];
  * that changes while being read cannot change what is extracted half-way.
  * Refuses, with a reason, what is not one article.
  */
-export function extractArticle(doc: Document, pageUrl: string): Extraction {
+export interface ExtractLimits {
+  maxElements: number;
+  maxChars: number;
+}
+
+export const DEFAULT_LIMITS: ExtractLimits = { maxElements: MAX_PAGE_ELEMENTS, maxChars: MAX_ARTICLE_CHARS };
+
+export function extractArticle(doc: Document, pageUrl: string, limits: ExtractLimits = DEFAULT_LIMITS): Extraction {
   const url = articleUrl(pageUrl);
   if (url === null) return { ok: false, code: 'not-web-page', error: 'only web pages (http or https) can be added' };
   const elements = doc.getElementsByTagName('*').length;
-  if (elements > MAX_PAGE_ELEMENTS) {
-    return { ok: false, code: 'too-large', error: `the page has ${elements} elements; pages over ${MAX_PAGE_ELEMENTS} are not read` };
+  if (elements > limits.maxElements) {
+    return { ok: false, code: 'too-large', error: `the page has ${elements} elements; pages over ${limits.maxElements} are not read` };
   }
   if (!isProbablyReaderable(doc)) return { ok: false, code: 'no-article', error: 'no article found on this page (too little running text)' };
 
   const clone = doc.cloneNode(true) as Document;
   let parsed: ReturnType<Readability<Element>['parse']>;
   try {
-    parsed = new Readability<Element>(clone, { serializer: (node) => node as Element, maxElemsToParse: MAX_PAGE_ELEMENTS }).parse();
+    parsed = new Readability<Element>(clone, { serializer: (node) => node as Element, maxElemsToParse: limits.maxElements }).parse();
   } catch (error) {
     return { ok: false, code: 'no-article', error: `the page could not be read as an article (${error instanceof Error ? error.message : String(error)})` };
   }
@@ -46,13 +53,15 @@ export function extractArticle(doc: Document, pageUrl: string): Extraction {
   if (!parsed || !content) return { ok: false, code: 'no-article', error: 'no article found on this page' };
 
   const byline = clean(parsed.byline ?? '') || null;
-  const all = withoutByline(paragraphsOf(content), byline);
-  const { paragraphs, truncated } = capped(all, MAX_ARTICLE_CHARS);
+  const headline = clean(parsed.title ?? '') || clean(doc.title) || clean(doc.querySelector('h1')?.textContent ?? '');
+  const all = withoutByline(paragraphsOf(content), byline).filter((p, i) => !(i === 0 && p === headline));
+  const { paragraphs, truncated } = capped(all, limits.maxChars);
   const length = paragraphs.reduce((n, p) => n + p.length, 0);
   if (length < MIN_ARTICLE_CHARS) {
     return { ok: false, code: 'no-article', error: `no article found on this page (${length} characters of running text, at least ${MIN_ARTICLE_CHARS} needed)` };
   }
-  const title = clean(parsed.title ?? '') || clean(doc.title) || paragraphs[0]!.slice(0, MAX_TITLE_CHARS);
+  // The pipeline takes the first line as the headline when the page gives none.
+  const title = headline;
 
   const article: ExtractedArticle = {
     url,
