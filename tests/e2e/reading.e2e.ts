@@ -21,7 +21,7 @@ const ARTICLE = 'reading-vi-putin-anchorage.html';
 const TITLE = 'Ông Putin: Cuộc gặp ở Anchorage mở đường cho đối thoại';
 const PUTIN_WORDS = 'Chúng tôi đã có cuộc trao đổi thẳng thắn và có ích, hai bên hiểu nhau hơn sau hôm nay';
 const TRUMP_WORDS = 'Chúng tôi chưa đạt được thỏa thuận cuối cùng, nhưng đã tiến rất gần';
-const READING_TAB = '[role="tab"]:nth-child(5)';
+const READING_TAB = 'button.reading-link';
 const SEARCH_TAB = '[role="tab"]:nth-child(1)';
 const quoted = (text: string) => `“${text}”`;
 

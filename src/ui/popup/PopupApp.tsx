@@ -98,23 +98,36 @@ export function PopupApp({ env, initial }: { env: PopupEnv; initial: Route }) {
     void env.saveSettings(next);
   }
 
-  const tabs: { view: 'search' | 'page' | 'timeline' | 'saved' | 'reading'; label: string }[] = [
+  const tabs: { view: 'search' | 'page' | 'timeline' | 'saved'; label: string }[] = [
     { view: 'search', label: t(lang, 'tabSearch') },
     { view: 'page', label: t(lang, 'tabPage') },
     { view: 'timeline', label: t(lang, 'tabTimeline') },
     { view: 'saved', label: t(lang, 'tabSaved') },
-    { view: 'reading', label: t(lang, 'tabReading') },
   ];
-  const isTab = tabs.some((tab) => tab.view === route.view);
+  const isTab = tabs.some((tab) => tab.view === route.view) || route.view === 'reading';
   const savedCount = saves.list?.length ?? 0;
 
   return (
     <div class="popup">
       <header class="bar">
         <h1>Summit Lens</h1>
-        <button type="button" class="link" onClick={() => env.openOptions()}>
-          {t(lang, 'options')}
-        </button>
+        <div class="bar-links">
+          {/* Beside the tabs, not among them: four tabs are what fits a 400 px popup on one line. */}
+          <button
+            type="button"
+            class="link reading-link"
+            aria-current={route.view === 'reading' ? 'page' : undefined}
+            onClick={() => {
+              setHistory([]);
+              setRoute({ view: 'reading' });
+            }}
+          >
+            {t(lang, 'tabReading')}
+          </button>
+          <button type="button" class="link" onClick={() => env.openOptions()}>
+            {t(lang, 'options')}
+          </button>
+        </div>
       </header>
       <SiteSwitch env={liveEnv} settings={settings} onChange={changeSettings} />
       {!hostAccess && (

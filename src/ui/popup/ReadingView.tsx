@@ -43,11 +43,11 @@ function ArticleItem({ env, article, onRemove, go }: { env: PopupEnv; article: R
     <article class="reading-item" data-id={article.id}>
       <h3 class="reading-name">{article.title}</h3>
       <p class="reading-meta">
-        <span class="site">{article.site ?? t(lang, 'unknownOutlet')}</span>
+        <span class="reading-site">{article.site ?? t(lang, 'unknownOutlet')}</span>
         {' · '}
         {article.published === null ? <span class="date">{t(lang, 'dateNotStated')}</span> : <time class="date" dateTime={article.published}>{formatDay(lang, article.published)}</time>}
         {' · '}
-        <span class="count">{t(lang, 'readingQuoteCount', article.quotes)}</span>
+        <span class="reading-count">{t(lang, 'readingQuoteCount', article.quotes)}</span>
       </p>
       {article.truncated && <p class="reading-note">{t(lang, 'readingTruncated')}</p>}
       <div class="actions">
