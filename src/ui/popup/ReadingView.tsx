@@ -6,6 +6,8 @@ import { formatDay, t } from '../../i18n/i18n';
 import { QuoteItem } from '../QuoteItem';
 import type { PopupEnv, Route } from './env';
 
+const quoteCount = (lang: PopupEnv['settings']['language'], n: number) => (n === 1 ? t(lang, 'readingQuoteOne') : t(lang, 'readingQuoteCount', n));
+
 type Note = { kind: 'status' | 'error'; text: string } | null;
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -47,13 +49,13 @@ function ArticleItem({ env, article, onRemove, go }: { env: PopupEnv; article: R
         {' · '}
         {article.published === null ? <span class="date">{t(lang, 'dateNotStated')}</span> : <time class="date" dateTime={article.published}>{formatDay(lang, article.published)}</time>}
         {' · '}
-        <span class="reading-count">{t(lang, 'readingQuoteCount', article.quotes)}</span>
+        <span class="reading-count">{quoteCount(lang, article.quotes)}</span>
       </p>
       {article.truncated && <p class="reading-note">{t(lang, 'readingTruncated')}</p>}
       <div class="actions">
         {article.quotes > 0 && (
           <button type="button" class="link quotes-toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
-            {t(lang, 'readingQuoteCount', article.quotes)} {open ? '▴' : '▾'}
+            {quoteCount(lang, article.quotes)} {open ? '▴' : '▾'}
           </button>
         )}
         <a class="link original" href={article.url} target="_blank" rel="noopener noreferrer">
