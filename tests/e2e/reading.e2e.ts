@@ -154,6 +154,14 @@ for (const name of BROWSERS) {
       expect(hits.hits[0]!.quote.source).toEqual({ document: id, title: TITLE, outlet: 'Báo Bến Cảng', published: '2025-08-16', origin: 'reading', url });
       expect(hits.hits.slice(1).map((hit) => [hit.quote.source.origin, hit.quote.source.url])).toEqual(hits.hits.slice(1).map(() => ['corpus', null]));
 
+      // Putin's card holds the added quote beside the corpus's, with its provenance.
+      await typeQuery(popup, 'Putin');
+      await popup.click('.entities .chip');
+      await popup.waitFor(() => document.querySelector('.card-view h2')?.textContent === 'Vladimir Putin');
+      const inCard = await popup.evaluate(() => [...document.querySelectorAll('.card-view .quote')].map((q) => [q.querySelector('blockquote')!.textContent, q.querySelector('.source')!.textContent]));
+      expect(inCard.filter(([, s]) => s === source)).toEqual([[quoted(PUTIN_WORDS), source]]);
+      expect(inCard.length).toBeGreaterThan(1);
+
       // Export, then remove: the article and its quotes are gone.
       const file = await ask<string>(popup, { type: 'exportUserData' });
       expect(file.split('\n')[0]).toContain('"counts":{"documents":1,"quotes":2,"saved":0,"settings":1}');
