@@ -52,7 +52,7 @@ export function extractArticle(doc: Document, pageUrl: string, limits: ExtractLi
   const content = parsed?.content;
   if (!parsed || !content) return { ok: false, code: 'no-article', error: 'no article found on this page' };
 
-  const byline = clean(parsed.byline ?? '') || null;
+  const byline = clean(parsed.byline ?? '').slice(0, MAX_TITLE_CHARS) || null;
   const headline = clean(parsed.title ?? '') || clean(doc.title) || clean(doc.querySelector('h1')?.textContent ?? '');
   const all = withoutByline(paragraphsOf(content), byline).filter((p, i) => !(i === 0 && p === headline));
   const { paragraphs, truncated } = capped(all, limits.maxChars);
@@ -67,7 +67,7 @@ export function extractArticle(doc: Document, pageUrl: string, limits: ExtractLi
     url,
     title: title.slice(0, MAX_TITLE_CHARS),
     byline,
-    site: clean(parsed.siteName ?? '') || hostOf(url),
+    site: clean(parsed.siteName ?? '').slice(0, MAX_TITLE_CHARS) || hostOf(url),
     published: dayOf(parsed.publishedTime) ?? dayOf(doc.querySelector('article time[datetime], time[datetime]')?.getAttribute('datetime')),
     lang: langOf(parsed.lang) ?? langOf(doc.documentElement?.getAttribute('lang')),
     paragraphs,

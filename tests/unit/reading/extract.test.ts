@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_ARTICLE_CHARS } from '../../../src/reading/article';
+import { MAX_ARTICLE_CHARS, validateArticle } from '../../../src/reading/article';
 import { articleUrl, extractArticle, paragraphsOf } from '../../../src/reading/extract';
 import { pageAt, testPage } from './pages';
 
@@ -111,6 +111,17 @@ describe('extractArticle', () => {
     if (!result.ok) throw new Error(result.error);
     expect(result.article.paragraphs.join(' ')).not.toContain('pwned');
     expect(result.article.paragraphs).toEqual([paragraph.repeat(3).trim(), paragraph.repeat(2).trim()]);
+  });
+
+  it('keeps what it sends within what the background accepts, however long the page\'s metadata', () => {
+    const url = 'https://long-meta.example/a';
+    const long = 'Báo '.repeat(200);
+    const paragraph = 'Tổng thống Putin nói về cuộc gặp ở Alaska và những bước tiếp theo của hai nước trong những tháng tới. ';
+    const doc = pageAt(`<html><head><title>${long}</title><meta property="og:site_name" content="${long}"><meta name="author" content="${long}"></head><body><article><p>${paragraph.repeat(8)}</p></article></body></html>`, url);
+    const result = extractArticle(doc, url);
+    if (!result.ok) throw new Error(result.error);
+    expect(validateArticle(result.article)).toEqual(result.article);
+    expect([result.article.title.length, result.article.site!.length, result.article.byline!.length].every((n) => n <= 300)).toBe(true);
   });
 });
 
