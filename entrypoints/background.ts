@@ -132,6 +132,7 @@ export default defineBackground(() => {
       await reading.remove(request.id);
       return null;
     },
+    reextractArticle: async (request) => reading.reextract(request.id),
     exportUserData: async () => reading.exportText(),
     importUserData: async (request) => reading.importText(request.text),
   });

@@ -33,6 +33,8 @@ export type Request =
   /** The quotes taken from one of the user's articles, in text order. */
   | { type: 'readingQuotes'; id: string }
   | { type: 'removeArticle'; id: string }
+  /** Runs the current pipeline again on an added article's stored text. */
+  | { type: 'reextractArticle'; id: string }
   /** Everything the user made, as the text of one JSON Lines file. */
   | { type: 'exportUserData' }
   | { type: 'importUserData'; text: string };
@@ -54,6 +56,7 @@ export interface Answers {
   readingList: ReadingArticleSummary[];
   readingQuotes: QuoteView[];
   removeArticle: null;
+  reextractArticle: AddedArticle;
   exportUserData: string;
   importUserData: ImportSummary;
 }
@@ -162,6 +165,7 @@ export function validateRequest(message: unknown): Request | string {
       return typeof article === 'string' ? article : { type: 'addArticle', article };
     }
     case 'removeArticle':
+    case 'reextractArticle':
     case 'readingQuotes':
       if (!isId(message.id)) return `${message.type}.id must be a non-empty string of at most 200 characters`;
       return { type: message.type, id: message.id };

@@ -3,7 +3,7 @@ import type { Gazetteer } from '../corpus/gazetteer';
 import { documentId, fnv1a } from '../corpus/ids';
 import { buildIndex } from '../corpus/pipeline';
 import type { QuoteSource } from '../protocol/views';
-import type { IndexDocument, Lang, Quote } from '../schema/index-schema';
+import type { IndexDocument, IsoDay, Lang, Quote } from '../schema/index-schema';
 import type { ExtractedArticle } from './article';
 
 /** An article the user added, as the main database keeps it: what the pipeline made of it and where it was read. */
@@ -17,6 +17,8 @@ export interface ReadingDocument extends IndexDocument {
   addedAt: number;
   /** The extracted paragraphs the pipeline ran on, so the article can be extracted again after a pipeline update. */
   paragraphs: string[];
+  /** The date the page itself stated (`published` may come from the text when it stated none). */
+  pagePublished: IsoDay | null;
 }
 
 /** A quote of an added article; its source is copied in so showing it reads no article. */
@@ -30,6 +32,20 @@ export interface Ingested {
 }
 
 export const READING_PREFIX = 'reading-';
+
+/** The article as it was extracted, from what its entry keeps: the input of extracting it again. */
+export function storedArticle(document: ReadingDocument): ExtractedArticle {
+  return {
+    url: document.url,
+    title: document.title,
+    byline: document.byline,
+    site: document.site,
+    published: document.pagePublished,
+    lang: document.lang,
+    paragraphs: document.paragraphs,
+    truncated: document.truncated,
+  };
+}
 
 /** One id per address: adding the same page again replaces the entry instead of adding a second one. */
 export function readingDocumentId(url: string): string {
@@ -72,6 +88,7 @@ export function ingestArticle(article: ExtractedArticle, gazetteer: Gazetteer, n
     truncated: article.truncated,
     addedAt: now,
     paragraphs: article.paragraphs,
+    pagePublished: article.published,
   };
   const source = { document: id, title: document.title, outlet: document.outlet, published: document.published, origin: 'reading' as const, url: article.url };
   const quotes = index.quotes.map((q) => ({ ...q, source: { ...source } }));

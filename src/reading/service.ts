@@ -3,11 +3,11 @@ import type { Gazetteer } from '../corpus/gazetteer';
 import type { EntityCard, QuoteContext, QuoteView, SearchQuery, SearchResult } from '../protocol/views';
 import { parseSettings, type Settings } from '../settings/settings';
 import type { Outcome } from '../store/outcome';
-import { listReadingArticles, putReadingArticle, readingQuote, readingQuotes, readingQuotesOf, readUserRecords, removeReadingArticle, writeUserRecords } from '../store/reading';
+import { listReadingArticles, putReadingArticle, readingDocument, readingQuote, readingQuotes, readingQuotesOf, readUserRecords, removeReadingArticle, writeUserRecords } from '../store/reading';
 import type { LiveIndex } from '../store/reader';
 import type { SummitDb } from '../store/schema';
 import type { AddedArticle, ExtractedArticle, ImportSummary, ReadingArticleSummary } from './article';
-import { ingestArticle, READING_PREFIX, type ReadingQuote } from './ingest';
+import { ingestArticle, READING_PREFIX, storedArticle, type ReadingQuote } from './ingest';
 import { byRecency, searchWithReading } from './search';
 import { decodeUserData, encodeUserData } from './transfer';
 import { readingQuoteContext, readingQuoteView, withReadingQuotes } from './views';
@@ -46,10 +46,20 @@ export class ReadingService {
     this.quotes = null;
   }
 
-  async add(article: ExtractedArticle): Promise<AddedArticle> {
+  /**
+   * Runs the current pipeline again on an added article's stored text, as
+   * after an update of the extension; it keeps the day it was added.
+   */
+  async reextract(id: string): Promise<AddedArticle> {
+    const document = await readingDocument(await this.deps.main(), id);
+    if (!document) throw new Error(`no article "${id}" in your articles`);
+    return this.add(storedArticle(document), document.addedAt);
+  }
+
+  async add(article: ExtractedArticle, addedAt = this.deps.now()): Promise<AddedArticle> {
     let ingested;
     try {
-      ingested = ingestArticle(article, this.deps.gazetteer(), this.deps.now());
+      ingested = ingestArticle(article, this.deps.gazetteer(), addedAt);
     } catch (error) {
       if (error instanceof CorpusError) throw new Error(`the article could not be read: ${error.reason}`);
       throw error;

@@ -89,6 +89,7 @@ function documentProblem(d: Fields): string | null {
     ['site', isNullableString, 'must be a string or null'],
     ['byline', isNullableString, 'must be a string or null'],
     ['published', isNullableDay, 'must be YYYY-MM-DD or null'],
+    ['pagePublished', isNullableDay, 'must be YYYY-MM-DD or null'],
     ['summit', isNullableString, 'must be a string or null'],
     ['lang', (v) => v === null || LANGS.has(v as string), 'must be "vi", "en", "ru" or null'],
     ['titleInferred', (v) => typeof v === 'boolean', 'must be true or false'],

@@ -60,6 +60,10 @@ export async function readingQuotesOf(db: SummitDb, id: string): Promise<Reading
   return (await db.getAllFromIndex('readingQuotes', 'document', id)).sort((a, b) => a.start - b.start);
 }
 
+export function readingDocument(db: SummitDb, id: string): Promise<ReadingDocument | undefined> {
+  return db.get('readingDocs', id);
+}
+
 export function readingDocuments(db: SummitDb): Promise<ReadingDocument[]> {
   return db.getAllFromIndex('readingDocs', 'addedAt');
 }

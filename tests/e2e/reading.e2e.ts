@@ -116,7 +116,7 @@ for (const name of BROWSERS) {
       await popup.click('button.add-page');
       await popup.waitFor(() => document.querySelectorAll('.reading-list > li').length === 1);
       expect(await noteText(popup)).toBe(`Đã thêm “${TITLE}”: 2 trích dẫn.`);
-      expect(await shownArticles(popup)).toEqual([{ title: TITLE, meta: 'Báo Bến Cảng · 16/8/2025 · 2 trích dẫn', buttons: ['2 trích dẫn ▾', 'Mở bài gốc', 'Xóa'], link: url }]);
+      expect(await shownArticles(popup)).toEqual([{ title: TITLE, meta: 'Báo Bến Cảng · 16/8/2025 · 2 trích dẫn', buttons: ['2 trích dẫn ▾', 'Mở bài gốc', 'Trích xuất lại', 'Xóa'], link: url }]);
 
       // A sign-in page is refused; the article asked again updates its entry (the message contract).
       const signIn = await h.session.newTab(h.url('reading-sign-in.html'));
@@ -187,7 +187,7 @@ for (const name of BROWSERS) {
       await chooseFile(h, popup, source0.text);
       await popup.waitFor(() => document.querySelectorAll('.reading-list > li').length === 1);
       expect(await noteText(popup)).toBe('Đã nhập 1 bài viết, 2 trích dẫn, 0 trích dẫn đã lưu.');
-      expect(await shownArticles(popup)).toEqual([{ title: TITLE, meta: 'Báo Bến Cảng · 16/8/2025 · 2 trích dẫn', buttons: ['2 trích dẫn ▾', 'Mở bài gốc', 'Xóa'], link: source0.from === name ? url : expect.stringMatching(/reading-vi-putin-anchorage\.html$/) }]);
+      expect(await shownArticles(popup)).toEqual([{ title: TITLE, meta: 'Báo Bến Cảng · 16/8/2025 · 2 trích dẫn', buttons: ['2 trích dẫn ▾', 'Mở bài gốc', 'Trích xuất lại', 'Xóa'], link: source0.from === name ? url : expect.stringMatching(/reading-vi-putin-anchorage\.html$/) }]);
       const again = await ask<string>(popup, { type: 'exportUserData' });
       const body = (text: string) => text.split('\n').slice(1, -2).join('\n');
       expect(body(again)).toBe(body(source0.text));

@@ -38,7 +38,17 @@ function ArticleQuotes({ env, id, go }: { env: PopupEnv; id: string; go(route: R
   );
 }
 
-function ArticleItem({ env, article, onRemove, go }: { env: PopupEnv; article: ReadingArticleSummary; onRemove(): void; go(route: Route): void }) {
+interface ItemProps {
+  env: PopupEnv;
+  article: ReadingArticleSummary;
+  onRemove(): void;
+  onReextract(): void;
+  go(route: Route): void;
+  /** Counts the list's reloads. */
+  generation: number;
+}
+
+function ArticleItem({ env, article, onRemove, onReextract, go, generation }: ItemProps) {
   const lang = env.settings.language;
   const [open, setOpen] = useState(false);
   return (
@@ -61,11 +71,15 @@ function ArticleItem({ env, article, onRemove, go }: { env: PopupEnv; article: R
         <a class="link original" href={article.url} target="_blank" rel="noopener noreferrer">
           {t(lang, 'openOriginal')}
         </a>
+        <button type="button" class="link reextract" onClick={onReextract}>
+          {t(lang, 'reextractArticle')}
+        </button>
         <button type="button" class="link remove" onClick={onRemove}>
           {t(lang, 'removeArticle')}
         </button>
       </div>
-      {open && <ArticleQuotes env={env} id={article.id} go={go} />}
+      {/* Keyed by the list's generation, so quotes shown before an extraction are read again after it. */}
+      {open && <ArticleQuotes key={generation} env={env} id={article.id} go={go} />}
     </article>
   );
 }
@@ -74,6 +88,7 @@ function ArticleItem({ env, article, onRemove, go }: { env: PopupEnv; article: R
 export function ReadingView({ env, go }: { env: PopupEnv; go(route: Route): void }) {
   const lang = env.settings.language;
   const [articles, setArticles] = useState<ReadingArticleSummary[] | null>(null);
+  const [generation, setGeneration] = useState(0);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [note, setNote] = useState<Note>(null);
@@ -83,6 +98,7 @@ export function ReadingView({ env, go }: { env: PopupEnv; go(route: Route): void
     env.ask({ type: 'readingList' }).then(
       (list) => {
         setArticles(list);
+        setGeneration((g) => g + 1);
         setLoadError(null);
       },
       (e: unknown) => setLoadError(message(e)),
@@ -114,6 +130,16 @@ export function ReadingView({ env, go }: { env: PopupEnv; go(route: Route): void
       setNote(null);
     } catch (e) {
       setNote({ kind: 'error', text: t(lang, 'removeFailed', message(e)) });
+    }
+    await refresh();
+  }
+
+  async function reextract(id: string) {
+    try {
+      const answer = await env.ask({ type: 'reextractArticle', id });
+      setNote({ kind: 'status', text: t(lang, 'reextracted', answer.document.title, answer.quotes) });
+    } catch (e) {
+      setNote({ kind: 'error', text: t(lang, 'reextractFailed', message(e)) });
     }
     await refresh();
   }
@@ -174,7 +200,7 @@ export function ReadingView({ env, go }: { env: PopupEnv; go(route: Route): void
           <ol class="reading-list">
             {articles.map((article) => (
               <li key={article.id}>
-                <ArticleItem env={env} article={article} go={go} onRemove={() => void remove(article.id)} />
+                <ArticleItem env={env} article={article} go={go} generation={generation} onRemove={() => void remove(article.id)} onReextract={() => void reextract(article.id)} />
               </li>
             ))}
           </ol>

@@ -55,6 +55,8 @@ function mount(options: { list: ReadingArticleSummary[]; add?: AddThisPageAnswer
         return null;
       case 'exportUserData':
         return 'FILE';
+      case 'reextractArticle':
+        return { document: { id: request.id, title: 'Lavrov ở Anchorage', url: 'https://tin.example/b', published: null }, quotes: 4, replaced: true, truncated: false };
       case 'importUserData':
         if (options.failImport) throw new Error(options.failImport);
         return { documents: 1, quotes: 1, saved: 0, settings: false };
@@ -124,6 +126,10 @@ describe('Your articles', () => {
     added.el.querySelector<HTMLButtonElement>('button.add-page')!.click();
     await until(() => added.el.querySelectorAll('.reading-list > li').length === 1, 'the added article');
     expect(note(added.el)).toBe('Added “Lavrov ở Anchorage”: 3 quotes.');
+
+    added.el.querySelector<HTMLButtonElement>('button.reextract')!.click();
+    await until(() => note(added.el)?.startsWith('Extracted'), 'the extraction');
+    expect(note(added.el)).toBe('Extracted again “Lavrov ở Anchorage”: 4 quotes.');
 
     added.el.querySelector<HTMLButtonElement>('button.export')!.click();
     await until(() => added.downloads.length === 1, 'the download');

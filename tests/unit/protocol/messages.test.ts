@@ -68,6 +68,7 @@ describe('router and client', () => {
     readingList: async () => [],
     readingQuotes: async () => [],
     removeArticle: async () => null,
+    reextractArticle: async (r) => ({ document: { id: r.id, title: '', url: 'https://x.example/', published: null }, quotes: 0, replaced: true, truncated: false }),
     exportUserData: async () => '',
     importUserData: async () => ({ documents: 0, quotes: 0, saved: 0, settings: false }),
   });

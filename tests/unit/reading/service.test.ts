@@ -110,6 +110,19 @@ describe('ReadingService', () => {
     expect(await service.quoteContext(live, 'q1')).toBeNull();
   });
 
+  it('extracts an article again from its stored text, keeping the day it was added', async () => {
+    const { service, store, index } = await setUp('reextract');
+    await service.add(viArticle());
+    const before = await service.quotesOf(await index(), ID);
+    // As if an older pipeline had found one quote only.
+    await (await store.main()).delete('readingQuotes', before[1]!.id);
+    expect((await service.list())[0]!.quotes).toBe(1);
+    expect(await service.reextract(ID)).toEqual({ document: { id: ID, title: 'Ông Putin: Cuộc gặp ở Anchorage mở đường cho đối thoại', url: URL_VI, published: '2025-08-16' }, quotes: 2, replaced: true, truncated: false });
+    expect(await service.quotesOf(await index(), ID)).toEqual(before);
+    expect((await service.list())[0]!.addedAt).toBe(1_000);
+    await expect(service.reextract('reading-none')).rejects.toThrow('no article "reading-none" in your articles');
+  });
+
   it('removes an article with its quotes, so search no longer finds them', async () => {
     const { service, index } = await setUp('remove');
     await service.add(viArticle());
