@@ -66,7 +66,14 @@ const SCORE_CEILING = 2 ** 15;
  * of objects with a comparator took tens. `spokenBy` flags, by rank, quotes
  * said by the query's people.
  */
-export function rank(words: QueryWord[], matches: WordMatches[], candidates: readonly number[], spokenBy: Uint8Array, limit: number): { top: Ranked[]; total: number } {
+export function rank(
+  words: QueryWord[],
+  matches: WordMatches[],
+  candidates: readonly number[],
+  spokenBy: Uint8Array,
+  limit: number,
+  positionsOf: PositionsOf = positions,
+): { top: Ranked[]; total: number } {
   const keys = new Float64Array(candidates.length);
   for (let c = 0; c < candidates.length; c++) {
     const n = candidates[c]!;
@@ -81,7 +88,7 @@ export function rank(words: QueryWord[], matches: WordMatches[], candidates: rea
     }
     const all = words.length > 0 && matched === words.length;
     // One word is a phrase of itself, whether it matched in the text or through a person.
-    const phrase = all && (words.length === 1 || isPhrase(matches, n));
+    const phrase = all && (words.length === 1 || isPhrase(matches, n, positionsOf));
     const score = (phrase ? PHRASE : 0) + matched * WORD + (spokenBy[n] ? SPEAKER : 0) + quality;
     keys[c] = (SCORE_CEILING - score) * RANKS + n;
   }
@@ -93,6 +100,12 @@ export function rank(words: QueryWord[], matches: WordMatches[], candidates: rea
   }
   return { top, total: keys.length };
 }
+
+/**
+ * Word positions in quote `n` where a word matched. The index reads them from
+ * its postings; quotes outside the index (the user's reading) bring their own.
+ */
+export type PositionsOf = (match: WordMatches, n: number) => number[];
 
 /** Word positions in quote `n` where the word's matched terms occur. */
 function positions(match: WordMatches, n: number): number[] {
@@ -110,11 +123,11 @@ function positions(match: WordMatches, n: number): number[] {
  * Words that matched through a person the quote involves are left out, so
  * `Putin hòa bình` is a phrase match for Putin saying "hòa bình".
  */
-function isPhrase(matches: WordMatches[], n: number): boolean {
+function isPhrase(matches: WordMatches[], n: number, positionsOf: PositionsOf): boolean {
   const sequence = matches.filter((m) => !(m.flags[n]! & VIA_PERSON));
   if (sequence.length === 0) return true;
-  const later = sequence.slice(1).map((m) => positions(m, n));
-  return positions(sequence[0]!, n).some((start) => later.every((at, k) => at.includes(start + k + 1)));
+  const later = sequence.slice(1).map((m) => positionsOf(m, n));
+  return positionsOf(sequence[0]!, n).some((start) => later.every((at, k) => at.includes(start + k + 1)));
 }
 
 /** Ranges in `text` (original spelling, diacritics kept) of the words the query matched. */

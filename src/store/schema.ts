@@ -2,6 +2,7 @@ import type { DBSchema, IDBPDatabase } from 'idb';
 import type { SavedQuote, SeedStats, SourceRef } from '../protocol/views';
 import type { IndexDocument, Person, Quote, Summit } from '../schema/index-schema';
 import type { LexiconPart } from '../schema/lexicon';
+import type { ReadingDocument, ReadingQuote } from '../reading/ingest';
 
 /**
  * The two kinds of IndexedDB database the background owns.
@@ -50,6 +51,9 @@ export interface StatusRecord {
 export interface SummitDbSchema extends DBSchema {
   meta: { key: string; value: StatusRecord };
   saved: { key: string; value: SavedQuote; indexes: { savedAt: number } };
+  /** The user's own corpus (src/reading): never written by a seed, so an index update leaves it alone. */
+  readingDocs: { key: string; value: ReadingDocument; indexes: { addedAt: number } };
+  readingQuotes: { key: string; value: ReadingQuote; indexes: { document: string } };
 }
 
 export type SummitDb = IDBPDatabase<SummitDbSchema>;
