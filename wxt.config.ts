@@ -19,6 +19,7 @@ export default defineConfig({
     commands: {
       'toggle-enabled': { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_commandToggle__' },
       'open-next-mention': { suggested_key: { default: 'Alt+Shift+M' }, description: '__MSG_commandNextMention__' },
+      'add-this-page': { suggested_key: { default: 'Alt+Shift+A' }, description: '__MSG_commandAddThisPage__' },
     },
     ...(browser === 'firefox'
       ? {

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { RECORDS_FILE } from '../src/store/packed';
 
 export interface BundleItem {
   name: string;
@@ -20,12 +21,17 @@ export interface BundleItem {
 
 const KB = 1000;
 
-/** Measured at 69.3 / 25.0, 37.8 / 12.7, 48.8 / 17.9 and 60.8 / 14.9 kB when set. */
+/**
+ * Measured at 69.3 / 25.0, 37.8 / 12.7, 48.8 / 17.9 and 60.8 / 14.9 kB when set; the records at 139.5 / 27.2 kB.
+ * The background's was raised from 55 / 20 kB at 62.3 / 21.2 kB, when it gained the seed from packaged records
+ * (decision 0040) beside the seed that derives them.
+ */
 export const BUDGETS = {
   content: { raw: 90 * KB, gzip: 30 * KB },
-  background: { raw: 55 * KB, gzip: 20 * KB },
+  background: { raw: 75 * KB, gzip: 26 * KB },
   popup: { raw: 75 * KB, gzip: 27 * KB },
   index: { raw: 160 * KB, gzip: 32 * KB },
+  records: { raw: 300 * KB, gzip: 60 * KB },
 } as const;
 
 function sizes(dir: string, files: string[]): { bytes: number; gzipBytes: number } {
@@ -53,6 +59,7 @@ export function benchBundle(extensionDir: string): BundleItem[] {
     ['background', 'background', ['background.js']],
     ['popup', 'popup JS', popupScripts(extensionDir)],
     ['index', 'summit-index.jsonl', ['summit-index.jsonl']],
+    ['records', RECORDS_FILE, [RECORDS_FILE]],
   ];
   return groups.map(([key, name, files]) => {
     const s = sizes(extensionDir, files);

@@ -39,6 +39,10 @@ const LONG_TASK_MS = 50;
 const HOVER_GOAL_MS = 100;
 /** Search on the large index must beat a plain scan "by a wide margin" (issue 4): at least twice as fast. */
 const SEARCH_VS_SCAN = 0.5;
+/** Seeding the 1,000× index, in each browser (issue 14). */
+const SEED_GOAL_MS = 3000;
+/** Search as fast as typing needs, through the message round trip (issue 14). */
+const SEARCH_P95_GOAL_MS = 20;
 
 type Verdict = 'PASS' | 'FAIL' | 'met' | 'missed' | 'info' | 'error';
 
@@ -157,13 +161,23 @@ function storeRows(r: StoreBench): Row[] {
       rows.push(
         {
           section,
-          figure: `Seed ${scale}: read ${ms(s.readMs)}, derive ${ms(s.deriveMs)}, write ${ms(s.writeMs)} (${s.records.toLocaleString('en-US')} records)`,
+          figure: `Seed ${scale} from the packaged records (${x.recordsMB.toFixed(1)} MB): lines ${ms(s.readMs)}, write ${ms(s.writeMs)} (${s.records.toLocaleString('en-US')} records)`,
           median: ms(s.ms),
           p95: '—',
+          baseline: `${ms(x.derived.seed.ms)} deriving them on the machine (read ${ms(x.derived.seed.readMs)}, derive ${ms(x.derived.seed.deriveMs)}, write ${ms(x.derived.seed.writeMs)})`,
+          ratio: ratio(s.ms, x.derived.seed.ms),
+          goal: x.factor > 1 ? `≤ ${SEED_GOAL_MS} ms` : '—',
+          verdict: x.factor > 1 ? met(s.ms <= SEED_GOAL_MS) : 'info',
+        },
+        {
+          section,
+          figure: `Seed ${scale}: from the first status request to ready, seen from a page`,
+          median: ms(x.seedWallMs),
+          p95: '—',
           baseline: `${ms(x.floorWriteMs)} one unsliced transaction putting the bundle's records as they are`,
-          ratio: ratio(s.ms, x.floorWriteMs),
-          goal: '—',
-          verdict: 'info',
+          ratio: ratio(x.seedWallMs, x.floorWriteMs),
+          goal: x.factor > 1 ? `≤ ${SEED_GOAL_MS} ms` : '—',
+          verdict: x.factor > 1 ? met(x.seedWallMs <= SEED_GOAL_MS) : 'info',
         },
         {
           section,
@@ -177,9 +191,9 @@ function storeRows(r: StoreBench): Row[] {
         },
         {
           section,
-          figure: `Seed ${scale}: longest wait for an answer while seeding (${x.answers} status messages)`,
+          figure: `Seed ${scale}: longest wait for an answer while seeding (${x.answers} status messages; p95 column: their p95)`,
           median: ms(x.answerMaxMs),
-          p95: '—',
+          p95: ms(x.answerP95Ms),
           baseline: `${ms(x.roundTrip.median)} status round trip, idle`,
           ratio: ratio(x.answerMaxMs, x.roundTrip.median),
           goal: `≤ ${HOVER_GOAL_MS} ms`,
@@ -206,8 +220,8 @@ function storeRows(r: StoreBench): Row[] {
           p95: ms(x.search.p95),
           baseline: `${ms(x.scan.median)} / ${ms(x.scan.p95)} in-memory fold + scan of the quotes`,
           ratio: `${ratio(x.search.median, x.scan.median)} / ${ratio(x.search.p95, x.scan.p95)}`,
-          goal: x.factor > 1 ? `≤ ${SEARCH_VS_SCAN}× scan (median and p95)` : '—',
-          verdict: x.factor > 1 ? met(x.search.median <= SEARCH_VS_SCAN * x.scan.median && x.search.p95 <= SEARCH_VS_SCAN * x.scan.p95) : 'info',
+          goal: x.factor > 1 ? `≤ ${SEARCH_VS_SCAN}× scan (median and p95), p95 ≤ ${SEARCH_P95_GOAL_MS} ms` : '—',
+          verdict: x.factor > 1 ? met(x.search.median <= SEARCH_VS_SCAN * x.scan.median && x.search.p95 <= SEARCH_VS_SCAN * x.scan.p95 && x.search.p95 <= SEARCH_P95_GOAL_MS) : 'info',
         },
         {
           section,

@@ -14,24 +14,25 @@ import {
   listSavedViews,
   openBundle,
   saveQuote,
-  search,
   unsaveQuote,
   type LiveIndex,
   type SeedReport,
 } from '@/src/store';
 import { loadSettings, saveSettings } from '@/src/settings/store';
 import { routeHash } from '@/src/ui/popup/env';
-import { BUNDLE_FILE } from '@/src/schema/index-bundle';
+import { BUNDLE_FILE, decodeBundle } from '@/src/schema/index-bundle';
+import { RECORDS_FILE } from '@/src/store/packed';
+import type { Gazetteer } from '@/src/corpus/gazetteer';
+import { ReadingService } from '@/src/reading/service';
 
-/** Packaged with the extension, never inlined into scripts; read from the package, not the network. */
-const BUNDLE_URL = `/${BUNDLE_FILE}` as const;
 const ALL_QUOTES = 500;
 /** Chrome stops a worker after 30 s without events or extension calls; a long seed calls one this often. */
 const KEEP_ALIVE_MS = 10_000;
 
-async function packagedBundle(): Promise<ReadableStream<Uint8Array>> {
-  const response = await fetch(browser.runtime.getURL(BUNDLE_URL as never));
-  if (!response.ok || !response.body) throw new Error(`the extension package did not give ${BUNDLE_FILE} (status ${response.status})`);
+/** A file packaged with the extension, never inlined into scripts; read from the package, not the network. */
+async function packaged(file: string): Promise<ReadableStream<Uint8Array>> {
+  const response = await fetch(browser.runtime.getURL(`/${file}` as never));
+  if (!response.ok || !response.body) throw new Error(`the extension package did not give ${file} (status ${response.status})`);
   return response.body;
 }
 
@@ -50,12 +51,36 @@ function unwrap<T>(outcome: Outcome<T>): T {
   return outcome.value;
 }
 
+/**
+ * The gazetteer the bundled index was built with, read from the packaged bundle
+ * (people, summits, offices and distractors travel in it), so an added article
+ * meets exactly the names of the index and the background does not carry a
+ * second copy of them.
+ */
+async function bundledGazetteer(): Promise<Gazetteer> {
+  const text = await new Response(await packaged(BUNDLE_FILE)).text();
+  const { people, summits, offices, distractors } = decodeBundle(text);
+  return { people, summits, offices, distractors };
+}
+
 export default defineBackground(() => {
   const store = connectStore();
+  let gazetteer: Promise<Gazetteer> | null = null;
+  const reading = new ReadingService({
+    main: () => store.main(),
+    gazetteer: () =>
+      (gazetteer ??= bundledGazetteer().catch((error: unknown) => {
+        gazetteer = null;
+        throw error;
+      })),
+    loadSettings: () => loadSettings(browser.storage.local),
+    saveSettings: (settings) => saveSettings(browser.storage.local, settings),
+    now: () => Date.now(),
+  });
   // Everything below is read again from IndexedDB on each wake: the worker can
   // be stopped between any two messages. One seed at a time; each start reads
   // only the bundle's header line to learn whether the live index is current.
-  const seed = singleFlight(async (): Promise<SeedReport> => ensureSeeded(store, () => openBundle(packagedBundle), { onProgress: keepingAlive() }));
+  const seed = singleFlight(async (): Promise<SeedReport> => ensureSeeded(store, () => openBundle(() => packaged(BUNDLE_FILE), BUNDLE_FILE, () => packaged(RECORDS_FILE)), { onProgress: keepingAlive() }));
 
   /** The live index. Only when there is none (first install, or its database is gone) does an answer wait for a seed. */
   async function live(): Promise<LiveIndex> {
@@ -82,9 +107,16 @@ export default defineBackground(() => {
     },
     lexicon: async () => getLexicon(await live()),
     catalog: async () => getCatalog(await live()),
-    card: async (request) => unwrap(await getCard(await live(), request, request.all ? ALL_QUOTES : undefined)),
-    quoteContext: async (request) => unwrap(await getQuoteContext(await live(), request.id)),
-    search: async (request) => unwrap(await search(await live(), request.query)),
+    card: async (request) => {
+      const index = await live();
+      const limit = request.all ? ALL_QUOTES : undefined;
+      return reading.card(index, unwrap(await getCard(index, request, limit)), limit);
+    },
+    quoteContext: async (request) => {
+      const index = await live();
+      return (await reading.quoteContext(index, request.id)) ?? unwrap(await getQuoteContext(index, request.id));
+    },
+    search: async (request) => unwrap(await reading.search(await live(), request.query)),
     pageMentions: async (request, origin: Origin) => {
       if (origin.tabId !== null) {
         await browser.action.setBadgeText({ tabId: origin.tabId, text: badgeText(request.entities) });
@@ -101,6 +133,16 @@ export default defineBackground(() => {
       return null;
     },
     saved: async () => listSavedViews(await store.main(), await live()),
+    addArticle: async (request) => reading.add(request.article),
+    readingList: async () => reading.list(),
+    readingQuotes: async (request) => reading.quotesOf(await live(), request.id),
+    removeArticle: async (request) => {
+      await reading.remove(request.id);
+      return null;
+    },
+    reextractArticle: async (request) => reading.reextract(request.id),
+    exportUserData: async () => reading.exportText(),
+    importUserData: async (request) => reading.importText(request.text),
   });
 
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (reply: unknown) => void) => {
@@ -114,9 +156,10 @@ export default defineBackground(() => {
     if (command === 'toggle-enabled') {
       const settings = await loadSettings(browser.storage.local);
       await saveSettings(browser.storage.local, { ...settings, enabled: !settings.enabled });
-    } else if (command === 'open-next-mention') {
+    } else if (command === 'open-next-mention' || command === 'add-this-page') {
       const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-      if (tab?.id !== undefined) await browser.tabs.sendMessage(tab.id, { type: 'openNext' }).catch(() => undefined);
+      const message = command === 'add-this-page' ? { type: 'addThisPage' } : { type: 'openNext' };
+      if (tab?.id !== undefined) await browser.tabs.sendMessage(tab.id, message).catch(() => undefined);
     }
   });
 

@@ -4,7 +4,9 @@
  * The only part of the pipeline that touches the filesystem. On a broken
  * input it prints the CorpusError (file:line: reason) and exits 1 without
  * writing anything: the index is written to a temporary file and renamed
- * into place only once it is complete.
+ * into place only once it is complete. Beside it go the database records
+ * derived from it (src/store/packed.ts), so the extension need not derive
+ * them on the user's machine.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,7 +14,8 @@ import { dirname, join, resolve } from 'node:path';
 import { CorpusError } from '../src/corpus/errors';
 import { loadGazetteer } from '../src/corpus/gazetteer';
 import { buildIndex } from '../src/corpus/pipeline';
-import { BUNDLE_FILE, encodeBundle } from '../src/schema/index-bundle';
+import { BUNDLE_FILE, encodeBundle, parseHeader } from '../src/schema/index-bundle';
+import { encodeRecords, RECORDS_FILE } from '../src/store/packed';
 
 function option(name: string, fallback: string): string {
   const at = process.argv.indexOf(`--${name}`);
@@ -24,22 +27,30 @@ function read(path: string) {
   return { file: path.replace(/\\/g, '/'), bytes: new Uint8Array(readFileSync(path)) };
 }
 
-function main(): number {
+async function main(): Promise<number> {
   const corpusDir = option('corpus', 'data/corpus');
   const gazetteerDir = option('gazetteer', 'data/gazetteer');
   const out = resolve(option('out', `public/${BUNDLE_FILE}`));
   const tmp = `${out}.${process.pid}.tmp`;
+  const recordsOut = join(dirname(out), RECORDS_FILE);
+  const recordsTmp = `${recordsOut}.${process.pid}.tmp`;
   try {
     const gazetteer = loadGazetteer(read(join(gazetteerDir, 'people.json')), read(join(gazetteerDir, 'summits.json')), read(join(gazetteerDir, 'offices.json')));
     const files = readdirSync(corpusDir).filter((f) => f.endsWith('.txt')).sort();
     const index = buildIndex(files.map((f) => read(join(corpusDir, f))), gazetteer);
     mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(tmp, encodeBundle(index, (text) => createHash('sha256').update(text).digest('hex')));
+    const bundle = encodeBundle(index, (text) => createHash('sha256').update(text).digest('hex'));
+    const { hash } = parseHeader(out, bundle.slice(0, bundle.indexOf('\n')));
+    writeFileSync(tmp, bundle);
+    // After the bundle is encoded: deriving the records takes the index's objects over.
+    writeFileSync(recordsTmp, await encodeRecords(index, hash, (bytes) => createHash('sha256').update(bytes).digest('hex')));
+    renameSync(recordsTmp, recordsOut);
     renameSync(tmp, out);
     console.log(`wrote ${out}: ${index.documents.length} documents, ${index.quotes.length} quotes`);
     return 0;
   } catch (e) {
     rmSync(tmp, { force: true });
+    rmSync(recordsTmp, { force: true });
     if (e instanceof CorpusError) {
       console.error(e.message);
       return 1;
@@ -48,4 +59,4 @@ function main(): number {
   }
 }
 
-process.exitCode = main();
+process.exitCode = await main();

@@ -14,12 +14,13 @@
  * its seeding figures are the ones the background measures itself.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type CDPSession, type Page, type Target, type WebWorker } from 'puppeteer-core';
 import type { SearchQuery, SeedStats } from '../../src/protocol/views';
-import { BUNDLE_FILE, encodeBundle } from '../../src/schema/index-bundle';
+import { BUNDLE_FILE, encodeBundle, parseHeader } from '../../src/schema/index-bundle';
+import { encodeRecords, RECORDS_FILE } from '../../src/store/packed';
 import type { SummitIndex } from '../../src/schema/index-schema';
 import { bundledIndex } from '../../tests/e2e/harness/bundled-index';
 import { BROWSER_BINARIES, launchWithExtension, type BrowserName, type Tab } from '../../tests/e2e/harness/browsers';
@@ -42,10 +43,15 @@ export interface SizeFigures {
   seedWallMs: number;
   /** What the background measured itself. */
   seed: SeedStats;
+  /** Baseline, same run: the same seed with the packaged records hidden, so the background derives them from the bundle. */
+  derived: { wallMs: number; seed: SeedStats };
+  /** The packaged records file (`src/store/packed.ts`). */
+  recordsMB: number;
   /** Chromium: longest gap between 5 ms heartbeats inside the worker while it seeded. */
   heartbeatMaxGapMs: number | null;
-  /** The longest a status message waited for its answer while the background seeded (asked every 50 ms). */
+  /** The longest a status message waited for its answer while the background seeded (asked every 50 ms), and the p95. */
   answerMaxMs: number;
+  answerP95Ms: number;
   answers: number;
   /** Chromium: worker heap before the seed and at its peak, from CDP. */
   heapBeforeMB: number | null;
@@ -160,10 +166,15 @@ export async function firefoxDriver(extensionDir: string): Promise<Driver> {
 }
 
 /** A copy of the built extension whose packaged index is `index`. */
-export function extensionWith(builtDir: string, index: SummitIndex | null): { dir: string; bundleMB: number; remove(): void } {
+export async function extensionWith(builtDir: string, index: SummitIndex | null): Promise<{ dir: string; bundleMB: number; remove(): void }> {
   const dir = mkdtempSync(join(tmpdir(), 'summit-lens-bench-ext-'));
   cpSync(builtDir, dir, { recursive: true });
-  if (index) writeFileSync(join(dir, BUNDLE_FILE), encodeBundle(index, (t) => createHash('sha256').update(t).digest('hex')));
+  if (index) {
+    const bundle = encodeBundle(index, (t) => createHash('sha256').update(t).digest('hex'));
+    writeFileSync(join(dir, BUNDLE_FILE), bundle);
+    // A copy: deriving the records takes the index's objects over, and the bench still reads them.
+    writeFileSync(join(dir, RECORDS_FILE), await encodeRecords(structuredClone(index), parseHeader(BUNDLE_FILE, bundle.slice(0, bundle.indexOf('\n'))).hash, (bytes) => createHash('sha256').update(bytes).digest('hex')));
+  }
   return { dir, bundleMB: statSync(join(dir, BUNDLE_FILE)).size / 1e6, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
@@ -295,16 +306,23 @@ export function queriesFor(index: SummitIndex): SearchQuery[] {
 
 const stat = (samples: number[]): Stat => ({ median: round(median(samples), 2), p95: round(percentile(samples, 95), 2) });
 
-async function measure(driver: Driver, index: SummitIndex, factor: number, bundleMB: number, log: (s: string) => void): Promise<SizeFigures> {
-  const { page, worker } = driver;
-  const label = `×${factor}`;
-  // The install seed first (its figures are not kept): the worker must be up and the data in place.
-  for (let status = await page.evaluate(askStatus); !(status.available && status.state === 'ready'); status = await page.evaluate(askStatus)) {
-    if (status.state === 'failed') throw new Error(`install seed failed: ${status.error}`);
-    await sleep(100);
-  }
+interface SeedRun {
+  /** From the trigger (database deleted, background asked) until status says ready, seen from the page. */
+  wallMs: number;
+  /** What the background measured itself. */
+  seed: SeedStats;
+  heartbeatMaxGapMs: number | null;
+  answerMaxMs: number;
+  answerP95Ms: number;
+  answers: number;
+  heapBeforeMB: number | null;
+  heapPeakMB: number | null;
+  progressSeen: number;
+}
 
-  // The measured seed: as on a fresh install, from an empty database.
+/** One seed as on a fresh install: every database deleted, then the background asked for its status until it is ready. */
+async function measureSeed(driver: Driver, label: string, log: (s: string) => void): Promise<SeedRun> {
+  const { page, worker } = driver;
   await worker?.collectGarbage();
   const heapBeforeMB = worker ? await worker.heapMB() : null;
   let heapPeakMB = heapBeforeMB;
@@ -319,8 +337,7 @@ async function measure(driver: Driver, index: SummitIndex, factor: number, bundl
   const progress = new Set<number>();
   const answers: number[] = [];
   const started = performance.now();
-  // As on a fresh install: no database at all. The background's connections close themselves on
-  // `versionchange`; the next status request starts the seed.
+  // The background's connections close themselves on `versionchange`; the next status request starts the seed.
   await page.evaluate(deleteAllDatabases);
   let status: PageStatus = await page.evaluate(askStatus);
   while (!(status.available && status.state === 'ready')) {
@@ -331,16 +348,54 @@ async function measure(driver: Driver, index: SummitIndex, factor: number, bundl
     answers.push(answered.answerMs);
     status = answered;
   }
-  const seedWallMs = performance.now() - started;
+  const wallMs = performance.now() - started;
   sampling = false;
   await sampler;
   const heartbeatMaxGapMs = worker ? await worker.stopHeartbeat() : null;
   const seed = status.lastSeed!;
-  log(`store: ${label} seeded in ${Math.round(seedWallMs)} ms, longest slice ${round(seed.longestSliceMs)} ms, longest answer ${round(Math.max(0, ...answers))} ms${heartbeatMaxGapMs === null ? '' : `, heartbeat gap ${round(heartbeatMaxGapMs)} ms`}`);
+  log(`store: ${label} seeded in ${Math.round(wallMs)} ms (read ${round(seed.readMs)}, derive ${round(seed.deriveMs)}, write ${round(seed.writeMs)}), longest slice ${round(seed.longestSliceMs)} ms, longest answer ${round(Math.max(0, ...answers))} ms${heartbeatMaxGapMs === null ? '' : `, heartbeat gap ${round(heartbeatMaxGapMs)} ms`}`);
+  return {
+    wallMs: round(wallMs),
+    seed: { ...seed, ms: round(seed.ms), longestSliceMs: round(seed.longestSliceMs, 2) },
+    heartbeatMaxGapMs: heartbeatMaxGapMs === null ? null : round(heartbeatMaxGapMs, 1),
+    answerMaxMs: round(Math.max(0, ...answers), 1),
+    answerP95Ms: answers.length > 0 ? round(percentile(answers, 95), 1) : 0,
+    answers: answers.length,
+    heapBeforeMB: heapBeforeMB === null ? null : round(heapBeforeMB, 1),
+    heapPeakMB: heapPeakMB === null ? null : round(heapPeakMB, 1),
+    progressSeen: progress.size,
+  };
+}
+
+async function measure(driver: Driver, extensionDir: string, index: SummitIndex, factor: number, bundleMB: number, log: (s: string) => void): Promise<SizeFigures> {
+  const { page } = driver;
+  const label = `×${factor}`;
+  // The install seed first (its figures are not kept): the worker must be up and the data in place.
+  for (let status = await page.evaluate(askStatus); !(status.available && status.state === 'ready'); status = await page.evaluate(askStatus)) {
+    if (status.state === 'failed') throw new Error(`install seed failed: ${status.error}`);
+    await sleep(100);
+  }
+
+  // The baseline first, in the same browser: the packaged records hidden, so the background derives them itself.
+  const records = join(extensionDir, RECORDS_FILE);
+  renameSync(records, `${records}.hidden`);
+  let derived: SeedRun;
+  try {
+    derived = await measureSeed(driver, `${label} deriving on the machine`, log);
+  } finally {
+    renameSync(`${records}.hidden`, records);
+  }
+  if (derived.seed.deriveMs === 0) throw new Error(`${label}: the baseline seed did not derive; the records file was still read`);
+  const run = await measureSeed(driver, `${label} from packaged records`, log);
+  if (run.seed.deriveMs !== 0) throw new Error(`${label}: the seed derived its records; the packaged ones were not used`);
 
   const queries = queriesFor(index);
   const runs = factor > 1 ? RUNS.large : RUNS.small;
   const search = await page.evaluate(timeMessages, { messages: queries.map((query) => ({ type: 'search', query })), runs });
+  // Samples are run by run, each run every query in order: the slowest queries, to know where the tail comes from.
+  const perQuery = queries.map((query, i) => ({ query, ms: median(search.filter((_, k) => k % queries.length === i)) }));
+  const slowest = perQuery.sort((a, b) => b.ms - a.ms).slice(0, 4);
+  log(`store: ${label} slowest queries (median): ${slowest.map((q) => `${JSON.stringify(q.query)} ${round(q.ms, 1)} ms`).join(', ')}`);
   const cards = [...index.people.slice(0, 10).map((p) => ({ type: 'card', kind: 'person', id: p.id })), ...index.summits.slice(0, 5).map((s) => ({ type: 'card', kind: 'summit', id: s.id }))];
   const card = await page.evaluate(timeMessages, { messages: cards, runs });
   const roundTrip = await page.evaluate(timeMessages, { messages: [{ type: 'status' }], runs: 50 });
@@ -350,14 +405,17 @@ async function measure(driver: Driver, index: SummitIndex, factor: number, bundl
     factor,
     quotes: index.quotes.length,
     bundleMB: round(bundleMB, 2),
-    seedWallMs: round(seedWallMs),
-    seed: { ...seed, ms: round(seed.ms), longestSliceMs: round(seed.longestSliceMs, 2) },
-    heartbeatMaxGapMs: heartbeatMaxGapMs === null ? null : round(heartbeatMaxGapMs, 1),
-    heapBeforeMB: heapBeforeMB === null ? null : round(heapBeforeMB, 1),
-    heapPeakMB: heapPeakMB === null ? null : round(heapPeakMB, 1),
-    progressSeen: progress.size,
-    answerMaxMs: round(Math.max(0, ...answers), 1),
-    answers: answers.length,
+    recordsMB: round(statSync(records).size / 1e6, 2),
+    seedWallMs: run.wallMs,
+    seed: run.seed,
+    derived: { wallMs: derived.wallMs, seed: derived.seed },
+    heartbeatMaxGapMs: run.heartbeatMaxGapMs,
+    heapBeforeMB: run.heapBeforeMB,
+    heapPeakMB: run.heapPeakMB,
+    progressSeen: run.progressSeen,
+    answerMaxMs: run.answerMaxMs,
+    answerP95Ms: run.answerP95Ms,
+    answers: run.answers,
     floorWriteMs: round(base.floorWriteMs),
     queries: queries.length,
     search: stat(search),
@@ -378,12 +436,12 @@ export async function benchStore(opts: { root: string; log: (s: string) => void;
   for (const name of opts.browsers ?? (['chromium', 'firefox'] as const)) {
     const built = join(opts.root, '.output', name === 'chromium' ? 'chrome-mv3' : 'firefox-mv3');
     for (const [factor, synthetic] of sizes) {
-      const extension = extensionWith(built, synthetic);
+      const extension = await extensionWith(built, synthetic);
       const index = synthetic ?? real;
       const driver = await (name === 'chromium' ? chromiumDriver(extension.dir) : firefoxDriver(extension.dir));
       try {
         opts.log(`store: ${name} ×${factor}`);
-        result[name].push(await bounded(measure(driver, index, factor, extension.bundleMB, opts.log), 600_000, `store ${name} ×${factor}`));
+        result[name].push(await bounded(measure(driver, extension.dir, index, factor, extension.bundleMB, opts.log), 600_000, `store ${name} ×${factor}`));
       } finally {
         await driver.close().catch(() => undefined);
         extension.remove();

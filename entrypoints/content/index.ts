@@ -5,6 +5,7 @@ import { isActiveOn, type Settings } from '@/src/settings/settings';
 import { loadSettings, watchSettings } from '@/src/settings/store';
 import { ActivePage } from '@/src/page/active-page';
 import { unpackLexicon } from '@/src/schema/lexicon';
+import { addThisPage } from '@/src/reading/add-page';
 import './highlights.css';
 
 export default defineContentScript({
@@ -21,6 +22,11 @@ export default defineContentScript({
     // Dormant until switched on: this listener and the settings watcher are all that runs.
     browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (answer: unknown) => void) => {
       if (sender.id !== browser.runtime.id || !isTabRequest(message) || !topFrame) return undefined;
+      // Asked for explicitly (popup, card, keyboard): works on sites where marking is switched off too.
+      if (message.type === 'addThisPage') {
+        void addThisPage(document, location.href, ask).then(sendResponse);
+        return true;
+      }
       if (message.type === 'mentions') {
         sendResponse(page ? page.mentions() : { mentions: [] });
         return undefined;

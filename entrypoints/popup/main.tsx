@@ -2,11 +2,13 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { createClient } from '@/src/protocol/client';
 import type { MentionsAnswer, TabRequest } from '@/src/protocol/messages';
+import type { AddThisPageAnswer } from '@/src/reading/article';
 import { loadSettings, saveSettings } from '@/src/settings/store';
 import { PopupApp } from '@/src/ui/popup/PopupApp';
 import { parseRoute, tabIdParam } from '@/src/ui/popup/env';
 import '@/src/ui/theme.css';
 import '@/src/ui/popup/popup.css';
+import '@/src/ui/popup/reading.css';
 
 const ALL_SITES = { origins: ['<all_urls>'] };
 
@@ -50,6 +52,19 @@ async function main() {
         requestHostAccess: () => browser.permissions.request(ALL_SITES),
         openOptions: () => void browser.runtime.openOptionsPage(),
         shortcut,
+        addThisPage: async () => {
+          if (!activeTab) return { ok: false, error: 'no web page to add' };
+          const add: TabRequest = { type: 'addThisPage' };
+          const answer = (await browser.tabs.sendMessage(activeTab.id, add).catch(() => undefined)) as AddThisPageAnswer | undefined;
+          // No content script: a browser page, a page opened before the extension, or a store page.
+          return answer ?? { ok: false, error: 'this page cannot be read by Summit Lens (reload it and try again)' };
+        },
+        download: (fileName, text) => {
+          const url = URL.createObjectURL(new Blob([text], { type: 'application/jsonl' }));
+          const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
+          link.click();
+          setTimeout(() => URL.revokeObjectURL(url), 60_000);
+        },
       }}
     />,
     document.getElementById('app')!,

@@ -1,5 +1,6 @@
 import type { PackedLexicon } from '../schema/lexicon';
-import type { Catalog, DbStatus, EntityCard, QuoteContext, SavedQuote, SavedQuoteView, SearchQuery, SearchResult } from './views';
+import { MAX_IMPORT_CHARS, validateArticle, type AddedArticle, type ExtractedArticle, type ImportSummary, type ReadingArticleSummary } from '../reading/article';
+import type { Catalog, DbStatus, EntityCard, QuoteContext, QuoteView, SavedQuote, SavedQuoteView, SearchQuery, SearchResult } from './views';
 
 /**
  * The one message protocol of the extension. Requests go to the background
@@ -24,7 +25,19 @@ export type Request =
   | { type: 'openCard'; kind: EntityKind; id: string }
   | { type: 'save'; id: string }
   | { type: 'unsave'; id: string }
-  | { type: 'saved' };
+  | { type: 'saved' }
+  /** From a content script, after the user asked to add its page: the extracted article, for the pipeline and the user's corpus. */
+  | { type: 'addArticle'; article: ExtractedArticle }
+  /** "Your articles", newest added first. */
+  | { type: 'readingList' }
+  /** The quotes taken from one of the user's articles, in text order. */
+  | { type: 'readingQuotes'; id: string }
+  | { type: 'removeArticle'; id: string }
+  /** Runs the current pipeline again on an added article's stored text. */
+  | { type: 'reextractArticle'; id: string }
+  /** Everything the user made, as the text of one JSON Lines file. */
+  | { type: 'exportUserData' }
+  | { type: 'importUserData'; text: string };
 
 export interface Answers {
   status: DbStatus;
@@ -39,6 +52,13 @@ export interface Answers {
   unsave: null;
   /** Newest saved first. */
   saved: SavedQuoteView[];
+  addArticle: AddedArticle;
+  readingList: ReadingArticleSummary[];
+  readingQuotes: QuoteView[];
+  removeArticle: null;
+  reextractArticle: AddedArticle;
+  exportUserData: string;
+  importUserData: ImportSummary;
 }
 
 export type RequestType = Request['type'];
@@ -54,8 +74,12 @@ export interface Mention {
   forms: string[];
 }
 
-/** `mentions` answers with the page's detections; `openNext` opens the card of the next mention (keyboard). */
-export type TabRequest = { type: 'mentions' } | { type: 'openNext' };
+/**
+ * `mentions` answers with the page's detections; `openNext` opens the card of
+ * the next mention (keyboard); `addThisPage` adds the page's article to the
+ * user's corpus and answers `AddThisPageAnswer` (src/reading/article.ts).
+ */
+export type TabRequest = { type: 'mentions' } | { type: 'openNext' } | { type: 'addThisPage' };
 export interface MentionsAnswer {
   mentions: Mention[];
 }
@@ -133,6 +157,21 @@ export function validateRequest(message: unknown): Request | string {
         return 'pageMentions.entities must be a non-negative integer';
       }
       return { type: 'pageMentions', entities: message.entities as number };
+    case 'readingList':
+    case 'exportUserData':
+      return { type: message.type };
+    case 'addArticle': {
+      const article = validateArticle(message.article);
+      return typeof article === 'string' ? article : { type: 'addArticle', article };
+    }
+    case 'removeArticle':
+    case 'reextractArticle':
+    case 'readingQuotes':
+      if (!isId(message.id)) return `${message.type}.id must be a non-empty string of at most 200 characters`;
+      return { type: message.type, id: message.id };
+    case 'importUserData':
+      if (typeof message.text !== 'string' || message.text.length > MAX_IMPORT_CHARS) return `importUserData.text must be a string of at most ${MAX_IMPORT_CHARS} characters`;
+      return { type: 'importUserData', text: message.text };
     case 'save':
     case 'unsave':
       if (!isId(message.id)) return `${message.type}.id must be a non-empty string of at most 200 characters`;
@@ -143,7 +182,7 @@ export function validateRequest(message: unknown): Request | string {
 }
 
 export function isTabRequest(message: unknown): message is TabRequest {
-  return isRecord(message) && (message.type === 'mentions' || message.type === 'openNext');
+  return isRecord(message) && (message.type === 'mentions' || message.type === 'openNext' || message.type === 'addThisPage');
 }
 
 /** Chrome shows at most four characters in a badge. */

@@ -27,6 +27,15 @@ export interface SourceRef {
   published: IsoDay | null;
 }
 
+/**
+ * Where a shown quote comes from: the bundled corpus, or an article the user
+ * added from their reading (`url` is then the page it was read on).
+ */
+export interface QuoteSource extends SourceRef {
+  origin: 'corpus' | 'reading';
+  url: string | null;
+}
+
 /** A half-open `[start, end)` range into the string it accompanies. */
 export type Span = [number, number];
 
@@ -45,7 +54,7 @@ export interface QuoteView {
   date: IsoDay | null;
   dateBasis: DateBasis;
   summit: SummitRef | null;
-  source: SourceRef;
+  source: QuoteSource;
 }
 
 export interface PersonCard {

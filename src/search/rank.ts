@@ -1,19 +1,44 @@
 import type { Span } from '../protocol/views';
+import type { TermRecord } from '../store/schema';
+import { lowerBound } from '../store/sorted';
 import { tokenize, type QueryWord } from './normalize';
+import { positionOf } from './postings';
 
-/** How one query word matched one quote. */
-export interface WordHit {
-  /** Word positions in the quote where the word (or, for the last word, a word it begins) occurs. */
-  positions: number[];
-  /** Some occurrence is the whole word, not only a longer word it begins. */
-  whole: boolean;
-  /** Some occurrence has the accents the user typed (only counted when they typed accents). */
-  accented: boolean;
-  /** The word names a person the quote is said by or mentions. */
-  viaPerson: boolean;
+/** How a query word matched a quote, as bits in `WordMatches.flags`. */
+export const TEXT = 1;
+/** Some occurrence is the whole word, not only a longer word it begins. */
+export const WHOLE = 2;
+/** Some occurrence has the accents the user typed (only counted when they typed accents). */
+export const ACCENTED = 4;
+/** The word names a person the quote is said by or mentions. */
+export const VIA_PERSON = 8;
+/** More than one of the word's terms occur in the quote (a prefix: `dinh` in `định` and `đỉnh`). */
+export const TERMS = 16;
+
+/**
+ * Everything one query word matched, by quote rank. Flags live in one typed
+ * array over all ranks and positions are read from the postings only for the
+ * quotes a phrase check needs: a common word or a person matches tens of
+ * thousands of quotes at 1,000×, and an object and a positions array per
+ * quote made most of a search's time and garbage.
+ */
+export interface WordMatches {
+  flags: Uint8Array;
+  /** Ranks with any flag, each once, in the order found. */
+  ranks: number[];
+  /** The postings the word matched in the text. */
+  terms: TermRecord[];
+  /**
+   * By rank, the index in `terms` of the term that occurs in the quote, when
+   * one does (else `TERMS` is set): a phrase check then searches one postings
+   * list, not all 128 a short prefix can match.
+   */
+  termOf: Uint8Array;
 }
 
-export type WordHits = Map<number, WordHit>;
+export function emptyMatches(quotes: number): WordMatches {
+  return { flags: new Uint8Array(quotes), ranks: [], terms: [], termOf: new Uint8Array(quotes) };
+}
 
 export interface Ranked {
   n: number;
@@ -38,33 +63,59 @@ const SCORE_CEILING = 2 ** 15;
  * Scores every candidate and returns the best `limit`, best first, with how
  * many there were. Candidates sort as packed numbers in a typed array: a
  * person with 25,000 quotes is sorted in a few milliseconds, where an array
- * of objects with a comparator took tens.
+ * of objects with a comparator took tens. `spokenBy` flags, by rank, quotes
+ * said by the query's people.
  */
-export function rank(words: QueryWord[], hits: WordHits[], candidates: Iterable<number>, spokenBy: Set<number>, limit: number): { top: Ranked[]; total: number } {
-  const keys: number[] = [];
-  for (const n of candidates) {
+export function rank(
+  words: QueryWord[],
+  matches: WordMatches[],
+  candidates: readonly number[],
+  spokenBy: Uint8Array,
+  limit: number,
+  positionsOf: PositionsOf = positions,
+): { top: Ranked[]; total: number } {
+  const keys = new Float64Array(candidates.length);
+  for (let c = 0; c < candidates.length; c++) {
+    const n = candidates[c]!;
     let matched = 0;
     let quality = 0;
     for (let i = 0; i < words.length; i++) {
-      const hit = hits[i]!.get(n);
-      if (!hit) continue;
+      const flags = matches[i]!.flags[n]!;
+      if (flags === 0) continue;
       matched++;
-      if (hit.whole || hit.viaPerson) quality++;
-      if (words[i]!.marked && hit.accented) quality++;
+      if (flags & (WHOLE | VIA_PERSON)) quality++;
+      if (words[i]!.marked && flags & ACCENTED) quality++;
     }
     const all = words.length > 0 && matched === words.length;
     // One word is a phrase of itself, whether it matched in the text or through a person.
-    const phrase = all && (words.length === 1 || isPhrase(hits, n));
-    const score = (phrase ? PHRASE : 0) + matched * WORD + (spokenBy.has(n) ? SPEAKER : 0) + quality;
-    keys.push((SCORE_CEILING - score) * RANKS + n);
+    const phrase = all && (words.length === 1 || isPhrase(matches, n, positionsOf));
+    const score = (phrase ? PHRASE : 0) + matched * WORD + (spokenBy[n] ? SPEAKER : 0) + quality;
+    keys[c] = (SCORE_CEILING - score) * RANKS + n;
   }
-  const sorted = Float64Array.from(keys).sort();
+  keys.sort();
   const top: Ranked[] = [];
-  for (let i = 0; i < Math.min(limit, sorted.length); i++) {
-    const key = sorted[i]!;
+  for (let i = 0; i < Math.min(limit, keys.length); i++) {
+    const key = keys[i]!;
     top.push({ n: key % RANKS, score: SCORE_CEILING - Math.floor(key / RANKS) });
   }
   return { top, total: keys.length };
+}
+
+/**
+ * Word positions in quote `n` where a word matched. The index reads them from
+ * its postings; quotes outside the index (the user's reading) bring their own.
+ */
+export type PositionsOf = (match: WordMatches, n: number) => number[];
+
+/** Word positions in quote `n` where the word's matched terms occur. */
+function positions(match: WordMatches, n: number): number[] {
+  const out: number[] = [];
+  for (const term of match.flags[n]! & TERMS ? match.terms : [match.terms[match.termOf[n]!]!]) {
+    const i = lowerBound(term.quotes, n);
+    if (term.quotes[i] !== n) continue;
+    for (let k = term.starts[i]!; k < term.starts[i + 1]!; k++) out.push(positionOf(term.occ[k]!));
+  }
+  return out;
 }
 
 /**
@@ -72,11 +123,11 @@ export function rank(words: QueryWord[], hits: WordHits[], candidates: Iterable<
  * Words that matched through a person the quote involves are left out, so
  * `Putin hòa bình` is a phrase match for Putin saying "hòa bình".
  */
-function isPhrase(hits: WordHits[], n: number): boolean {
-  const sequence = hits.map((h) => h.get(n)!).filter((hit) => !hit.viaPerson);
+function isPhrase(matches: WordMatches[], n: number, positionsOf: PositionsOf): boolean {
+  const sequence = matches.filter((m) => !(m.flags[n]! & VIA_PERSON));
   if (sequence.length === 0) return true;
-  const later = sequence.slice(1).map((hit) => new Set(hit.positions));
-  return sequence[0]!.positions.some((start) => later.every((positions, k) => positions.has(start + k + 1)));
+  const later = sequence.slice(1).map((m) => positionsOf(m, n));
+  return positionsOf(sequence[0]!, n).some((start) => later.every((at, k) => at.includes(start + k + 1)));
 }
 
 /** Ranges in `text` (original spelling, diacritics kept) of the words the query matched. */

@@ -7,13 +7,13 @@ import { firstWhere, holds } from '../store/sorted';
 import type { SummitRecord, TermRecord } from '../store/schema';
 import { personRef, quoteViews, summitRef } from '../store/views';
 import { parseQuery, type QueryWord } from './normalize';
-import { formOf, positionOf } from './postings';
-import { highlights, rank, type WordHit, type WordHits } from './rank';
+import { formOf } from './postings';
+import { ACCENTED, emptyMatches, highlights, rank, TERMS, TEXT, VIA_PERSON, WHOLE, type WordMatches } from './rank';
 
 export const DEFAULT_LIMIT = 20;
 /** The protocol's own cap. */
 export const MAX_LIMIT = 500;
-/** A one-letter prefix could expand to thousands of terms; the first ones in key order are enough while typing. */
+/** A one-letter prefix could expand to thousands of terms; the first ones in key order are enough while typing (at most 256: `WordMatches.termOf`). */
 export const PREFIX_TERMS = 128;
 /** Shorter prefixes would resolve to too many people to mean anyone. */
 const PERSON_PREFIX_MIN = 2;
@@ -37,29 +37,36 @@ export async function search(index: LiveIndex, query: SearchQuery): Promise<Outc
   const limit = clampLimit(query.limit, DEFAULT_LIMIT, MAX_LIMIT);
   const read = index.read();
 
-  const [termHits, personIds, filter] = await Promise.all([
-    Promise.all(words.map((w) => textHits(read, w))),
+  const quoteCount = read.header.counts.quotes;
+  const [matches, personIds, filter] = await Promise.all([
+    Promise.all(words.map((w) => textMatches(read, w, quoteCount))),
     Promise.all(words.map((w) => peopleNamed(read, w))),
     filterOf(read, query),
   ]);
   const resolved = [...new Set(personIds.flat())];
   const filterPerson = query.person && !resolved.includes(query.person) ? [query.person] : [];
   const quotesOf = new Map(await Promise.all([...resolved, ...filterPerson].map(async (id) => [id, await involving(read, id)] as const)));
-  const hits = words.map((_, i) => withPeople(termHits[i]!, personIds[i]!, quotesOf));
+  words.forEach((_, i) => addPeople(matches[i]!, personIds[i]!, quotesOf));
 
-  let candidates: Iterable<number>;
+  let candidates: number[];
   if (words.length === 0) {
-    candidates = filter?.all() ?? [];
+    candidates = filter ? [...filter.all()] : [];
   } else {
-    const union = new Set<number>();
-    for (const map of hits) for (const n of map.keys()) if (!filter || filter.has(n)) union.add(n);
-    candidates = union;
+    const seen = new Uint8Array(quoteCount);
+    candidates = [];
+    for (const match of matches) {
+      for (const n of match.ranks) {
+        if (seen[n] || (filter && !filter.has(n))) continue;
+        seen[n] = 1;
+        candidates.push(n);
+      }
+    }
   }
 
   // The query's people, and the person filter, rank their own words first.
-  const spokenBy = new Set<number>();
-  for (const q of quotesOf.values()) for (const n of q.said) spokenBy.add(n);
-  const { top, total } = rank(words, hits, candidates, spokenBy, limit);
+  const spokenBy = new Uint8Array(quoteCount);
+  for (const q of quotesOf.values()) for (const n of q.said) spokenBy[n] = 1;
+  const { top, total } = rank(words, matches, candidates, spokenBy, limit);
 
   const views = await quoteViews(read, top.map((r) => r.n));
   const out: SearchHit[] = views.map((quote, i) => ({ quote, score: top[i]!.score, highlights: highlights(quote.text, words) }));
@@ -81,29 +88,35 @@ function invalid(query: SearchQuery): string | null {
   return null;
 }
 
-async function textHits(read: IndexRead, word: QueryWord): Promise<WordHits> {
-  const records: TermRecord[] = word.prefix
+async function textMatches(read: IndexRead, word: QueryWord, quoteCount: number): Promise<WordMatches> {
+  const terms: TermRecord[] = word.prefix
     ? (await read.wordsStarting('terms', word.fold, PREFIX_TERMS)).map(([, record]) => record)
     : [await read.word('terms', word.fold)].filter((r): r is TermRecord => r !== undefined);
-  const hits: WordHits = new Map();
-  for (const record of records) {
-    const whole = record.term === word.fold;
-    const form = word.marked ? record.forms.indexOf(word.toned) : -1;
-    for (let i = 0; i < record.quotes.length; i++) {
-      const n = record.quotes[i]!;
-      let hit = hits.get(n);
-      if (!hit) {
-        hit = { positions: [], whole: false, accented: false, viaPerson: false };
-        hits.set(n, hit);
+  const match = emptyMatches(quoteCount);
+  match.terms = terms;
+  const { flags, ranks, termOf } = match;
+  for (let t = 0; t < terms.length; t++) {
+    const term = terms[t]!;
+    const found = TEXT | (term.term === word.fold ? WHOLE : 0);
+    const form = word.marked ? term.forms.indexOf(word.toned) : -1;
+    for (let i = 0; i < term.quotes.length; i++) {
+      const n = term.quotes[i]!;
+      if (flags[n] === 0) ranks.push(n);
+      if (flags[n]! & TEXT) flags[n] = flags[n]! | TERMS;
+      else termOf[n] = t;
+      let f = flags[n]! | found;
+      if (form >= 0 && !(f & ACCENTED)) {
+        for (let k = term.starts[i]!; k < term.starts[i + 1]!; k++) {
+          if (formOf(term.occ[k]!) === form) {
+            f |= ACCENTED;
+            break;
+          }
+        }
       }
-      hit.whole ||= whole;
-      for (let k = record.starts[i]!; k < record.starts[i + 1]!; k++) {
-        hit.positions.push(positionOf(record.occ[k]!));
-        if (formOf(record.occ[k]!) === form) hit.accented = true;
-      }
+      flags[n] = f;
     }
   }
-  return hits;
+  return match;
 }
 
 async function peopleNamed(read: IndexRead, word: QueryWord): Promise<string[]> {
@@ -137,19 +150,15 @@ function merge(a: Uint32Array, b: Uint32Array): Uint32Array {
   return out;
 }
 
-/** A quote the word matched only through a person: one shared object, since a person can have 25,000 of them. */
-const VIA_PERSON: Readonly<WordHit> = Object.freeze({ positions: [], whole: false, accented: false, viaPerson: true });
-
-/** Adds the quotes of the people a word names to its text hits (a map made for this query alone, so it is changed in place). */
-function withPeople(hits: WordHits, people: string[], quotesOf: Map<string, Involving>): WordHits {
+/** Adds the quotes of the people a word names to what it matched. */
+function addPeople(match: WordMatches, people: string[], quotesOf: Map<string, Involving>): void {
+  const { flags, ranks } = match;
   for (const id of people) {
     for (const n of quotesOf.get(id)?.all ?? []) {
-      const hit = hits.get(n);
-      if (!hit) hits.set(n, VIA_PERSON);
-      else if (hit !== VIA_PERSON) hit.viaPerson = true;
+      if (flags[n] === 0) ranks.push(n);
+      flags[n] = flags[n]! | VIA_PERSON;
     }
   }
-  return hits;
 }
 
 interface Filter {
@@ -183,7 +192,9 @@ async function filterOf(read: IndexRead, query: SearchQuery): Promise<Filter | n
     has,
     *all() {
       if (lists.length > 0) {
-        for (const n of lists[0]!) if (has(n)) yield n;
+        // Walking the shortest list, only the others need a search: a person's 25,000 quotes each looked itself up.
+        const others = lists.slice(1);
+        for (const n of lists[0]!) if (n >= lo && n < hi && others.every((list) => holds(list, n))) yield n;
       } else {
         for (let n = lo; n < hi; n++) yield n;
       }
@@ -211,8 +222,11 @@ async function suggestSummits(read: IndexRead, words: QueryWord[], personIds: st
   );
   const attended = new Map(await Promise.all([...new Set(personIds.flat())].map(async (id) => [id, await read.list(listKey.summitsOf(id))] as const)));
   const fits = (rank: number) => words.every((_, i) => holds(named[i]!, rank) || personIds[i]!.some((p) => holds(attended.get(p)!, rank)));
+  // A word that names no one must name the summit itself, so its list bounds the candidates; when every word names
+  // someone, any summit a word names may fit. `thượng đỉnh` alone names every summit, 20,000 at 1,000×.
+  const bounding = named.filter((_, i) => personIds[i]!.length === 0).sort((a, b) => a.length - b.length)[0];
   // Ranks are newest first: the first fitting ranks are the ones to show.
-  const candidates = Uint32Array.from(new Set(named.flatMap((ranks) => [...ranks]))).sort();
+  const candidates = bounding ?? Uint32Array.from(new Set(named.flatMap((ranks) => [...ranks]))).sort();
   const chosen: number[] = [];
   for (const rank of candidates) {
     if (fits(rank)) chosen.push(rank);

@@ -9,6 +9,11 @@ export interface IndexBundle {
   header: BundleHeader;
   /** The bundle's text from its first line on, in chunks of any size; each call reads it afresh. */
   text(): AsyncIterable<string>;
+  /**
+   * The records derived from it at build time (`packed.ts`), when packaged:
+   * a seed reads these instead of deriving them. Each call reads afresh.
+   */
+  records?(): AsyncIterable<Uint8Array>;
 }
 
 /** Bytes decoded at a time: a couple of milliseconds of work for Vietnamese text. */
@@ -37,6 +42,26 @@ export async function* decodeStream(stream: ReadableStream<Uint8Array>): AsyncGe
   }
 }
 
+/** Bytes handed on at a time: a packaged file can arrive as one chunk of many megabytes. */
+const BYTE_CHUNK = 1 << 20;
+
+/** A byte stream in chunks of at most `BYTE_CHUNK`; cancels the stream when the reader stops early. */
+export async function* byteChunks(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const reader = stream.getReader();
+  let finished = false;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      for (let at = 0; at < value.length; at += BYTE_CHUNK) yield value.subarray(at, at + BYTE_CHUNK);
+    }
+    finished = true;
+  } finally {
+    if (!finished) await reader.cancel().catch(() => undefined);
+    reader.releaseLock();
+  }
+}
+
 /** Reads up to the first newline only; the rest of the bundle is never decoded. */
 export async function readHeader(chunks: AsyncIterable<string>, file: string): Promise<BundleHeader> {
   let head = '';
@@ -50,26 +75,44 @@ export async function readHeader(chunks: AsyncIterable<string>, file: string): P
   return parseHeader(file, head);
 }
 
-/** A bundle read from a byte stream (the packaged file); `open` is called once per read. */
-export async function openBundle(open: () => Promise<ReadableStream<Uint8Array>>, file: string = BUNDLE_FILE): Promise<IndexBundle> {
+/**
+ * A bundle read from a byte stream (the packaged file); `open` is called once
+ * per read, and so is `openRecords` for the records derived from it.
+ */
+export async function openBundle(open: () => Promise<ReadableStream<Uint8Array>>, file: string = BUNDLE_FILE, openRecords?: () => Promise<ReadableStream<Uint8Array>>): Promise<IndexBundle> {
   const header = await readHeader(decodeStream(await open()), file);
-  return {
+  const bundle: IndexBundle = {
     file,
     header,
     async *text() {
       yield* decodeStream(await open());
     },
   };
+  if (openRecords) {
+    bundle.records = async function* () {
+      yield* byteChunks(await openRecords());
+    };
+  }
+  return bundle;
 }
 
-/** A bundle held as a string (tests, the benchmark in Node), served in chunks like a stream. */
-export function bundleFromText(text: string, file: string = BUNDLE_FILE, chunkChars = 64 * 1024): IndexBundle {
+async function* chunked(text: string, chunkChars: number): AsyncGenerator<string> {
+  for (let at = 0; at < text.length; at += chunkChars) yield text.slice(at, at + chunkChars);
+}
+
+/** A bundle held as a string (tests, the benchmark in Node), served in chunks like a stream; `records` is its records file, if any. */
+export function bundleFromText(text: string, file: string = BUNDLE_FILE, chunkChars = 64 * 1024, records?: string): IndexBundle {
   const end = text.indexOf('\n');
-  return {
+  const bundle: IndexBundle = {
     file,
     header: parseHeader(file, end >= 0 ? text.slice(0, end) : text),
-    async *text() {
-      for (let at = 0; at < text.length; at += chunkChars) yield text.slice(at, at + chunkChars);
-    },
+    text: () => chunked(text, chunkChars),
   };
+  if (records !== undefined) {
+    const bytes = new TextEncoder().encode(records);
+    bundle.records = async function* () {
+      for (let at = 0; at < bytes.length; at += chunkChars) yield bytes.subarray(at, at + chunkChars);
+    };
+  }
+  return bundle;
 }

@@ -93,5 +93,15 @@ const v3: Migration = {
   },
 };
 
-export const MIGRATIONS: readonly Migration[] = [v1, v2, v3];
-export const SCHEMA_VERSION = 3;
+const v4: Migration = {
+  version: 4,
+  describe: "the user's own corpus: articles added from their reading and their quotes",
+  async run(db) {
+    // Only new stores: a failed step aborts the upgrade and leaves version 3, saved quotes and all, as it was.
+    db.createObjectStore('readingDocs', { keyPath: 'id' }).createIndex('addedAt', 'addedAt');
+    db.createObjectStore('readingQuotes', { keyPath: 'id' }).createIndex('document', 'document');
+  },
+};
+
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4];
+export const SCHEMA_VERSION = 4;

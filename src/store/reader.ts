@@ -4,13 +4,44 @@ import { joinLexicon, type Lexicon } from '../schema/lexicon';
 import { IndexMissingError, openIndexDb } from './index-db';
 import { bucketKey, pageOf, QUOTES_PER_PAGE } from './index-layout';
 import { lowerBound } from './sorted';
-import type { IndexDb, IndexDbSchema, IndexHeader, MapName, MapValues, QuoteRecord, WordMapName, WordPage, WordValues } from './schema';
+import { fromStored, type StoredRecord } from './stored';
+import type { Bucket, DocumentPage, IndexDb, IndexDbSchema, IndexHeader, MapName, MapValues, QuotePage, QuoteRecord, WordMapName, WordPage, WordValues } from './schema';
 
 type ReadTx = IDBPTransaction<IndexDbSchema, ('header' | 'buckets' | 'pages' | 'documents' | 'words')[], 'readonly'>;
 
 const EMPTY = new Uint32Array(0);
-/** Decoded buckets and pages kept per live index: at the real size that is all of it, so repeat cards never touch the disk. */
-const CACHE_RECORDS = 96;
+/**
+ * Decoded records kept per live index, counted by their stored bytes: at the
+ * real size that is all of it, so repeat cards never touch the disk; at
+ * 1,000× it holds the few hundred records a run of searches and cards reads
+ * (a record read again is read and parsed again, 0.2–0.5 ms each).
+ */
+const CACHE_BYTES = 8_000_000;
+
+/** Least recently used first; evicts down to its budget. */
+export class RecordCache {
+  private readonly entries = new Map<string, { value: unknown; size: number }>();
+  private bytes = 0;
+
+  get(key: string): { value: unknown } | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    // Refresh its place: the map's order is the eviction order.
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return entry;
+  }
+
+  set(key: string, value: unknown, size: number): void {
+    this.entries.set(key, { value, size });
+    this.bytes += size;
+    for (const [oldest, entry] of this.entries) {
+      if (this.bytes <= CACHE_BYTES || oldest === key) break;
+      this.entries.delete(oldest);
+      this.bytes -= entry.size;
+    }
+  }
+}
 
 /**
  * A complete index database, open. It never changes once complete, so
@@ -18,7 +49,7 @@ const CACHE_RECORDS = 96;
  * woken worker simply reads them again).
  */
 export class LiveIndex {
-  private readonly cache = new Map<string, unknown>();
+  private readonly cache = new RecordCache();
   private readonly derived = new Map<string, Promise<unknown>>();
 
   constructor(
@@ -31,7 +62,7 @@ export class LiveIndex {
   static async open(factory: IDBFactory, name: string, onClose?: () => void): Promise<LiveIndex> {
     const db = await openIndexDb(factory, name, 'existing', onClose);
     const header = await db.get('header', 'index');
-    if (header?.key !== 'index') {
+    if (!header || 'json' in header || header.key !== 'index') {
       db.close();
       throw new IndexMissingError(`index database "${name}" is not complete`);
     }
@@ -66,22 +97,17 @@ export class IndexRead {
   constructor(
     readonly tx: ReadTx,
     readonly header: IndexHeader,
-    private readonly cache: Map<string, unknown>,
+    private readonly cache: RecordCache,
   ) {}
 
-  private record<T>(cacheKey: string, load: () => Promise<T>): Promise<T> {
-    if (this.cache.has(cacheKey)) {
-      const value = this.cache.get(cacheKey) as T;
-      // Refresh its place: the map's order is the eviction order.
-      this.cache.delete(cacheKey);
-      this.cache.set(cacheKey, value);
-      return Promise.resolve(value);
-    }
+  /** A record through the cache; `load` gives its value and its size in stored bytes. */
+  private record<T>(cacheKey: string, load: () => Promise<{ value: T; size: number }>): Promise<T> {
+    const cached = this.cache.get(cacheKey);
+    if (cached) return Promise.resolve(cached.value as T);
     let pending = this.pending.get(cacheKey) as Promise<T> | undefined;
     if (!pending) {
-      pending = load().then((value) => {
-        this.cache.set(cacheKey, value);
-        if (this.cache.size > CACHE_RECORDS) this.cache.delete(this.cache.keys().next().value!);
+      pending = load().then(({ value, size }) => {
+        this.cache.set(cacheKey, value, size);
         return value;
       });
       this.pending.set(cacheKey, pending);
@@ -91,7 +117,7 @@ export class IndexRead {
 
   async get<M extends MapName>(map: M, key: string): Promise<MapValues[M] | undefined> {
     const where = bucketKey(map, key, this.header.buckets[map]);
-    const bucket = await this.record(where, () => this.tx.objectStore('buckets').get(where));
+    const bucket = await this.record(where, async () => unpack('buckets', await this.tx.objectStore('buckets').get(where)));
     return bucket?.entries.get(key) as MapValues[M] | undefined;
   }
 
@@ -102,7 +128,7 @@ export class IndexRead {
 
   async quote(n: number): Promise<QuoteRecord | undefined> {
     const page = pageOf(n);
-    const record = await this.record(`page/${page}`, () => this.tx.objectStore('pages').get(page));
+    const record = await this.record(`page/${page}`, async () => unpack('pages', await this.tx.objectStore('pages').get(page)));
     return record?.quotes[n - page * QUOTES_PER_PAGE];
   }
 
@@ -114,7 +140,7 @@ export class IndexRead {
   async document(id: string): Promise<IndexDocument | undefined> {
     const page = await this.get('docAt', id);
     if (page === undefined) return undefined;
-    const record = await this.record(`documents/${page}`, () => this.tx.objectStore('documents').get(page));
+    const record = await this.record(`documents/${page}`, async () => unpack('documents', await this.tx.objectStore('documents').get(page)));
     return record?.docs.find((doc) => doc.id === id);
   }
 
@@ -126,18 +152,19 @@ export class IndexRead {
   /** Every entry of a map (the catalog), in bucket order. */
   async all<M extends MapName>(map: M): Promise<MapValues[M][]> {
     const buckets = await this.tx.objectStore('buckets').getAll(IDBKeyRange.bound(`${map}/`, `${map}/\uffff`));
-    return buckets.flatMap((bucket) => [...bucket.entries.values()] as MapValues[M][]);
+    return buckets.flatMap((stored) => [...fromStored('buckets', stored).entries.values()] as MapValues[M][]);
   }
 
   /** First words of a word map's pages, in order: a few hundred keys even at 1,000×, read once per live index. */
   private directory(map: WordMapName): Promise<string[]> {
-    return this.record(`directory/${map}`, async () =>
-      (await this.tx.objectStore('words').getAllKeys(IDBKeyRange.bound([map, ''], [map, '\uffff']))).map((key) => key[1]),
-    );
+    return this.record(`directory/${map}`, async () => {
+      const firsts = (await this.tx.objectStore('words').getAllKeys(IDBKeyRange.bound([map, ''], [map, '\uffff']))).map((key) => key[1]);
+      return { value: firsts, size: firsts.length * 16 };
+    });
   }
 
   private page(map: WordMapName, first: string): Promise<WordPage | undefined> {
-    return this.record(`words/${map}/${first}`, () => this.tx.objectStore('words').get([map, first]));
+    return this.record(`words/${map}/${first}`, async () => unpack('words', await this.tx.objectStore('words').get([map, first])));
   }
 
   /** The value a word-keyed map holds for `word`. */
@@ -172,10 +199,20 @@ export class IndexRead {
   async lexicon(): Promise<Lexicon> {
     const store = this.tx.objectStore('header');
     const [head, parts] = await Promise.all([store.get('lexicon'), store.getAll(IDBKeyRange.bound('lexicon/', 'lexicon/\uffff'))]);
-    if (head?.key !== 'lexicon') throw new Error('the index has no lexicon');
+    const lexicon = head && 'json' in head ? fromStored('header', head) : undefined;
+    if (lexicon?.key !== 'lexicon') throw new Error('the index has no lexicon');
     return joinLexicon(
-      parts.flatMap((record) => ('part' in record ? [record.part] : [])),
-      head.distractors,
+      parts.flatMap((stored) => {
+        const record = 'json' in stored ? fromStored('header', stored) : stored;
+        return 'part' in record ? [record.part] : [];
+      }),
+      lexicon.distractors,
     );
   }
+}
+
+type Unpacked = { buckets: Bucket; pages: QuotePage; documents: DocumentPage; words: WordPage };
+
+function unpack<S extends keyof Unpacked>(store: S, stored: StoredRecord | undefined): { value: Unpacked[S] | undefined; size: number } {
+  return stored === undefined ? { value: undefined, size: 0 } : { value: fromStored(store as 'buckets', stored) as Unpacked[S], size: stored.json.byteLength };
 }

@@ -2,6 +2,7 @@ import type { DBSchema, IDBPDatabase } from 'idb';
 import type { SavedQuote, SeedStats, SourceRef } from '../protocol/views';
 import type { IndexDocument, Person, Quote, Summit } from '../schema/index-schema';
 import type { LexiconPart } from '../schema/lexicon';
+import type { ReadingDocument, ReadingQuote } from '../reading/ingest';
 
 /**
  * The two kinds of IndexedDB database the background owns.
@@ -50,6 +51,9 @@ export interface StatusRecord {
 export interface SummitDbSchema extends DBSchema {
   meta: { key: string; value: StatusRecord };
   saved: { key: string; value: SavedQuote; indexes: { savedAt: number } };
+  /** The user's own corpus (src/reading): never written by a seed, so an index update leaves it alone. */
+  readingDocs: { key: string; value: ReadingDocument; indexes: { addedAt: number } };
+  readingQuotes: { key: string; value: ReadingQuote; indexes: { document: string } };
 }
 
 export type SummitDb = IDBPDatabase<SummitDbSchema>;
@@ -180,12 +184,16 @@ export interface WordPage {
   values: unknown[];
 }
 
+/** A record as stored (`stored.ts`): key fields, and the value as UTF-8 JSON bytes. */
+export type Stored<K> = K & { json: Uint8Array };
+
+/** Records are stored as bytes, except the two the seed itself writes in `header`: the completion mark and the checkpoint. */
 export interface IndexDbSchema extends DBSchema {
-  header: { key: string; value: HeaderRecord };
-  buckets: { key: string; value: Bucket };
-  pages: { key: number; value: QuotePage };
-  documents: { key: number; value: DocumentPage };
-  words: { key: [WordMapName, string]; value: WordPage };
+  header: { key: string; value: IndexHeader | ProgressRecord | Stored<{ key: string }> };
+  buckets: { key: string; value: Stored<{ key: string }> };
+  pages: { key: number; value: Stored<{ page: number }> };
+  documents: { key: number; value: Stored<{ page: number }> };
+  words: { key: [WordMapName, string]; value: Stored<{ map: WordMapName; first: string }> };
 }
 
 export type IndexDb = IDBPDatabase<IndexDbSchema>;

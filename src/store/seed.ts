@@ -3,11 +3,12 @@ import { BundleError, BundleReader } from '../schema/index-bundle';
 import { INDEX_VERSION, type SummitIndex } from '../schema/index-schema';
 import type { IndexBundle } from './bundle-source';
 import { deleteIndexDb, openIndexDb, staleIndexDbs } from './index-db';
-import { indexDbName } from './index-layout';
+import { INDEX_LAYOUT, indexDbName } from './index-layout';
 import { describe } from './open';
 import { packIndex } from './pack';
+import { RECORDS_FILE, RecordsReader, type RecordLine, type RecordsHeader } from './packed';
 import { buildSeedRecords } from './records';
-import type { IndexDb, ServedIndex, StatusRecord, SummitDb } from './schema';
+import type { Counts, IndexDb, ServedIndex, StatusRecord, SummitDb } from './schema';
 import { Slicer } from './slicer';
 import type { SummitStore } from './store';
 import { DocumentPager, IndexWriter } from './writer';
@@ -17,6 +18,8 @@ export interface SeedReport {
   /** Hash of the index readers now use, old or new (null when there is none). */
   hash: string | null;
   error: string | null;
+  /** Why the packaged records were not used and the seed derived them from the bundle instead (null when they were, or there were none). */
+  recordsUnusable: string | null;
   stats: SeedStats & { progressCalls: number; resumedAt: number };
 }
 
@@ -61,11 +64,13 @@ async function seed(store: SummitStore, source: BundleSource, slicer: Slicer, on
   const phases = { readMs: 0, deriveMs: 0, writeMs: 0 };
   let progressCalls = 0;
   let records = 0;
+  let recordsUnusable: string | null = null;
   let resumedAt = 0;
   const report = (outcome: SeedReport['outcome'], hash: string | null, error: string | null): SeedReport => ({
     outcome,
     hash,
     error,
+    recordsUnusable,
     stats: { ms: performance.now() - started, longestSliceMs: slicer.longestMs, slices: slicer.slices, records, ...phases, progressCalls, resumedAt },
   });
 
@@ -109,33 +114,28 @@ async function seed(store: SummitStore, source: BundleSource, slicer: Slicer, on
     await setStatus({ state: 'seeding', targetHash: target, progress: 0, error: null });
     indexDb = await openIndexDb(store.factory, name, 'create');
     const [complete, checkpoint] = await Promise.all([indexDb.get('header', 'index'), indexDb.get('header', 'progress')]);
-    let counts = complete?.key === 'index' && complete.hash === target ? complete.counts : null;
+    let counts = complete && !('json' in complete) && complete.key === 'index' && complete.hash === target ? complete.counts : null;
     if (!counts) {
-      resumedAt = checkpoint?.key === 'progress' && checkpoint.hash === target ? checkpoint.written : 0;
-      const writer = new IndexWriter(indexDb, target, resumedAt);
+      resumedAt = checkpoint && !('json' in checkpoint) && checkpoint.key === 'progress' && checkpoint.hash === target ? checkpoint.written : 0;
+      let writer = new IndexWriter(indexDb, target, resumedAt);
       slicer.begin();
-      let t = performance.now();
-      const documents = new DocumentPager(writer);
-      const index = await readIndex(bundle, documents, writer, slicer, (f) => progress(f * READ_SHARE));
-      phases.readMs = performance.now() - t;
-      t = performance.now();
-      const built = await buildSeedRecords(index, documents.written, slicer, (f) => progress(READ_SHARE + f * BUILD_SHARE));
-      const packed = packIndex(built);
-      phases.deriveMs = performance.now() - t;
-      t = performance.now();
-      const before = writer.position;
-      for (const write of packed.writes()) {
-        if (write) writer.put(write);
-        if (slicer.due()) {
-          progress(READ_SHARE + BUILD_SHARE + ((writer.position - before) / packed.total) * (1 - READ_SHARE - BUILD_SHARE));
-          await slicer.yield(() => writer.pause());
+      const fromRecords = bundle.records ? await seedFromRecords(bundle, writer, slicer, progress, phases) : null;
+      if (fromRecords && 'counts' in fromRecords) {
+        counts = fromRecords.counts;
+      } else {
+        if (fromRecords) {
+          // What was written came from a file now known to be bad: start over from the bundle alone.
+          recordsUnusable = fromRecords.unusable;
+          indexDb.close();
+          await deleteIndexDb(store.factory, name);
+          indexDb = await openIndexDb(store.factory, name, 'create');
+          resumedAt = 0;
+          writer = new IndexWriter(indexDb, target, 0);
         }
+        counts = await deriveAndWrite(bundle, writer, slicer, progress, phases);
       }
-      await writer.finish(index.version, built.counts, packed.buckets);
       slicer.end();
       records = writer.position - resumedAt;
-      phases.writeMs = performance.now() - t;
-      counts = built.counts;
     }
     indexDb.close();
     progress(1);
@@ -151,6 +151,106 @@ async function seed(store: SummitStore, source: BundleSource, slicer: Slicer, on
     if (errorName(error) === 'QuotaExceededError') await deleteIndexDb(store.factory, name).catch(() => undefined);
     return failed(explain(error, served), target);
   }
+}
+
+/** Records derived for this layout from this very bundle, or a `BundleError` saying why not. */
+function usableHeader(header: RecordsHeader, bundle: IndexBundle): RecordsHeader {
+  const fail = (reason: string) => new BundleError(RECORDS_FILE, 1, reason);
+  if (header.layout !== INDEX_LAYOUT) throw fail(`the records are in layout ${header.layout}; this build writes layout ${INDEX_LAYOUT}`);
+  if (header.bundle !== bundle.header.hash) throw fail('the records were derived from another bundle');
+  const counts = bundle.header.counts;
+  if (header.counts.documents !== counts.documents || header.counts.people !== counts.people || header.counts.summits !== counts.summits || header.counts.quotes !== counts.quotes) {
+    throw fail("the records' counts are not the bundle's");
+  }
+  return header;
+}
+
+type Phases = { readMs: number; deriveMs: number; writeMs: number };
+
+/** Derives the records from the bundle on this machine and writes them: the way when no usable records file is packaged. */
+async function deriveAndWrite(bundle: IndexBundle, writer: IndexWriter, slicer: Slicer, progress: (fraction: number) => void, phases: Phases): Promise<Counts> {
+  let t = performance.now();
+  const documents = new DocumentPager(writer);
+  const index = await readIndex(bundle, documents, writer, slicer, (f) => progress(f * READ_SHARE));
+  phases.readMs = performance.now() - t;
+  t = performance.now();
+  const built = await buildSeedRecords(index, documents.written, slicer, (f) => progress(READ_SHARE + f * BUILD_SHARE));
+  const packed = packIndex(built);
+  phases.deriveMs = performance.now() - t;
+  t = performance.now();
+  const before = writer.position;
+  for (const write of packed.writes()) {
+    if (write) writer.put(write);
+    if (slicer.due()) {
+      progress(READ_SHARE + BUILD_SHARE + ((writer.position - before) / packed.total) * (1 - READ_SHARE - BUILD_SHARE));
+      await slicer.yield(() => writer.pause());
+    }
+  }
+  await writer.finish(index.version, built.counts, packed.buckets);
+  phases.writeMs = performance.now() - t;
+  return built.counts;
+}
+
+/**
+ * Bytes put before the seed waits for the engine to take them. Copying bytes
+ * is so cheap that a 5 ms slice could queue several megabytes, and Chromium's
+ * IndexedDB answered the status read queued behind them 230 ms late.
+ */
+const QUEUED_BYTES = 1 << 20;
+
+/**
+ * Puts the records derived at build time (`packed.ts`) as their lines arrive,
+ * each value's bytes as they are: nothing to derive, nothing to parse. Records
+ * that cannot be read, name another bundle or layout, are cut short or fail
+ * their SHA-256 are `unusable` (the caller derives from the bundle instead); a
+ * failed write throws as in any seed. Time spent on the lines (finding them,
+ * copying them out, hashing) counts as read, the rest (puts, commits) as write.
+ */
+async function seedFromRecords(bundle: IndexBundle, writer: IndexWriter, slicer: Slicer, progress: (fraction: number) => void, phases: Phases): Promise<{ counts: Counts } | { unusable: string }> {
+  const started = performance.now();
+  const reader = new RecordsReader();
+  const chunks = bundle.records!()[Symbol.asyncIterator]();
+  let header: RecordsHeader | null = null;
+  let read = 0;
+  let queued = 0;
+  const unusable = async (error: unknown) => {
+    await chunks.return?.().catch(() => undefined);
+    return { unusable: describe(error) };
+  };
+  for (;;) {
+    let lines: RecordLine[];
+    try {
+      const next = await slicer.wait(chunks.next());
+      if (next.done) break;
+      const t = performance.now();
+      lines = [...reader.push(next.value)];
+      phases.readMs += performance.now() - t;
+      header ??= reader.header && usableHeader(reader.header, bundle);
+    } catch (error) {
+      return unusable(error);
+    }
+    for (const line of lines) {
+      read++;
+      writer.putStored(line.store, () => line.record);
+      queued += line.record.json.byteLength;
+      if (slicer.due() || queued >= QUEUED_BYTES) {
+        queued = 0;
+        progress(read / Math.max(header!.records, 1));
+        await slicer.yield(() => writer.pause());
+      }
+    }
+  }
+  try {
+    // Most of the hashing is done by now, off the thread: what is left is a wait, not a slice.
+    const t = performance.now();
+    await slicer.wait(reader.verify());
+    phases.readMs += performance.now() - t;
+  } catch (error) {
+    return unusable(error);
+  }
+  await writer.finish(header!.indexVersion, header!.counts, header!.buckets);
+  phases.writeMs = performance.now() - started - phases.readMs;
+  return { counts: header!.counts };
 }
 
 /**

@@ -31,7 +31,7 @@ export async function quoteView(read: IndexRead, q: QuoteRecord): Promise<QuoteV
     date: q.date,
     dateBasis: q.dateBasis,
     summit: summit ? summitRef(summit) : null,
-    source: { ...q.source },
+    source: { ...q.source, origin: 'corpus', url: null },
   };
 }
 

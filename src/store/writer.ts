@@ -5,6 +5,7 @@ import type { IndexWrite } from './pack';
 import type { DocumentsWritten } from './records';
 import { INDEX_STORES, type Counts, type IndexDb, type MapName } from './schema';
 import { nextTask } from './slicer';
+import { toStored, type StoreName, type StoredRecord } from './stored';
 
 /** A batch's transaction stays open across slices until it is this old or this large, then commits with a checkpoint. */
 const BATCH_MS = 50;
@@ -37,9 +38,22 @@ export class IndexWriter {
     private readonly resumeFrom: number,
   ) {}
 
+  /** Steps over a write a previous run committed, so its record need not even be decoded; false when the write is due. */
+  skip(): boolean {
+    if (this.position >= this.resumeFrom) return false;
+    this.position++;
+    return true;
+  }
+
   put(write: IndexWrite): void {
+    this.putStored(write.store, () => toStored(write));
+  }
+
+  /** Puts a record already in its stored form (the packaged records' bytes); `make` runs only when the write is due. */
+  putStored(store: StoreName, make: () => StoredRecord): void {
     if (this.position++ < this.resumeFrom) return;
-    this.request(write.store, (store) => store.put(write.value));
+    const value = make();
+    this.request(store, (target) => target.put(value));
   }
 
   /**
@@ -142,7 +156,7 @@ export class DocumentPager {
   private chars = 0;
   private page = 0;
 
-  constructor(private readonly writer: IndexWriter) {}
+  constructor(private readonly writer: Pick<IndexWriter, 'put'>) {}
 
   add(doc: IndexDocument): void {
     this.written.pages.set(doc.id, this.page);

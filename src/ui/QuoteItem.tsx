@@ -20,7 +20,9 @@ export function highlighted(text: string, spans: Span[] = []): (string | preact.
 
 export function sourceLine(lang: UiLanguage, quote: QuoteView): string {
   const outlet = quote.source.outlet ?? t(lang, 'unknownOutlet');
-  return `${quote.source.title} · ${outlet}`;
+  // An article the user added says so, so it is never taken for the reviewed corpus.
+  const origin = quote.source.origin === 'reading' ? `${t(lang, 'fromReading')}: ` : '';
+  return `${origin}${quote.source.title} · ${outlet}`;
 }
 
 function speakerLine(lang: UiLanguage, quote: QuoteView): string {
@@ -53,7 +55,8 @@ export function citation(lang: UiLanguage, quote: QuoteView): string {
   const outlet = quote.source.outlet ?? t(lang, 'unknownOutlet');
   const notes = basisNotes(lang, quote);
   const basis = notes.length > 0 ? ` [${notes.join('; ')}]` : '';
-  return `“${quote.text}” — ${speaker}, ${quoteDay(lang, quote.date)}${basis} (${quote.source.title}, ${outlet})`;
+  const url = quote.source.url === null ? '' : `, ${quote.source.url}`;
+  return `“${quote.text}” — ${speaker}, ${quoteDay(lang, quote.date)}${basis} (${quote.source.title}, ${outlet}${url})`;
 }
 
 /** The id of a quote's words on screen, so its save toggle can say which quote it saves. */

@@ -32,8 +32,10 @@ for (const name of BROWSERS) {
         const [meta] = await all<{ served: { name: string } }>(main, 'meta', 'status');
         main.close();
         const index = await open(meta!.served.name);
-        const quotePages = await all<{ quotes: unknown[] }>(index, 'pages');
-        const documentPages = await all<{ docs: unknown[] }>(index, 'documents');
+        // Each record's value is stored as UTF-8 JSON (src/store/stored.ts).
+        const values = async <T,>(store: string) => (await all<{ json: Uint8Array }>(index, store)).map((r) => JSON.parse(new TextDecoder().decode(r.json)) as T);
+        const quotePages = await values<{ quotes: unknown[] }>('pages');
+        const documentPages = await values<{ docs: unknown[] }>('documents');
         index.close();
         const stored = {
           index: meta!.served.name.replace(/[0-9a-f]{16}$/, 'HASH'),
@@ -45,7 +47,7 @@ for (const name of BROWSERS) {
       expect(answer.status.ok).toBe(true);
       expect(answer.status.value.state).toBe('ready');
       expect(answer.status.value.counts).toEqual({ documents: 5, people: 70, summits: 20, quotes: 43 });
-      expect(answer.stored).toEqual({ index: 'summit-lens-index-1-HASH', documents: 5, quotes: 43 });
+      expect(answer.stored).toEqual({ index: 'summit-lens-index-2-HASH', documents: 5, quotes: 43 });
       await popup.close();
     });
 

@@ -5,6 +5,7 @@ import { isSiteDisabled, normalizeSite, toggleSite, type Settings } from '../../
 import { CardView } from './CardView';
 import type { PopupEnv, Route } from './env';
 import { PageView } from './PageView';
+import { ReadingView } from './ReadingView';
 import { SavedView } from './SavedView';
 import { useSaves } from './saves';
 import { SearchView } from './SearchView';
@@ -103,16 +104,30 @@ export function PopupApp({ env, initial }: { env: PopupEnv; initial: Route }) {
     { view: 'timeline', label: t(lang, 'tabTimeline') },
     { view: 'saved', label: t(lang, 'tabSaved') },
   ];
-  const isTab = tabs.some((tab) => tab.view === route.view);
+  const isTab = tabs.some((tab) => tab.view === route.view) || route.view === 'reading';
   const savedCount = saves.list?.length ?? 0;
 
   return (
     <div class="popup">
       <header class="bar">
         <h1>Summit Lens</h1>
-        <button type="button" class="link" onClick={() => env.openOptions()}>
-          {t(lang, 'options')}
-        </button>
+        <div class="bar-links">
+          {/* Beside the tabs, not among them: four tabs are what fits a 400 px popup on one line. */}
+          <button
+            type="button"
+            class="link reading-link"
+            aria-current={route.view === 'reading' ? 'page' : undefined}
+            onClick={() => {
+              setHistory([]);
+              setRoute({ view: 'reading' });
+            }}
+          >
+            {t(lang, 'tabReading')}
+          </button>
+          <button type="button" class="link" onClick={() => env.openOptions()}>
+            {t(lang, 'options')}
+          </button>
+        </div>
       </header>
       <SiteSwitch env={liveEnv} settings={settings} onChange={changeSettings} />
       {!hostAccess && (
@@ -156,6 +171,7 @@ export function PopupApp({ env, initial }: { env: PopupEnv; initial: Route }) {
         {route.view === 'page' && <PageView env={liveEnv} catalog={catalog} go={go} />}
         {route.view === 'timeline' && <TimelineView env={liveEnv} catalog={catalog} go={go} />}
         {route.view === 'saved' && <SavedView env={liveEnv} saves={saves} go={go} />}
+        {route.view === 'reading' && <ReadingView env={liveEnv} go={go} />}
         {route.view === 'card' && <CardView key={`${route.kind}:${route.id}`} env={liveEnv} saves={saves} kind={route.kind} id={route.id} go={go} />}
         {route.view === 'source' && <SourceView key={route.quote} env={liveEnv} saves={saves} quote={route.quote} go={go} />}
       </main>

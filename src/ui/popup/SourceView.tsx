@@ -28,7 +28,7 @@ export function SourceView({ env, saves, quote, go }: { env: PopupEnv; saves: Sa
   return (
     <article class="source-view">
       <header>
-        <p class="kind">{t(lang, 'source')}</p>
+        <p class="kind">{q.source.origin === 'reading' ? t(lang, 'fromReading') : t(lang, 'source')}</p>
         <h2>{q.source.title}</h2>
         <p class="subtitle">
           {q.source.outlet ?? t(lang, 'unknownOutlet')} · {formatDay(lang, q.source.published)}
@@ -44,6 +44,11 @@ export function SourceView({ env, saves, quote, go }: { env: PopupEnv; saves: Sa
             <button type="button" class="link" onClick={() => go({ view: 'card', kind: 'summit', id: q.summit!.id })}>
               {q.summit.title[lang]}
             </button>
+          )}
+          {q.source.url !== null && (
+            <a class="link original" href={q.source.url} target="_blank" rel="noopener noreferrer">
+              {t(lang, 'openOriginal')}
+            </a>
           )}
           <CopyButton env={env} quote={q} />
           <SaveButton lang={lang} saves={saves} id={q.id} />

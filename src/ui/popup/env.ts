@@ -1,6 +1,7 @@
 import type { Ask } from '../../protocol/client';
 import type { EntityKind, MentionsAnswer } from '../../protocol/messages';
 import type { Settings } from '../../settings/settings';
+import type { AddThisPageAnswer } from '../../reading/article';
 
 /** Where the popup opens: its default view, or a card or quote the popover asked for. */
 export type Route =
@@ -8,6 +9,7 @@ export type Route =
   | { view: 'page' }
   | { view: 'timeline' }
   | { view: 'saved' }
+  | { view: 'reading' }
   | { view: 'card'; kind: EntityKind; id: string }
   | { view: 'source'; quote: string };
 
@@ -29,6 +31,10 @@ export interface PopupEnv {
   requestHostAccess(): Promise<boolean>;
   openOptions(): void;
   shortcut: string | null;
+  /** Asks the active tab's content script to add its article (`addThisPage`). */
+  addThisPage(): Promise<AddThisPageAnswer>;
+  /** Saves text as a file the user keeps (the export). */
+  download(fileName: string, text: string): void;
 }
 
 export function parseRoute(hash: string): Route | null {
@@ -43,7 +49,7 @@ export function parseRoute(hash: string): Route | null {
   const q = params.get('q');
   if (q !== null) return { view: 'search', query: q };
   const view = params.get('view');
-  if (view === 'page' || view === 'timeline' || view === 'search' || view === 'saved') return { view };
+  if (view === 'page' || view === 'timeline' || view === 'search' || view === 'saved' || view === 'reading') return { view };
   return null;
 }
 

@@ -9,7 +9,7 @@ import { PopupApp } from '../../../src/ui/popup/PopupApp';
 import { parseRoute, type PopupEnv, type Route } from '../../../src/ui/popup/env';
 
 const putin = { id: 'putin', name: 'Vladimir Putin', role: 'Tổng thống Nga', roleEn: 'President of Russia' };
-const source = { document: 'd1', title: 'Thượng đỉnh Nga - Mỹ tại Alaska', outlet: null, published: '2025-08-16' };
+const source = { document: 'd1', title: 'Thượng đỉnh Nga - Mỹ tại Alaska', outlet: null, published: '2025-08-16', origin: 'corpus' as const, url: null };
 const quote = (id: string, text: string, date: string): QuoteView => ({ id, text, kind: 'speech', speaker: putin, speakerName: null, speakerRole: null, speakerBasis: 'named', date, dateBasis: 'stated', summit: null, source });
 const QUOTES = [quote('q1', 'Chúng tôi muốn hòa bình lâu dài', '2025-08-15'), quote('q2', 'hòa bình ở Ukraine', '2021-06-16')];
 
@@ -72,6 +72,8 @@ function mount(ask: Ask, initial: Route, language: 'vi' | 'en' = 'vi'): HTMLElem
     requestHostAccess: async () => true,
     openOptions: () => undefined,
     shortcut: null,
+    addThisPage: async () => ({ ok: false, error: 'no page' }),
+    download: () => undefined,
   };
   render(<PopupApp env={env} initial={initial} />, root);
   return root;

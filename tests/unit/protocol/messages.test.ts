@@ -64,6 +64,13 @@ describe('router and client', () => {
     },
     unsave: async () => null,
     saved: async () => [],
+    addArticle: async (r) => ({ document: { id: 'reading-x', title: r.article.title, url: r.article.url, published: r.article.published }, quotes: 0, replaced: false, truncated: false }),
+    readingList: async () => [],
+    readingQuotes: async () => [],
+    removeArticle: async () => null,
+    reextractArticle: async (r) => ({ document: { id: r.id, title: '', url: 'https://x.example/', published: null }, quotes: 0, replaced: true, truncated: false }),
+    exportUserData: async () => '',
+    importUserData: async () => ({ documents: 0, quotes: 0, saved: 0, settings: false }),
   });
   const ask = createClient((message) => router(message, { tabId: null }));
 

@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import type { IndexDocument, Person, Quote, Summit, SummitIndex } from '../../../src/schema/index-schema';
 import { BUNDLE_FILE, encodeBundle } from '../../../src/schema/index-bundle';
 import { bundleFromText, type IndexBundle } from '../../../src/store/bundle-source';
+import { encodeRecords } from '../../../src/store/packed';
 
 /**
  * A small hand-made index that follows the schema, with quotes chosen to tell
@@ -144,3 +146,11 @@ export function bundle(index: SummitIndex, hash: string, chunkChars = 1000): Ind
 let counter = 0;
 /** A fresh database name per test, so tests share nothing. */
 export const dbName = () => `summit-test-${++counter}-${Math.random().toString(36).slice(2)}`;
+
+/** `bundle(index, hash)` with the records the build derives from it packaged beside it (`src/store/packed.ts`). */
+export async function packedBundle(index: SummitIndex, hash: string, chunkChars = 1000): Promise<IndexBundle & { records: () => AsyncIterable<Uint8Array>; recordsText: string }> {
+  // A copy: deriving the records takes the index's objects over.
+  const recordsText = await encodeRecords(structuredClone(index), hash, (bytes) => createHash('sha256').update(bytes).digest('hex'));
+  const source = bundleFromText(bundleText(index, hash), BUNDLE_FILE, chunkChars, recordsText);
+  return { ...source, records: source.records!, recordsText };
+}

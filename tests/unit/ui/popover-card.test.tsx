@@ -16,7 +16,7 @@ const quote = (id: string, text: string, date: string | null): QuoteView => ({
   date,
   dateBasis: date === null ? 'unknown' : 'summit',
   summit: null,
-  source: { document: 'd', title: 'Tổng thống Putin nói gì sau thượng đỉnh Mỹ - Nga?', outlet: 'Thời Đại', published: null },
+  source: { document: 'd', title: 'Tổng thống Putin nói gì sau thượng đỉnh Mỹ - Nga?', outlet: 'Thời Đại', published: null, origin: 'corpus', url: null },
 });
 
 const summit = (id: string, year: number) => ({ id, title: { vi: `Thượng đỉnh ${year}`, en: `Summit ${year}` }, date: `${year}-06-16`, endDate: null, place: 'Geneva' });

@@ -1,0 +1,131 @@
+import { CorpusError } from '../corpus/errors';
+import type { Gazetteer } from '../corpus/gazetteer';
+import type { EntityCard, QuoteContext, QuoteView, SearchQuery, SearchResult } from '../protocol/views';
+import { parseSettings, type Settings } from '../settings/settings';
+import type { Outcome } from '../store/outcome';
+import { listReadingArticles, putReadingArticle, readingDocument, readingQuote, readingQuotes, readingQuotesOf, readUserRecords, removeReadingArticle, writeUserRecords } from '../store/reading';
+import type { LiveIndex } from '../store/reader';
+import type { SummitDb } from '../store/schema';
+import type { AddedArticle, ExtractedArticle, ImportSummary, ReadingArticleSummary } from './article';
+import { ingestArticle, READING_PREFIX, storedArticle, type ReadingQuote } from './ingest';
+import { byRecency, searchWithReading } from './search';
+import { decodeUserData, encodeUserData } from './transfer';
+import { readingQuoteContext, readingQuoteView, withReadingQuotes } from './views';
+
+export interface ReadingDeps {
+  main(): Promise<SummitDb>;
+  gazetteer(): Promise<Gazetteer>;
+  loadSettings(): Promise<Settings>;
+  saveSettings(settings: Settings): Promise<void>;
+  now(): number;
+}
+
+/**
+ * What the background does for the user's own corpus. The user's quotes are
+ * read once per worker life and kept in recency order until this service
+ * changes them (every write goes through it), so a search does not read the
+ * whole store each time.
+ */
+export class ReadingService {
+  private quotes: Promise<ReadingQuote[]> | null = null;
+
+  constructor(private readonly deps: ReadingDeps) {}
+
+  private cached(): Promise<ReadingQuote[]> {
+    if (!this.quotes) {
+      const loading = this.deps.main().then(readingQuotes).then(byRecency);
+      loading.catch(() => {
+        if (this.quotes === loading) this.quotes = null;
+      });
+      this.quotes = loading;
+    }
+    return this.quotes;
+  }
+
+  private changed(): void {
+    this.quotes = null;
+  }
+
+  /**
+   * Runs the current pipeline again on an added article's stored text, as
+   * after an update of the extension; it keeps the day it was added.
+   */
+  async reextract(id: string): Promise<AddedArticle> {
+    const document = await readingDocument(await this.deps.main(), id);
+    if (!document) throw new Error(`no article "${id}" in your articles`);
+    return this.add(storedArticle(document), document.addedAt);
+  }
+
+  async add(article: ExtractedArticle, addedAt = this.deps.now()): Promise<AddedArticle> {
+    const gazetteer = await this.deps.gazetteer();
+    let ingested;
+    try {
+      ingested = ingestArticle(article, gazetteer, addedAt);
+    } catch (error) {
+      if (error instanceof CorpusError) throw new Error(`the article could not be read: ${error.reason}`);
+      throw error;
+    }
+    const { document, quotes } = ingested;
+    try {
+      const { replaced } = await putReadingArticle(await this.deps.main(), document, quotes);
+      return { document: { id: document.id, title: document.title, url: document.url, published: document.published }, quotes: quotes.length, replaced, truncated: document.truncated };
+    } catch (error) {
+      if (error instanceof DOMException && error.name === 'QuotaExceededError') throw new Error('the browser has no room left for this article; nothing was stored (remove some articles and try again)');
+      throw error;
+    } finally {
+      this.changed();
+    }
+  }
+
+  async list(): Promise<ReadingArticleSummary[]> {
+    return listReadingArticles(await this.deps.main());
+  }
+
+  async quotesOf(index: LiveIndex, id: string): Promise<QuoteView[]> {
+    const quotes = await readingQuotesOf(await this.deps.main(), id);
+    const read = index.read();
+    return Promise.all(quotes.map((q) => readingQuoteView(read, q)));
+  }
+
+  async remove(id: string): Promise<void> {
+    try {
+      if (!(await removeReadingArticle(await this.deps.main(), id))) throw new Error(`no article "${id}" in your articles`);
+    } finally {
+      this.changed();
+    }
+  }
+
+  async search(index: LiveIndex, query: SearchQuery): Promise<Outcome<SearchResult>> {
+    return searchWithReading(index, await this.cached(), query);
+  }
+
+  async card(index: LiveIndex, card: EntityCard, limit?: number): Promise<EntityCard> {
+    return withReadingQuotes(index.read(), card, await this.cached(), limit);
+  }
+
+  /** Null when the id is not one of the user's quotes, so the caller asks the index. */
+  async quoteContext(index: LiveIndex, id: string): Promise<QuoteContext | null> {
+    if (!id.startsWith(READING_PREFIX)) return null;
+    const found = await readingQuote(await this.deps.main(), id);
+    if (!found) throw new Error(`no quote "${id}" in your articles`);
+    return readingQuoteContext(await readingQuoteView(index.read(), found.quote), found.quote, found.document);
+  }
+
+  async exportText(): Promise<string> {
+    const records = await readUserRecords(await this.deps.main());
+    const settings = (await this.deps.loadSettings()) as unknown as Record<string, unknown>;
+    return encodeUserData({ ...records, settings }, new Date(this.deps.now()));
+  }
+
+  /** Checks the whole file first: a bad file throws naming its line and changes nothing. */
+  async importText(text: string): Promise<ImportSummary> {
+    const data = decodeUserData(text);
+    try {
+      await writeUserRecords(await this.deps.main(), data);
+    } finally {
+      this.changed();
+    }
+    if (data.settings) await this.deps.saveSettings(parseSettings(data.settings));
+    return { documents: data.documents.length, quotes: data.quotes.length, saved: data.saved.length, settings: data.settings !== null };
+  }
+}

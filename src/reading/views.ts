@@ -1,0 +1,42 @@
+import type { EntityCard, QuoteContext, QuoteView } from '../protocol/views';
+import { clampLimit, CARD_QUOTES } from '../store/queries';
+import type { IndexRead } from '../store/reader';
+import { quoteView } from '../store/views';
+import type { ReadingDocument, ReadingQuote } from './ingest';
+
+/** A quote of the user's corpus as every view shows it, with the people and summits of the live index. */
+export async function readingQuoteView(read: IndexRead, quote: ReadingQuote): Promise<QuoteView> {
+  const view = await quoteView(read, { ...quote, n: 0 });
+  return { ...view, source: { ...quote.source } };
+}
+
+/** The added article's text with the quote in place, for the source view. */
+export function readingQuoteContext(view: QuoteView, quote: ReadingQuote, document: ReadingDocument): QuoteContext {
+  return { quote: view, text: document.text, start: quote.start, end: quote.end };
+}
+
+/** Newest first, undated last. */
+function byDate(a: QuoteView, b: QuoteView): number {
+  if (a.date === b.date) return 0;
+  if (a.date === null) return 1;
+  if (b.date === null) return -1;
+  return a.date < b.date ? 1 : -1;
+}
+
+/**
+ * Adds the user's quotes about the card's person or summit, in the card's
+ * own order: the person's (or the summit's leaders') own words first, then
+ * the rest, each newest first.
+ */
+export async function withReadingQuotes(read: IndexRead, card: EntityCard, quotes: readonly ReadingQuote[], limit = CARD_QUOTES): Promise<EntityCard> {
+  const own =
+    card.kind === 'person'
+      ? quotes.filter((q) => q.speaker === card.person.id || q.mentions.includes(card.person.id))
+      : quotes.filter((q) => q.summit === card.summit.id);
+  if (own.length === 0) return card;
+  const leaders = new Set(card.kind === 'person' ? [card.person.id] : card.participants.map((p) => p.id));
+  const lead = (q: QuoteView) => (q.speaker !== null && leaders.has(q.speaker.id) ? 0 : 1);
+  const views = await Promise.all(own.map((q) => readingQuoteView(read, q)));
+  const merged = [...card.quotes, ...views].sort((a, b) => lead(a) - lead(b) || byDate(a, b)).slice(0, clampLimit(limit, CARD_QUOTES));
+  return { ...card, quotes: merged, quoteCount: card.quoteCount + own.length };
+}

@@ -1,0 +1,110 @@
+import type { ReadingArticleSummary } from '../reading/article';
+import type { ReadingDocument, ReadingQuote } from '../reading/ingest';
+import type { SavedQuote } from '../protocol/views';
+import type { SummitDb } from './schema';
+
+/**
+ * The user's own corpus in the main database: one record per article and one
+ * per quote. Each change is one transaction over both stores, so a full disk
+ * or a closed worker leaves the article and its quotes entirely there or
+ * entirely absent, never half-written.
+ */
+
+/** Adds the article, or replaces the one with the same id (the same address) and all its quotes. */
+export async function putReadingArticle(db: SummitDb, document: ReadingDocument, quotes: readonly ReadingQuote[]): Promise<{ replaced: boolean }> {
+  const tx = db.transaction(['readingDocs', 'readingQuotes'], 'readwrite');
+  const docs = tx.objectStore('readingDocs');
+  const store = tx.objectStore('readingQuotes');
+  const replaced = (await docs.getKey(document.id)) !== undefined;
+  for (const key of await store.index('document').getAllKeys(document.id)) void store.delete(key);
+  void docs.put(document);
+  for (const q of quotes) void store.put(q);
+  await tx.done;
+  return { replaced };
+}
+
+/** Removes the article and every quote taken from it; false when there was none. */
+export async function removeReadingArticle(db: SummitDb, id: string): Promise<boolean> {
+  const tx = db.transaction(['readingDocs', 'readingQuotes'], 'readwrite');
+  const existed = (await tx.objectStore('readingDocs').getKey(id)) !== undefined;
+  const store = tx.objectStore('readingQuotes');
+  for (const key of await store.index('document').getAllKeys(id)) void store.delete(key);
+  void tx.objectStore('readingDocs').delete(id);
+  await tx.done;
+  return existed;
+}
+
+/** Newest added first. */
+export async function listReadingArticles(db: SummitDb): Promise<ReadingArticleSummary[]> {
+  const tx = db.transaction(['readingDocs', 'readingQuotes'], 'readonly');
+  const docs = (await tx.objectStore('readingDocs').index('addedAt').getAll()).reverse();
+  const counts = await Promise.all(docs.map((d) => tx.objectStore('readingQuotes').index('document').count(d.id)));
+  return docs.map((d, i) => ({
+    id: d.id,
+    title: d.title,
+    url: d.url,
+    site: d.site,
+    published: d.published,
+    addedAt: d.addedAt,
+    quotes: counts[i]!,
+    truncated: d.truncated,
+  }));
+}
+
+export function readingQuotes(db: SummitDb): Promise<ReadingQuote[]> {
+  return db.getAll('readingQuotes');
+}
+
+/** The quotes of one article, in text order. */
+export async function readingQuotesOf(db: SummitDb, id: string): Promise<ReadingQuote[]> {
+  return (await db.getAllFromIndex('readingQuotes', 'document', id)).sort((a, b) => a.start - b.start);
+}
+
+export function readingDocument(db: SummitDb, id: string): Promise<ReadingDocument | undefined> {
+  return db.get('readingDocs', id);
+}
+
+export function readingDocuments(db: SummitDb): Promise<ReadingDocument[]> {
+  return db.getAllFromIndex('readingDocs', 'addedAt');
+}
+
+export async function readingQuote(db: SummitDb, id: string): Promise<{ quote: ReadingQuote; document: ReadingDocument } | null> {
+  const tx = db.transaction(['readingDocs', 'readingQuotes'], 'readonly');
+  const quote = await tx.objectStore('readingQuotes').get(id);
+  const document = quote ? await tx.objectStore('readingDocs').get(quote.document) : undefined;
+  return quote && document ? { quote, document } : null;
+}
+
+export interface UserRecords {
+  documents: ReadingDocument[];
+  quotes: ReadingQuote[];
+  saved: SavedQuote[];
+}
+
+/** One read of everything the user made, consistent across the three stores. */
+export async function readUserRecords(db: SummitDb): Promise<UserRecords> {
+  const tx = db.transaction(['readingDocs', 'readingQuotes', 'saved'], 'readonly');
+  const [documents, quotes, saved] = await Promise.all([
+    tx.objectStore('readingDocs').index('addedAt').getAll(),
+    tx.objectStore('readingQuotes').getAll(),
+    tx.objectStore('saved').index('savedAt').getAll(),
+  ]);
+  return { documents, quotes, saved };
+}
+
+/**
+ * Adds imported records in one transaction: all of them or, on any failure,
+ * none. Nothing the user has is deleted, except the quotes of an article the
+ * file brings again, which its own quotes replace.
+ */
+export async function writeUserRecords(db: SummitDb, records: UserRecords): Promise<void> {
+  const tx = db.transaction(['readingDocs', 'readingQuotes', 'saved'], 'readwrite');
+  const quotes = tx.objectStore('readingQuotes');
+  for (const document of records.documents) {
+    for (const key of await quotes.index('document').getAllKeys(document.id)) void quotes.delete(key);
+    void tx.objectStore('readingDocs').put(document);
+  }
+  for (const q of records.quotes) void quotes.put(q);
+  for (const s of records.saved) void tx.objectStore('saved').put(s);
+  await tx.done;
+}

@@ -1,0 +1,199 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page as PwPage } from 'playwright-core';
+import type { Page as PpPage } from 'puppeteer-core';
+import { describe, expect, it } from 'vitest';
+import type { Tab } from './harness/browsers';
+import { BROWSERS, maybeScreenshot, useExtension, type Harness } from './harness/fixture';
+import { openPopup, typeQuery } from './harness/popup';
+
+/**
+ * The user's own corpus, end to end in the built extension: a news page we
+ * wrote (with a cookie banner, share bar, caption, related list and comments)
+ * is added from "Your articles", its quotes are found in search with their
+ * provenance, a page with no article is refused, adding twice updates, and
+ * the corpus is exported, removed and imported back. The file Chromium
+ * exports is the one Firefox imports.
+ */
+
+const ARTICLE = 'reading-vi-putin-anchorage.html';
+const TITLE = 'Ông Putin: Cuộc gặp ở Anchorage mở đường cho đối thoại';
+const PUTIN_WORDS = 'Chúng tôi đã có cuộc trao đổi thẳng thắn và có ích, hai bên hiểu nhau hơn sau hôm nay';
+const TRUMP_WORDS = 'Chúng tôi chưa đạt được thỏa thuận cuối cùng, nhưng đã tiến rất gần';
+const READING_TAB = 'button.reading-link';
+const SEARCH_TAB = '[role="tab"]:nth-child(1)';
+const quoted = (text: string) => `“${text}”`;
+
+/** What the first browser exported, imported by the next. */
+const exported: { from: string; text: string }[] = [];
+
+/** The id of the tab showing the article: Chromium hides web URLs from this extension, so ask each tab's content script. */
+function articleTabId(popup: Tab): Promise<number> {
+  return popup.evaluate(async () => {
+    const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+    for (;;) {
+      for (const tab of await api.tabs.query({})) {
+        if (tab.id === undefined) continue;
+        const answer = (await api.tabs.sendMessage(tab.id, { type: 'mentions' }).catch(() => null)) as { mentions: { id: string }[] } | null;
+        if (answer?.mentions.some((m) => m.id === 'putin')) return tab.id;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  });
+}
+
+/** Asks every tab's content script to add its page, as the keyboard command or another extension page would: the contract answer of each. */
+function addEveryTab(popup: Tab): Promise<unknown[]> {
+  return popup.evaluate(async () => {
+    const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+    const answers: unknown[] = [];
+    for (const tab of await api.tabs.query({})) {
+      if (tab.id === undefined) continue;
+      const answer = await api.tabs.sendMessage(tab.id, { type: 'addThisPage' }).catch(() => undefined);
+      if (answer !== undefined) answers.push(answer);
+    }
+    return answers;
+  });
+}
+
+function ask<T>(popup: Tab, message: object): Promise<T> {
+  return popup.evaluate(async (m) => {
+    const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+    const reply = (await api.runtime.sendMessage(m)) as { ok: boolean; value: T; error: string };
+    if (!reply.ok) throw new Error(reply.error);
+    return reply.value;
+  }, message);
+}
+
+interface ShownArticle {
+  title: string;
+  meta: string;
+  buttons: string[];
+  link: string | null;
+}
+
+function shownArticles(popup: Tab): Promise<ShownArticle[]> {
+  return popup.evaluate(() =>
+    [...document.querySelectorAll('.reading-list > li')].map((li) => ({
+      title: li.querySelector('h3')!.textContent!,
+      meta: li.querySelector('.reading-meta')!.textContent!,
+      buttons: [...li.querySelectorAll('.actions button, .actions a')].map((b) => b.textContent!),
+      link: li.querySelector('a.original')?.getAttribute('href') ?? null,
+    })),
+  );
+}
+
+const noteText = (popup: Tab) => popup.evaluate(() => document.querySelector('.reading-note-line')?.textContent ?? null);
+
+async function chooseFile(h: Harness, popup: Tab, text: string): Promise<void> {
+  const path = join(mkdtempSync(join(tmpdir(), 'summit-import-')), 'summit-lens-my-corpus.jsonl');
+  writeFileSync(path, text);
+  if (h.session.name === 'chromium') {
+    await (popup.raw as PwPage).setInputFiles('.reading-controls input[type=file]', path);
+  } else {
+    const input = await (popup.raw as PpPage).$('.reading-controls input[type=file]');
+    await input!.uploadFile(path);
+  }
+}
+
+for (const name of BROWSERS) {
+  describe(`the user's own corpus in ${name}`, () => {
+    const h = useExtension(name);
+
+    it('adds the page being read, finds its quotes with their provenance, refuses a page with no article, and survives export, removal and import', async () => {
+      const page = await h.session.newTab(h.url(ARTICLE));
+      const url = h.url(ARTICLE);
+      const first = await openPopup(h);
+      const tabId = await articleTabId(first);
+      await first.close();
+
+      const popup = await openPopup(h, `?tab=${tabId}#view=reading`);
+      await popup.waitFor(() => document.querySelector('.reading-empty') !== null);
+      expect(await popup.evaluate(() => document.querySelector('.reading-empty')!.textContent)).toBe('Chưa có bài nào. Mở một bài báo và bấm “Thêm trang này”.');
+
+      // Added with the popup's button.
+      await popup.click('button.add-page');
+      await popup.waitFor(() => document.querySelectorAll('.reading-list > li').length === 1);
+      expect(await noteText(popup)).toBe(`Đã thêm “${TITLE}”: 2 trích dẫn.`);
+      expect(await shownArticles(popup)).toEqual([{ title: TITLE, meta: 'Báo Bến Cảng · 16/8/2025 · 2 trích dẫn', buttons: ['2 trích dẫn ▾', 'Mở bài gốc', 'Trích xuất lại', 'Xóa'], link: url }]);
+
+      // A sign-in page is refused; the article asked again updates its entry (the message contract).
+      const signIn = await h.session.newTab(h.url('reading-sign-in.html'));
+      const answers = await addEveryTab(popup);
+      expect(answers).toHaveLength(2);
+      const id = (answers.find((a) => (a as { ok: boolean }).ok) as { document: { id: string } }).document.id;
+      expect(answers).toContainEqual({ ok: true, document: { id, title: TITLE, url, published: '2025-08-16' }, quotes: 2, replaced: true, truncated: false });
+      expect(answers).toContainEqual({ ok: false, code: 'no-article', error: 'no article found on this page (too little running text)' });
+      await signIn.close();
+
+      // Its quotes, from "Your articles", with speaker, date and where they come from.
+      await popup.click(SEARCH_TAB);
+      await popup.click(READING_TAB);
+      await popup.waitFor(() => document.querySelectorAll('.reading-list > li').length === 1);
+      expect((await shownArticles(popup)).length).toBe(1);
+      await popup.click('.reading-list button.quotes-toggle');
+      await popup.waitFor(() => document.querySelectorAll('.reading-quotes blockquote').length === 2);
+      const source = `Nguồn: Từ bài bạn đọc: ${TITLE} · Báo Bến Cảng`;
+      expect(
+        await popup.evaluate(() => [...document.querySelectorAll('.reading-quotes .quote')].map((q) => [q.querySelector('blockquote')!.textContent, q.querySelector('.speaker')!.textContent, q.querySelector('.date')!.textContent, q.querySelector('.source')!.textContent])),
+      ).toEqual([
+        [quoted(PUTIN_WORDS), 'Vladimir Putin', '15/8/2025', source],
+        [quoted(TRUMP_WORDS), 'Donald Trump', 'bài không nêu ngày', source],
+      ]);
+      await maybeScreenshot(popup, `${name}-popup-reading-vi-light`);
+
+      // Search reads the bundled index and the user's corpus together.
+      await popup.click(SEARCH_TAB);
+      await typeQuery(popup, 'thang than');
+      // The whole phrase ranks first; the corpus's "tinh thần" and "thành thật" match the words alone.
+      const results = () => popup.evaluate(() => [...document.querySelectorAll('#results > li')].map((li) => [li.querySelector('blockquote')!.textContent, li.querySelector('.source')!.textContent]));
+      expect((await results())[0]).toEqual([quoted(PUTIN_WORDS), source]);
+      expect((await results()).filter(([, s]) => s === source)).toHaveLength(1);
+      const hits = await ask<{ hits: { quote: { source: { origin: string; url: string | null } } }[] }>(popup, { type: 'search', query: { text: 'thẳng thắn' } });
+      expect(hits.hits[0]!.quote.source).toEqual({ document: id, title: TITLE, outlet: 'Báo Bến Cảng', published: '2025-08-16', origin: 'reading', url });
+      expect(hits.hits.slice(1).map((hit) => [hit.quote.source.origin, hit.quote.source.url])).toEqual(hits.hits.slice(1).map(() => ['corpus', null]));
+
+      // Putin's card holds the added quote beside the corpus's, with its provenance.
+      await typeQuery(popup, 'Putin');
+      await popup.click('.entities .chip');
+      await popup.waitFor(() => document.querySelector('.card-view h2')?.textContent === 'Vladimir Putin');
+      const inCard = await popup.evaluate(() => [...document.querySelectorAll('.card-view .quote')].map((q) => [q.querySelector('blockquote')!.textContent, q.querySelector('.source')!.textContent]));
+      expect(inCard.filter(([, s]) => s === source)).toEqual([[quoted(PUTIN_WORDS), source]]);
+      expect(inCard.length).toBeGreaterThan(1);
+
+      // Export, then remove: the article and its quotes are gone.
+      const file = await ask<string>(popup, { type: 'exportUserData' });
+      expect(file.split('\n')[0]).toContain('"counts":{"documents":1,"quotes":2,"saved":0,"settings":1}');
+      exported.push({ from: name, text: file });
+      await popup.click(READING_TAB);
+      await popup.waitFor(() => document.querySelectorAll('.reading-list > li').length === 1);
+      await popup.click('.reading-list button.remove');
+      await popup.waitFor(() => document.querySelector('.reading-empty') !== null);
+      await popup.click(SEARCH_TAB);
+      await typeQuery(popup, 'thang than');
+      expect((await results()).filter(([, s]) => s === source)).toEqual([]);
+
+      // A damaged file is refused, naming its line, and changes nothing.
+      await popup.click(READING_TAB);
+      await popup.waitFor(() => document.querySelector('.reading-empty') !== null);
+      await chooseFile(h, popup, file.replace('"format":"summit-lens/user-lines"', '"format":"something-else"'));
+      await popup.waitFor(() => document.querySelector('.reading-note-line.error') !== null);
+      expect(await noteText(popup)).toBe('Không nhập gì: summit-lens-my-corpus.jsonl:1: not a Summit Lens export (the first line must have "format": "summit-lens/user-lines")');
+      expect(await popup.evaluate(() => document.querySelector('.reading-empty') !== null)).toBe(true);
+
+      // Imported back, from the file the first browser exported: identical.
+      const source0 = exported[0]!;
+      await chooseFile(h, popup, source0.text);
+      await popup.waitFor(() => document.querySelectorAll('.reading-list > li').length === 1);
+      expect(await noteText(popup)).toBe('Đã nhập 1 bài viết, 2 trích dẫn, 0 trích dẫn đã lưu.');
+      expect(await shownArticles(popup)).toEqual([{ title: TITLE, meta: 'Báo Bến Cảng · 16/8/2025 · 2 trích dẫn', buttons: ['2 trích dẫn ▾', 'Mở bài gốc', 'Trích xuất lại', 'Xóa'], link: source0.from === name ? url : expect.stringMatching(/reading-vi-putin-anchorage\.html$/) }]);
+      const again = await ask<string>(popup, { type: 'exportUserData' });
+      const body = (text: string) => text.split('\n').slice(1, -2).join('\n');
+      expect(body(again)).toBe(body(source0.text));
+      await maybeScreenshot(popup, `${name}-popup-reading-imported-vi-light`);
+      await popup.close();
+      await page.close();
+    });
+  });
+}
