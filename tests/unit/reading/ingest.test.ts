@@ -51,13 +51,13 @@ describe('ingestArticle', () => {
         text: 'Chúng tôi chưa đạt được thỏa thuận cuối cùng, nhưng đã tiến rất gần',
         speaker: 'trump',
         summit: 'alaska-2025',
-        date: null,
+        date: '2025-08-15',
         mentions: [],
         kind: 'speech',
         speakerName: null,
         speakerRole: null,
         speakerBasis: 'named',
-        dateBasis: 'unknown',
+        dateBasis: 'summit',
         source,
       },
     ]);
@@ -85,7 +85,7 @@ describe('ingestArticle', () => {
     expect(document.outlet).toBeNull();
     expect(quotes.map((q) => [q.speaker, q.date, q.dateBasis])).toEqual([
       ['putin', '2025-08-15', 'summit'],
-      ['trump', null, 'unknown'],
+      ['trump', '2025-08-15', 'summit'],
     ]);
   });
 });
