@@ -379,6 +379,8 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
         await tab.setDark?.(dark);
         await tapOpen('Vladimir Putin');
         await waitLoaded();
+        // The sheet's slide-in has ended (where the page's animation list includes the card's).
+        await poll(() => tab.evaluate(() => document.getAnimations().length === 0), 'the slide-in to end');
         await tab.screenshot(join(SCREENSHOT_DIR, `touch-sheet-${name}-${dark ? 'dark' : 'light'}.png`));
         await closed();
       }
