@@ -92,6 +92,14 @@ export class PageScanner {
   /** Blocks whose ranges the browser draws; without `near`, all of them. */
   private readonly drawn = new Set<number>();
   private readonly near: NearWatch<Element> | null;
+  /**
+   * Document order of the blocks the first walk passed, including those
+   * `scanPage` scanned ahead of it: mentions list forms in the order the page
+   * uses them, not the order they were found in.
+   */
+  private readonly pageOrder = new Map<number, number>();
+  private walking = false;
+  private walked = 0;
   private nextBlock = 1;
   private running: Promise<void> | null = null;
   private detect: { person: boolean; summit: boolean };
@@ -141,7 +149,9 @@ export class PageScanner {
     this.longestSliceMs = Math.max(this.longestSliceMs, timing.now() - start);
     if (this.drawnMarks() > 0) timing.mark?.(SCAN_MARKS.firstVisible);
     if (changed) this.options.onChange();
+    this.walking = true;
     return this.scan(root).then(() => {
+      this.walking = false;
       if (!this.stopped) timing.mark?.(SCAN_MARKS.end);
     });
   }
@@ -215,6 +225,9 @@ export class PageScanner {
 
   mentions(): MentionsAnswer {
     const shown = [...this.resolver.mentions()].filter((o) => this.detect[o.kind]);
+    // Blocks the first walk has not reached yet, and those added by later changes, follow in the order they were found.
+    const rank = (id: number) => this.pageOrder.get(id) ?? Number.MAX_SAFE_INTEGER / 2 + id;
+    shown.sort((a, b) => rank(a.blockId) - rank(b.blockId) || a.start - b.start);
     return summarize(shown);
   }
 
@@ -287,7 +300,11 @@ export class PageScanner {
       for (const block of textBlocks(root, this.options)) {
         if (this.stopped) return;
         // Already scanned by `scanPage` because it was on screen.
-        if (this.blockOfNode.has(block.nodes[0]!)) continue;
+        const known = this.blockOfNode.get(block.nodes[0]!);
+        if (known !== undefined) {
+          if (this.walking) this.pageOrder.set(known, this.walked++);
+          continue;
+        }
         changed = this.add(block) || changed;
         const elapsed = now() - sliceStart;
         if (elapsed > SLICE_MS) {
@@ -335,6 +352,7 @@ export class PageScanner {
     const record: BlockRecord = { block, marks: new Map() };
     this.blocks.set(id, record);
     if (visible) this.drawn.add(id);
+    else if (this.walking) this.pageOrder.set(id, this.walked++);
     for (const node of block.nodes) this.blockOfNode.set(node, id);
     const changes = this.resolver.add(id, block.text);
     this.apply(changes.removed, changes.added);
@@ -363,6 +381,7 @@ export class PageScanner {
       this.apply(changes.removed, changes.added);
       this.blocks.delete(id);
       this.drawn.delete(id);
+      this.pageOrder.delete(id);
       this.near?.unwatch(id);
       for (const node of record.block.nodes) {
         this.blockOfNode.delete(node);
