@@ -190,3 +190,25 @@ describe('PageScanner drawing only what nears the viewport', () => {
     s.stop();
   });
 });
+
+describe('PageScanner.scanPage', () => {
+  it('scans what is under the viewport first, yet lists forms in the order the page uses them', async () => {
+    registry.clear();
+    document.body.innerHTML = '<main><p id="early">Zelenskyy arrived.</p><p id="seen">Later Volodymyr Zelenskyy spoke, and Zelenskyy left.</p></main>';
+    const seen = document.getElementById('seen')!.firstChild!;
+    // The reader is scrolled to the second paragraph: every sample point lands on it.
+    const doc = document as unknown as { caretPositionFromPoint?: unknown };
+    doc.caretPositionFromPoint = () => ({ offsetNode: seen, offset: 0 });
+    try {
+      const s = scanner();
+      await s.scanPage(document.body);
+      // Found (and drawn) in the order: the on-screen paragraph, then the rest.
+      expect(marked()).toEqual(['Volodymyr Zelenskyy', 'Zelenskyy', 'Zelenskyy']);
+      expect(s.mentions().mentions).toEqual([{ id: 'zelensky', kind: 'person', count: 3, forms: ['Zelenskyy', 'Volodymyr Zelenskyy'] }]);
+      expect(performance.getEntriesByName('summit-lens:scan-end', 'mark').length).toBeGreaterThan(0);
+      s.stop();
+    } finally {
+      delete doc.caretPositionFromPoint;
+    }
+  });
+});
