@@ -7,6 +7,7 @@ import { createPopoverHost, HOST_TAG, type PopoverHost } from '../popover/host';
 import { HoverIntent, DEFAULT_TIMING } from '../popover/hover-intent';
 import type { PopoverProps } from '../ui/PopoverCard';
 import { PageScanner, type Mark } from './scanner';
+import { listenForTouch } from './touch-input';
 
 export interface PageEnv {
   doc: Document;
@@ -56,6 +57,8 @@ export class ActivePage {
       isOwnUi: isOwnUi as (e: Element) => boolean,
       isHidden: (element) => typeof element.checkVisibility === 'function' && !element.checkVisibility({ visibilityProperty: true }),
       onChange: () => this.scheduleReport(),
+      // A screen above and below: marks are drawn before they scroll into sight.
+      observeNear: 'IntersectionObserver' in win ? (callback) => new win.IntersectionObserver(callback, { rootMargin: '100% 0px' }) : undefined,
     });
     this.host = createPopoverHost(doc, {
       onEnter: () => this.intent.enterCard(),
@@ -86,11 +89,24 @@ export class ActivePage {
     this.listen(doc, 'keydown', (event) => {
       if ((event as KeyboardEvent).key === 'Escape' && this.intent.current !== null) this.intent.close();
     });
+    this.cleanup.push(
+      listenForTouch(doc, {
+        hitTest: (x, y) => this.scanner.hitTest(x, y),
+        isCard: (node) => this.host.contains(node),
+        open: (mark, at) => {
+          this.pointer = at;
+          this.intent.open(mark);
+        },
+        close: () => this.intent.close(),
+        isOpen: () => this.intent.current !== null,
+        listen: (target, type, handler, passive) => this.listen(target, type, handler, passive),
+      }),
+    );
     // The card is placed for the viewport it opened in; scrolling leaves it behind.
     this.listen(win, 'scroll', () => {
       if (this.intent.current !== null && !this.host.contains(doc.activeElement)) this.intent.close();
     });
-    void this.scanner.scan(doc.body ?? doc.documentElement);
+    void this.scanner.scanPage(doc.body ?? doc.documentElement);
   }
 
   mentions(): MentionsAnswer {
@@ -128,8 +144,8 @@ export class ActivePage {
     if (this.lastReported > 0) this.env.reportCount(0);
   }
 
-  private listen(target: EventTarget, type: string, handler: (event: Event) => void): void {
-    const options = { capture: true, passive: true };
+  private listen(target: EventTarget, type: string, handler: (event: Event) => void, passive = true): void {
+    const options = { capture: true, passive };
     target.addEventListener(type, handler, options);
     this.cleanup.push(() => target.removeEventListener(type, handler, options));
   }

@@ -5,6 +5,7 @@ import type { Lexicon } from '../schema/lexicon';
 import type { MarkStyle } from '../settings/settings';
 import { Highlighter } from './highlighter';
 import { pointAt, readableText, textBlocks, type BlockOptions, type TextBlock } from './text-blocks';
+import { nearWatch, samplePoints, visibleRoots, type NearWatch, type ObserverFactory } from './viewport-first';
 
 /** One marked occurrence, with the text nodes it covers so hovering finds it. */
 export interface Mark {
@@ -26,7 +27,16 @@ export interface ScannerOptions extends BlockOptions {
   detect: { person: boolean; summit: boolean };
   /** Called (at most once per slice) when the set of mentions changed. */
   onChange(): void;
+  /**
+   * Watches block elements for nearing the viewport (an IntersectionObserver).
+   * With it, only blocks near what the reader sees have their ranges drawn;
+   * without it, every range is drawn as soon as it is found.
+   */
+  observeNear?: ObserverFactory<Element>;
 }
+
+/** User Timing marks of the first page scan: in DevTools' performance panel, and read by `npm run bench`. */
+export const SCAN_MARKS = { start: 'summit-lens:scan-start', firstVisible: 'summit-lens:first-visible', end: 'summit-lens:scan-end' } as const;
 
 /** During a long scan, marks appear in batches this far apart (see Highlighter.pending). */
 const FLUSH_EVERY_MS = 1000;
@@ -79,6 +89,17 @@ export class PageScanner {
   private readonly blockOfNode = new WeakMap<Text, number>();
   private readonly marksOfNode = new WeakMap<Text, Mark[]>();
   private readonly queue: Node[] = [];
+  /** Blocks whose ranges the browser draws; without `near`, all of them. */
+  private readonly drawn = new Set<number>();
+  private readonly near: NearWatch<Element> | null;
+  /**
+   * Document order of the blocks the first walk passed, including those
+   * `scanPage` scanned ahead of it: mentions list forms in the order the page
+   * uses them, not the order they were found in.
+   */
+  private readonly pageOrder = new Map<number, number>();
+  private walking = false;
+  private walked = 0;
   private nextBlock = 1;
   private running: Promise<void> | null = null;
   private detect: { person: boolean; summit: boolean };
@@ -93,10 +114,46 @@ export class PageScanner {
     this.resolver = new PageResolver(options.lexicon);
     this.highlighter = new Highlighter(doc.defaultView!, options.style);
     this.detect = options.detect;
+    this.near = options.observeNear ? nearWatch(options.observeNear, (ids) => this.draw(ids)) : null;
   }
 
   get highlightsSupported(): boolean {
     return this.highlighter.supported;
+  }
+
+  /**
+   * The first scan of a page: the blocks under the viewport first, drawn
+   * within one slice, then the rest of `root` in the background. Resolves
+   * when the whole of `root` is scanned.
+   */
+  scanPage(root: Node): Promise<void> {
+    const win = this.doc.defaultView!;
+    const timing = win.performance;
+    timing.mark?.(SCAN_MARKS.start);
+    const start = timing.now();
+    const roots = visibleRoots(
+      samplePoints({ width: win.innerWidth, height: win.innerHeight }),
+      (p) => caretAt(this.doc, p.x, p.y)?.node ?? null,
+      (node) => blockRootOf(node, this.doc.body ?? this.doc.documentElement),
+      (candidate) => candidate !== root && root.contains(candidate),
+    );
+    let changed = false;
+    outer: for (const visible of roots) {
+      for (const block of textBlocks(visible, this.options)) {
+        if (this.blockOfNode.has(block.nodes[0]!)) continue;
+        changed = this.add(block, true) || changed;
+        if (timing.now() - start > SLICE_MS) break outer;
+      }
+    }
+    this.highlighter.flush();
+    this.longestSliceMs = Math.max(this.longestSliceMs, timing.now() - start);
+    if (this.drawnMarks() > 0) timing.mark?.(SCAN_MARKS.firstVisible);
+    if (changed) this.options.onChange();
+    this.walking = true;
+    return this.scan(root).then(() => {
+      this.walking = false;
+      if (!this.stopped) timing.mark?.(SCAN_MARKS.end);
+    });
   }
 
   /** Queues a subtree; resolves when everything queued so far is scanned. */
@@ -158,7 +215,8 @@ export class PageScanner {
   setDetect(detect: { person: boolean; summit: boolean }): void {
     this.detect = detect;
     this.highlighter.clear();
-    for (const record of this.blocks.values()) {
+    for (const [id, record] of this.blocks) {
+      if (!this.isDrawn(id)) continue;
       for (const mark of record.marks.values()) if (this.detect[mark.kind]) this.highlighter.add(mark.kind, mark.range);
     }
     this.highlighter.flush();
@@ -167,6 +225,9 @@ export class PageScanner {
 
   mentions(): MentionsAnswer {
     const shown = [...this.resolver.mentions()].filter((o) => this.detect[o.kind]);
+    // Blocks the first walk has not reached yet, and those added by later changes, follow in the order they were found.
+    const rank = (id: number) => this.pageOrder.get(id) ?? Number.MAX_SAFE_INTEGER / 2 + id;
+    shown.sort((a, b) => rank(a.blockId) - rank(b.blockId) || a.start - b.start);
     return summarize(shown);
   }
 
@@ -223,6 +284,7 @@ export class PageScanner {
   stop(): void {
     this.stopped = true;
     this.queue.length = 0;
+    this.near?.disconnect();
     this.highlighter.destroy();
   }
 
@@ -237,6 +299,12 @@ export class PageScanner {
       let changed = false;
       for (const block of textBlocks(root, this.options)) {
         if (this.stopped) return;
+        // Already scanned by `scanPage` because it was on screen.
+        const known = this.blockOfNode.get(block.nodes[0]!);
+        if (known !== undefined) {
+          if (this.walking) this.pageOrder.set(known, this.walked++);
+          continue;
+        }
         changed = this.add(block) || changed;
         const elapsed = now() - sliceStart;
         if (elapsed > SLICE_MS) {
@@ -257,10 +325,34 @@ export class PageScanner {
     this.highlighter.flush();
   }
 
-  private add(block: TextBlock): boolean {
+  /** Ranges of blocks that came near the viewport go to the browser, one batch per observer callback. */
+  private draw(ids: number[]): void {
+    for (const id of ids) {
+      const record = this.blocks.get(id);
+      if (!record || this.drawn.has(id)) continue;
+      this.drawn.add(id);
+      for (const mark of record.marks.values()) if (this.detect[mark.kind]) this.highlighter.add(mark.kind, mark.range);
+    }
+    this.highlighter.flush();
+  }
+
+  private isDrawn(id: number): boolean {
+    return this.near === null || this.drawn.has(id);
+  }
+
+  private drawnMarks(): number {
+    let n = 0;
+    for (const [id, record] of this.blocks) if (this.isDrawn(id)) n += record.marks.size;
+    return n;
+  }
+
+  /** `visible`: the block is on screen now, so it is drawn without waiting for the observer. */
+  private add(block: TextBlock, visible = false): boolean {
     const id = this.nextBlock++;
     const record: BlockRecord = { block, marks: new Map() };
     this.blocks.set(id, record);
+    if (visible) this.drawn.add(id);
+    else if (this.walking) this.pageOrder.set(id, this.walked++);
     for (const node of block.nodes) this.blockOfNode.set(node, id);
     const changes = this.resolver.add(id, block.text);
     this.apply(changes.removed, changes.added);
@@ -288,6 +380,9 @@ export class PageScanner {
       const changes = this.resolver.remove(id);
       this.apply(changes.removed, changes.added);
       this.blocks.delete(id);
+      this.drawn.delete(id);
+      this.pageOrder.delete(id);
+      this.near?.unwatch(id);
       for (const node of record.block.nodes) {
         this.blockOfNode.delete(node);
         this.marksOfNode.delete(node);
@@ -317,9 +412,18 @@ export class PageScanner {
       });
       const mark: Mark = { key: occurrence.key, kind: occurrence.kind, id: occurrence.id, form: occurrence.form, range };
       record.marks.set(occurrence.key, mark);
-      if (this.detect[mark.kind]) this.highlighter.add(mark.kind, range);
+      if (this.isDrawn(occurrence.blockId)) {
+        if (this.detect[mark.kind]) this.highlighter.add(mark.kind, range);
+      } else {
+        this.near!.watch(occurrence.blockId, this.elementOf(record.block));
+      }
       this.index(record.block, mark);
     }
+  }
+
+  private elementOf(block: TextBlock): Element {
+    const root = blockRootOf(block.nodes[0]!, this.doc.body ?? this.doc.documentElement);
+    return root.nodeType === 1 ? (root as Element) : this.doc.documentElement;
   }
 
   private coveredNodes(block: TextBlock, mark: Mark): Text[] {

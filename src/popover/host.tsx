@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { PopoverCard, type PopoverProps } from '../ui/PopoverCard';
 import { placeCard, type Rect } from './placement';
+import { dragOffset, sheetMaxHeight, swipeCloses, usesSheet } from './sheet';
 import css from '../ui/popover.css?inline';
 
 /** The host's own styles, inline and important, so page CSS cannot move, hide or restyle it. */
@@ -36,6 +37,13 @@ export interface PopoverHost {
   destroy(): void;
 }
 
+interface CloseWatcherLike {
+  addEventListener(type: 'close', listener: () => void): void;
+  destroy(): void;
+}
+
+type CloseWatcherCtor = new () => CloseWatcherLike;
+
 export interface HostEvents {
   onEnter(): void;
   onLeave(): void;
@@ -60,8 +68,13 @@ export function createPopoverHost(doc: Document, events: HostEvents): PopoverHos
   mount.setAttribute('aria-labelledby', 'sl-title');
   mount.tabIndex = -1;
   shadow.append(style, mount);
-  host.addEventListener('mouseenter', () => events.onEnter());
-  host.addEventListener('mouseleave', () => events.onLeave());
+  // A finger entering and leaving the card is a tap, not a pointer resting on it (see TouchIntent).
+  host.addEventListener('pointerenter', (event) => {
+    if (event.pointerType !== 'touch') events.onEnter();
+  });
+  host.addEventListener('pointerleave', (event) => {
+    if (event.pointerType !== 'touch') events.onLeave();
+  });
   host.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') {
       event.stopPropagation();
@@ -71,21 +84,93 @@ export function createPopoverHost(doc: Document, events: HostEvents): PopoverHos
 
   let anchor: Rect | null = null;
   let visible = false;
+  let sheet = false;
+  let watcher: CloseWatcherLike | null = null;
+  let drag: { id: number; y: number; t: number } | null = null;
+
+  // Dragging the sheet's handle or header down closes it. Both are `touch-action: none`,
+  // so the browser never turns that drag into a scroll and keeps sending its moves.
+  mount.addEventListener('pointerdown', (event) => {
+    if (!sheet || !(event.target as Element).closest?.('.grabber, header')) return;
+    if ((event.target as Element).closest('button')) return;
+    drag = { id: event.pointerId, y: event.clientY, t: event.timeStamp };
+    (event.target as Element).setPointerCapture?.(event.pointerId);
+  });
+  mount.addEventListener('pointermove', (event) => {
+    if (drag === null || event.pointerId !== drag.id) return;
+    sheetBox()?.style.setProperty('transform', `translateY(${dragOffset(event.clientY - drag.y)}px)`);
+  });
+  const release = (event: PointerEvent, cancelled: boolean) => {
+    if (drag === null || event.pointerId !== drag.id) return;
+    const { y, t } = drag;
+    drag = null;
+    const box = sheetBox();
+    const closes = !cancelled && box !== null && swipeCloses(event.clientY - y, event.timeStamp - t, box.getBoundingClientRect().height);
+    box?.style.removeProperty('transform');
+    if (closes) events.onClose();
+  };
+  mount.addEventListener('pointerup', (event) => release(event, false));
+  mount.addEventListener('pointercancel', (event) => release(event, true));
+
+  function sheetBox(): HTMLElement | null {
+    return sheet ? (mount.firstElementChild as HTMLElement | null) : null;
+  }
 
   function draw(props: Omit<PopoverProps, 'onClose'>) {
-    render(<PopoverCard {...props} onClose={events.onClose} />, mount);
+    const card = <PopoverCard {...props} onClose={events.onClose} />;
+    render(
+      sheet ? (
+        <div class="sheet">
+          <div class="grabber" aria-hidden="true">
+            <span />
+          </div>
+          {card}
+        </div>
+      ) : (
+        card
+      ),
+      mount,
+    );
+  }
+
+  /** On a phone the back gesture closes the sheet, through the platform's own close request (no history entry is added). */
+  function watchBack() {
+    const Ctor = (doc.defaultView as unknown as { CloseWatcher?: CloseWatcherCtor } | null)?.CloseWatcher;
+    if (!sheet || watcher !== null || typeof Ctor !== 'function') return;
+    try {
+      watcher = new Ctor();
+      watcher.addEventListener('close', () => {
+        watcher = null;
+        events.onClose();
+      });
+    } catch {
+      // Refused without a user gesture: the sheet still closes by tap, swipe and Esc.
+      watcher = null;
+    }
+  }
+
+  function viewport() {
+    const view = doc.defaultView;
+    return { width: view?.innerWidth ?? 1024, height: view?.innerHeight ?? 768 };
   }
 
   function position() {
     if (anchor === null) return;
-    const view = doc.defaultView;
+    const room = viewport();
+    if (sheet) {
+      mount.style.setProperty('--sl-room', `${sheetMaxHeight(anchor, room)}px`);
+      host.style.setProperty('left', '0', 'important');
+      host.style.setProperty('top', 'auto', 'important');
+      host.style.setProperty('bottom', '0', 'important');
+      host.style.setProperty('width', '100%', 'important');
+      return;
+    }
+    host.style.setProperty('bottom', 'auto', 'important');
+    host.style.setProperty('width', 'auto', 'important');
     // Measure the card at its natural height, not the room it was given last time.
     mount.style.removeProperty('--sl-room');
     const card = mount.firstElementChild?.getBoundingClientRect();
-    const place = placeCard(anchor, { width: card?.width ?? 380, height: card?.height ?? 200 }, {
-      width: view?.innerWidth ?? 1024,
-      height: view?.innerHeight ?? 768,
-    });
+    const place = placeCard(anchor, { width: card?.width ?? 380, height: card?.height ?? 200 }, room);
     if (place.maxHeight !== undefined) mount.style.setProperty('--sl-room', `${place.maxHeight}px`);
     host.style.setProperty('left', `${place.left}px`, 'important');
     host.style.setProperty('top', `${place.top}px`, 'important');
@@ -99,10 +184,13 @@ export function createPopoverHost(doc: Document, events: HostEvents): PopoverHos
   return {
     show(rect, props, focus) {
       anchor = rect;
+      sheet = usesSheet(viewport());
+      mount.classList.toggle('as-sheet', sheet);
       attach();
       visible = true;
       draw(props);
       position();
+      watchBack();
       if (focus) mount.focus();
     },
     update(props) {
@@ -113,6 +201,9 @@ export function createPopoverHost(doc: Document, events: HostEvents): PopoverHos
     hide() {
       visible = false;
       anchor = null;
+      drag = null;
+      watcher?.destroy();
+      watcher = null;
       render(null, mount);
       if (topLayer && host.isConnected && host.matches(':popover-open')) host.hidePopover();
       host.remove();
@@ -125,6 +216,8 @@ export function createPopoverHost(doc: Document, events: HostEvents): PopoverHos
     contains: (node) => node !== null && (node === host || host.contains(node)),
     isOwn: (element) => element === host,
     destroy() {
+      watcher?.destroy();
+      watcher = null;
       render(null, mount);
       host.remove();
     },

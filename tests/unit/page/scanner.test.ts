@@ -121,3 +121,94 @@ describe('PageScanner and text revealed later', () => {
     s.stop();
   });
 });
+
+describe('PageScanner drawing only what nears the viewport', () => {
+  /** Stands in for IntersectionObserver: the test says which elements are near. */
+  let report: (near: Element[]) => void = () => undefined;
+  const observed = new Set<Element>();
+  function nearAware(): PageScanner {
+    return new PageScanner(document, {
+      lexicon,
+      style: 'underline',
+      detect: { person: true, summit: true },
+      onChange: () => undefined,
+      observeNear: (callback) => {
+        report = (near) => callback(near.map((target) => ({ target, isIntersecting: true })));
+        return { observe: (e) => observed.add(e), unobserve: (e) => observed.delete(e), disconnect: () => observed.clear() };
+      },
+    });
+  }
+
+  it('finds every mention but hands the browser only the ranges of blocks that came near, and keeps them', async () => {
+    registry.clear();
+    observed.clear();
+    document.body.innerHTML = '<p id="a">Vladimir Putin spoke.</p><p id="b">Donald Trump listened.</p><p id="c">Nobody here.</p><p id="d">Sergei Lavrov left.</p>';
+    const s = nearAware();
+    await s.scanPage(document.body);
+    expect(s.mentions().mentions.map((m) => m.id).sort()).toEqual(['lavrov', 'putin', 'trump']);
+    expect(marked()).toEqual([]);
+    // Only blocks with a mention are watched.
+    expect([...observed].map((e) => e.id)).toEqual(['a', 'b', 'd']);
+    report([document.getElementById('b')!]);
+    expect(marked()).toEqual(['Donald Trump']);
+    report([document.getElementById('a')!, document.getElementById('d')!]);
+    expect(marked().sort()).toEqual(['Donald Trump', 'Sergei Lavrov', 'Vladimir Putin']);
+    expect(observed.size).toBe(0);
+    s.stop();
+  });
+
+  it('turning a kind off and on again redraws only the blocks already drawn', async () => {
+    registry.clear();
+    observed.clear();
+    document.body.innerHTML = '<p id="a">Vladimir Putin spoke.</p><p id="b">Donald Trump listened.</p>';
+    const s = nearAware();
+    await s.scanPage(document.body);
+    report([document.getElementById('a')!]);
+    s.setDetect({ person: false, summit: true });
+    expect(marked()).toEqual([]);
+    s.setDetect({ person: true, summit: true });
+    expect(marked()).toEqual(['Vladimir Putin']);
+    s.stop();
+  });
+
+  it('a block edited after it was drawn is watched again under its new id and drawn when near', async () => {
+    registry.clear();
+    observed.clear();
+    document.body.innerHTML = '<p id="a">Vladimir Putin spoke.</p>';
+    const s = nearAware();
+    await s.scanPage(document.body);
+    const p = document.getElementById('a')!;
+    report([p]);
+    const text = p.firstChild as Text;
+    text.data = 'Donald Trump spoke.';
+    s.onMutations(mutations(text, 'characterData'), () => false);
+    await s.scan(document.createTextNode(''));
+    expect(marked()).toEqual([]);
+    expect([...observed]).toEqual([p]);
+    report([p]);
+    expect(marked()).toEqual(['Donald Trump']);
+    s.stop();
+  });
+});
+
+describe('PageScanner.scanPage', () => {
+  it('scans what is under the viewport first, yet lists forms in the order the page uses them', async () => {
+    registry.clear();
+    document.body.innerHTML = '<main><p id="early">Zelenskyy arrived.</p><p id="seen">Later Volodymyr Zelenskyy spoke, and Zelenskyy left.</p></main>';
+    const seen = document.getElementById('seen')!.firstChild!;
+    // The reader is scrolled to the second paragraph: every sample point lands on it.
+    const doc = document as unknown as { caretPositionFromPoint?: unknown };
+    doc.caretPositionFromPoint = () => ({ offsetNode: seen, offset: 0 });
+    try {
+      const s = scanner();
+      await s.scanPage(document.body);
+      // Found (and drawn) in the order: the on-screen paragraph, then the rest.
+      expect(marked()).toEqual(['Volodymyr Zelenskyy', 'Zelenskyy', 'Zelenskyy']);
+      expect(s.mentions().mentions).toEqual([{ id: 'zelensky', kind: 'person', count: 3, forms: ['Zelenskyy', 'Volodymyr Zelenskyy'] }]);
+      expect(performance.getEntriesByName('summit-lens:scan-end', 'mark').length).toBeGreaterThan(0);
+      s.stop();
+    } finally {
+      delete doc.caretPositionFromPoint;
+    }
+  });
+});

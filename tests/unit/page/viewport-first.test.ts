@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { nearWatch, samplePoints, visibleRoots, type Entry, type Observer } from '../../../src/page/viewport-first';
+
+describe('samplePoints', () => {
+  it('covers a 390×844 phone in reading order: rows top to bottom, left to right in a row', () => {
+    const points = samplePoints({ width: 390, height: 844 }, 3, 4);
+    expect(points).toEqual([
+      { x: 65, y: 106 }, { x: 195, y: 106 }, { x: 325, y: 106 },
+      { x: 65, y: 317 }, { x: 195, y: 317 }, { x: 325, y: 317 },
+      { x: 65, y: 528 }, { x: 195, y: 528 }, { x: 325, y: 528 },
+      { x: 65, y: 739 }, { x: 195, y: 739 }, { x: 325, y: 739 },
+    ]);
+  });
+
+  it('gives nothing for a frame with no size (a hidden iframe)', () => {
+    expect(samplePoints({ width: 0, height: 600 })).toEqual([]);
+  });
+});
+
+describe('visibleRoots', () => {
+  // A page as the hit test sees it: which text node is under each row, and its block.
+  const rows: Record<number, string | null> = { 106: 'h1-text', 317: 'p1-text', 528: 'p1-text-2', 739: null };
+  const blockOf: Record<string, string> = { 'h1-text': 'h1', 'p1-text': 'p1', 'p1-text-2': 'p1', 'nav-text': 'body' };
+
+  it('lists each block under the points once, in the order the points reach them, leaving misses out', () => {
+    const roots = visibleRoots(samplePoints({ width: 390, height: 844 }, 3, 4), (p) => rows[p.y] ?? null, (n) => blockOf[n]!, () => true);
+    expect(roots).toEqual(['h1', 'p1']);
+  });
+
+  it('leaves the scan root itself (text straight in <body>) and outside blocks to the full walk', () => {
+    const hit = (p: { y: number }): string | null => (p.y === 106 ? 'nav-text' : p.y === 317 ? 'p1-text' : null);
+    expect(visibleRoots(samplePoints({ width: 390, height: 844 }, 3, 4), hit, (n) => blockOf[n]!, (root) => root !== 'body')).toEqual(['p1']);
+  });
+});
+
+class FakeObserver implements Observer<string> {
+  observed = new Set<string>();
+  constructor(readonly callback: (entries: Entry<string>[]) => void) {}
+  observe(element: string) {
+    this.observed.add(element);
+  }
+  unobserve(element: string) {
+    this.observed.delete(element);
+  }
+  disconnect() {
+    this.observed.clear();
+  }
+  report(near: string[], far: string[] = []) {
+    this.callback([...near.map((target) => ({ target, isIntersecting: true })), ...far.map((target) => ({ target, isIntersecting: false }))]);
+  }
+}
+
+describe('nearWatch', () => {
+  function setup() {
+    let observer!: FakeObserver;
+    const calls: number[][] = [];
+    const watch = nearWatch<string>((cb) => (observer = new FakeObserver(cb)), (ids) => calls.push(ids));
+    return { watch, calls, observer: () => observer };
+  }
+
+  it('observes each element once however many blocks live in it, and hands them all over in one call when it nears', () => {
+    const { watch, calls, observer } = setup();
+    watch.watch(1, 'p1');
+    watch.watch(2, 'p1');
+    watch.watch(3, 'p2');
+    watch.watch(1, 'p1');
+    expect([...observer().observed]).toEqual(['p1', 'p2']);
+    observer().report(['p1', 'p2']);
+    expect(calls).toEqual([[1, 2, 3]]);
+    expect(observer().observed.size).toBe(0);
+  });
+
+  it('ignores far entries and elements it no longer watches', () => {
+    const { watch, calls, observer } = setup();
+    watch.watch(1, 'p1');
+    watch.watch(2, 'p2');
+    observer().report([], ['p1', 'p2']);
+    expect(calls).toEqual([]);
+    watch.unwatch(2);
+    expect([...observer().observed]).toEqual(['p1']);
+    observer().report(['p2']);
+    expect(calls).toEqual([]);
+    observer().report(['p1']);
+    expect(calls).toEqual([[1]]);
+  });
+
+  it('keeps observing an element while one of its blocks is still watched', () => {
+    const { watch, observer } = setup();
+    watch.watch(1, 'p1');
+    watch.watch(2, 'p1');
+    watch.unwatch(1);
+    expect([...observer().observed]).toEqual(['p1']);
+    watch.unwatch(2);
+    expect(observer().observed.size).toBe(0);
+  });
+});
