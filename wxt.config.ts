@@ -1,4 +1,7 @@
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { defineConfig } from 'wxt';
+import { checkIcons, iconSet } from './src/release/icons';
 
 /**
  * Firefox 140 is the first with the CSS Custom Highlight API and
@@ -10,12 +13,22 @@ export default defineConfig({
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   }),
+  hooks: {
+    // A missing or mis-sized icon stops the build with its name, before a package without it exists.
+    'build:before': (wxt) => {
+      checkIcons((path) => {
+        const file = join(wxt.config.publicDir, path);
+        return existsSync(file) ? readFileSync(file) : null;
+      });
+    },
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'vi',
     permissions: ['storage'],
-    action: { default_title: '__MSG_extName__' },
+    icons: iconSet('on'),
+    action: { default_title: '__MSG_extName__', default_icon: iconSet('on') },
     commands: {
       'toggle-enabled': { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_commandToggle__' },
       'open-next-mention': { suggested_key: { default: 'Alt+Shift+M' }, description: '__MSG_commandNextMention__' },
