@@ -13,6 +13,10 @@ export default defineConfig({
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   }),
+  zip: {
+    // Generated or local: the review rebuild makes the index itself (`npm run build`).
+    excludeSources: ['artifacts/**', 'bench/results/**', 'public/summit-index.jsonl'],
+  },
   hooks: {
     // A missing or mis-sized icon stops the build with its name, before a package without it exists.
     'build:before': (wxt) => {
