@@ -3,7 +3,15 @@ import { PopoverCard, type PopoverProps } from '../ui/PopoverCard';
 import { placeCard, type Rect } from './placement';
 import css from '../ui/popover.css?inline';
 
-/** The host's own styles, inline and important, so page CSS cannot move, hide or restyle it. */
+/**
+ * The host's own styles, important, in a `:host` rule of its shadow root: an
+ * important declaration from inside the shadow tree beats every important one
+ * of the page, its inline styles included, so page CSS cannot move, hide or
+ * restyle the host. Not in the host's style attribute: there Firefox spells
+ * `all: initial !important` out as important zero letter and word spacing,
+ * which the accessibility audit flags (axe's avoid-inline-spacing). Where the
+ * card goes is given as custom properties, which `all` leaves alone.
+ */
 const HOST_STYLE = [
   'all: initial',
   'position: fixed',
@@ -18,6 +26,8 @@ const HOST_STYLE = [
   'width: auto',
   'height: auto',
   'color-scheme: light dark',
+  'left: var(--sl-left, 0)',
+  'top: var(--sl-top, 0)',
 ]
   .map((rule) => `${rule} !important`)
   .join('; ');
@@ -49,12 +59,11 @@ export interface HostEvents {
  */
 export function createPopoverHost(doc: Document, events: HostEvents): PopoverHost {
   const host = doc.createElement(HOST_TAG);
-  host.setAttribute('style', HOST_STYLE);
   const topLayer = 'showPopover' in host;
   if (topLayer) host.setAttribute('popover', 'manual');
   const shadow = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
-  style.textContent = css;
+  style.textContent = `:host { ${HOST_STYLE} }\n${css}`;
   const mount = doc.createElement('div');
   mount.setAttribute('role', 'dialog');
   mount.setAttribute('aria-labelledby', 'sl-title');
@@ -87,8 +96,8 @@ export function createPopoverHost(doc: Document, events: HostEvents): PopoverHos
       height: view?.innerHeight ?? 768,
     });
     if (place.maxHeight !== undefined) mount.style.setProperty('--sl-room', `${place.maxHeight}px`);
-    host.style.setProperty('left', `${place.left}px`, 'important');
-    host.style.setProperty('top', `${place.top}px`, 'important');
+    host.style.setProperty('--sl-left', `${place.left}px`, 'important');
+    host.style.setProperty('--sl-top', `${place.top}px`, 'important');
   }
 
   function attach() {

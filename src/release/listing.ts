@@ -11,7 +11,9 @@ export type Listing = Partial<Record<ListingField, string>>;
 /** The Chrome Web Store's limit for the summary; addons.mozilla.org allows 250. */
 export const SUMMARY_MAX = 132;
 export const NAME_MAX = 45;
-export const SCREENSHOT_COUNT = 5;
+/** The screenshot files, in caption order: `store/screenshots/<lang>/<scheme>/<name>.png`. */
+export const SCREENSHOT_NAMES = ['1-card', '2-search', '3-timeline', '4-phone', '5-options'] as const;
+export const SCREENSHOT_COUNT = SCREENSHOT_NAMES.length;
 
 /** Fields by heading; text outside a known heading (the title, comments) is ignored, an unknown heading is an error. */
 export function parseListing(markdown: string, file: string): Listing {

@@ -79,6 +79,18 @@ for (const name of BROWSERS) {
         await lendClosedShadowRoot(tab, HOST, name);
         await tab.waitFor(() => document.querySelector('summit-lens-popover')!.shadowRoot!.querySelector('.quote') !== null);
         expect(await axeViolations(tab, HOST)).toEqual([]);
+        // The host's styles live in its shadow root now: the page's important rules, inline ones included, still cannot hide or move it.
+        const before = await tab.evaluate(() => document.querySelector('summit-lens-popover')!.getBoundingClientRect().toJSON() as DOMRect);
+        const after = await tab.evaluate(() => {
+          const host = document.querySelector('summit-lens-popover') as HTMLElement;
+          const style = document.createElement('style');
+          style.textContent = 'summit-lens-popover { display: none !important; opacity: 0 !important; left: 0 !important; top: 0 !important; --sl-left: 0px !important }';
+          document.head.append(style);
+          host.style.setProperty('visibility', 'hidden', 'important');
+          const css = getComputedStyle(host);
+          return { rect: host.getBoundingClientRect().toJSON() as DOMRect, display: css.display, opacity: css.opacity, visibility: css.visibility };
+        });
+        expect(after).toEqual({ rect: before, display: 'block', opacity: '1', visibility: 'visible' });
         await tab.close();
       });
     });

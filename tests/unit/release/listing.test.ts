@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listingProblems, parseListing, screenshotCaptions } from '../../../src/release/listing';
+import { listingProblems, parseListing, SCREENSHOT_NAMES, screenshotCaptions } from '../../../src/release/listing';
+import { pngSize } from '../../../src/release/icons';
 
 const STORE = resolve(import.meta.dirname, '../../../store');
 const read = (lang: string) => parseListing(readFileSync(join(STORE, `${lang}.md`), 'utf8'), `store/${lang}.md`);
@@ -21,6 +22,20 @@ describe('store listing', () => {
     expect(en.privacy).toContain('collects nothing and sends nothing');
     expect(vi.privacy).toContain('không thu thập gì và không gửi gì');
     expect(screenshotCaptions(vi)[0]).toBe('Thẻ trên một bài báo tiếng Việt: ai, những hội nghị nào, đã nói gì.');
+  });
+
+  it('five 1280×800 screenshots per language and colour scheme, from `npm run store:screenshots`', () => {
+    const missing: string[] = [];
+    for (const lang of ['vi', 'en']) {
+      for (const scheme of ['light', 'dark']) {
+        for (const name of SCREENSHOT_NAMES) {
+          const path = join(STORE, 'screenshots', lang, scheme, `${name}.png`);
+          if (!existsSync(path)) missing.push(path);
+          else expect(pngSize(readFileSync(path), path)).toEqual({ width: 1280, height: 800 });
+        }
+      }
+    }
+    expect(missing).toEqual([]);
   });
 
   it('a field missing in one language, an unknown heading or a long summary is named', () => {
