@@ -11,7 +11,8 @@ export const GECKO_ID = 'summit-lens@summitlens.dev';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
-    esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+    // jsxDev pinned: otherwise NODE_ENV in the builder's shell (a test runner sets `test`) switches to the dev JSX runtime and the package is no longer byte-reproducible.
+    esbuild: { jsx: 'automatic', jsxImportSource: 'preact', jsxDev: false },
   }),
   zip: {
     // Generated or local: the review rebuild makes the index itself (`npm run build`).

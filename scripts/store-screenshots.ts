@@ -44,13 +44,13 @@ async function openCard(tab: Tab, text: string): Promise<void> {
     const host = document.querySelector('summit-lens-popover');
     return host?.matches(':popover-open') === true && host.getBoundingClientRect().height > 200;
   });
-  // The card fades in (popover.css): wait until it is fully drawn.
-  await tab.waitFor(() => document.getAnimations().every((a) => a.playState !== 'running'));
 }
 
 async function viewShot(session: ExtensionSession, path: string, size: { width: number; height: number }, ready: () => boolean, act?: (tab: Tab) => Promise<void>): Promise<Buffer> {
   const tab = await session.newTab();
   await tab.setViewport(size.width, size.height);
+  // No fade-in (popover.css honours reduced motion): the card is shot fully drawn the moment it is open.
+  await (tab.raw as Page).emulateMedia({ reducedMotion: 'reduce' });
   await tab.goto(path);
   await tab.waitFor(ready, undefined, 20_000);
   if (act) await act(tab);

@@ -28,7 +28,11 @@ function hashes(dir: string): Record<string, string> {
   return Object.fromEntries(filesUnder(dir).map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')]));
 }
 
-const run = (cmd: string, args: string[], cwd: string) => execFileSync(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: 'true' } });
+/** A shell as a reviewer's: without the variables this test runner sets (NODE_ENV=test, VITEST*), which would change the build. */
+function reviewerEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_ENV' && !k.startsWith('VITEST') && k !== 'TEST'));
+}
+const run = (cmd: string, args: string[], cwd: string) => execFileSync(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: reviewerEnv() });
 
 describe('release packages', () => {
   const scratch = mkdtempSync(join(tmpdir(), 'summit-lens-review-'));

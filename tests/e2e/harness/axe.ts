@@ -66,7 +66,8 @@ export async function lendClosedShadowRoot(tab: Tab, hostTag: string, browser: B
     const main = contexts.find((c) => c.auxData?.isDefault === true && c.auxData.frameId === frameTree.frame.id);
     if (!main) throw new Error('no main-world context for the page');
     const { object } = (await cdp.send('DOM.resolveNode', { nodeId: shadow.nodeId, executionContextId: main.id })) as { object: { objectId: string } };
-    await cdp.send('Runtime.callFunctionOn', { objectId: object.objectId, functionDeclaration: LEND });
+    const lent = (await cdp.send('Runtime.callFunctionOn', { objectId: object.objectId, functionDeclaration: LEND, arguments: [{ objectId: object.objectId }] })) as { exceptionDetails?: unknown };
+    if (lent.exceptionDetails) throw new Error(`lending the shadow root of <${hostTag}> failed: ${JSON.stringify(lent.exceptionDetails)}`);
   } finally {
     await cdp.detach();
   }
