@@ -15,8 +15,8 @@ export default defineConfig({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact', jsxDev: false },
   }),
   zip: {
-    // Generated or local: the review rebuild makes the index itself (`npm run build`).
-    excludeSources: ['artifacts/**', 'bench/results/**', 'public/summit-index.jsonl'],
+    // Generated or local (the review rebuild makes the index itself, `npm run build`), and the screenshots, which no build reads.
+    excludeSources: ['artifacts/**', 'bench/results/**', 'public/summit-index.jsonl', 'store/screenshots/**', 'docs/screenshots/**'],
   },
   hooks: {
     // A missing or mis-sized icon stops the build with its name, before a package without it exists.

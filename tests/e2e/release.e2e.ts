@@ -61,7 +61,7 @@ describe('release packages', () => {
     const listed = filesUnder(review);
     // What a reviewer needs, and nothing generated, git-ignored or local.
     expect(listed).toEqual(expect.arrayContaining(['README.md', 'package.json', 'package-lock.json', 'wxt.config.ts', 'assets/icon.svg', 'scripts/build-index.ts']));
-    expect(listed.filter((f) => /^(node_modules|\.output|artifacts|bench\/results)\//.test(f) || f === 'public/summit-index.jsonl')).toEqual([]);
+    expect(listed.filter((f) => /^(node_modules|\.output|artifacts|bench\/results|store\/screenshots|docs\/screenshots)\//.test(f) || f === 'public/summit-index.jsonl')).toEqual([]);
     const readme = readFileSync(join(review, 'README.md'), 'utf8');
     expect(readme).toContain('npm ci && npm run build');
 
