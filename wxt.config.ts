@@ -1,4 +1,7 @@
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { defineConfig } from 'wxt';
+import { checkIcons, iconSet } from './src/release/icons';
 
 /**
  * Firefox 140 is the first with the CSS Custom Highlight API and
@@ -8,14 +11,29 @@ export const GECKO_ID = 'summit-lens@summitlens.dev';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
-    esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+    // jsxDev pinned: otherwise NODE_ENV in the builder's shell (a test runner sets `test`) switches to the dev JSX runtime and the package is no longer byte-reproducible.
+    esbuild: { jsx: 'automatic', jsxImportSource: 'preact', jsxDev: false },
   }),
+  zip: {
+    // Generated or local (the review rebuild makes the index itself, `npm run build`), and the screenshots, which no build reads.
+    excludeSources: ['artifacts/**', 'bench/results/**', 'public/summit-index.jsonl', 'store/screenshots/**', 'docs/screenshots/**'],
+  },
+  hooks: {
+    // A missing or mis-sized icon stops the build with its name, before a package without it exists.
+    'build:before': (wxt) => {
+      checkIcons((path) => {
+        const file = join(wxt.config.publicDir, path);
+        return existsSync(file) ? readFileSync(file) : null;
+      });
+    },
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'vi',
     permissions: ['storage'],
-    action: { default_title: '__MSG_extName__' },
+    icons: iconSet('on'),
+    action: { default_title: '__MSG_extName__', default_icon: iconSet('on') },
     commands: {
       'toggle-enabled': { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_commandToggle__' },
       'open-next-mention': { suggested_key: { default: 'Alt+Shift+M' }, description: '__MSG_commandNextMention__' },

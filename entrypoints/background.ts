@@ -18,7 +18,8 @@ import {
   type LiveIndex,
   type SeedReport,
 } from '@/src/store';
-import { loadSettings, saveSettings } from '@/src/settings/store';
+import { loadSettings, saveSettings, watchSettings } from '@/src/settings/store';
+import { iconSet } from '@/src/release/icons';
 import { routeHash } from '@/src/ui/popup/env';
 import { BUNDLE_FILE, decodeBundle } from '@/src/schema/index-bundle';
 import { RECORDS_FILE } from '@/src/store/packed';
@@ -123,6 +124,11 @@ export default defineBackground(() => {
       }
       return null;
     },
+    siteState: async (request, origin: Origin) => {
+      // A tab's own icon wins over the global one, so a site switched off shows dimmed even while Summit Lens is on.
+      if (origin.tabId !== null) await browser.action.setIcon({ tabId: origin.tabId, path: iconSet(request.active ? 'on' : 'off') });
+      return null;
+    },
     openCard: async (request) => {
       await openCard(request.kind, request.id);
       return null;
@@ -166,4 +172,8 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => void seed().catch(() => undefined));
   void seed().catch(() => undefined);
   void browser.action.setBadgeBackgroundColor({ color: '#0b57d0' });
+  // Pages the content script never runs on (browser pages, the store) show the global state.
+  const showGlobal = (enabled: boolean) => void browser.action.setIcon({ path: iconSet(enabled ? 'on' : 'off') }).catch(() => undefined);
+  watchSettings(browser.storage.onChanged, (settings) => showGlobal(settings.enabled));
+  void loadSettings(browser.storage.local).then((settings) => showGlobal(settings.enabled));
 });

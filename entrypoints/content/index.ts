@@ -52,9 +52,15 @@ export default defineContentScript({
       );
     }
 
+    let reported: boolean | null = null;
     function apply(settings: Settings) {
       latest = settings;
-      if (isActiveOn(settings, location.href)) {
+      const active = isActiveOn(settings, location.href);
+      if (topFrame && active !== reported) {
+        reported = active;
+        void ask({ type: 'siteState', active }).catch(() => undefined);
+      }
+      if (active) {
         if (page) page.update(settings);
         else starting ??= start().finally(() => (starting = null));
       } else if (page) {

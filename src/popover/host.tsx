@@ -4,7 +4,15 @@ import { placeCard, type Rect } from './placement';
 import { dragOffset, sheetMaxHeight, swipeCloses, usesSheet } from './sheet';
 import css from '../ui/popover.css?inline';
 
-/** The host's own styles, inline and important, so page CSS cannot move, hide or restyle it. */
+/**
+ * The host's own styles, important, in a `:host` rule of its shadow root: an
+ * important declaration from inside the shadow tree beats every important one
+ * of the page, its inline styles included, so page CSS cannot move, hide or
+ * restyle the host. Not in the host's style attribute: there Firefox spells
+ * `all: initial !important` out as important zero letter and word spacing,
+ * which the accessibility audit flags (axe's avoid-inline-spacing). Where the
+ * card goes is given as custom properties, which `all` leaves alone.
+ */
 const HOST_STYLE = [
   'all: initial',
   'position: fixed',
@@ -19,6 +27,8 @@ const HOST_STYLE = [
   'width: auto',
   'height: auto',
   'color-scheme: light dark',
+  'left: var(--sl-left, 0)',
+  'top: var(--sl-top, 0)',
 ]
   .map((rule) => `${rule} !important`)
   .join('; ');
@@ -57,12 +67,11 @@ export interface HostEvents {
  */
 export function createPopoverHost(doc: Document, events: HostEvents): PopoverHost {
   const host = doc.createElement(HOST_TAG);
-  host.setAttribute('style', HOST_STYLE);
   const topLayer = 'showPopover' in host;
   if (topLayer) host.setAttribute('popover', 'manual');
   const shadow = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
-  style.textContent = css;
+  style.textContent = `:host { ${HOST_STYLE} }\n${css}`;
   const mount = doc.createElement('div');
   mount.setAttribute('role', 'dialog');
   mount.setAttribute('aria-labelledby', 'sl-title');
@@ -172,8 +181,8 @@ export function createPopoverHost(doc: Document, events: HostEvents): PopoverHos
     const card = mount.firstElementChild?.getBoundingClientRect();
     const place = placeCard(anchor, { width: card?.width ?? 380, height: card?.height ?? 200 }, room);
     if (place.maxHeight !== undefined) mount.style.setProperty('--sl-room', `${place.maxHeight}px`);
-    host.style.setProperty('left', `${place.left}px`, 'important');
-    host.style.setProperty('top', `${place.top}px`, 'important');
+    host.style.setProperty('--sl-left', `${place.left}px`, 'important');
+    host.style.setProperty('--sl-top', `${place.top}px`, 'important');
   }
 
   function attach() {

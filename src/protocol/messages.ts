@@ -21,6 +21,8 @@ export type Request =
   | { type: 'quoteContext'; id: string }
   | { type: 'search'; query: SearchQuery }
   | { type: 'pageMentions'; entities: number }
+  /** From a tab's top frame: whether Summit Lens works on its site now, so the toolbar icon can say so. */
+  | { type: 'siteState'; active: boolean }
   /** From the popover: show this card in the popup (or a tab when the browser will not open the popup). */
   | { type: 'openCard'; kind: EntityKind; id: string }
   | { type: 'save'; id: string }
@@ -47,6 +49,7 @@ export interface Answers {
   quoteContext: QuoteContext;
   search: SearchResult;
   pageMentions: null;
+  siteState: null;
   openCard: null;
   save: SavedQuote;
   unsave: null;
@@ -172,6 +175,9 @@ export function validateRequest(message: unknown): Request | string {
     case 'importUserData':
       if (typeof message.text !== 'string' || message.text.length > MAX_IMPORT_CHARS) return `importUserData.text must be a string of at most ${MAX_IMPORT_CHARS} characters`;
       return { type: 'importUserData', text: message.text };
+    case 'siteState':
+      if (typeof message.active !== 'boolean') return 'siteState.active must be a boolean';
+      return { type: 'siteState', active: message.active };
     case 'save':
     case 'unsave':
       if (!isId(message.id)) return `${message.type}.id must be a non-empty string of at most 200 characters`;

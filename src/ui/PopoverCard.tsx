@@ -23,15 +23,16 @@ function Header(props: { lang: UiLanguage; card: EntityCard; onClose(): void }) 
     card.kind === 'person'
       ? lang === 'en' ? card.person.roleEn : card.person.role
       : `${formatRange(lang, card.summit.date, card.summit.endDate)} · ${card.summit.place}`;
+  // Not <header>: inside the card it would be a second banner landmark on the reader's page.
   return (
-    <header>
+    <div class="head">
       <p class="kind">{kind}</p>
       <h2 id="sl-title">{title}</h2>
       <p class="subtitle">{subtitle}</p>
       <button type="button" class="close" aria-label={t(lang, 'close')} title={t(lang, 'close')} onClick={props.onClose}>
         ×
       </button>
-    </header>
+    </div>
   );
 }
 

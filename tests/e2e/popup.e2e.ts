@@ -33,7 +33,7 @@ function shownHits(popup: Tab): Promise<ShownHit[]> {
       speaker: li.querySelector('.speaker')!.textContent!,
       date: li.querySelector('.quote .date')!.textContent!,
       marks: [...li.querySelectorAll('blockquote mark')].map((m) => m.textContent!),
-      selected: li.getAttribute('aria-selected') === 'true',
+      selected: li.getAttribute('aria-current') === 'true',
     })),
   );
 }

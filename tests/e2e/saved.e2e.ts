@@ -127,11 +127,13 @@ for (const name of BROWSERS) {
       await popup.waitFor(() => document.querySelector('#results > li button.save')?.getAttribute('aria-pressed') === 'true');
       expect(await popup.evaluate(() => document.querySelector('.source-view'))).toBeNull();
 
-      // Saved with the keyboard: Tab goes from one result's toggle to the next, the space bar presses it.
+      // Saved with the keyboard: Tab goes from one result's toggle to its "view source" button, then to the next toggle; the space bar presses it.
       const zelensky = texts.indexOf(quoted(ZELENSKY_PEACE.text));
       expect(zelensky).toBeGreaterThan(0);
       await popup.evaluate(() => document.querySelector<HTMLElement>('#results > li button.save')!.focus());
       for (let i = 1; i <= zelensky; i++) {
+        await popup.press('Tab');
+        expect(await popup.evaluate(() => [...document.querySelectorAll('#results .actions button')].indexOf(document.activeElement!))).toBe(i - 1);
         await popup.press('Tab');
         expect(await popup.evaluate(() => [...document.querySelectorAll('#results button.save')].indexOf(document.activeElement!))).toBe(i);
       }

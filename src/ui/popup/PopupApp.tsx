@@ -109,64 +109,67 @@ export function PopupApp({ env, initial }: { env: PopupEnv; initial: Route }) {
 
   return (
     <div class="popup">
-      <header class="bar">
-        <h1>Summit Lens</h1>
-        <div class="bar-links">
-          {/* Beside the tabs, not among them: four tabs are what fits a 400 px popup on one line. */}
-          <button
-            type="button"
-            class="link reading-link"
-            aria-current={route.view === 'reading' ? 'page' : undefined}
-            onClick={() => {
-              setHistory([]);
-              setRoute({ view: 'reading' });
-            }}
-          >
-            {t(lang, 'tabReading')}
-          </button>
-          <button type="button" class="link" onClick={() => env.openOptions()}>
-            {t(lang, 'options')}
-          </button>
+      {/* Every part of the popup sits in a landmark: title, site switch and view tabs in the banner, the rest in main. */}
+      <header>
+        <div class="bar">
+          <h1>Summit Lens</h1>
+          <div class="bar-links">
+            {/* Beside the tabs, not among them: four tabs are what fits a 400 px popup on one line. */}
+            <button
+              type="button"
+              class="link reading-link"
+              aria-current={route.view === 'reading' ? 'page' : undefined}
+              onClick={() => {
+                setHistory([]);
+                setRoute({ view: 'reading' });
+              }}
+            >
+              {t(lang, 'tabReading')}
+            </button>
+            <button type="button" class="link" onClick={() => env.openOptions()}>
+              {t(lang, 'options')}
+            </button>
+          </div>
+        </div>
+        <SiteSwitch env={liveEnv} settings={settings} onChange={changeSettings} />
+        <div class="tabs" role="tablist">
+          {tabs.map((tab) => (
+            <button
+              type="button"
+              role="tab"
+              key={tab.view}
+              aria-selected={route.view === tab.view}
+              onClick={() => {
+                setHistory([]);
+                setRoute({ view: tab.view });
+              }}
+            >
+              {tab.label}
+              {tab.view === 'saved' && savedCount > 0 && <span class="badge">{savedCount}</span>}
+            </button>
+          ))}
         </div>
       </header>
-      <SiteSwitch env={liveEnv} settings={settings} onChange={changeSettings} />
-      {!hostAccess && (
-        <div class="notice permission" role="alert">
-          <p>{t(lang, 'permissionNeeded')}</p>
-          <button type="button" class="primary" onClick={() => env.requestHostAccess().then(setHostAccess, () => undefined)}>
-            {t(lang, 'grantPermission')}
-          </button>
-        </div>
-      )}
-      <StatusNotice env={liveEnv} status={status} />
-      {saves.changeError !== null && (
-        <p class="notice error" role="alert">
-          {t(lang, 'saveFailed', saves.changeError)}
-        </p>
-      )}
-      <nav class="tabs" role="tablist">
-        {tabs.map((tab) => (
-          <button
-            type="button"
-            role="tab"
-            key={tab.view}
-            aria-selected={route.view === tab.view}
-            onClick={() => {
-              setHistory([]);
-              setRoute({ view: tab.view });
-            }}
-          >
-            {tab.label}
-            {tab.view === 'saved' && savedCount > 0 && <span class="badge">{savedCount}</span>}
-          </button>
-        ))}
-      </nav>
-      {!isTab && (
-        <button type="button" class="link back" onClick={back}>
-          ← {t(lang, 'back')}
-        </button>
-      )}
       <main>
+        {!hostAccess && (
+          <div class="notice permission" role="alert">
+            <p>{t(lang, 'permissionNeeded')}</p>
+            <button type="button" class="primary" onClick={() => env.requestHostAccess().then(setHostAccess, () => undefined)}>
+              {t(lang, 'grantPermission')}
+            </button>
+          </div>
+        )}
+        <StatusNotice env={liveEnv} status={status} />
+        {saves.changeError !== null && (
+          <p class="notice error" role="alert">
+            {t(lang, 'saveFailed', saves.changeError)}
+          </p>
+        )}
+        {!isTab && (
+          <button type="button" class="link back" onClick={back}>
+            ← {t(lang, 'back')}
+          </button>
+        )}
         {route.view === 'search' && <SearchView env={liveEnv} catalog={catalog} saves={saves} initialQuery={route.query ?? ''} go={go} />}
         {route.view === 'page' && <PageView env={liveEnv} catalog={catalog} go={go} />}
         {route.view === 'timeline' && <TimelineView env={liveEnv} catalog={catalog} go={go} />}

@@ -147,18 +147,32 @@ export function SearchView({ env, catalog, saves, initialQuery, go }: Props) {
           <p class="count" aria-live="polite">
             {result.total === 0 ? t(lang, 'searchNoResults', text) : t(lang, 'searchResultCount', result.total)}
           </p>
-          <ol id="results" class="results" ref={list} role="listbox" aria-label={t(lang, 'quotes')}>
+          {/* A plain list, not a listbox: an option's content is presentational, so the save toggle inside would be lost to
+              assistive technology. Each result has its own button to the source; the whole row stays a click target for the mouse. */}
+          <ol id="results" class="results" ref={list} aria-label={t(lang, 'quotes')}>
             {hits.map((hit, i) => (
               <li
                 key={hit.quote.id}
                 id={`hit-${i}`}
-                role="option"
-                aria-selected={i === active}
+                aria-current={i === active ? 'true' : undefined}
                 class={i === active ? 'active' : ''}
                 onClick={() => go({ view: 'source', quote: hit.quote.id })}
                 onMouseMove={() => setActive(i)}
               >
-                <QuoteItem lang={lang} quote={hit.quote} highlights={hit.highlights} top={<SaveButton lang={lang} saves={saves} id={hit.quote.id} />} />
+                <QuoteItem lang={lang} quote={hit.quote} highlights={hit.highlights} top={<SaveButton lang={lang} saves={saves} id={hit.quote.id} />}>
+                  <div class="actions">
+                    <button
+                      type="button"
+                      class="link"
+                      onClick={(e) => {
+                        e.stopPropagation();
+                        go({ view: 'source', quote: hit.quote.id });
+                      }}
+                    >
+                      {t(lang, 'viewSource')}
+                    </button>
+                  </div>
+                </QuoteItem>
               </li>
             ))}
           </ol>

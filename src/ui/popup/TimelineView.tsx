@@ -38,13 +38,14 @@ export function TimelineView({ env, catalog, go }: { env: PopupEnv; catalog: Cat
               )}
               <a
                 href={`#card=summit:${s.id}`}
-                aria-label={label}
                 data-summit={s.id}
                 onClick={(e) => {
                   e.preventDefault();
                   go({ view: 'card', kind: 'summit', id: s.id });
                 }}
               >
+                {/* The link's name (SVG's own <title>) reads the two drawn lines as one phrase, beginning with the visible title. */}
+                <title>{label}</title>
                 <circle cx={AXIS_X} cy={y} r={7} class="point" />
                 <text x={AXIS_X + 16} y={y - 1} class="title">
                   {s.title[lang]}

@@ -12,6 +12,7 @@ describe('validateRequest', () => {
       query: { text: 'hoa binh', person: 'putin', from: '2021-01-01', limit: 20 },
     });
     expect(validateRequest({ type: 'pageMentions', entities: 3 })).toEqual({ type: 'pageMentions', entities: 3 });
+    expect(validateRequest({ type: 'siteState', active: false, extra: 1 })).toEqual({ type: 'siteState', active: false });
   });
 
   it('refuses malformed requests with a reason', () => {
@@ -22,6 +23,7 @@ describe('validateRequest', () => {
     expect(validateRequest({ type: 'search', query: { text: 'x'.repeat(501) } })).toBe('search.query.text must be a string of at most 500 characters');
     expect(validateRequest({ type: 'search', query: { text: 'a', from: '15/8' } })).toBe('search.query.from must be YYYY-MM-DD');
     expect(validateRequest({ type: 'pageMentions', entities: -1 })).toBe('pageMentions.entities must be a non-negative integer');
+    expect(validateRequest({ type: 'siteState', active: 'yes' })).toBe('siteState.active must be a boolean');
     expect(validateRequest({ type: '__proto__' })).toBe('unknown message type "__proto__"');
   });
 
@@ -57,6 +59,7 @@ describe('router and client', () => {
     },
     search: async () => ({ hits: [], people: [], summits: [], total: 0 }),
     pageMentions: async () => null,
+    siteState: async () => null,
     openCard: async () => null,
     save: async (r) => {
       saves.push(r.id);
