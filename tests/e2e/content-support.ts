@@ -77,6 +77,14 @@ export async function waitForMentions(control: Tab, accept: (rows: MentionRow[])
   }
 }
 
+/** Waits until the page's counts are exactly `expected` (sliced scans pass through partial counts on the way). */
+export async function waitForCounts(control: Tab, expected: Record<string, number>, timeoutMs = 10_000): Promise<MentionRow[]> {
+  const want = JSON.stringify(counts(Object.entries(expected).map(([id, count]) => ({ id, count, kind: 'person', forms: [] }))));
+  const rows = await waitForMentions(control, (r) => JSON.stringify(counts(r)) === want, timeoutMs);
+  expect(counts(rows)).toEqual(expected);
+  return rows;
+}
+
 /** Runs in the page: every highlight the page's registry holds, with its size. */
 export function highlightSizesInPage(): Record<string, number> {
   const registry = (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights;
@@ -85,6 +93,20 @@ export function highlightSizesInPage(): Record<string, number> {
 
 export function highlights(tab: Tab): Promise<Record<string, number>> {
   return tab.evaluate(highlightSizesInPage);
+}
+
+/** Waits until the page's highlight registry holds exactly `expected` (marks are painted slice by slice). */
+export async function waitForHighlights(tab: Tab, expected: Record<string, number>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const want = JSON.stringify(Object.entries(expected).sort(([a], [b]) => (a < b ? -1 : 1)));
+  for (;;) {
+    const got = await highlights(tab);
+    if (JSON.stringify(Object.entries(got).sort(([a], [b]) => (a < b ? -1 : 1))) === want || Date.now() > deadline) {
+      expect(got).toEqual(expected);
+      return;
+    }
+    await sleep(100);
+  }
 }
 
 /** Runs in the page: the text of every range of one highlight, in document order. */
