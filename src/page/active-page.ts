@@ -94,7 +94,7 @@ export class ActivePage {
   }
 
   mentions(): MentionsAnswer {
-    return this.scanner.mentions();
+    return { ...this.scanner.mentions(), context: this.scanner.context() };
   }
 
   update(settings: Settings): void {

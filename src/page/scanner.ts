@@ -1,9 +1,12 @@
 import { PageResolver, type Occurrence } from '../matcher/resolve';
 import { summarize } from '../matcher/summary';
-import type { MentionsAnswer } from '../protocol/messages';
+import type { MentionsAnswer, PageContext } from '../protocol/messages';
 import type { Lexicon } from '../schema/lexicon';
 import type { MarkStyle } from '../settings/settings';
+import { pageContext, type ContextBlock, type ContextOccurrence, type Region } from './context';
 import { Highlighter } from './highlighter';
+import { DATELINE_MAX, factSources, pageLang, publishedDay } from './published';
+import { RegionMap } from './regions';
 import { pointAt, readableText, textBlocks, type BlockOptions, type TextBlock } from './text-blocks';
 
 /** One marked occurrence, with the text nodes it covers so hovering finds it. */
@@ -17,6 +20,7 @@ export interface Mark {
 
 interface BlockRecord {
   block: TextBlock;
+  region: Region;
   marks: Map<number, Mark>;
 }
 
@@ -49,6 +53,11 @@ export function yieldToMain(win: Window): Promise<void> {
   return new Promise((resolve) => win.setTimeout(resolve, 0));
 }
 
+/** Short blocks from the top of the page looked at for a dateline. */
+const DATELINE_LINES = 40;
+/** Characters of text the page's script is guessed from when it declares no language. */
+const LANG_SAMPLE = 4000;
+
 /** Text nodes looked at per attribute change, so a page animating a huge subtree costs little. */
 const REVEAL_WALK_LIMIT = 5000;
 
@@ -74,6 +83,7 @@ function blockRootOf(node: Node, body: Node): Node {
  */
 export class PageScanner {
   private readonly resolver: PageResolver;
+  private readonly regions = new RegionMap();
   private readonly highlighter: Highlighter;
   private readonly blocks = new Map<number, BlockRecord>();
   private readonly blockOfNode = new WeakMap<Text, number>();
@@ -170,6 +180,41 @@ export class PageScanner {
     return summarize(shown);
   }
 
+  /**
+   * What the page is about, from the blocks and mentions the scan holds (see
+   * `pageContext`); the few facts a page states about itself are read by
+   * selector. Computed when asked, so it follows the page as it changes.
+   */
+  context(): PageContext {
+    const byBlock = new Map<number, ContextOccurrence[]>();
+    for (const o of this.resolver.mentions()) {
+      const list = byBlock.get(o.blockId);
+      if (list) list.push(o);
+      else byBlock.set(o.blockId, [o]);
+    }
+    const blocks: ContextBlock[] = [];
+    const lines: string[] = [];
+    let sample = '';
+    for (const [id, record] of this.blocks) {
+      const evidence = this.resolver.evidence(id) ?? { cues: 0, years: [] };
+      blocks.push({ region: record.region, occurrences: byBlock.get(id) ?? [], cues: evidence.cues, years: evidence.years });
+      if (lines.length < DATELINE_LINES && record.region !== 'aside') {
+        const line = record.block.text.trim();
+        if (line.length <= DATELINE_MAX) lines.push(line);
+      }
+      if (sample.length < LANG_SAMPLE) sample += ` ${record.block.text.slice(0, LANG_SAMPLE)}`;
+    }
+    const { lexicon } = this.options;
+    return pageContext({
+      blocks,
+      title: this.resolver.probe(this.doc.title),
+      participants: lexicon.participants,
+      years: lexicon.years ?? {},
+      published: publishedDay(factSources(this.doc, lines)),
+      lang: pageLang(this.doc.documentElement.getAttribute('lang'), sample),
+    });
+  }
+
   /** The mark under the pointer, confirmed against its rendered boxes. */
   hitTest(x: number, y: number): Mark | null {
     const point = caretAt(this.doc, x, y);
@@ -259,7 +304,7 @@ export class PageScanner {
 
   private add(block: TextBlock): boolean {
     const id = this.nextBlock++;
-    const record: BlockRecord = { block, marks: new Map() };
+    const record: BlockRecord = { block, region: this.regions.regionOf(block.nodes[0]!), marks: new Map() };
     this.blocks.set(id, record);
     for (const node of block.nodes) this.blockOfNode.set(node, id);
     const changes = this.resolver.add(id, block.text);
