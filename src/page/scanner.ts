@@ -91,6 +91,14 @@ export class PageScanner {
   private readonly queue: Node[] = [];
   private nextBlock = 1;
   private running: Promise<void> | null = null;
+  /**
+   * True exactly while a drain loop can still take from the queue. `running`
+   * is not that: a drain that never yields has left its loop by the time it
+   * returns, but `running` is cleared a microtask later, so a second root
+   * queued in the same task (two live-blog entries added at once) waited for
+   * a scan that had already ended.
+   */
+  private draining = false;
   private detect: { person: boolean; summit: boolean };
   private stopped = false;
   /** Longest slice so far, for the benchmark and the hostile-page tests. */
@@ -112,10 +120,14 @@ export class PageScanner {
   /** Queues a subtree; resolves when everything queued so far is scanned. */
   scan(root: Node): Promise<void> {
     this.queue.push(root);
-    this.running ??= this.drain().finally(() => {
-      this.running = null;
-    });
-    return this.running;
+    if (!this.draining) {
+      this.draining = true;
+      const run: Promise<void> = this.drain().finally(() => {
+        if (this.running === run) this.running = null;
+      });
+      this.running = run;
+    }
+    return this.running!;
   }
 
   /** Rescans what the mutations touched, never the whole page. */
@@ -275,7 +287,7 @@ export class PageScanner {
     const win = this.doc.defaultView!;
     const now = () => win.performance.now();
     let flushed = now();
-    while (this.queue.length > 0 && !this.stopped) {
+    while (this.moreQueued()) {
       const root = this.queue.shift()!;
       if (!root.isConnected) continue;
       let sliceStart = now();
@@ -300,6 +312,12 @@ export class PageScanner {
       if (changed) this.options.onChange();
     }
     this.highlighter.flush();
+  }
+
+  /** Whether the drain loop goes on; `draining` turns false in the very turn it stops. */
+  private moreQueued(): boolean {
+    this.draining = this.queue.length > 0 && !this.stopped;
+    return this.draining;
   }
 
   private add(block: TextBlock): boolean {
