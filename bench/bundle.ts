@@ -25,7 +25,7 @@ export const BUDGETS = {
   content: { raw: 90 * KB, gzip: 30 * KB },
   background: { raw: 55 * KB, gzip: 20 * KB },
   popup: { raw: 75 * KB, gzip: 27 * KB },
-  index: { raw: 100 * KB, gzip: 25 * KB },
+  index: { raw: 160 * KB, gzip: 32 * KB },
 } as const;
 
 function sizes(dir: string, files: string[]): { bytes: number; gzipBytes: number } {

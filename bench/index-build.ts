@@ -20,6 +20,17 @@ export interface IndexBuildBench {
   /** Build time over baseline time on the same bytes. */
   ratio: number;
   peakRssMb: number;
+  single: SingleArticleBench;
+}
+
+/** One article of about 20 kB through the whole pipeline, as the extension will run it on a page. */
+export interface SingleArticleBench {
+  kilobytes: number;
+  runs: number;
+  medianMs: number;
+  p95Ms: number;
+  /** Decode + NFC + split lines of the same bytes, median of the same number of runs. */
+  baselineMedianMs: number;
 }
 
 const ROOT = join(import.meta.dirname, '..');
@@ -55,6 +66,47 @@ export function synthesiseCorpus(articles: number, seed = SEED): InputFile[] {
   });
 }
 
+/** About `bytes` of article: the seed articles' paragraphs, shuffled with a fixed seed, under one headline. */
+export function synthesiseArticle(bytes: number, seed = SEED): InputFile {
+  const dir = join(ROOT, 'data/corpus');
+  const paragraphs = readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .flatMap((f) => readFileSync(join(dir, f), 'utf8').split(/\n{2,}/).slice(1));
+  const next = random(seed);
+  const encoder = new TextEncoder();
+  const parts = ['Tổng thống Putin và Tổng thống Trump gặp nhau tại Alaska'];
+  while (encoder.encode(parts.join('\n\n')).length < bytes) parts.push(...shuffle(paragraphs, next));
+  let text = parts.join('\n\n');
+  while (encoder.encode(text).length > bytes) text = text.slice(0, text.lastIndexOf('\n\n'));
+  return { file: 'synthetic/single.txt', bytes: encoder.encode(text) };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function p95(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)]!;
+}
+
+function benchSingle(gazetteer: Parameters<typeof buildIndex>[1], runs: number): SingleArticleBench {
+  const article = synthesiseArticle(20_000);
+  for (let i = 0; i < 10; i++) {
+    buildIndex([article], gazetteer);
+    baseline([article]);
+  }
+  const build: number[] = [];
+  const base: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    build.push(seconds(() => buildIndex([article], gazetteer)) * 1000);
+    base.push(seconds(() => baseline([article])) * 1000);
+  }
+  return { kilobytes: round(article.bytes.length / 1000), runs, medianMs: round(median(build)), p95Ms: round(p95(build)), baselineMedianMs: round(median(base)) };
+}
+
 function baseline(inputs: InputFile[]): number {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let lines = 0;
@@ -71,7 +123,7 @@ function seconds(fn: () => unknown): number {
 export async function benchIndexBuild(opts?: { articles?: number }): Promise<IndexBuildBench> {
   const articles = opts?.articles ?? 10_000;
   const read = (f: string): InputFile => ({ file: f, bytes: new Uint8Array(readFileSync(join(ROOT, f))) });
-  const gazetteer = loadGazetteer(read('data/gazetteer/people.json'), read('data/gazetteer/summits.json'));
+  const gazetteer = loadGazetteer(read('data/gazetteer/people.json'), read('data/gazetteer/summits.json'), read('data/gazetteer/offices.json'));
   const inputs = synthesiseCorpus(articles);
   const megabytes = inputs.reduce((n, i) => n + i.bytes.length, 0) / 1e6;
 
@@ -80,6 +132,7 @@ export async function benchIndexBuild(opts?: { articles?: number }): Promise<Ind
   baseline(warm);
   buildIndex(warm, gazetteer);
 
+  const single = benchSingle(gazetteer, 50);
   const baselineSeconds = seconds(() => baseline(inputs));
   let quotes = 0;
   const buildSeconds = seconds(() => {
@@ -94,6 +147,7 @@ export async function benchIndexBuild(opts?: { articles?: number }): Promise<Ind
     baselineSeconds: round(baselineSeconds),
     ratio: round(buildSeconds / baselineSeconds),
     peakRssMb: round(process.resourceUsage().maxRSS / 1024),
+    single,
   };
 }
 

@@ -30,6 +30,10 @@ type Piece = (typeof PIECES)[number];
 /** The issue asks for ≥ 10,000 articles; the build holds the whole synthetic corpus in memory (~50 MB). */
 const INDEX_ARTICLES = 10_000;
 const INDEX_SOFT_LIMIT_S = 40;
+/** Issue 11: the 10,000-article build stays at or above this throughput. */
+const INDEX_MB_PER_S = 2;
+/** Issue 11: one 20 kB article through the whole pipeline, as it will run in the browser. */
+const SINGLE_ARTICLE_MS = 20;
 const LONG_TASK_MS = 50;
 /** RAIL's "response" bound for a reaction to input; here counted beyond the deliberate dwell. */
 const HOVER_GOAL_MS = 100;
@@ -101,8 +105,18 @@ function indexRows(r: IndexBuildBench): Row[] {
       p95: '—',
       baseline: `${r.baselineSeconds.toFixed(2)} s decode+NFC+split lines`,
       ratio: `${r.ratio.toFixed(0)}×`,
-      goal: `≤ ${INDEX_SOFT_LIMIT_S} s at ≥ 10,000 articles`,
-      verdict: met(r.seconds <= INDEX_SOFT_LIMIT_S),
+      goal: `≥ ${INDEX_MB_PER_S} MB/s at ≥ 10,000 articles`,
+      verdict: met(r.mbPerSecond >= INDEX_MB_PER_S),
+    },
+    {
+      section: 'Index build',
+      figure: `One ${r.single.kilobytes.toFixed(0)} kB article through the whole pipeline, ${r.single.runs} runs`,
+      median: ms(r.single.medianMs),
+      p95: ms(r.single.p95Ms),
+      baseline: `${ms(r.single.baselineMedianMs)} decode+NFC+split lines`,
+      ratio: ratio(r.single.medianMs, r.single.baselineMedianMs),
+      goal: `≤ ${SINGLE_ARTICLE_MS} ms median`,
+      verdict: met(r.single.medianMs <= SINGLE_ARTICLE_MS),
     },
   ];
 }

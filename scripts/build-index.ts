@@ -30,7 +30,7 @@ function main(): number {
   const out = resolve(option('out', `public/${BUNDLE_FILE}`));
   const tmp = `${out}.${process.pid}.tmp`;
   try {
-    const gazetteer = loadGazetteer(read(join(gazetteerDir, 'people.json')), read(join(gazetteerDir, 'summits.json')));
+    const gazetteer = loadGazetteer(read(join(gazetteerDir, 'people.json')), read(join(gazetteerDir, 'summits.json')), read(join(gazetteerDir, 'offices.json')));
     const files = readdirSync(corpusDir).filter((f) => f.endsWith('.txt')).sort();
     const index = buildIndex(files.map((f) => read(join(corpusDir, f))), gazetteer);
     mkdirSync(dirname(out), { recursive: true });

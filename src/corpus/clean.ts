@@ -3,7 +3,7 @@ import { stripCaption } from './captions';
 import { dropFurniture } from './furniture';
 import { isLiveBlog, splitSections } from './liveblog';
 import { stripMarkup, urlHosts } from './markup';
-import { detectOutlet, takePublished } from './metadata';
+import { detectOutlet, pagePublished, takePublished } from './metadata';
 import { normalizeLines } from './normalize';
 import { endsSentence, wordCount } from './punctuation';
 import { canonicalQuotes } from './quote-marks';
@@ -33,7 +33,8 @@ const MAX_LEAD_TITLE = 120;
  */
 export function cleanArticle(raw: string): CleanDocument {
   const normalized = normalizeLines(raw);
-  const { published, lines: body } = takePublished(normalized);
+  const taken = takePublished(normalized);
+  const { published, lines: body } = taken.published ? taken : pagePublished(taken.lines);
   const outlet = detectOutlet(body, urlHosts(raw));
   const liveBlog = isLiveBlog(body);
   const withoutMarkup = body.map(stripMarkup);

@@ -2,7 +2,8 @@ import { isProse, wordCount } from './punctuation';
 
 /**
  * Page furniture of Vietnamese news sites: link lists under a heading
- * (`Tin bài liên quan`, `Đọc nhiều`, `Multimedia`), share bars, agency
+ * (`Tin bài liên quan`, `Đọc nhiều`, `Multimedia`; on English and Russian
+ * pages `Related`, `Read next`, `More on the summit`, `Читайте также`), share bars, agency
  * footers, navigation rows, media teasers, and whatever follows the byline
  * that closes an article (usually the teaser of the next article).
  *
@@ -10,7 +11,7 @@ import { isProse, wordCount } from './punctuation';
  */
 
 const LIST_HEADING =
-  /^(?:tin bài liên quan|tin liên quan|bài liên quan|bài viết liên quan|tin cùng chuyên mục|cùng chuyên mục|tin khác|các tin khác|tin mới|tin mới nhất|tin mới cập nhật|tin nổi bật|tin xem nhiều|đọc nhiều|đọc nhiều nhất|xem nhiều|xem nhiều nhất|đọc thêm|xem thêm|có thể bạn quan tâm|có thể bạn chưa đọc|bạn có thể quan tâm|bài đọc nhiều|multimedia|xem trên|video|video nổi bật|tin video|tin ảnh|podcast|emagazine|e-magazine|infographics?|tiêu điểm|từ khóa|từ khoá|tags?|chủ đề)\s*:?$/iu;
+  /^(?:tin bài liên quan|tin liên quan|bài liên quan|bài viết liên quan|tin cùng chuyên mục|cùng chuyên mục|tin khác|các tin khác|tin mới|tin mới nhất|tin mới cập nhật|tin nổi bật|tin xem nhiều|đọc nhiều|đọc nhiều nhất|xem nhiều|xem nhiều nhất|đọc thêm|xem thêm|có thể bạn quan tâm|có thể bạn chưa đọc|bạn có thể quan tâm|bài đọc nhiều|multimedia|xem trên|video|video nổi bật|tin video|tin ảnh|podcast|emagazine|e-magazine|infographics?|tiêu điểm|từ khóa|từ khoá|tags?|chủ đề|related(?: stories| coverage| articles| content| news)?|read (?:more|next|also)|more (?:on|about) [\p{L} '-]{1,40}|more from [\p{L} '-]{1,40}|most read|recommended|see also|you may also like|читайте также|читайте еще|читайте ещё|по теме|еще по теме|ещё по теме|новости по теме|смотрите также|самое читаемое|популярное)\s*:?$/iu;
 
 const MEDIA_TEASER = /^\[(?:video|infographics?|ảnh|photo|clip|emagazine|e-magazine|podcast|longform|megastory|audio|inforgraphic)\]/iu;
 

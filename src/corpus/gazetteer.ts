@@ -1,8 +1,9 @@
-import type { Lang, NameForm, Office, Person, Summit } from '../schema/index-schema';
+import type { Lang, NameForm, Office, Person, Summit, Term } from '../schema/index-schema';
 import { decodeInput, type InputFile } from './decode';
 import { CorpusError } from './errors';
 import { isIsoDay } from './iso-day';
 import { parseLocatedJson, type LocatedJson } from './json-located';
+import { formKey } from './offices';
 
 /** The validated reference data the pipeline resolves names and summits against. */
 export interface Gazetteer {
@@ -15,18 +16,20 @@ export interface Gazetteer {
 const LANGS: readonly Lang[] = ['vi', 'en', 'ru'];
 const KINDS: readonly NameForm['kind'][] = ['full', 'short', 'epithet'];
 const ID = /^[a-z][a-z0-9-]*$/;
+/** Office ids start with the country or body they belong to: `us-president`, `nato-secretary-general`. */
+const OFFICE_ID = /^[a-z]+(?:-[a-z0-9]+)+$/;
 
 /**
- * Parses and validates `people.json` and `summits.json`. Every problem is a
- * CorpusError naming the file and the line where the offending entry starts,
- * because these files are edited by hand.
+ * Parses and validates `people.json`, `summits.json` and `offices.json`.
+ * Every problem is a CorpusError naming the file and the line where the
+ * offending entry starts, because these files are edited by hand. Offices
+ * are required: without them the people's terms could not be checked.
  */
-export function loadGazetteer(peopleFile: InputFile, summitsFile: InputFile): Gazetteer {
-  const peopleSrc = located(peopleFile);
-  const summitsSrc = located(summitsFile);
-  const { people, distractors } = readPeople(peopleFile.file, peopleSrc);
-  const summits = readSummits(summitsFile.file, summitsSrc, new Set(people.map((p) => p.id)));
-  return { people, summits, offices: [], distractors };
+export function loadGazetteer(peopleFile: InputFile, summitsFile: InputFile, officesFile: InputFile): Gazetteer {
+  const offices = readOffices(officesFile.file, located(officesFile));
+  const { people, distractors } = readPeople(peopleFile.file, located(peopleFile), offices);
+  const summits = readSummits(summitsFile.file, located(summitsFile), new Set(people.map((p) => p.id)));
+  return { people, summits, offices, distractors };
 }
 
 function located(input: InputFile): LocatedJson {
@@ -75,6 +78,19 @@ class Checker {
     });
   }
 
+  boolean(obj: Record<string, unknown>, pointer: string, field: string): boolean {
+    const v = obj[field];
+    if (typeof v !== 'boolean') this.fail(pointer, `missing or non-boolean field "${field}"`);
+    return v as boolean;
+  }
+
+  /** `{ vi, en }` display text. */
+  bilingual(obj: Record<string, unknown>, pointer: string, field: string): { vi: string; en: string } {
+    const at = `${pointer}/${field}`;
+    const o = this.object(obj[field], at);
+    return { vi: this.string(o, at, 'vi').normalize('NFC'), en: this.string(o, at, 'en').normalize('NFC') };
+  }
+
   day(obj: Record<string, unknown>, pointer: string, field: string, nullable: boolean): string | null {
     const v = obj[field];
     if (nullable && v === null) return null;
@@ -92,11 +108,93 @@ class Checker {
   }
 }
 
-function readPeople(file: string, src: LocatedJson): { people: Person[]; distractors: string[] } {
+function readOffices(file: string, src: LocatedJson): Office[] {
+  const c = new Checker(file, src);
+  const root = c.object(src.value, '');
+  const seen = new Set<string>();
+  const formOwner = new Map<string, string>();
+  return c.array(root.offices, '', 'offices').map((raw, n): Office => {
+    const at = `/offices/${n}`;
+    const o = c.object(raw, at);
+    const id = c.id(o, at, seen);
+    if (!OFFICE_ID.test(id)) c.fail(at, `office id "${id}" must start with its country or body, e.g. "us-president"`);
+    const forms = c.array(o.forms, at, 'forms').map((rawForm, k) => {
+      const fat = `${at}/forms/${k}`;
+      const f = c.object(rawForm, fat);
+      const form = c.string(f, fat, 'form').normalize('NFC');
+      const lang = c.string(f, fat, 'lang') as Lang;
+      if (!LANGS.includes(lang)) c.fail(fat, `unknown lang "${lang}"`);
+      // One phrase naming two offices could never be resolved by date.
+      const key = formKey(form);
+      const owner = formOwner.get(key);
+      if (owner !== undefined) c.fail(fat, owner === id ? `form "${form}" is listed twice in "${id}"` : `form "${form}" of "${id}" already names "${owner}"`);
+      formOwner.set(key, id);
+      return { form, lang };
+    });
+    for (const lang of LANGS) if (!forms.some((f) => f.lang === lang)) c.fail(at, `office "${id}" has no ${lang} form`);
+    return {
+      id,
+      country: c.string(o, at, 'country'),
+      leader: c.boolean(o, at, 'leader'),
+      shared: c.boolean(o, at, 'shared'),
+      title: c.bilingual(o, at, 'title'),
+      forms,
+    };
+  });
+}
+
+function readTerms(c: Checker, o: Record<string, unknown>, at: string, officeIds: Set<string>): Term[] {
+  return c.array(o.terms, at, 'terms').map((raw, k): Term => {
+    const tat = `${at}/terms/${k}`;
+    const t = c.object(raw, tat);
+    const office = c.string(t, tat, 'office');
+    if (!officeIds.has(office)) c.fail(tat, `unknown office "${office}"`);
+    const from = c.day(t, tat, 'from', false)!;
+    const to = c.day(t, tat, 'to', true);
+    if (to !== null && to < from) c.fail(tat, `term in "${office}" ends (${to}) before it starts (${from})`);
+    return { office, from, to };
+  });
+}
+
+/**
+ * Two terms in one office may only touch on a handover day, unless the office
+ * is shared; one person's own terms in an office never overlap at all.
+ */
+function checkTerms(c: Checker, people: Person[], offices: Office[]): void {
+  const shared = new Set(offices.filter((o) => o.shared).map((o) => o.id));
+  const byOffice = new Map<string, { id: string; n: number; k: number; term: Term }[]>();
+  people.forEach((p, n) =>
+    p.terms.forEach((term, k) => {
+      const list = byOffice.get(term.office) ?? [];
+      list.push({ id: p.id, n, k, term });
+      byOffice.set(term.office, list);
+    }),
+  );
+  for (const [office, list] of byOffice) {
+    list.sort((a, b) => (a.term.from < b.term.from ? -1 : a.term.from > b.term.from ? 1 : 0));
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        const a = list[i]!;
+        const b = list[j]!;
+        const samePerson = a.id === b.id;
+        if (shared.has(office) && !samePerson) continue;
+        const end = a.term.to;
+        const overlaps = end === null || end > b.term.from || (samePerson && end === b.term.from);
+        if (overlaps) {
+          const who = samePerson ? `"${a.id}" twice` : `"${a.id}" (${a.term.from}–${end ?? 'now'}) and "${b.id}" (from ${b.term.from})`;
+          c.fail(`/people/${b.n}/terms/${b.k}`, `overlapping terms in "${office}": ${who}`);
+        }
+      }
+    }
+  }
+}
+
+function readPeople(file: string, src: LocatedJson, offices: Office[]): { people: Person[]; distractors: string[] } {
   const c = new Checker(file, src);
   const root = c.object(src.value, '');
   const seen = new Set<string>();
   const fullOwner = new Map<string, string>();
+  const officeIds = new Set(offices.map((o) => o.id));
   const people = c.array(root.people, '', 'people').map((raw, n): Person => {
     const at = `/people/${n}`;
     const o = c.object(raw, at);
@@ -126,9 +224,10 @@ function readPeople(file: string, src: LocatedJson): { people: Person[]; distrac
       role: c.string(o, at, 'role'),
       roleEn: c.string(o, at, 'roleEn'),
       country: c.string(o, at, 'country'),
-      terms: [],
+      terms: readTerms(c, o, at, officeIds),
     };
   });
+  checkTerms(c, people, offices);
   const distractors = c.strings(root, '', 'distractors').map((s) => s.normalize('NFC'));
   return { people, distractors };
 }
@@ -149,7 +248,6 @@ function readSummits(file: string, src: LocatedJson, personIds: Set<string>): Su
       if (!personIds.has(p)) c.fail(`${at}/participants/${k}`, `unknown person id "${p}" in summit "${id}"`);
     });
     if (participants.length < 2) c.fail(at, `summit "${id}" needs at least two participants`);
-    const title = c.object(o.title, `${at}/title`);
     return {
       id,
       date,
@@ -159,10 +257,16 @@ function readSummits(file: string, src: LocatedJson, personIds: Set<string>): Su
       venue: c.nullableString(o, at, 'venue'),
       country: c.string(o, at, 'country'),
       participants,
-      title: { vi: c.string(title, `${at}/title`, 'vi'), en: c.string(title, `${at}/title`, 'en') },
+      title: c.bilingual(o, at, 'title'),
       aliases: c.strings(o, at, 'aliases').map((s) => s.normalize('NFC')),
       places: c.strings(o, at, 'places').map((s) => s.normalize('NFC')),
-      outcome: null,
+      outcome: readOutcome(c, o, at),
     };
   });
+}
+
+/** `outcome` must be present: null says the gazetteer knows no result, which is not the same as forgetting the field. */
+function readOutcome(c: Checker, o: Record<string, unknown>, at: string): Summit['outcome'] {
+  if (!('outcome' in o)) c.fail(at, 'missing field "outcome" (null when unknown)');
+  return o.outcome === null ? null : c.bilingual(o, at, 'outcome');
 }

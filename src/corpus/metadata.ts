@@ -1,5 +1,6 @@
-import { isIsoDay } from './iso-day';
+import { findDates } from './dates';
 import { isByline } from './furniture';
+import { isIsoDay } from './iso-day';
 
 /**
  * Metadata that scrapers prepend to the text (`date 2025-08-16 Tổng thống…`)
@@ -16,6 +17,43 @@ export function takePublished(lines: string[]): { published: string | null; line
   rest[first] = lines[first]!.slice(m[0].length);
   return { published: m[1]!, lines: rest };
 }
+
+/** Lines before the article body where a page shows its date. */
+const HEADER_LINES = 12;
+const MAX_DATE_LINE = 100;
+/** What may stand on a date line besides the date: weekday, time, zone, `Updated`, `|`, a byline. */
+const DATE_LINE_NOISE =
+  /\b\d{1,2}[:.h]\d{2}(?:\s*(?:[ap]\.?m\.?))?|\(?GMT[+-]\d+\)?|\b(?:UTC|ET|EDT|EST|AKDT|MSK|GMT)\b|(?<![\p{L}])(?:thứ (?:hai|ba|tư|năm|sáu|bảy)|chủ nhật|cập nhật(?: liên tục)?|updated|published|last updated|обновлено|года|г\.)(?![\p{L}])|[|()\-–—,.:]/giu;
+
+/**
+ * The publication day a page shows near its top: a date line under the
+ * headline (`Thứ bảy, 16/8/2025, 07:30 (GMT+7)`, `Aug. 16, 2025`,
+ * `15.08.2025 18:42`, `19 августа 2025, 10:15`), or a wire dateline that
+ * carries a year. A date inside the prose is an event, not the publication,
+ * so only short lines that are mostly a date count. A date line is page
+ * furniture and leaves the text (`lines` without it); a dateline is part of
+ * the lead and stays.
+ */
+export function pagePublished(lines: string[]): { published: string | null; lines: string[] } {
+  let seen = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.trim() === '') continue;
+    if (++seen > HEADER_LINES) break;
+    const dates = findDates(line, null).filter((d) => d.precision === 'day' && !d.yearInferred && d.iso !== null);
+    const first = dates[0];
+    if (!first) continue;
+    if (line.length <= MAX_DATE_LINE) {
+      const rest = (line.slice(0, first.start) + ' ' + line.slice(first.end)).replace(DATE_LINE_NOISE, ' ').trim();
+      if (rest.split(/\s+/u).filter((w) => w !== '').length <= 4) return { published: first.iso, lines: [...lines.slice(0, i), ...lines.slice(i + 1)] };
+    }
+    if (first.start <= 40 && DATELINE.test(line.slice(0, first.start))) return { published: first.iso, lines };
+  }
+  return { published: null, lines };
+}
+
+/** A wire dateline before the date: `Moskva, `, `ЖЕНЕВА. `, `GENEVA, `. */
+const DATELINE = /^\p{Lu}[\p{L} .'-]{1,30}[,.]\s*$/u;
 
 /** Site names of Vietnamese outlets by host; a page's own asset URLs reveal where it was scraped from. */
 const OUTLET_BY_HOST: Record<string, string> = {

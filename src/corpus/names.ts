@@ -1,5 +1,6 @@
 import type { Person } from '../schema/index-schema';
 import type { Gazetteer } from './gazetteer';
+import { russianCaseForms } from '../matcher/russian-inflection';
 import { NAME_PREFIXES, PRONOUNS, ROLE_PHRASES } from './roles';
 
 /**
@@ -35,6 +36,7 @@ interface Entry {
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
+const CYRILLIC = /[\u0400-\u04FF]/;
 
 /**
  * Scans text once, trying at each word start only the forms that begin with
@@ -56,7 +58,12 @@ export class NameMatcher {
       for (const ch of [key, key.toUpperCase(), entry.form[0]!]) this.firstChars.add(ch.charCodeAt(0));
     };
     for (const p of gazetteer.people) {
-      for (const n of p.names) add({ form: n.form, kind: n.kind === 'epithet' ? 'epithet' : 'name', person: p.id, country: p.country, leader: false, caseInsensitive: n.kind === 'epithet' });
+      for (const n of p.names) {
+        const kind = n.kind === 'epithet' ? 'epithet' : 'name';
+        // Russian text names a person in any of six cases (`по словам Лаврова`, `с Путиным`).
+        const forms = kind === 'name' && CYRILLIC.test(n.form) ? russianCaseForms(n.form, { kind: 'person' }) : [n.form];
+        for (const form of forms) add({ form, kind, person: p.id, country: p.country, leader: false, caseInsensitive: n.kind === 'epithet' });
+      }
     }
     for (const d of gazetteer.distractors) add({ form: d, kind: 'distractor', person: null, country: null, leader: false, caseInsensitive: false });
     for (const r of ROLE_PHRASES) add({ form: r.form, kind: 'role', person: null, country: r.country, leader: r.leader, caseInsensitive: true });
@@ -124,6 +131,22 @@ function mergePrefixes(text: string, raw: { start: number; end: number; entry: E
 
 function toMention(start: number, end: number, e: Entry): Mention {
   return { start, end, kind: e.kind === 'prefix' ? 'pronoun' : e.kind, person: e.person, country: e.kind === 'role' ? e.country : null, leader: e.leader };
+}
+
+const matchers = new WeakMap<Gazetteer, NameMatcher>();
+
+/**
+ * The matcher of a gazetteer, built once: building it (every form, Russian
+ * case forms included) costs more than reading an article, and the extension
+ * reads one article at a time.
+ */
+export function nameMatcherFor(gazetteer: Gazetteer): NameMatcher {
+  let matcher = matchers.get(gazetteer);
+  if (!matcher) {
+    matcher = new NameMatcher(gazetteer);
+    matchers.set(gazetteer, matcher);
+  }
+  return matcher;
 }
 
 /** People by id, for the modules that resolve mentions. */

@@ -1,11 +1,11 @@
 import { INDEX_VERSION, type IndexDocument, type Quote, type SummitIndex } from '../schema/index-schema';
 import { cleanArticle } from './clean';
-import { findDates } from './dates';
+import { assumeYear, findDates } from './dates';
 import { decodeInput, type InputFile } from './decode';
 import { CorpusError } from './errors';
 import type { Gazetteer } from './gazetteer';
 import { documentId } from './ids';
-import { NameMatcher, peopleById } from './names';
+import { nameMatcherFor, peopleById } from './names';
 import { extractQuotes } from './quotes';
 import { detectSummit } from './summit-detect';
 
@@ -15,7 +15,7 @@ import { detectSummit } from './summit-detect';
  * Throws CorpusError (with file and line) on the first broken input.
  */
 export function buildIndex(inputs: InputFile[], gazetteer: Gazetteer): SummitIndex {
-  const matcher = new NameMatcher(gazetteer);
+  const matcher = nameMatcherFor(gazetteer);
   const people = peopleById(gazetteer.people);
   const documents: IndexDocument[] = [];
   const quotes: Quote[] = [];
@@ -30,10 +30,10 @@ export function buildIndex(inputs: InputFile[], gazetteer: Gazetteer): SummitInd
     const doc = cleanArticle(decodeInput(input));
     if (doc.text.trim() === '') throw new CorpusError(input.file, 1, 'no article text left after removing page furniture');
     const mentions = matcher.find(doc.text);
-    const summit = detectSummit(doc.text, mentions, findDates(doc.text, null), gazetteer.summits);
-    // Dates without a year take the year of the summit the article is about, or of its publication.
-    const year = summit ? Number(summit.date.slice(0, 4)) : doc.published ? Number(doc.published.slice(0, 4)) : null;
-    const dates = findDates(doc.text, year);
+    const found = findDates(doc.text, null, doc.published);
+    const summit = detectSummit(doc.text, mentions, found, gazetteer.summits, doc.published);
+    // Dates without a year take the publication's year (found above), else the year of the summit the article is about.
+    const dates = doc.published === null && summit ? assumeYear(found, Number(summit.date.slice(0, 4))) : found;
 
     documents.push({
       id,

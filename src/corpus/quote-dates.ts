@@ -1,30 +1,69 @@
-import type { Summit } from '../schema/index-schema';
-import type { DateMention } from './dates';
+import type { DateBasis, Summit } from '../schema/index-schema';
+import { findDates, type DateMention } from './dates';
 
 /**
- * When a quotation was said. A sentence can fix the time (`hôm 15/8`), put
- * the statement at the summit (`tại họp báo`, `sau cuộc gặp`), or move it
- * away from the summit to an unknown day (`trước cuộc gặp`, `đầu tuần này`).
- * That frame carries to following sentences until another cue, and restarts
- * at each live-blog entry. A carried frame dates only what summit
- * participants said: the article is about their meeting, not about when an
- * aide or a third party spoke.
+ * When a quotation was said. A sentence can fix the time (`hôm 15/8`,
+ * `yesterday`, `в субботу`), put the statement at the summit (`tại họp báo`,
+ * `at a joint news conference`, `на пресс-конференции`), or move it away from
+ * the summit to an unknown day (`trước cuộc gặp`, `earlier this week`,
+ * `ранее`). That frame carries to the rest of its paragraph, and beyond it
+ * only to the people the frame-setting sentence named (`Об этом в субботу
+ * заявил Песков` dates Peskov's quotes in the next paragraphs, not someone
+ * else's). A live-blog entry (a section, or the text after a paragraph that is
+ * only a time stamp: `23:48`, `Aug. 15, 2025, 7:55 p.m. ET`) is dated by its
+ * stamp, or by the publication day when the stamp has no date. A report
+ * published on the summit day or just after it (or showing no date) sets the
+ * summit as the opening frame of what its participants said, which any later
+ * frame of theirs overrides; a participant's words recalled from an earlier
+ * summit the sentence names were said at it. Unknown is better than wrong:
+ * nothing else dates a quote.
  */
-export type Frame = { type: 'day'; iso: string } | { type: 'summit' } | { type: 'elsewhere' };
+type When = { type: 'day'; iso: string; basis: 'stated' | 'relative' | 'publication' } | { type: 'summit' } | { type: 'elsewhere' };
 
-const ELSEWHERE =
-  /(?<![\p{L}])(?:trước cuộc gặp|trước thượng đỉnh|trước hội nghị|trước cuộc hội đàm|trước khi|trước đó|đầu tuần|cuối tuần|tuần trước|tháng trước|năm ngoái|hôm qua|hôm trước|gần đây|khi lên chuyên cơ|trên chuyên cơ|trên đường tới|trên đường đến|từng (?:tuyên bố|nói|cho biết|khẳng định|phát biểu|cam kết|dọa|đe dọa))(?![\p{L}])/iu;
-const AT_SUMMIT =
-  /(?<![\p{L}])(?:họp báo|tại cuộc gặp|trong cuộc gặp|sau cuộc gặp|sau hội nghị|sau thượng đỉnh|tại thượng đỉnh|tại hội nghị|trong cuộc hội đàm|sau cuộc hội đàm|tại cuộc hội đàm|khi hội đàm|khi được hội đàm|bên lề|khi đến)(?![\p{L}])/iu;
-
-/** The frame a sentence sets, or null when it sets none. */
-export function frameOf(sentence: string, dates: DateMention[]): Frame | null {
-  const day = dates.find((d) => d.precision === 'day' && d.iso !== null);
-  if (day) return { type: 'day', iso: day.iso! };
-  if (ELSEWHERE.test(sentence)) return { type: 'elsewhere' };
-  if (AT_SUMMIT.test(sentence)) return { type: 'summit' };
-  return null;
+interface Frame {
+  when: When;
+  /** Who spoke in the sentence that set the frame; they carry it to later paragraphs. */
+  owners: Set<string>;
+  paragraph: number;
 }
+
+const ELSEWHERE = new RegExp(
+  '(?<![\\p{L}])(?:' +
+    [
+      'trước cuộc gặp', 'trước thượng đỉnh', 'trước hội nghị', 'trước cuộc hội đàm', 'trước khi (?:gặp|lên|tới|đến|bay|hội đàm|diễn ra)', 'trước đó', 'đầu tuần', 'cuối tuần',
+      'tuần trước', 'tháng trước', 'năm ngoái', 'hôm trước', 'gần đây', 'khi lên chuyên cơ', 'trên chuyên cơ', 'trên đường tới',
+      'trên đường đến', 'từng (?:tuyên bố|nói|cho biết|khẳng định|phát biểu|cam kết|dọa|đe dọa)',
+      'before the (?:summit|meeting|talks)', 'ahead of', 'earlier this (?:week|month|year)', 'last (?:week|month|year)', 'this week',
+      'has (?:long )?(?:said|insisted|argued)', 'had (?:said|told|insisted|warned)', 'in the past', 'recently',
+      'перед (?:встречей|саммитом|переговорами)', 'накануне', 'ранее', 'на прошлой неделе', 'на этой неделе', 'в прошлом', 'недавно',
+    ].join('|') +
+    ')(?![\\p{L}])',
+  'iu',
+);
+const AT_SUMMIT = new RegExp(
+  '(?<![\\p{L}])(?:' +
+    [
+      'họp báo', 'tại cuộc gặp', 'trong cuộc gặp', 'tại thượng đỉnh', 'tại hội nghị',
+      'trong cuộc hội đàm', 'tại cuộc hội đàm', 'ngay sau (?:cuộc gặp|cuộc hội đàm|hội đàm|thượng đỉnh)', 'khi hội đàm', 'khi được hội đàm', 'bên lề', 'khi đến',
+      'news conference', 'press conference', 'at the summit', 'during the (?:talks|meeting|summit)',
+      'on the tarmac', '(?:immediately|shortly|right) after the (?:talks|meeting|summit)', 'joint appearance', 'opening remarks', 'on the sidelines',
+      'пресс-конференци[яиюей]', 'на переговорах', 'по итогам (?:переговоров|встречи|саммита)',
+      'на саммите', 'сразу после (?:переговоров|встречи)', 'на полях', 'в ходе (?:переговоров|встречи)',
+    ].join('|') +
+    ')(?![\\p{L}])',
+  'iu',
+);
+
+/**
+ * Where reported content starts (`nói rằng`, `said that`, `заявил, что`,
+ * `по его словам`, `theo ông`):
+ * a day or a setting after it is what the words are about (`Rubio nói rằng
+ * cuộc gặp hôm 15/8…`), not when they were said.
+ */
+const REPORTED = /(?<![\p{L}])(?:rằng|that|что|будто|по (?:его |ее |её |их )?словам|theo (?:ông|bà|lời))(?![\p{L}])/iu;
+
+/** How long after a summit an article still reports it as news. */
+const REPORT_DAYS = 1;
 
 /** The single day of a summit, or null for one that spanned several days. */
 function summitDay(summit: Summit | null): string | null {
@@ -32,14 +71,150 @@ function summitDay(summit: Summit | null): string | null {
   return summit.endDate === null || summit.endDate === summit.date ? summit.date : null;
 }
 
-export function quoteDate(own: Frame | null, carried: Frame | null, speaker: string, summit: Summit | null): string | null {
-  if (own) return frameDate(own, summit);
-  if (!carried || !summit?.participants.includes(speaker)) return null;
-  return frameDate(carried, summit);
+export interface QuoteDate {
+  date: string | null;
+  dateBasis: DateBasis;
 }
 
-function frameDate(frame: Frame, summit: Summit | null): string | null {
-  if (frame.type === 'day') return frame.iso;
-  if (frame.type === 'summit') return summitDay(summit);
+/** Reads a document in order and dates each quotation; one instance per document. */
+export class QuoteClock {
+  /** The frame in force before the current sentence. */
+  private before: Frame | null = null;
+  private own: When | null = null;
+  private paragraphIndex = -1;
+  /** The people the current sentence refers to outside its quotations. */
+  private named = new Set<string>();
+  /** The stamp of the live entry being read: it dates every quote of the entry that no closer frame dates. */
+  private entry: When | null = null;
+  /** The current paragraph is only an entry's stamp. */
+  private stamp = false;
+  /** The current sentence reports content (`nhắc lại rằng …`): a summit it names may be that content's. */
+  private reported = false;
+  /** The last day the text gave, for `cùng ngày`. */
+  private lastDay: When | null = null;
+  /** The last dated quotation of the paragraph: a continuation by the same speaker shares its date. */
+  private lastQuote: { speaker: string | null; paragraph: number; date: QuoteDate } | null = null;
+  /** The people and paragraph of the last sentence, for the frame it set. */
+  private ownersOfLast: string[] = [];
+  private ownParagraph = -1;
+
+  /** The summit as the setting of its participants' words in a report from it; null when the article is not one. */
+  private readonly opening: Frame | null;
+
+  constructor(
+    private readonly published: string | null,
+    private readonly summit: Summit | null,
+  ) {
+    const day = summitDay(summit);
+    const report = day !== null && (published === null || (published >= day && Date.parse(published) - Date.parse(day) <= REPORT_DAYS * 86_400_000));
+    this.opening = report ? { when: { type: 'summit' }, owners: new Set(summit!.participants), paragraph: -1 } : null;
+    this.before = this.opening;
+  }
+
+  /** A new live-blog entry (`entry`) or the end of one: nothing carries across. */
+  section(entry: boolean): void {
+    this.own = null;
+    this.before = entry ? null : this.opening;
+    this.entry = entry && this.published ? { type: 'day', iso: this.published, basis: 'publication' } : null;
+  }
+
+  /** The next paragraph, whose text tells whether it stamps a new live entry. */
+  paragraph(text: string): void {
+    this.paragraphIndex++;
+    const stamp = entryStamp(text, this.published);
+    this.stamp = stamp !== undefined;
+    if (stamp === undefined) return;
+    this.own = null;
+    this.before = null;
+    this.entry = stamp;
+  }
+
+  /**
+   * A sentence: `text` (starting at offset `start`) with its quotations
+   * blanked, the dates outside them, who speaks in it (the owners of a frame
+   * it sets: its speaker, not everyone it mentions) and the people its words
+   * outside quotations refer to.
+   */
+  sentence(text: string, start: number, dates: DateMention[], speakers: string[], named: string[]): void {
+    if (this.own) this.before = this.current();
+    const content = REPORTED.exec(text)?.index ?? text.length;
+    this.reported = content < text.length;
+    // A day after the publication is a plan, never when reported words were said.
+    const said = dates.filter((d) => d.start - start < content && (this.published === null || d.iso === null || d.iso.slice(0, 10) <= this.published));
+    this.own = this.stamp ? null : whenOf(text.slice(0, content), said, this.lastDay);
+    if (this.own?.type === 'day') this.lastDay = this.own;
+    const b = this.before;
+    if (!this.own && b && b.owners.size === 0 && b.paragraph === this.paragraphIndex) {
+      // A dateline naming nobody, then the sentence naming who spoke: `МОСКВА, 16 августа. /ТАСС/. Песков заявил…`.
+      for (const id of speakers) b.owners.add(id);
+    }
+    this.named = new Set(named);
+    this.ownersOfLast = [...speakers];
+    this.ownParagraph = this.paragraphIndex;
+  }
+
+  private current(): Frame | null {
+    return this.own ? { when: this.own, owners: new Set(this.ownersOfLast), paragraph: this.ownParagraph } : this.before;
+  }
+
+  /** The date of a quotation in the current sentence said by `speaker` (null when unknown), about `summit`. */
+  dateOf(speaker: string | null, summit: Summit | null): QuoteDate {
+    // Whoever is quoted in a sentence that sets a frame owns it too (`…, ông Putin tỏ ra triết lý: “…”`).
+    if (this.own && speaker !== null) this.ownersOfLast.push(speaker);
+    // A participant's words recalled from an earlier summit (`In Helsinki, …`, `nhà lãnh đạo Nga khi đó`) were said there.
+    const recalled = summit !== null && summit !== this.summit && speaker !== null && summit.participants.includes(speaker);
+    if (recalled && !this.reported && this.own?.type !== 'day' && this.own?.type !== 'elsewhere' && summitDay(summit) !== null) return resolve({ type: 'summit' }, summit);
+    const f = this.before;
+    // A frame belongs to whoever its sentence named; a quote of nobody named inherits it only as a bare continuation.
+    const owned = f !== null && speaker !== null && f.owners.has(speaker);
+    const continuation = f !== null && speaker === null && this.named.size === 0 && f.paragraph === this.paragraphIndex;
+    // The opening summit frame dates a participant only where the sentence itself refers to them (`ông Putin nói thêm`).
+    const opening = this.opening !== null && speaker !== null && this.opening.owners.has(speaker) && this.named.has(speaker) ? this.opening.when : null;
+    const carried = f && (owned || continuation) ? f.when : (this.entry ?? opening);
+    // A speaker's own dated frame outweighs a mention of the summit setting (`по его словам, на пресс-конференции…`).
+    const date = this.own?.type === 'summit' && carried?.type === 'day' && owned ? resolve(carried, summit) : resolve(this.own ?? carried, summit);
+    const last = this.lastQuote;
+    // `“…,” Biden said. “…”`: a continuation in the same paragraph shares the date of the words it continues.
+    if (date.date === null && !this.own && last && last.paragraph === this.paragraphIndex && (speaker === last.speaker || (speaker === null && this.named.size === 0))) return last.date;
+    if (date.date !== null) this.lastQuote = { speaker, paragraph: this.paragraphIndex, date };
+    return date;
+  }
+}
+
+const TIME_STAMP = /^\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s*\(?(?:ET|EDT|EST|AKDT|PT|MSK|UTC|GMT(?:\s?[+-]\s?\d{1,2})?)\)?)?$/iu;
+
+/**
+ * A paragraph that is only a live entry's stamp: its day (the publication day
+ * for a bare time), null for a bare time on a page without a date, undefined
+ * when the paragraph is no stamp.
+ */
+function entryStamp(text: string, published: string | null): When | null | undefined {
+  const t = text.trim();
+  if (t.length > 60 || !/\d[:.h]\d{2}/u.test(t)) return undefined;
+  const date = findDates(t, null, published).find((d) => d.start === 0 && d.precision === 'day' && d.iso !== null);
+  if (!TIME_STAMP.test(date ? t.slice(date.end).replace(/^[,\s–-]+/u, '') : t)) return undefined;
+  const iso = date?.iso ?? published;
+  if (iso === null) return null;
+  return { type: 'day', iso, basis: iso === published ? 'publication' : 'stated' };
+}
+
+/** The day the text last gave, repeated: `cùng ngày`, `the same day`, `в тот же день`. */
+const SAME_DAY = /(?<![\p{L}])(?:cùng ngày|the same day|later that day|в тот же день|в этот же день)(?![\p{L}])/iu;
+
+function whenOf(sentence: string, dates: DateMention[], lastDay: When | null): When | null {
+  const day = dates.find((d) => d.precision === 'day' && d.iso !== null);
+  if (day) return { type: 'day', iso: day.iso!, basis: day.basis };
+  if (lastDay && SAME_DAY.test(sentence)) return lastDay;
+  if (ELSEWHERE.test(sentence)) return { type: 'elsewhere' };
+  if (AT_SUMMIT.test(sentence)) return { type: 'summit' };
   return null;
+}
+
+function resolve(when: When | null, summit: Summit | null): QuoteDate {
+  if (when?.type === 'day') return { date: when.iso, dateBasis: when.basis };
+  if (when?.type === 'summit') {
+    const day = summitDay(summit);
+    if (day) return { date: day, dateBasis: 'summit' };
+  }
+  return { date: null, dateBasis: 'unknown' };
 }

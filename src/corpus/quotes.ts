@@ -1,4 +1,4 @@
-import type { Person, Quote, Summit } from '../schema/index-schema';
+import type { DateBasis, Person, Quote, Summit } from '../schema/index-schema';
 import { subjectOf, verbsIn, type Clause } from './attribution';
 import type { CleanDocument } from './clean';
 import type { DateMention } from './dates';
@@ -6,7 +6,9 @@ import { quoteIds } from './ids';
 import type { Mention } from './names';
 import { nonSpeechKind, type QuoteKind } from './quote-kind';
 import { findQuoteSpans, type QuoteSpan } from './quote-marks';
-import { frameOf, quoteDate, type Frame } from './quote-dates';
+import { QuoteClock } from './quote-dates';
+import { SummitFocus } from './summit-detect';
+import { Windows } from './windows';
 import { ROLE_PHRASES } from './roles';
 import { splitSentences, type Range } from './sentences';
 
@@ -29,6 +31,7 @@ interface Found {
   speaker: string | null;
   kind: QuoteKind;
   date: string | null;
+  dateBasis: DateBasis;
   summit: string | null;
   mentions: string[];
 }
@@ -44,26 +47,34 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
   const spans = findQuoteSpans(doc.text).filter((s) => !s.nested);
   const found: Found[] = [];
   let recent: string | null = null;
-  let frame: Frame | null = null;
+  const clock = new QuoteClock(doc.published, ctx.summit);
+  const [spanAt, mentionAt, dateAt] = [new Windows(spans, (q) => q.open), new Windows(ctx.mentions, (m) => m.start), new Windows(ctx.dates, (d) => d.start)];
+  const focus = new SummitFocus(ctx.summit, doc.text, ctx.mentions, ctx.dates, ctx.summits, doc.published);
   let section: number | null | undefined;
 
   for (const para of doc.paragraphs) {
     if (para.section !== section) {
       section = para.section;
       recent = null;
-      frame = ctx.summit ? { type: 'summit' } : null;
+      clock.section(section !== null);
     }
+    clock.paragraph(doc.text.slice(para.start, para.end));
+    focus.paragraph();
     let lastInParagraph: string | null = null;
     let previousEndsWithColon = false;
     for (const s of splitSentences(doc.text, para, spans)) {
-      const quotes = spans.filter((q) => q.open >= s.start && q.close < s.end);
-      const clause: Clause = { text: doc.text, sentence: s, mentions: ctx.mentions.filter((m) => m.start >= s.start && m.end <= s.end), quotes };
+      const quotes = spanAt.take(s.start, s.end).filter((q) => q.close < s.end);
+      const clause: Clause = { text: doc.text, sentence: s, mentions: mentionAt.take(s.start, s.end).filter((m) => m.end <= s.end), quotes };
       const outside = clause.mentions.filter((m) => !quotes.some((q) => m.start > q.open && m.start < q.close));
       const resolve = (m: Mention): string | null => resolveMention(m, ctx, recent);
       const sentenceSpeaker = speakerOfSentence(clause, outside, resolve, recent);
-      const own = frameOf(blankQuotes(doc.text, s, quotes), ctx.dates.filter((d) => d.start >= s.start && d.end <= s.end && !quotes.some((q) => d.start > q.open && d.start < q.close)));
+      const named = outside.map(resolve).filter((id): id is string => id !== null);
+      const speakers = typeof sentenceSpeaker === 'string' ? [sentenceSpeaker] : sentenceSpeaker === IMPLICIT ? named : [];
+      const outsideText = blankQuotes(doc.text, s, quotes);
+      const ownDates = dateAt.take(s.start, s.end).filter((d) => d.end <= s.end && !quotes.some((q) => d.start > q.open && d.start < q.close));
+      clock.sentence(outsideText, s.start, ownDates, speakers, named);
+      focus.sentence(outsideText, ownDates.filter((d) => d.precision === 'day' && d.iso !== null).map((d) => d.iso!));
       let attributed: string | null = null;
-      const summit = quotes.length > 0 ? (summitOverride(doc.text, s, quotes, ctx) ?? ctx.summit) : ctx.summit;
 
       quotes.forEach((q, k) => {
         const boundary = k === 0 ? s.start : quotes[k - 1]!.close + 1;
@@ -81,11 +92,14 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
           attributed = speaker;
           lastInParagraph = speaker;
         }
+        const summit = focus.quote(words);
+        const when = kind === 'speech' ? clock.dateOf(speaker, summit) : { date: null, dateBasis: 'unknown' as const };
         found.push({
           span: q,
           speaker,
           kind,
-          date: speaker && kind === 'speech' ? quoteDate(own, frame, speaker, summit) : null,
+          date: when.date,
+          dateBasis: when.dateBasis,
           summit: summit?.id ?? null,
           mentions: mentionedPeople(clause.mentions, resolve, speaker),
         });
@@ -93,7 +107,6 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
 
       const sentenceText = doc.text.slice(s.start, s.end);
       recent = attributed ?? (typeof sentenceSpeaker === 'string' ? sentenceSpeaker : null) ?? recent;
-      if (own) frame = own;
       previousEndsWithColon = /:\s*$/u.test(sentenceText);
     }
   }
@@ -113,7 +126,7 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
     speakerName: null,
     speakerRole: null,
     speakerBasis: f.speaker ? 'named' : 'none',
-    dateBasis: f.date ? 'summit' : 'unknown',
+    dateBasis: f.dateBasis,
   }));
 }
 
@@ -200,11 +213,6 @@ function continuation(lastInParagraph: string | null, introduced: string | null)
 /** A whole quoted sentence with nobody named: reported speech of an unknown speaker, not a scare quote. */
 function looksLikeStatement(words: string, before: string): boolean {
   return /^[\s\p{P}]*$/u.test(before) && /^\p{Lu}/u.test(words) && words.split(/\s+/).length >= 6;
-}
-
-function summitOverride(text: string, s: Range, quotes: QuoteSpan[], ctx: QuoteContext): Summit | null {
-  const outside = blankQuotes(text, s, quotes).toLowerCase();
-  return ctx.summits.find((x) => x.id !== ctx.summit?.id && x.aliases.some((a) => outside.includes(a.toLowerCase()))) ?? null;
 }
 
 function blankQuotes(text: string, s: Range, quotes: QuoteSpan[]): string {

@@ -6,19 +6,35 @@ export interface Range {
 }
 
 /**
+ * Abbreviations whose full stop does not end a sentence: English titles and
+ * short forms (`Sen. Chris Murphy`, `U.S. officials`, `Aug. 15`) and Russian
+ * ones (`т.е.`, `в 2018 г. Путин`, `проф. Иванов`).
+ */
+const ABBREVIATION =
+  /(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Amb|Pres|Prof|Rev|St|Jr|Sr|No|vs|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|U\.S|U\.N|U\.K|E\.U|D\.C|т\.е|т\.д|т\.п|т\.к|г|гг|им|ул|проф|акад|ген|др|см|тыс|млн|млрд|руб|TS|ThS|PGS|GS|TP|Q)$/u;
+
+/**
  * Sentences of one paragraph. A full stop inside a quotation does not end the
  * sentence that carries it (`“A. B”, ông nói.` is one sentence), and an
- * initial (`George W. Bush`) is not a sentence end.
+ * initial (`George W. Bush`) or an abbreviation (`Sen.`, `т.е.`) is not a
+ * sentence end.
  */
 export function splitSentences(text: string, paragraph: Range, quotes: QuoteSpan[]): Range[] {
-  const inside = (i: number) => quotes.some((q) => i > q.open && i < q.close);
+  // Sentence ends come in order, so one pointer walks the quotations (sorted by their opening mark).
+  let k = 0;
+  const inside = (i: number) => {
+    while (k < quotes.length && quotes[k]!.close <= i) k++;
+    for (let j = k; j < quotes.length && quotes[j]!.open < i; j++) if (i < quotes[j]!.close) return true;
+    return false;
+  };
   const out: Range[] = [];
   let start = paragraph.start;
   const re = /[.!?…]+[”’)"]*(\s+)(?=[\p{Lu}“‘"(\d])/gu;
   re.lastIndex = paragraph.start;
   for (let m = re.exec(text); m && m.index + m[0].length - m[1]!.length < paragraph.end; m = re.exec(text)) {
     if (inside(m.index)) continue;
-    if (/(?:^|\s)\p{Lu}$/u.test(text.slice(Math.max(start, m.index - 2), m.index))) continue;
+    const before = text.slice(Math.max(start, m.index - 8), m.index);
+    if (/(?:^|\s)\p{Lu}$/u.test(before.slice(-2)) || (m[0].startsWith('.') && !m[0].startsWith('..') && ABBREVIATION.test(before))) continue;
     const end = m.index + m[0].length - m[1]!.length;
     out.push({ start, end });
     start = m.index + m[0].length;

@@ -9,22 +9,62 @@ const VERBS = [
   'phát biểu', 'khẳng định', 'nhấn mạnh', 'bày tỏ', 'nêu rõ', 'chia sẻ', 'nhận xét', 'nhận định', 'thêm rằng', 'viết',
   'tweet', 'đăng tải', 'trả lời', 'kêu gọi', 'cảnh báo', 'thừa nhận', 'tiết lộ', 'lưu ý', 'giải thích', 'nhắc lại',
   'ca ngợi', 'phủ nhận', 'bác bỏ', 'xác nhận', 'thông báo', 'đánh giá', 'mô tả', 'trấn an',
-  'cam kết', 'nhận xét rằng', 'dọa', 'đe dọa', 'chỉ trích', 'khen ngợi', 'hứa',
+  'cam kết', 'nhận xét rằng', 'dọa', 'đe dọa', 'chỉ trích', 'khen ngợi', 'hứa', 'gọi', 'đáp', 'đáp lại', 'chúc',
+];
+
+/**
+ * English reported speech: past tense and the present of wire copy and
+ * headlines (`Lavrov says`). `according to` and `quoted … as saying` put the
+ * speaker after the verb, which attribution reads after it.
+ */
+const ENGLISH = [
+  'said', 'says', 'told', 'tells', 'added', 'adds', 'according to', 'warned', 'warns', 'insisted', 'insists', 'stated',
+  'noted', 'asked', 'wrote', 'writes', 'tweeted', 'replied', 'responded', 'explained', 'stressed', 'emphasized',
+  'emphasised', 'argued', 'acknowledged', 'admitted', 'recalled', 'remarked', 'declared', 'announced', 'claimed',
+  'commented', 'suggested', 'predicted', 'vowed', 'promised', 'conceded', 'cautioned', 'complained', 'boasted',
+  'joked', 'quipped', 'saying', 'telling', 'as saying', 'described', 'called', 'calling',
+];
+
+/**
+ * Russian verbs of speech in the past tense, every gender and number
+ * (`заявил`, `заявила`, `заявили`), and `по словам`, `как считает`.
+ */
+const RUSSIAN_STEMS = [
+  'заявил', 'сказал', 'отметил', 'подчеркнул', 'добавил', 'сообщил', 'пояснил', 'указал', 'уточнил', 'написал', 'признал',
+  'заверил', 'предупредил', 'напомнил', 'ответил', 'рассказал', 'констатировал', 'резюмировал', 'заключил', 'продолжил',
+  'высказал', 'посетовал', 'пообещал', 'призвал', 'считает', 'говорит', 'заявляет', 'отмечает', 'подчёркивает',
+  'подчеркивает', 'говорил', 'настаивал', 'убежден', 'убеждён', 'оценил', 'прокомментировал', 'процитировал', 'назвал',
+  'охарактеризовал',
+];
+const RUSSIAN = ['по словам', 'по его словам', 'по ее словам', 'по её словам', 'как считает', 'как сказал', 'как отметил'];
+
+const escape = (v: string) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const ALTERNATIVES = [
+  ...[...VERBS, ...ENGLISH, ...RUSSIAN].map(escape),
+  ...RUSSIAN_STEMS.map((v) => (v.endsWith('л') ? `${escape(v)}(?:а|и|о)?` : escape(v))),
 ].sort((a, b) => b.length - a.length);
 
-const VERB_RE = new RegExp(`(?<![\\p{L}\\d])(?:${VERBS.map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}\\d])`, 'giu');
+const VERB_RE = new RegExp(`(?<![\\p{L}\\d])(?:${ALTERNATIVES.join('|')})(?![\\p{L}\\d])`, 'giu');
 
 export interface VerbHit {
   start: number;
   end: number;
 }
 
-/** Speech verbs in `[from, to)` of `text`, ignoring words inside quotations. */
+/**
+ * Speech verbs in `[from, to)` of `text`, ignoring words inside quotations.
+ * The search runs on that slice only: a search from `from` over the whole
+ * text would read on to the next verb however far away, once per sentence.
+ */
 export function findSpeechVerbs(text: string, from: number, to: number, quotes: QuoteSpan[]): VerbHit[] {
   const hits: VerbHit[] = [];
-  VERB_RE.lastIndex = from;
-  for (let m = VERB_RE.exec(text); m && m.index + m[0].length <= to; m = VERB_RE.exec(text)) {
-    const start = m.index;
+  // One character either side keeps the word-boundary lookarounds true to the full text.
+  const lead = from > 0 ? 1 : 0;
+  const window = text.slice(from - lead, Math.min(text.length, to + 1));
+  const limit = to - from + lead;
+  VERB_RE.lastIndex = lead;
+  for (let m = VERB_RE.exec(window); m && m.index + m[0].length <= limit; m = VERB_RE.exec(window)) {
+    const start = from - lead + m.index;
     if (quotes.some((q) => start > q.open && start < q.close)) continue;
     hits.push({ start, end: start + m[0].length });
   }

@@ -1,32 +1,183 @@
+import { russianCaseForms } from '../matcher/russian-inflection';
 import type { Summit } from '../schema/index-schema';
 import type { DateMention } from './dates';
 import type { Mention } from './names';
 
 /**
  * Which summit a document is about, from its text: phrases that name a summit
- * outright (`thượng đỉnh Alaska`) weigh most; a bare place (`Anchorage`,
- * `Geneva`) or a date matching the summit's day counts only when every
- * participant of that summit is named in the document, since Geneva hosted
- * two summits and `Moskva` appears in most articles about Russia.
+ * outright (`thượng đỉnh Alaska`) weigh most. A place (`Anchorage`, `Женеве`)
+ * or a date on the summit's day counts when the text names every participant
+ * and a meeting, or was published within days of the summit, or names a
+ * participant and the summit's year; a place alone is not enough (Geneva
+ * hosted two summits and a student contest, `Moskva` appears in most articles
+ * about Russia and in every talk of a next meeting). Summits sharing a place are told apart by
+ * the participants the text names, then by the year nearest the publication.
  */
-export function detectSummit(text: string, mentions: Mention[], dates: DateMention[], summits: Summit[]): Summit | null {
-  const named = new Set(mentions.filter((m) => m.kind === 'name' || m.kind === 'epithet').map((m) => m.person));
+export function detectSummit(text: string, mentions: Mention[], dates: DateMention[], summits: Summit[], published: string | null = null): Summit | null {
+  const named = namedPeople(mentions);
   const lower = text.toLowerCase();
+  const hits = phraseHits(lower, summits);
   let best: { summit: Summit; score: number } | null = null;
   let tie = false;
   for (const s of summits) {
-    const aliases = s.aliases.reduce((n, a) => n + countPhrase(lower, a.toLowerCase()), 0);
-    const allNamed = s.participants.every((p) => named.has(p));
-    const places = allNamed ? s.places.reduce((n, p) => n + countPhrase(text, p), 0) : 0;
-    const days = allNamed ? dates.filter((d) => d.precision === 'day' && onSummitDay(d, s)).length : 0;
-    if (aliases === 0 && places + days === 0) continue;
-    const score = aliases * 5 + places * 2 + days * 2 + (allNamed ? 1 : 0);
+    const score = summitScore(s, hits, lower, named, dates, published);
+    if (score <= 0) continue;
     if (!best || score > best.score) {
       best = { summit: s, score };
       tie = false;
     } else if (score === best.score) tie = true;
   }
   return best && !tie ? best.summit : null;
+}
+
+const TIMELY_DAYS = 14;
+const MEETING_WORDS = /(?<![\p{L}])(?:thượng đỉnh|cuộc gặp|gặp|gặp nhau|gặp gỡ|hội đàm|hội nghị|summit|talks|meeting|meet|met|саммит\p{L}*|переговор\p{L}*|встреч\p{L}*)(?![\p{L}])/iu;
+
+function summitScore(s: Summit, hits: PhraseHits, lower: string, named: Set<string>, dates: DateMention[], published: string | null): number {
+  const aliases = hits.aliases.get(s) ?? 0;
+  const participants = s.participants.filter((p) => named.has(p)).length;
+  const timely = published !== null && Math.abs(Date.parse(published) - Date.parse(s.date)) <= TIMELY_DAYS * 86_400_000;
+  const places = hits.places.get(s) ?? 0;
+  const days = dates.filter((d) => d.precision === 'day' && onSummitDay(d, s)).length;
+  const evidence = places + days;
+  const all = participants === s.participants.length;
+  // A place or day ties the text to a summit only with its participants and a meeting, near its date, or with its year.
+  const grounded = aliases > 0 || (evidence > 0 && ((all && MEETING_WORDS.test(lower)) || timely || (participants > 0 && countPhrase(lower, s.date.slice(0, 4)) > 0)));
+  if (!grounded) return 0;
+  return aliases * 5 + evidence * 2 + participants * 2 + (timely ? 6 : 0) + yearCloseness(s, published);
+}
+
+/** Tie-breaker between summits in one place: the one nearer the publication (Helsinki 2018 over 1997 in 2025). */
+function yearCloseness(s: Summit, published: string | null): number {
+  if (published === null) return 0;
+  return 1 / (1 + Math.abs(Number(published.slice(0, 4)) - Number(s.date.slice(0, 4))));
+}
+
+interface PhraseHits {
+  aliases: Map<Summit, number>;
+  places: Map<Summit, number>;
+}
+
+interface PhraseIndex {
+  aliases: RegExp;
+  places: RegExp;
+  byPhrase: Map<string, { aliasOf: Summit[]; placeOf: Summit[] }>;
+}
+
+const phraseCache = new WeakMap<Summit[], PhraseIndex>();
+
+/** The last text's hits: the document summit and the per-quote focus read the same text one after the other. */
+let lastHits: { lower: string; summits: Summit[]; hits: PhraseHits } | null = null;
+
+/** One pass over the text for all aliases and one for all places, instead of one search per phrase and summit. */
+function phraseHits(lower: string, summits: Summit[]): PhraseHits {
+  if (lastHits && lastHits.summits === summits && lastHits.lower === lower) return lastHits.hits;
+  const hits = scanPhrases(lower, summits);
+  lastHits = { lower, summits, hits };
+  return hits;
+}
+
+function scanPhrases(lower: string, summits: Summit[]): PhraseHits {
+  let index = phraseCache.get(summits);
+  if (!index) {
+    const byPhrase = new Map<string, { aliasOf: Summit[]; placeOf: Summit[] }>();
+    const entry = (p: string) => byPhrase.get(p) ?? byPhrase.set(p, { aliasOf: [], placeOf: [] }).get(p)!;
+    for (const s of summits) {
+      for (const a of new Set(s.aliases.map((x) => x.toLowerCase()))) entry(a).aliasOf.push(s);
+      for (const p of placeForms(s)) entry(p).placeOf.push(s);
+    }
+    const alternation = (phrases: string[]) =>
+      new RegExp(`(?<![\\p{L}\\p{N}])(?:${phrases.sort((a, b) => b.length - a.length).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') || '(?!)'})(?![\\p{L}\\p{N}])`, 'gu');
+    const all = [...byPhrase.entries()];
+    index = { byPhrase, aliases: alternation(all.filter(([, e]) => e.aliasOf.length > 0).map(([p]) => p)), places: alternation(all.filter(([, e]) => e.placeOf.length > 0).map(([p]) => p)) };
+    phraseCache.set(summits, index);
+  }
+  const count = (re: RegExp, of: (e: { aliasOf: Summit[]; placeOf: Summit[] }) => Summit[]) => {
+    const counts = new Map<Summit, number>();
+    re.lastIndex = 0;
+    for (let m = re.exec(lower); m; m = re.exec(lower)) for (const s of of(index!.byPhrase.get(m[0])!)) counts.set(s, (counts.get(s) ?? 0) + 1);
+    return counts;
+  };
+  return { aliases: count(index.aliases, (e) => e.aliasOf), places: count(index.places, (e) => e.placeOf) };
+}
+
+const placeCache = new WeakMap<Summit, string[]>();
+/** A summit's places in lower case, Russian ones in every case (`на Аляске`, `в Анкоридже`). */
+function placeForms(s: Summit): string[] {
+  let forms = placeCache.get(s);
+  if (!forms) {
+    forms = [...new Set(s.places.flatMap((p) => (/[\u0400-\u04FF]/.test(p) ? russianCaseForms(p, { kind: 'place' }) : [p])).map((p) => p.toLowerCase()))];
+    placeCache.set(s, forms);
+  }
+  return forms;
+}
+
+function namedPeople(mentions: Mention[]): Set<string> {
+  return new Set(mentions.filter((m) => (m.kind === 'name' || m.kind === 'epithet') && m.person !== null).map((m) => m.person!));
+}
+
+/**
+ * The summit each quotation is about. In an article about one summit, a
+ * sentence may recall another (`In Helsinki, the mood was warmer…`, `Tại Dinh
+ * Tổng thống Phần Lan hôm 16/7/2018, ông Trump nói: …`): its alias, place or
+ * day, outside the quotation, names it; failing that, the quotation's own
+ * words may name one. A recalled summit holds for the rest of its paragraph,
+ * and `khi đó`, `at the time` later go back to the summit last named.
+ * Only summits the document gives some evidence for can be recalled, and an
+ * article about no summit has none for any quote.
+ */
+/** Back to the moment last named (`nhà lãnh đạo Nga khi đó`, `at the time`); `trong khi đó` is "meanwhile". */
+const AT_THAT_TIME = /(?<![\p{L}])(?<!trong )(?:khi đó|lúc đó|khi ấy|lúc ấy|lúc bấy giờ|at the time|тогда)(?![\p{L}])/iu;
+
+export class SummitFocus {
+  private readonly candidates: Summit[];
+  private paragraphSummit: Summit | null = null;
+  /** The summit a sentence last named, for a later `khi đó`, `at the time`. */
+  private lastNamed: Summit | null = null;
+  private current: Summit | null;
+  private sentenceNamed = false;
+
+  constructor(
+    private readonly doc: Summit | null,
+    text: string,
+    mentions: Mention[],
+    dates: DateMention[],
+    summits: Summit[],
+    published: string | null,
+  ) {
+    const named = namedPeople(mentions);
+    const lower = doc === null ? '' : text.toLowerCase();
+    const hits = phraseHits(lower, summits);
+    const scored = doc === null ? [] : summits.map((s) => ({ s, score: s === doc ? Infinity : summitScore(s, hits, lower, named, dates, published) }));
+    this.candidates = scored.filter((x) => x.score > 0).sort((a, b) => b.score - a.score).map((x) => x.s);
+    this.current = doc;
+  }
+
+  paragraph(): void {
+    this.paragraphSummit = null;
+  }
+
+  /** A sentence: its words outside quotations and the days it states. */
+  sentence(outside: string, days: string[]): void {
+    const named = this.named(outside.toLowerCase(), days) ?? (this.lastNamed && AT_THAT_TIME.test(outside) ? this.lastNamed : null);
+    this.sentenceNamed = named !== null;
+    if (named) this.paragraphSummit = this.lastNamed = named;
+    this.current = this.paragraphSummit ?? this.doc;
+  }
+
+  /** The summit of one quotation of the current sentence (`words`: the quoted words). */
+  quote(words: string): Summit | null {
+    if (this.doc === null || this.sentenceNamed) return this.current;
+    return this.named(words.toLowerCase(), []) ?? this.current;
+  }
+
+  private named(lower: string, days: string[]): Summit | null {
+    // With no other summit in view, every sentence is about the document's.
+    if (this.doc === null || this.candidates.length < 2) return null;
+    const byWords = this.candidates.filter((s) => s.aliases.some((a) => countPhrase(lower, a.toLowerCase()) > 0) || placeForms(s).some((p) => countPhrase(lower, p) > 0));
+    if (byWords.length > 0) return byWords.includes(this.doc) ? this.doc : byWords[0]!;
+    return this.candidates.find((s) => days.some((day) => day >= s.date && day <= (s.endDate ?? s.date))) ?? null;
+  }
 }
 
 function onSummitDay(d: DateMention, s: Summit): boolean {

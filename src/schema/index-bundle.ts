@@ -1,9 +1,10 @@
 import { LocatedError } from './located-error';
-import { INDEX_VERSION, type IndexDocument, type Person, type Quote, type Summit, type SummitIndex } from './index-schema';
+import { INDEX_VERSION, type IndexDocument, type Office, type Person, type Quote, type Summit, type SummitIndex } from './index-schema';
 
 /**
  * The packaged form of the index: JSON Lines. The first line is a header (hash,
- * counts, distractors); every other line is one record, `["quote", {...}]`.
+ * counts, distractors); every other line is one record, `["quote", {...}]`:
+ * people, summits, offices, documents, quotes, in that order.
  *
  * Why lines and not one JSON document: `JSON.parse` of a whole document is one
  * task that cannot be cut, about 1 s for a 40 MB index, while the background
@@ -18,6 +19,7 @@ export interface BundleCounts {
   documents: number;
   people: number;
   summits: number;
+  offices: number;
   quotes: number;
 }
 
@@ -30,10 +32,10 @@ export interface BundleHeader {
   distractors: string[];
 }
 
-export type BundleRecord = ['document', IndexDocument] | ['person', Person] | ['summit', Summit] | ['quote', Quote];
+export type BundleRecord = ['document', IndexDocument] | ['person', Person] | ['summit', Summit] | ['office', Office] | ['quote', Quote];
 type Kind = BundleRecord[0];
 
-const PLURAL: Record<Kind, keyof BundleCounts> = { document: 'documents', person: 'people', summit: 'summits', quote: 'quotes' };
+const PLURAL: Record<Kind, keyof BundleCounts> = { document: 'documents', person: 'people', summit: 'summits', office: 'offices', quote: 'quotes' };
 
 /** A broken bundle names its file and line, like a broken corpus file. */
 export class BundleError extends LocatedError {
@@ -48,6 +50,7 @@ function bodyLines(index: SummitIndex): string[] {
   };
   add('person', index.people);
   add('summit', index.summits);
+  add('office', index.offices);
   add('document', index.documents);
   add('quote', index.quotes);
   return lines;
@@ -60,7 +63,13 @@ function bodyLines(index: SummitIndex): string[] {
  */
 export function encodeBundle(index: SummitIndex, sha256: (text: string) => string): string {
   const body = bodyLines(index).join('\n');
-  const counts: BundleCounts = { documents: index.documents.length, people: index.people.length, summits: index.summits.length, quotes: index.quotes.length };
+  const counts: BundleCounts = {
+    documents: index.documents.length,
+    people: index.people.length,
+    summits: index.summits.length,
+    offices: index.offices.length,
+    quotes: index.quotes.length,
+  };
   const hash = sha256(`${JSON.stringify([index.version, index.distractors])}\n${body}`);
   const header: BundleHeader = { format: BUNDLE_FORMAT, version: index.version, hash, counts, distractors: index.distractors };
   return `${JSON.stringify(header)}\n${body}\n`;
@@ -70,12 +79,14 @@ const isString = (v: unknown) => typeof v === 'string';
 const isArray = Array.isArray;
 const isInt = (v: unknown) => Number.isInteger(v);
 const isStringOrNull = (v: unknown) => v === null || typeof v === 'string';
+const isBoolean = (v: unknown) => typeof v === 'boolean';
 
 /** Fields every consumer relies on; a record without them is refused with its line. */
 const REQUIRED: Record<Kind, Record<string, (v: unknown) => boolean>> = {
   document: { id: isString, file: isString, title: isString, text: isString, sections: isArray },
   person: { id: isString, name: isString, aliases: isArray, names: isArray, role: isString },
   summit: { id: isString, date: isString, participants: isArray, aliases: isArray, places: isArray, city: isString },
+  office: { id: isString, country: isString, leader: isBoolean, shared: isBoolean, forms: isArray },
   quote: { id: isString, document: isString, text: isString, start: isInt, end: isInt, mentions: isArray, speaker: isStringOrNull, summit: isStringOrNull, date: isStringOrNull },
 };
 
@@ -101,7 +112,9 @@ export function parseHeader(file: string, text: string): BundleHeader {
   if (header.version !== INDEX_VERSION) fail(`index version ${String(header.version)}, this build reads version ${INDEX_VERSION}`);
   if (typeof header.hash !== 'string' || header.hash === '') fail('header has no hash');
   const counts = header.counts;
-  if (!isObject(counts) || !Object.values(PLURAL).every((k) => isInt(counts[k]) && (counts[k] as number) >= 0)) fail('header counts must be four non-negative integers');
+  // Bundles written before offices existed: rebuilding is the fix, not reading them without offices.
+  if (isObject(counts) && !('offices' in counts)) fail('header counts have no "offices": the bundle was built by an older version; rebuild it (npm run index)');
+  if (!isObject(counts) || !Object.values(PLURAL).every((k) => isInt(counts[k]) && (counts[k] as number) >= 0)) fail('header counts must be five non-negative integers');
   if (!isArray(header.distractors) || !(header.distractors as unknown[]).every(isString)) fail('header distractors must be a list of strings');
   return value as unknown as BundleHeader;
 }
@@ -116,9 +129,9 @@ export class BundleReader {
   /** Lines consumed so far (the header is line 1). */
   line = 0;
   private partial = '';
-  private readonly seen: BundleCounts = { documents: 0, people: 0, summits: 0, quotes: 0 };
+  private readonly seen: BundleCounts = { documents: 0, people: 0, summits: 0, offices: 0, quotes: 0 };
   /** Line of each id, per kind, to name both lines of a duplicate. */
-  private readonly ids: Record<Kind, Map<string, number>> = { document: new Map(), person: new Map(), summit: new Map(), quote: new Map() };
+  private readonly ids: Record<Kind, Map<string, number>> = { document: new Map(), person: new Map(), summit: new Map(), office: new Map(), quote: new Map() };
 
   constructor(readonly file: string = BUNDLE_FILE) {}
 
@@ -156,7 +169,7 @@ export class BundleReader {
     if (text.trim() === '') return null;
     const value = parseLine(this.file, this.line, text);
     if (!isArray(value) || value.length !== 2 || !(value[0] in REQUIRED) || !isObject(value[1])) {
-      throw new BundleError(this.file, this.line, 'a record line must be ["document" | "person" | "summit" | "quote", {…}]');
+      throw new BundleError(this.file, this.line, 'a record line must be ["document" | "person" | "summit" | "office" | "quote", {…}]');
     }
     const kind = value[0] as Kind;
     const record = value[1];

@@ -60,6 +60,11 @@ export interface Office {
   country: string;
   /** Head of state or government. */
   leader: boolean;
+  /**
+   * Several people hold it at once (deputy ministers, special envoys), so the
+   * phrase alone never names one of them: holders may overlap in time.
+   */
+  shared: boolean;
   title: { vi: string; en: string };
   forms: { form: string; lang: Lang }[];
 }

@@ -160,7 +160,7 @@ async function seed(store: SummitStore, source: BundleSource, slicer: Slicer, on
  */
 async function readIndex(bundle: IndexBundle, documents: DocumentPager, writer: IndexWriter, slicer: Slicer, onProgress: (fraction: number) => void): Promise<SummitIndex> {
   const { counts } = bundle.header;
-  const total = counts.documents + counts.people + counts.summits + counts.quotes;
+  const total = counts.documents + counts.people + counts.summits + counts.offices + counts.quotes;
   const index: SummitIndex = { version: INDEX_VERSION, documents: [], people: [], summits: [], quotes: [], offices: [], distractors: bundle.header.distractors };
   const reader = new BundleReader(bundle.file);
   let read = 0;
@@ -171,6 +171,7 @@ async function readIndex(bundle: IndexBundle, documents: DocumentPager, writer: 
         if (kind === 'document') documents.add(record);
         else if (kind === 'person') index.people.push(record);
         else if (kind === 'summit') index.summits.push(record);
+        else if (kind === 'office') index.offices.push(record);
         else index.quotes.push(record);
         read++;
         if (slicer.due()) {

@@ -44,7 +44,7 @@ for (const name of BROWSERS) {
       });
       expect(answer.status.ok).toBe(true);
       expect(answer.status.value.state).toBe('ready');
-      expect(answer.status.value.counts).toEqual({ documents: 5, people: 21, summits: 20, quotes: 43 });
+      expect(answer.status.value.counts).toEqual({ documents: 5, people: 70, summits: 20, quotes: 43 });
       expect(answer.stored).toEqual({ index: 'summit-lens-index-1-HASH', documents: 5, quotes: 43 });
       await popup.close();
     });

@@ -350,7 +350,7 @@ for (const name of BROWSERS) {
         return s.value;
       });
       expect(status.state).toBe('ready');
-      expect(status.counts).toEqual({ documents: 5, people: 21, summits: 20, quotes: 43 });
+      expect(status.counts).toEqual({ documents: 5, people: 70, summits: 20, quotes: 43 });
       await popup.close();
     });
 

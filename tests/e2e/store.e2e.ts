@@ -72,7 +72,7 @@ for (const name of BROWSERS) {
       expect(await page.evaluate(listDatabases)).toEqual([`${indexDbName('summit-lens', HASH)}@1`, 'summit-lens@3']);
       const reply = (await page.evaluate(ask, { type: 'status' })) as { ok: boolean; value: Record<string, unknown> };
       const local = await reference.store.main().then((db) => db.get('meta', 'status'));
-      expect(reply.value).toMatchObject({ state: 'ready', hash: HASH, schemaVersion: 3, available: true, counts: { documents: 5, people: 21, summits: 20, quotes: 43 } });
+      expect(reply.value).toMatchObject({ state: 'ready', hash: HASH, schemaVersion: 3, available: true, counts: { documents: 5, people: 70, summits: 20, quotes: 43 } });
       expect((reply.value.lastSeed as { records: number }).records).toBe(local?.lastSeed?.records);
     });
 

@@ -24,7 +24,7 @@ export function rawText(file: string): string {
 
 let gazetteer: Gazetteer | undefined;
 export function realGazetteer(): Gazetteer {
-  gazetteer ??= loadGazetteer(readInput('data/gazetteer/people.json'), readInput('data/gazetteer/summits.json'));
+  gazetteer ??= loadGazetteer(readInput('data/gazetteer/people.json'), readInput('data/gazetteer/summits.json'), readInput('data/gazetteer/offices.json'));
   return gazetteer;
 }
 

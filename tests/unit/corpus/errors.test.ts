@@ -52,24 +52,25 @@ describe('broken articles', () => {
 
 describe('broken gazetteer', () => {
   const people = readInput('data/gazetteer/people.json');
+  const offices = readInput('data/gazetteer/offices.json');
   const summitsText = readFileSync(join(ROOT, 'data/gazetteer/summits.json'), 'utf8');
   const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length;
 
   it('an unknown person id in a summit names the line of the participant', () => {
     const text = summitsText.replace('"participants": ["biden", "putin"]', '"participants": ["biden", "putn"]');
-    const e = errorOf(() => loadGazetteer(people, { file: 'g/summits.json', bytes: bytes(text) }));
+    const e = errorOf(() => loadGazetteer(people, { file: 'g/summits.json', bytes: bytes(text) }, offices));
     expect(e.message).toBe(`g/summits.json:${lineOf(text, '"putn"')}: unknown person id "putn" in summit "geneva-2021"`);
   });
 
   it('an impossible date', () => {
     const text = summitsText.replace('"date": "2021-06-16"', '"date": "2021-02-30"');
-    const e = errorOf(() => loadGazetteer(people, { file: 's.json', bytes: bytes(text) }));
+    const e = errorOf(() => loadGazetteer(people, { file: 's.json', bytes: bytes(text) }, offices));
     expect(e.message).toBe(`s.json:${lineOf(text, '"2021-02-30"')}: invalid date in "date": "2021-02-30"`);
   });
 
   it('a duplicate id names the line of the second entry', () => {
     const text = summitsText.replace('"id": "geneva-2021"', '"id": "alaska-2025"');
-    const e = errorOf(() => loadGazetteer(people, { file: 's.json', bytes: bytes(text) }));
+    const e = errorOf(() => loadGazetteer(people, { file: 's.json', bytes: bytes(text) }, offices));
     expect(e.message).toMatch(/^s\.json:\d+: duplicate id "alaska-2025"$/);
     const second = text.indexOf('"id": "alaska-2025"', text.indexOf('"id": "alaska-2025"') + 1);
     expect(e.line).toBe(text.slice(0, second).split('\n').length - 1);
@@ -77,13 +78,67 @@ describe('broken gazetteer', () => {
 
   it('a missing field', () => {
     const text = summitsText.replace('"place": "Biệt thự La Grange, Geneva, Thụy Sĩ",', '');
-    const e = errorOf(() => loadGazetteer(people, { file: 's.json', bytes: bytes(text) }));
+    const e = errorOf(() => loadGazetteer(people, { file: 's.json', bytes: bytes(text) }, offices));
     expect(e.message).toBe(`s.json:${lineOf(text, '"id": "geneva-2021"') - 1}: missing or empty field "place"`);
   });
 
+  it('a summit without an outcome field (null is how to say none is known)', () => {
+    const text = summitsText.replace(/,\n\s*"outcome": null\n/, '\n');
+    const e = errorOf(() => loadGazetteer(people, { file: 's.json', bytes: bytes(text) }, offices));
+    expect(e.message).toMatch(/^s\.json:\d+: missing field "outcome" \(null when unknown\)$/);
+  });
+
   it('invalid JSON names the line', () => {
-    const e = errorOf(() => loadGazetteer({ file: 'p.json', bytes: bytes('{\n  "people": [\n    {,}\n  ]\n}') }, people));
+    const e = errorOf(() => loadGazetteer({ file: 'p.json', bytes: bytes('{\n  "people": [\n    {,}\n  ]\n}') }, readInput('data/gazetteer/summits.json'), offices));
     expect(e.message).toMatch(/^p\.json:3: invalid JSON/);
+  });
+});
+
+describe('broken offices and terms', () => {
+  const summits = readInput('data/gazetteer/summits.json');
+  const peopleText = readFileSync(join(ROOT, 'data/gazetteer/people.json'), 'utf8');
+  const officesText = readFileSync(join(ROOT, 'data/gazetteer/offices.json'), 'utf8');
+  const offices = readInput('data/gazetteer/offices.json');
+  const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length;
+  const withPeople = (text: string) => errorOf(() => loadGazetteer({ file: 'p.json', bytes: bytes(text) }, summits, offices));
+  const withOffices = (text: string) => errorOf(() => loadGazetteer(readInput('data/gazetteer/people.json'), summits, { file: 'o.json', bytes: bytes(text) }));
+  const rubioTerm = '{ "office": "us-secretary-of-state", "from": "2025-01-21", "to": null }';
+
+  it('a term in an office that does not exist', () => {
+    const text = peopleText.replace(rubioTerm, rubioTerm.replace('us-secretary-of-state', 'us-secretary-of-stat'));
+    expect(withPeople(text).message).toBe(`p.json:${lineOf(text, '"us-secretary-of-stat"')}: unknown office "us-secretary-of-stat"`);
+  });
+
+  it('a term that ends before it starts, and an impossible day', () => {
+    const backwards = peopleText.replace(rubioTerm, rubioTerm.replace('null', '"2024-12-31"'));
+    expect(withPeople(backwards).message).toBe(`p.json:${lineOf(backwards, '"2024-12-31"')}: term in "us-secretary-of-state" ends (2024-12-31) before it starts (2025-01-21)`);
+    const impossible = peopleText.replace(rubioTerm, rubioTerm.replace('2025-01-21', '2025-02-29'));
+    expect(withPeople(impossible).message).toBe(`p.json:${lineOf(impossible, '"2025-02-29"')}: invalid date in "from": "2025-02-29"`);
+  });
+
+  it('two people in one office at once names the later term', () => {
+    const text = peopleText.replace(rubioTerm, rubioTerm.replace('2025-01-21', '2024-12-01'));
+    expect(withPeople(text).message).toBe(
+      `p.json:${lineOf(text, '"2024-12-01"')}: overlapping terms in "us-secretary-of-state": "blinken" (2021-01-26–2025-01-20) and "rubio" (from 2024-12-01)`,
+    );
+  });
+
+  it('a shared office may have several holders, but not the same person twice at once', () => {
+    const envoy = '{ "office": "us-special-envoy", "from": "2025-01-20", "to": null }';
+    const twice = peopleText.replace(envoy, `${envoy},\n        { "office": "us-special-envoy", "from": "2025-03-01", "to": null }`);
+    expect(withPeople(twice).message).toMatch(/^p\.json:\d+: overlapping terms in "us-special-envoy": "witkoff" twice$/);
+  });
+
+  it('one phrase for two offices', () => {
+    const text = officesText.replace('{"form": "Ngoại trưởng Nga", "lang": "vi"}', '{"form": "ngoại trưởng  Mỹ", "lang": "vi"}');
+    expect(withOffices(text).message).toBe(`o.json:${lineOf(text, '"ngoại trưởng  Mỹ"')}: form "ngoại trưởng  Mỹ" of "ru-foreign-minister" already names "us-secretary-of-state"`);
+  });
+
+  it('an office without a phrase in one of the languages, or without its country in the id', () => {
+    const noRu = officesText.replace(/,\n\s*\{"form": "генсек НАТО", "lang": "ru"\}(,\n\s*\{"form": "[^"]*", "lang": "ru"\})*/, '');
+    expect(withOffices(noRu).message).toBe(`o.json:${lineOf(noRu, '"id": "nato-secretary-general"') - 1}: office "nato-secretary-general" has no ru form`);
+    const bareId = officesText.replace('"id": "us-president"', '"id": "president"');
+    expect(withOffices(bareId).message).toBe(`o.json:${lineOf(bareId, '"id": "president"') - 1}: office id "president" must start with its country or body, e.g. "us-president"`);
   });
 });
 

@@ -34,9 +34,14 @@ describe('speaker resolution on unseen text', () => {
   const quotesOf = (text: string) => buildIndex([{ file: 't.txt', bytes: bytes(text) }], realGazetteer()).quotes;
 
   it('does not guess a speaker the gazetteer does not know', () => {
-    const [q] = quotesOf('Tổng thống Putin đến Alaska hôm 15/8 gặp Tổng thống Trump.\n\nNgười phát ngôn Dmitry Peskov cho biết “cuộc gặp rất hữu ích”.');
+    const [q] = quotesOf('Tổng thống Putin đến Alaska hôm 15/8 gặp Tổng thống Trump.\n\nThượng nghị sĩ Lindsey Graham cho biết “cuộc gặp rất hữu ích”.');
     expect(q!.kind).toBe('speech');
     expect(q!.speaker).toBeNull();
+  });
+
+  it('names a spokesman once the gazetteer knows him', () => {
+    const [q] = quotesOf('Tổng thống Putin đến Alaska hôm 15/8 gặp Tổng thống Trump.\n\nNgười phát ngôn Dmitry Peskov cho biết “cuộc gặp rất hữu ích”.');
+    expect(q!.speaker).toBe('peskov');
   });
 
   it('keeps distractors from becoming speakers', () => {
@@ -49,5 +54,20 @@ describe('speaker resolution on unseen text', () => {
     expect(qs[0]!.speaker).toBe('putin');
     expect(qs[0]!.summit).toBe('geneva-2021');
     expect(qs[0]!.date).toBe('2021-06-16');
+  });
+});
+
+describe('Russian inflected names', () => {
+  it('the name matcher finds a person in any case', async () => {
+    const { NameMatcher } = await import('../../../src/corpus/names');
+    const text = 'По словам Лаврова, встреча с Путиным прошла у Юрия Ушакова; Трампу и Зеленскому отправили письмо.';
+    const found = new NameMatcher(realGazetteer()).find(text).filter((m) => m.kind === 'name').map((m) => [text.slice(m.start, m.end), m.person]);
+    expect(found).toEqual([
+      ['Лаврова', 'lavrov'],
+      ['Путиным', 'putin'],
+      ['Юрия Ушакова', 'ushakov'],
+      ['Трампу', 'trump'],
+      ['Зеленскому', 'zelensky'],
+    ]);
   });
 });

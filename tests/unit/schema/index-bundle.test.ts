@@ -40,9 +40,10 @@ describe('the bundle format', () => {
       const reader = new BundleReader();
       const kinds: string[] = [];
       for (let at = 0; at < text.length; at += size) for (const [kind] of reader.push(text.slice(at, at + size))) kinds.push(kind);
-      expect(reader.finish().counts).toEqual({ documents: 5, people: 21, summits: 20, quotes: 43 });
-      expect(kinds.length).toBe(89);
-      expect(reader.line).toBe(90);
+      expect(reader.finish().counts).toEqual({ documents: 5, people: 70, summits: 20, offices: 35, quotes: 43 });
+      expect(kinds.length).toBe(173);
+      expect(reader.line).toBe(174);
+      expect(kinds.indexOf('office')).toBe(90);
     }
   });
 
@@ -70,11 +71,28 @@ describe('the bundle format', () => {
     expect(fails(`${JSON.stringify(index)}\n`)).toBe('public/summit-index.jsonl:1: not a Summit Lens index (the first line must be a header with format "summit-lens/index-lines")');
     const lines = text.split('\n');
     expect(fails([...lines.slice(0, 3), '["speech",{"id":"x"}]', ...lines.slice(3)].join('\n'))).toBe(
-      'public/summit-index.jsonl:4: a record line must be ["document" | "person" | "summit" | "quote", {…}]',
+      'public/summit-index.jsonl:4: a record line must be ["document" | "person" | "summit" | "office" | "quote", {…}]',
     );
+    const office = lines.findIndex((l) => l.startsWith('["office",{"id":"ru-kremlin-spokesperson"'));
+    expect(fails(lines.map((l, i) => (i === office ? l.replace('"shared":false', '"shared":"no"') : l)).join('\n'))).toBe(
+      `public/summit-index.jsonl:${office + 1}: office "ru-kremlin-spokesperson" has no valid "shared"`,
+    );
+    expect(fails(lines.filter((_, i) => i !== office).join('\n'))).toMatch(/^public\/summit-index\.jsonl:\d+: the header promises 35 offices but the file holds 34/);
     const person = lines.findIndex((l) => l.startsWith('["person",{"id":"lavrov"'));
     expect(fails(lines.map((l, i) => (i === person ? l.replace('"names":[', '"names":{"x":[').replace('],"role"', ']},"role"') : l)).join('\n'))).toBe(
       `public/summit-index.jsonl:${person + 1}: person "lavrov" has no valid "names"`,
+    );
+  });
+});
+
+describe('a bundle from before offices', () => {
+  it('is refused with the way out, not read as an index without offices', () => {
+    const text = encodeBundle(realIndex(), sha256);
+    const header = JSON.parse(text.slice(0, text.indexOf('\n'))) as { counts: Record<string, number> };
+    const { offices: _offices, ...oldCounts } = header.counts;
+    const old = [JSON.stringify({ ...header, counts: oldCounts }), ...text.split('\n').slice(1).filter((l) => !l.startsWith('["office",'))].join('\n');
+    expect(() => decodeBundle(old, 'summit-index.jsonl')).toThrow(
+      'summit-index.jsonl:1: header counts have no "offices": the bundle was built by an older version; rebuild it (npm run index)',
     );
   });
 });

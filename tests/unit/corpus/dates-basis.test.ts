@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { findDates } from '../../../src/corpus/dates';
+import { pagePublished } from '../../../src/corpus/metadata';
+import { buildIndex } from '../../../src/corpus/pipeline';
+import { bytes, realGazetteer } from './corpus-fixture';
+
+const found = (text: string, year: number | null, published: string | null = null) =>
+  findDates(text, year, published).map((d) => [text.slice(d.start, d.end), d.iso, d.basis]);
+
+describe('dates in English and Russian', () => {
+  it('month names, abbreviations and years', () => {
+    expect(found('Updated 9:47 PM AKDT, August 15, 2025', null)).toEqual([['August 15, 2025', '2025-08-15', 'stated']]);
+    expect(found('Last updated: Aug. 15, 2025, 8:12 p.m. ET', null)).toEqual([['Aug. 15, 2025', '2025-08-15', 'stated']]);
+    expect(found('GENEVA, June 16 (Reuters) -', 2021)).toEqual([['June 16', '2021-06-16', 'stated']]);
+    expect(found('16 июня 2021 года 21:05', null)).toEqual([['16 июня 2021 года', '2021-06-16', 'stated']]);
+    expect(found('АНКОРИДЖ, 15 авг — РИА Новости', 2025)).toEqual([['15 авг', '2025-08-15', 'stated']]);
+    expect(found('15.08.2025 18:42', null)).toEqual([['15.08.2025', '2025-08-15', 'stated']]);
+  });
+
+  it('a day without a year takes the publication year, or the year before when it would fall months after the publication', () => {
+    expect(found('hôm 16/8', 2018, '2025-08-17')).toEqual([['hôm 16/8', '2025-08-16', 'stated']]);
+    expect(found('sẽ gặp hôm 15/8', null, '2025-08-13')).toEqual([['hôm 15/8', '2025-08-15', 'stated']]);
+    expect(found('sáng 9/9', 2025, '2026-01-10')).toEqual([['sáng 9/9', '2025-09-09', 'stated']]);
+    expect(found('ngày 20/12', null, '2026-01-10')).toEqual([['ngày 20/12', '2025-12-20', 'stated']]);
+  });
+});
+
+describe('days counted from the publication', () => {
+  const pub = '2025-08-17'; // a Sunday
+  it('yesterday, today and weekdays in three languages', () => {
+    expect(found('Ông Lavrov hôm qua nói, còn sáng nay ông Rubio', null, pub)).toEqual([
+      ['hôm qua', '2025-08-16', 'relative'],
+      ['sáng nay', '2025-08-17', 'publication'],
+    ]);
+    expect(found('Trump said on Friday, and yesterday he added', null, pub)).toEqual([
+      ['on Friday', '2025-08-15', 'relative'],
+      ['yesterday', '2025-08-16', 'relative'],
+    ]);
+    expect(found('Об этом в субботу заявил Песков, а вчера — Ушаков; сегодня', null, pub)).toEqual([
+      ['в субботу', '2025-08-16', 'relative'],
+      ['вчера', '2025-08-16', 'relative'],
+      ['сегодня', '2025-08-17', 'publication'],
+    ]);
+    expect(found('on Sunday', null, pub)).toEqual([['on Sunday', '2025-08-17', 'relative']]);
+  });
+
+  it('a weekday that belongs to a date, or names an event, is not a relative day', () => {
+    expect(found('Thứ bảy, 16/8/2025, 07:30', null, pub)).toEqual([['16/8/2025', '2025-08-16', 'stated']]);
+    expect(found("Friday's summit", null, pub)).toEqual([]);
+    expect(found('Friday, August 15, 2025', null, pub)).toEqual([['August 15, 2025', '2025-08-15', 'stated']]);
+  });
+
+  it('nothing is counted without a publication day', () => {
+    expect(found('hôm qua, yesterday, вчера', 2025)).toEqual([]);
+  });
+});
+
+describe('the publication day a page shows', () => {
+  it('a date line under the headline, which leaves the text', () => {
+    const lines = ['Putin và Trump khép lại thượng đỉnh', 'Thứ bảy, 16/8/2025, 07:30 (GMT+7)', '', 'Sau gần ba giờ hội đàm…'];
+    expect(pagePublished(lines)).toEqual({ published: '2025-08-16', lines: ['Putin và Trump khép lại thượng đỉnh', '', 'Sau gần ba giờ hội đàm…'] });
+    expect(pagePublished(['Headline here', 'By Colin Marsh | Published Aug. 20, 2025']).published).toBe('2025-08-20');
+    expect(pagePublished(['Заголовок', '15.08.2025 18:42 (обновлено: 19:10)']).published).toBe('2025-08-15');
+    expect(pagePublished(['Заголовок', '19 августа 2025, 10:15']).published).toBe('2025-08-19');
+  });
+
+  it('a wire dateline with a year stays in the text', () => {
+    const lines = ['Headline', 'MOSCOW, Aug. 16, 2025 (Reuters) - Kremlin aide Yuri Ushakov said on Saturday that the talks had been useful.'];
+    expect(pagePublished(lines)).toEqual({ published: '2025-08-16', lines });
+  });
+
+  it('a date inside the prose is an event, not the publication', () => {
+    expect(pagePublished(['Tiêu đề', 'Ông Trump và ông Putin gặp nhau tại Helsinki ngày 16/7/2018 trong một cuộc họp báo kéo dài.']).published).toBeNull();
+  });
+});
+
+describe('each quote is dated with a basis', () => {
+  const quotes = (text: string) => buildIndex([{ file: 't.txt', bytes: bytes(text) }], realGazetteer()).quotes.map((q) => [q.text, q.date, q.dateBasis]);
+
+  it('words said days after the summit get their own day, not the summit day', () => {
+    expect(
+      quotes(
+        'date 2025-08-18 Witkoff nói về thượng đỉnh Alaska\n\nTrả lời phỏng vấn đài CNN hôm 17/8, đặc phái viên Steve Witkoff cho biết: “Đó là lần đầu tiên phía Nga đồng ý”.\n\n“Chúng tôi sẽ tiếp tục làm việc”, ông Witkoff nói.',
+      ),
+    ).toEqual([
+      ['Đó là lần đầu tiên phía Nga đồng ý', '2025-08-17', 'stated'],
+      ['Chúng tôi sẽ tiếp tục làm việc', '2025-08-17', 'stated'],
+    ]);
+  });
+
+  it('a day counted from the publication date', () => {
+    expect(quotes('date 2025-08-17 Lavrov về Alaska\n\nNgoại trưởng Sergei Lavrov hôm qua nói: “Chúng tôi không vội”.')).toEqual([['Chúng tôi không vội', '2025-08-16', 'relative']]);
+    expect(quotes('Lavrov on Alaska\nAug. 16, 2025\n\n“We are in no hurry,” Lavrov said on Friday.')).toEqual([['We are in no hurry,', '2025-08-15', 'relative']]);
+  });
+
+  it('the summit day only where the text places the words at the summit', () => {
+    expect(quotes('date 2025-08-16 Thượng đỉnh Alaska\n\n“Chúng tôi đã tiến gần hơn”, ông Putin nói tại họp báo chung ở Anchorage.')).toEqual([
+      ['Chúng tôi đã tiến gần hơn', '2025-08-15', 'summit'],
+    ]);
+  });
+
+  it('a day inside the reported words is not when they were said', () => {
+    expect(quotes('date 2025-08-20 Rubio về Alaska\n\nNgoại trưởng Marco Rubio nói rằng cuộc gặp hôm 15/8 “rất hữu ích”.')).toEqual([['rất hữu ích', null, 'unknown']]);
+  });
+
+  it("another speaker's frame does not carry to a later paragraph", () => {
+    expect(
+      quotes('date 2025-08-20 Phản ứng sau Alaska\n\nNgoại trưởng Sergei Lavrov hôm qua nói: “Chúng tôi không vội”.\n\nNgoại trưởng Marco Rubio cho biết: “Còn nhiều việc phải làm”.'),
+    ).toEqual([
+      ['Chúng tôi không vội', '2025-08-19', 'relative'],
+      ['Còn nhiều việc phải làm', null, 'unknown'],
+    ]);
+  });
+
+  it('a live entry stamped with a time is dated by the publication day, one with a date by that date', () => {
+    expect(
+      quotes(
+        'date 2025-08-15 Trực tiếp: thượng đỉnh Alaska\n\n23:40\n\nThống đốc Alaska nói với báo chí: “Chúng tôi đã sẵn sàng”.\n\nAug. 14, 2025, 9:00 p.m. ET\n\nOfficials said: “The venue is ready.”',
+      ),
+    ).toEqual([
+      ['Chúng tôi đã sẵn sàng', '2025-08-15', 'publication'],
+      ['The venue is ready.', '2025-08-14', 'stated'],
+    ]);
+  });
+
+  it('"cùng ngày" repeats the last day given; a continuation in the paragraph shares the date it continues', () => {
+    expect(
+      quotes(
+        'date 2025-08-18 Sau Alaska\n\nĐặc phái viên Steve Witkoff hôm 17/8 nói: “Nga đã nhượng bộ”.\n\nNgoại trưởng Marco Rubio, xuất hiện trên truyền hình cùng ngày, nói: “Còn xa”. “Nhưng đã gần hơn.”',
+      ),
+    ).toEqual([
+      ['Nga đã nhượng bộ', '2025-08-17', 'stated'],
+      ['Còn xa', '2025-08-17', 'stated'],
+      ['Nhưng đã gần hơn.', '2025-08-17', 'stated'],
+    ]);
+  });
+});
