@@ -1,6 +1,7 @@
 import type { Lexicon, Strength } from '../schema/lexicon';
 import { compileMatcher, distractorOf, type Hit, type Matcher } from './automaton';
 import { foldForm, wordAt, wordBefore } from './normalize';
+import { withRussianCases } from './russian-forms';
 
 /**
  * Turns raw hits into mentions, precision first. A page arrives as blocks
@@ -152,7 +153,8 @@ export class PageResolver {
   private placesDirty = false;
   private readonly dirtyPersons = new Set<number>();
 
-  constructor(lexicon: Lexicon) {
+  constructor(gazetteerLexicon: Lexicon) {
+    const lexicon = withRussianCases(gazetteerLexicon);
     this.lexicon = lexicon;
     const entityIndex = new Map<string, number>();
     const entityOf = (kind: 'person' | 'summit', id: string): number => {
