@@ -1,6 +1,7 @@
 import type { Lexicon, Strength } from '../schema/lexicon';
 import { compileMatcher, distractorOf, type Hit, type Matcher } from './automaton';
 import { foldForm, wordAt, wordBefore } from './normalize';
+import { afterOtherFirstName } from './other-name';
 import { withRussianCases } from './russian-forms';
 
 /**
@@ -12,7 +13,8 @@ import { withRussianCases } from './russian-forms';
  * - `full` and `epithet` person forms, and a summit alias no other summit
  *   could claim, are mentions outright.
  * - A `short` person form (`Trump`) must be capitalised on the page (`trump
- *   card` is not a person) and is held back while a distractor containing it
+ *   card` is not a person), must not follow someone else's first name
+ *   (`Tom Ford`, see other-name.ts) and is held back while a distractor containing it
  *   (`Melania Trump`) is on the page and no full form of the person is: on a
  *   page about Melania, a bare `Trump` is as likely to be her.
  * - A summit `place` (`Anchorage`) must be capitalised, have a summit cue in
@@ -285,7 +287,7 @@ export class PageResolver {
       };
       if (entry.kind === 'person') {
         if (entry.strength === 'short') {
-          if (!capitalised(text, hit.start)) continue;
+          if (!capitalised(text, hit.start) || afterOtherFirstName(text, hit.start)) continue;
           slot.rule = SHORT;
           let set = this.shortSlots.get(entity);
           if (set === undefined) this.shortSlots.set(entity, (set = new Set()));
