@@ -228,8 +228,8 @@ for (const name of BROWSERS) {
       const tab = await h.session.newTab(h.url('en-alaska-article.html'));
       try {
         await waitForActive(tab);
-        const all = { 'alaska-2025': 4, lavrov: 2, putin: 7, trump: 5, zelensky: 3 };
-        const underline = { 'summit-lens-underline-person': 17, 'summit-lens-underline-summit': 4 };
+        const all = { 'alaska-2025': 5, lavrov: 2, putin: 7, trump: 5, zelensky: 3 };
+        const underline = { 'summit-lens-underline-person': 17, 'summit-lens-underline-summit': 5 };
         await waitForCounts(control, all);
         await waitForHighlights(tab, underline);
         await tab.evaluate(() => {
@@ -237,7 +237,7 @@ for (const name of BROWSERS) {
         });
 
         await setSettings(control, { markStyle: 'background' });
-        await waitForHighlights(tab, { 'summit-lens-background-person': 17, 'summit-lens-background-summit': 4 });
+        await waitForHighlights(tab, { 'summit-lens-background-person': 17, 'summit-lens-background-summit': 5 });
 
         await setSettings(control, { markStyle: 'background', detect: { person: true, summit: false } });
         await waitForHighlights(tab, { 'summit-lens-background-person': 17, 'summit-lens-background-summit': 0 });
