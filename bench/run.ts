@@ -4,7 +4,7 @@
  * machines even where milliseconds do not.
  *
  *   npm run bench                  everything (a few minutes on 2 cores)
- *   npm run bench -- scan hover    only some pieces: index matcher store scan viewport hover bundle
+ *   npm run bench -- scan hover    only some pieces: index matcher store scan viewport hover card-context bundle
  *
  * Prints a table and its Markdown twin, writes bench/results/latest.{json,md}.
  * Exit 1 when a size budget fails, 2 when a piece could not run.
@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'nod
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { BROWSER_BINARIES } from '../tests/e2e/harness/browsers';
-import { benchHover, type HoverBench } from './browser/hover';
+import { benchHover, CONTEXT_PAGE, type HoverBench } from './browser/hover';
 import { benchPageScan, type ScanBench } from './browser/page-scan';
 import { benchViewportFirst, type ViewportBench } from './browser/viewport-first';
 import { benchBundle, type BundleItem } from './bundle';
@@ -25,7 +25,7 @@ import { benchStore, type StoreBench } from './browser/store';
 const ROOT = join(import.meta.dirname, '..');
 const EXTENSION = join(ROOT, '.output/chrome-mv3');
 const RESULTS = join(ROOT, 'bench/results');
-const PIECES = ['index', 'matcher', 'store', 'scan', 'viewport', 'hover', 'bundle'] as const;
+const PIECES = ['index', 'matcher', 'store', 'scan', 'viewport', 'hover', 'card-context', 'bundle'] as const;
 /** One frame at 60 Hz: the first visible mark must come within it (issue 14). */
 const FRAME_MS = 16;
 type Piece = (typeof PIECES)[number];
@@ -396,8 +396,8 @@ function attributionRows(r: ScanBench, section: string): Row[] {
   return rows;
 }
 
-function hoverRows(r: HoverBench): Row[] {
-  const section = `Hover (Chromium, ${r.samples} hovers, ${r.targets.length} mentions)`;
+function hoverRows(r: HoverBench, what = 'Hover'): Row[] {
+  const section = `${what} (Chromium, ${r.samples} hovers, ${r.targets.length} mentions, ${r.page.split('/').pop()})`;
   return [
     {
       section,
@@ -519,7 +519,7 @@ async function main(): Promise<number> {
   };
   log(`Summit Lens bench: ${[...wanted].join(', ')} on ${meta.machine}, ${meta.node}, ${meta.chromium}`);
 
-  const needsBuild = (['scan', 'viewport', 'hover', 'bundle', 'store'] as const).some((p) => wanted.has(p));
+  const needsBuild = (['scan', 'viewport', 'hover', 'card-context', 'bundle', 'store'] as const).some((p) => wanted.has(p));
   if (needsBuild) ensureBuilt();
 
   const rows: Row[] = [];
@@ -552,7 +552,8 @@ async function main(): Promise<number> {
     (r) => [...scanRows(r), ...memoryRows(r)],
   );
   await piece('viewport', () => benchViewportFirst({ root: ROOT, extensionDir: EXTENSION, loads: 10, log }), viewportRows);
-  await piece('hover', () => benchHover({ root: ROOT, extensionDir: EXTENSION, repeats: 15, log }), hoverRows);
+  await piece('hover', () => benchHover({ root: ROOT, extensionDir: EXTENSION, repeats: 15, log }), (r) => hoverRows(r));
+  await piece('card-context', () => benchHover({ root: ROOT, extensionDir: EXTENSION, repeats: 15, ...CONTEXT_PAGE, log }), (r) => hoverRows(r, 'Card with page context'));
   await piece('store', () => benchStore({ root: ROOT, log }), storeRows);
   await piece('matcher', () => benchMatcher(), matcherRows);
   await piece(

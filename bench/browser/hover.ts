@@ -24,7 +24,7 @@ export interface HoverBench {
   misses: number;
 }
 
-interface Target {
+export interface Target {
   id: string;
   text: string;
 }
@@ -91,7 +91,20 @@ async function targetPoint(page: Page, target: Target): Promise<{ x: number; y: 
 
 const isOpen = () => document.querySelector('summit-lens-popover')?.matches(':popover-open') === true;
 
-export async function benchHover(opts: { root: string; extensionDir: string; repeats?: number; log?: (s: string) => void }): Promise<HoverBench> {
+/**
+ * A report about one summit (Geneva 2021): every card there starts with the
+ * page's summit and orders its quotes for the page, from the page context.
+ */
+export const CONTEXT_PAGE = { page: 'context-geneva-2021.html', targets: [
+  { id: 'standfirst', text: 'Vladimir Putin' },
+  { id: 'standfirst', text: 'Joe Biden' },
+  { id: 'recall', text: 'Donald Trump' },
+  { id: 'headline', text: 'Geneva summit' },
+] };
+
+export async function benchHover(opts: { root: string; extensionDir: string; repeats?: number; page?: string; targets?: Target[]; log?: (s: string) => void }): Promise<HoverBench> {
+  const targets = opts.targets ?? TARGETS;
+  const pagePath = opts.page ?? 'vi-article.html';
   const repeats = opts.repeats ?? 15;
   const dwellMs = DEFAULT_SETTINGS.dwellMs;
   const server = await startPageServer(join(opts.root, 'tests/e2e/pages'));
@@ -99,11 +112,11 @@ export async function benchHover(opts: { root: string; extensionDir: string; rep
   try {
     const page = await side.newPage();
     await page.addInitScript(`(${installHoverProbes.toString()})();`);
-    await page.goto(`${server.origin}/vi-article.html`, { waitUntil: 'load' });
+    await page.goto(`${server.origin}/${pagePath}`, { waitUntil: 'load' });
     await page.waitForFunction(() => (globalThis as unknown as { __bench: { marks: number } }).__bench.marks > 0, undefined, { timeout: 60_000, polling: 100 });
     await sleep(500);
     const points = [];
-    for (const t of TARGETS) points.push(await targetPoint(page, t));
+    for (const t of targets) points.push(await targetPoint(page, t));
     // Away: the bottom-left corner, outside the article column and never under a card.
     const away = { x: 8, y: 790 };
     await page.mouse.move(away.x, away.y);
@@ -146,12 +159,12 @@ export async function benchHover(opts: { root: string; extensionDir: string; rep
     opts.log?.(`  hover: ${open.length} opens, ${misses} misses, beyond dwell median ${round(median(open))} ms`);
     const stat = (xs: number[]) => ({ median: round(median(xs)), p95: round(percentile(xs, 95)), samples: xs.map((x) => round(x)) });
     return {
-      page: 'tests/e2e/pages/vi-article.html',
+      page: `tests/e2e/pages/${pagePath}`,
       dwellMs,
       samples: open.length,
       openMs: stat(open),
       filledMs: stat(filled),
-      targets: TARGETS.map((t) => t.text),
+      targets: targets.map((t) => t.text),
       misses,
     };
   } finally {

@@ -1,6 +1,8 @@
-import type { Lexicon } from '../schema/lexicon';
+import type { Lexicon, Strength } from '../schema/lexicon';
 import { compileMatcher, distractorOf, type Hit, type Matcher } from './automaton';
 import { foldForm, wordAt, wordBefore } from './normalize';
+import { afterOtherFirstName } from './other-name';
+import { withRussianCases } from './russian-forms';
 
 /**
  * Turns raw hits into mentions, precision first. A page arrives as blocks
@@ -11,7 +13,8 @@ import { foldForm, wordAt, wordBefore } from './normalize';
  * - `full` and `epithet` person forms, and a summit alias no other summit
  *   could claim, are mentions outright.
  * - A `short` person form (`Trump`) must be capitalised on the page (`trump
- *   card` is not a person) and is held back while a distractor containing it
+ *   card` is not a person), must not follow someone else's first name
+ *   (`Tom Ford`, see other-name.ts) and is held back while a distractor containing it
  *   (`Melania Trump`) is on the page and no full form of the person is: on a
  *   page about Melania, a bare `Trump` is as likely to be her.
  * - A summit `place` (`Anchorage`) must be capitalised, have a summit cue in
@@ -50,6 +53,22 @@ export interface Occurrence {
   id: string;
   /** The text as it appears in the block. */
   form: string;
+  /** The kind of form it is: a summit's `alias` names it outright, a `place` only with the page's evidence. */
+  strength: Strength;
+}
+
+/** What a block says besides its mentions: the page context weighs it. */
+export interface BlockEvidence {
+  /** Summit cue words (summit, thượng đỉnh, саммит…) in the block. */
+  cues: number;
+  /** Years of gazetteer summits printed in the block. */
+  years: number[];
+}
+
+/** An entity a piece of text outside the blocks (the document title) names, judged by the page's current evidence. */
+export interface Probed {
+  kind: 'person' | 'summit';
+  id: string;
 }
 
 /** What to highlight and un-highlight after a call; a changed entity appears in both. */
@@ -69,6 +88,7 @@ interface Slot {
   end: number;
   form: string;
   rule: typeof FIXED | typeof SHORT | typeof CONTEXT;
+  strength: Strength;
   /** FIXED: the entity; SHORT: the person; CONTEXT: unused. */
   entity: number;
   candidates: readonly number[];
@@ -83,6 +103,7 @@ interface Block {
   /** Persons named by the block's distractor hits, one element per hit. */
   distractedPersons: number[];
   years: number[];
+  cues: number;
 }
 
 interface Entity {
@@ -116,6 +137,7 @@ export class PageResolver {
   /** Summit entity → index of its year in `yearCount`, or -1. */
   private readonly yearOf: Int32Array;
   private readonly yearCount: Int32Array;
+  private readonly yearForms: number[];
   /** Distractor → persons whose short form it contains. */
   private readonly distractorPersons: number[][];
   /** First entry index of a summit hit → the summits it may name. */
@@ -133,7 +155,8 @@ export class PageResolver {
   private placesDirty = false;
   private readonly dirtyPersons = new Set<number>();
 
-  constructor(lexicon: Lexicon) {
+  constructor(gazetteerLexicon: Lexicon) {
+    const lexicon = withRussianCases(gazetteerLexicon);
     this.lexicon = lexicon;
     const entityIndex = new Map<string, number>();
     const entityOf = (kind: 'person' | 'summit', id: string): number => {
@@ -169,6 +192,7 @@ export class PageResolver {
       this.yearOf[e] = y;
     }
     this.yearCount = new Int32Array(yearForms.length);
+    this.yearForms = yearForms.map(Number);
 
     const shortForms: { form: string; person: number }[] = [];
     const placeSummits = new Map<string, Set<number>>();
@@ -220,13 +244,16 @@ export class PageResolver {
     const hits: Hit[] = [];
     const aux: number[] = [];
     this.matcher.scanInto(text, hits, aux);
-    const block: Block = { slots: [], distractedPersons: [], years: [] };
+    const block: Block = { slots: [], distractedPersons: [], years: [], cues: 0 };
     this.blocks.set(blockId, block);
 
     const cues: number[] = [];
     for (let i = 0; i < aux.length; i += 3) {
       const a = aux[i]!;
-      if (a < this.cueCount) cues.push(aux[i + 1]!, aux[i + 2]!);
+      if (a < this.cueCount) {
+        cues.push(aux[i + 1]!, aux[i + 2]!);
+        block.cues++;
+      }
       else {
         const y = a - this.cueCount;
         block.years.push(y);
@@ -252,6 +279,7 @@ export class PageResolver {
         end: hit.end,
         form: text.slice(hit.start, hit.end),
         rule: FIXED,
+        strength: entry.strength,
         entity,
         candidates: [],
         minScore: 1,
@@ -259,7 +287,7 @@ export class PageResolver {
       };
       if (entry.kind === 'person') {
         if (entry.strength === 'short') {
-          if (!capitalised(text, hit.start)) continue;
+          if (!capitalised(text, hit.start) || afterOtherFirstName(text, hit.start)) continue;
           slot.rule = SHORT;
           let set = this.shortSlots.get(entity);
           if (set === undefined) this.shortSlots.set(entity, (set = new Set()));
@@ -309,6 +337,37 @@ export class PageResolver {
     }
   }
 
+  /** The cue words and summit years of a block, or null for a block it does not hold. */
+  evidence(blockId: BlockId): BlockEvidence | null {
+    const block = this.blocks.get(blockId);
+    return block === undefined ? null : { cues: block.cues, years: block.years.map((y) => this.yearForms[y]!) };
+  }
+
+  /**
+   * The entities `text` names, without adding it to the page: full names and
+   * capitalised short names of people, and every summit an alias or a
+   * capitalised place may name (the caller weighs them against what the page
+   * already holds). For the document title, which is not part of the body.
+   */
+  probe(text: string): Probed[] {
+    const found = new Map<string, Probed>();
+    const add = (e: number) => {
+      const entity = this.entities[e]!;
+      found.set(`${entity.kind}:${entity.id}`, { kind: entity.kind, id: entity.id });
+    };
+    for (const hit of this.matcher.scan(text)) {
+      if (hit.entryIndex < 0) continue;
+      const entry = this.lexicon.entries[hit.entryIndex]!;
+      if (entry.kind === 'person') {
+        if (entry.strength !== 'short' || capitalised(text, hit.start)) add(this.entityOfEntry[hit.entryIndex]!);
+      } else {
+        const { alias, summits } = this.summitCandidates.get(hit.entryIndex)!;
+        if (alias || capitalised(text, hit.start)) for (const s of summits) add(s);
+      }
+    }
+    return [...found.values()];
+  }
+
   /** Hits held back for want of evidence, for diagnostics and tests. */
   pendingCount(): number {
     let n = 0;
@@ -318,7 +377,7 @@ export class PageResolver {
 
   private occurrence(slot: Slot): Occurrence {
     const entity = this.entities[slot.current]!;
-    return { key: slot.key, blockId: slot.blockId, start: slot.start, end: slot.end, kind: entity.kind, id: entity.id, form: slot.form };
+    return { key: slot.key, blockId: slot.blockId, start: slot.start, end: slot.end, kind: entity.kind, id: entity.id, form: slot.form, strength: slot.strength };
   }
 
   private present(p: number): boolean {

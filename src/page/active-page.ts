@@ -110,7 +110,7 @@ export class ActivePage {
   }
 
   mentions(): MentionsAnswer {
-    return this.scanner.mentions();
+    return { ...this.scanner.mentions(), context: this.scanner.context() };
   }
 
   update(settings: Settings): void {
@@ -168,7 +168,8 @@ export class ActivePage {
     const key = `${mark.kind}:${mark.id}`;
     let card = this.cards.get(key);
     if (!card) {
-      card = this.env.ask({ type: 'card', kind: mark.kind, id: mark.id });
+      // Every quote, not the index's top few: the ones that matter on this page may be further down.
+      card = this.env.ask({ type: 'card', kind: mark.kind, id: mark.id, all: true });
       card.catch(() => this.cards.delete(key));
       this.cards.set(key, card);
     }
@@ -191,7 +192,7 @@ export class ActivePage {
     this.host.show(anchor, { ...base, state: { status: 'loading' } }, focus);
     this.card(mark).then(
       (card) => {
-        if (this.intent.current?.key === mark.key) this.host.update({ ...base, state: { status: 'ready', card } });
+        if (this.intent.current?.key === mark.key) this.host.update({ ...base, state: { status: 'ready', card }, context: this.scanner.context() });
       },
       (error: unknown) => {
         if (this.intent.current?.key === mark.key) {

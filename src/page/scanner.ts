@@ -1,9 +1,12 @@
 import { PageResolver, type Occurrence } from '../matcher/resolve';
 import { summarize } from '../matcher/summary';
-import type { MentionsAnswer } from '../protocol/messages';
+import type { MentionsAnswer, PageContext } from '../protocol/messages';
 import type { Lexicon } from '../schema/lexicon';
 import type { MarkStyle } from '../settings/settings';
+import { pageContext, type ContextBlock, type ContextOccurrence, type Region } from './context';
 import { Highlighter } from './highlighter';
+import { DATELINE_MAX, factSources, pageLang, publishedDay } from './published';
+import { RegionMap } from './regions';
 import { pointAt, readableText, textBlocks, type BlockOptions, type TextBlock } from './text-blocks';
 import { nearWatch, samplePoints, visibleRoots, type NearWatch, type ObserverFactory } from './viewport-first';
 
@@ -18,6 +21,7 @@ export interface Mark {
 
 interface BlockRecord {
   block: TextBlock;
+  region: Region;
   marks: Map<number, Mark>;
 }
 
@@ -59,6 +63,11 @@ export function yieldToMain(win: Window): Promise<void> {
   return new Promise((resolve) => win.setTimeout(resolve, 0));
 }
 
+/** Short blocks from the top of the page looked at for a dateline. */
+const DATELINE_LINES = 40;
+/** Characters of text the page's script is guessed from when it declares no language. */
+const LANG_SAMPLE = 4000;
+
 /** Text nodes looked at per attribute change, so a page animating a huge subtree costs little. */
 const REVEAL_WALK_LIMIT = 5000;
 
@@ -84,6 +93,7 @@ function blockRootOf(node: Node, body: Node): Node {
  */
 export class PageScanner {
   private readonly resolver: PageResolver;
+  private readonly regions = new RegionMap();
   private readonly highlighter: Highlighter;
   private readonly blocks = new Map<number, BlockRecord>();
   private readonly blockOfNode = new WeakMap<Text, number>();
@@ -102,6 +112,14 @@ export class PageScanner {
   private walked = 0;
   private nextBlock = 1;
   private running: Promise<void> | null = null;
+  /**
+   * True exactly while a drain loop can still take from the queue. `running`
+   * is not that: a drain that never yields has left its loop by the time it
+   * returns, but `running` is cleared a microtask later, so a second root
+   * queued in the same task (two live-blog entries added at once) waited for
+   * a scan that had already ended.
+   */
+  private draining = false;
   private detect: { person: boolean; summit: boolean };
   private stopped = false;
   /** Longest slice so far, for the benchmark and the hostile-page tests. */
@@ -159,10 +177,14 @@ export class PageScanner {
   /** Queues a subtree; resolves when everything queued so far is scanned. */
   scan(root: Node): Promise<void> {
     this.queue.push(root);
-    this.running ??= this.drain().finally(() => {
-      this.running = null;
-    });
-    return this.running;
+    if (!this.draining) {
+      this.draining = true;
+      const run: Promise<void> = this.drain().finally(() => {
+        if (this.running === run) this.running = null;
+      });
+      this.running = run;
+    }
+    return this.running!;
   }
 
   /** Rescans what the mutations touched, never the whole page. */
@@ -231,6 +253,41 @@ export class PageScanner {
     return summarize(shown);
   }
 
+  /**
+   * What the page is about, from the blocks and mentions the scan holds (see
+   * `pageContext`); the few facts a page states about itself are read by
+   * selector. Computed when asked, so it follows the page as it changes.
+   */
+  context(): PageContext {
+    const byBlock = new Map<number, ContextOccurrence[]>();
+    for (const o of this.resolver.mentions()) {
+      const list = byBlock.get(o.blockId);
+      if (list) list.push(o);
+      else byBlock.set(o.blockId, [o]);
+    }
+    const blocks: ContextBlock[] = [];
+    const lines: string[] = [];
+    let sample = '';
+    for (const [id, record] of this.blocks) {
+      const evidence = this.resolver.evidence(id) ?? { cues: 0, years: [] };
+      blocks.push({ region: record.region, occurrences: byBlock.get(id) ?? [], cues: evidence.cues, years: evidence.years });
+      if (lines.length < DATELINE_LINES && record.region !== 'aside') {
+        const line = record.block.text.trim();
+        if (line.length <= DATELINE_MAX) lines.push(line);
+      }
+      if (sample.length < LANG_SAMPLE) sample += ` ${record.block.text.slice(0, LANG_SAMPLE)}`;
+    }
+    const { lexicon } = this.options;
+    return pageContext({
+      blocks,
+      title: this.resolver.probe(this.doc.title),
+      participants: lexicon.participants,
+      years: lexicon.years ?? {},
+      published: publishedDay(factSources(this.doc, lines)),
+      lang: pageLang(this.doc.documentElement.getAttribute('lang'), sample),
+    });
+  }
+
   /** The mark under the pointer, confirmed against its rendered boxes. */
   hitTest(x: number, y: number): Mark | null {
     const point = caretAt(this.doc, x, y);
@@ -292,7 +349,7 @@ export class PageScanner {
     const win = this.doc.defaultView!;
     const now = () => win.performance.now();
     let flushed = now();
-    while (this.queue.length > 0 && !this.stopped) {
+    while (this.moreQueued()) {
       const root = this.queue.shift()!;
       if (!root.isConnected) continue;
       let sliceStart = now();
@@ -346,10 +403,16 @@ export class PageScanner {
     return n;
   }
 
+  /** Whether the drain loop goes on; `draining` turns false in the very turn it stops. */
+  private moreQueued(): boolean {
+    this.draining = this.queue.length > 0 && !this.stopped;
+    return this.draining;
+  }
+
   /** `visible`: the block is on screen now, so it is drawn without waiting for the observer. */
   private add(block: TextBlock, visible = false): boolean {
     const id = this.nextBlock++;
-    const record: BlockRecord = { block, marks: new Map() };
+    const record: BlockRecord = { block, region: this.regions.regionOf(block.nodes[0]!), marks: new Map() };
     this.blocks.set(id, record);
     if (visible) this.drawn.add(id);
     else if (this.walking) this.pageOrder.set(id, this.walked++);

@@ -85,6 +85,25 @@ export interface Mention {
 export type TabRequest = { type: 'mentions' } | { type: 'openNext' } | { type: 'addThisPage' };
 export interface MentionsAnswer {
   mentions: Mention[];
+  /** What the page is about; absent only where the extension is off for the page (it reads nothing there). */
+  context?: PageContext;
+}
+
+/** A summit the page is about, with why: phrases such as "headline", "alias “Helsinki summit” ×2", "year 2018". */
+export interface ContextSummit {
+  id: string;
+  score: number;
+  evidence: string[];
+}
+
+/** The page as a whole: its summits best first (empty when it is about none), its people by salience, its date and language. */
+export interface PageContext {
+  summits: ContextSummit[];
+  people: { id: string; score: number }[];
+  /** `YYYY-MM-DD`, or null when the page does not say. */
+  published: string | null;
+  /** Primary language subtag: the page's `lang`, else guessed from its script (vi, ru, else en). */
+  lang: string;
 }
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;

@@ -1,4 +1,6 @@
+import type { PageContext } from '../protocol/messages';
 import type { EntityCard } from '../protocol/views';
+import { planCard } from '../popover/relevance';
 import { formatDay, formatRange, t } from '../i18n/i18n';
 import type { UiLanguage } from '../settings/settings';
 import { QuoteItem } from './QuoteItem';
@@ -11,6 +13,8 @@ export const POPOVER_SUMMITS = 3;
 export interface PopoverProps {
   lang: UiLanguage;
   state: { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; card: EntityCard };
+  /** What the page is about: the card puts its summit and the quotes relevant to it first. */
+  context?: PageContext | null;
   onOpenFull(): void;
   onClose(): void;
 }
@@ -41,19 +45,36 @@ export function PopoverCard(props: PopoverProps) {
   if (state.status === 'loading') return <div class="card" aria-busy="true"><p class="muted">{t(lang, 'loading')}</p></div>;
   if (state.status === 'error') return <div class="card" role="alert"><p class="muted">{t(lang, 'loadFailed', state.message)}</p></div>;
   const { card } = state;
-  const summits = card.kind === 'person' ? card.summits.slice(0, POPOVER_SUMMITS) : [];
-  const moreSummits = card.kind === 'person' ? card.summits.length - summits.length : 0;
+  const plan = planCard(card, props.context ?? null);
+  const summits = plan.summits.slice(0, POPOVER_SUMMITS);
+  const moreSummits = plan.summits.length - summits.length;
+  const summitQuotes = plan.summitQuotes.slice(0, POPOVER_QUOTES);
+  const quotes = plan.quotes.slice(0, POPOVER_QUOTES - summitQuotes.length);
+  const page = plan.pageSummit;
   return (
     <div class="card">
       <Header lang={lang} card={card} onClose={props.onClose} />
+      {page !== null && (
+        <section class="page-summit" data-section="page-summit">
+          <h3>{t(lang, 'pageSummit')}</h3>
+          <p class="facts">
+            <strong>{page.title[lang]}</strong> · <time dateTime={page.date}>{formatRange(lang, page.date, page.endDate)}</time> · {page.place}
+          </p>
+          {summitQuotes.length === 0 ? (
+            <p class="muted">{t(lang, 'noQuotesAtSummit')}</p>
+          ) : (
+            summitQuotes.map((quote) => <QuoteItem key={quote.id} lang={lang} quote={quote} />)
+          )}
+        </section>
+      )}
       {card.kind === 'summit' && card.participants.length > 0 && (
-        <section>
+        <section data-section="participants">
           <h3>{t(lang, 'participants')}</h3>
           <p>{card.participants.map((p) => p.name).join(', ')}</p>
         </section>
       )}
       {summits.length > 0 && (
-        <section>
+        <section data-section="summits">
           <h3>{t(lang, 'relatedSummits')}</h3>
           <ul class="summits">
             {summits.map((s) => (
@@ -65,14 +86,19 @@ export function PopoverCard(props: PopoverProps) {
           </ul>
         </section>
       )}
-      <section>
-        <h3>{t(lang, 'quotes')}</h3>
-        {card.quotes.length === 0 ? (
+      {card.quotes.length === 0 ? (
+        <section data-section="quotes">
+          <h3>{t(lang, 'quotes')}</h3>
           <p class="muted">{t(lang, 'noQuotes')}</p>
-        ) : (
-          card.quotes.slice(0, POPOVER_QUOTES).map((quote) => <QuoteItem key={quote.id} lang={lang} quote={quote} />)
-        )}
-      </section>
+        </section>
+      ) : (
+        quotes.length > 0 && (
+          <section data-section="quotes">
+            <h3>{t(lang, 'quotes')}</h3>
+            {quotes.map((quote) => <QuoteItem key={quote.id} lang={lang} quote={quote} />)}
+          </section>
+        )
+      )}
       <footer>
         <button type="button" class="open" onClick={props.onOpenFull}>
           {card.quoteCount > POPOVER_QUOTES ? t(lang, 'openAll', card.quoteCount) : t(lang, 'openCard')} →

@@ -9,12 +9,9 @@ import type { Tab } from './harness/browsers';
 import { BROWSERS, maybeScreenshot, useExtension, type Harness } from './harness/fixture';
 import {
   cardMarkupViaCdp,
-  counts,
   expectCardInViewport,
   grab,
-  highlights,
   isOpen,
-  mentionsOf,
   openControl,
   popover,
   rectOfTextInPage,
@@ -23,7 +20,8 @@ import {
   setSettings,
   sleep,
   waitForActive,
-  waitForMentions,
+  waitForCounts,
+  waitForHighlights,
 } from './content-support';
 
 /** A spot on hover.html with no text under it. */
@@ -52,8 +50,7 @@ async function closeCard(tab: Tab) {
 async function openHoverPage(h: Harness, control: Tab): Promise<Tab> {
   const tab = await h.session.newTab(h.url('hover.html'));
   await waitForActive(tab);
-  const rows = await waitForMentions(control, (r) => r.reduce((n, m) => n + m.count, 0) === 9);
-  expect(counts(rows)).toEqual({ lavrov: 2, putin: 2, rubio: 1, trump: 1, ushakov: 1, witkoff: 1, zelensky: 1 });
+  await waitForCounts(control, { lavrov: 2, putin: 2, rubio: 1, trump: 1, ushakov: 1, witkoff: 1, zelensky: 1 });
   await tab.bringToFront();
   return tab;
 }
@@ -231,25 +228,24 @@ for (const name of BROWSERS) {
       const tab = await h.session.newTab(h.url('en-alaska-article.html'));
       try {
         await waitForActive(tab);
-        const all = { 'alaska-2025': 4, lavrov: 2, putin: 7, trump: 5, zelensky: 3 };
-        expect(counts(await waitForMentions(control, (r) => r.length === 5))).toEqual(all);
-        expect(await highlights(tab)).toEqual({ 'summit-lens-underline-person': 17, 'summit-lens-underline-summit': 4 });
+        const all = { 'alaska-2025': 5, lavrov: 2, putin: 7, trump: 5, zelensky: 3 };
+        const underline = { 'summit-lens-underline-person': 17, 'summit-lens-underline-summit': 5 };
+        await waitForCounts(control, all);
+        await waitForHighlights(tab, underline);
         await tab.evaluate(() => {
           (window as unknown as { marker: number }).marker = 42;
         });
 
         await setSettings(control, { markStyle: 'background' });
-        await tab.waitFor(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.has('summit-lens-background-person'));
-        expect(await highlights(tab)).toEqual({ 'summit-lens-background-person': 17, 'summit-lens-background-summit': 4 });
+        await waitForHighlights(tab, { 'summit-lens-background-person': 17, 'summit-lens-background-summit': 5 });
 
         await setSettings(control, { markStyle: 'background', detect: { person: true, summit: false } });
-        await tab.waitFor(() => (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.get('summit-lens-background-summit')?.size === 0);
-        expect(await highlights(tab)).toEqual({ 'summit-lens-background-person': 17, 'summit-lens-background-summit': 0 });
-        expect(counts(await mentionsOf(control))).toEqual({ lavrov: 2, putin: 7, trump: 5, zelensky: 3 });
+        await waitForHighlights(tab, { 'summit-lens-background-person': 17, 'summit-lens-background-summit': 0 });
+        await waitForCounts(control, { lavrov: 2, putin: 7, trump: 5, zelensky: 3 });
 
         await setSettings(control, { disabledSites: ['127.0.0.1'] });
-        await tab.waitFor(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size === 0);
-        expect(await mentionsOf(control)).toEqual([]);
+        await waitForHighlights(tab, {});
+        await waitForCounts(control, {});
         // The card stops too: resting on a name shows nothing.
         await tab.bringToFront();
         const putin = await tab.evaluate(rectOfTextInPage, { text: 'Vladimir Putin' });
@@ -259,9 +255,8 @@ for (const name of BROWSERS) {
         expect(await popover(tab)).toMatchObject({ present: false });
 
         await resetSettings(control);
-        await tab.waitFor(() => (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.get('summit-lens-underline-summit')?.size === 4);
-        expect(counts(await waitForMentions(control, (r) => r.length === 5))).toEqual(all);
-        expect(await highlights(tab)).toEqual({ 'summit-lens-underline-person': 17, 'summit-lens-underline-summit': 4 });
+        await waitForCounts(control, all);
+        await waitForHighlights(tab, underline);
         // And the card works again, on the same page: no reload happened.
         await tab.bringToFront();
         await tab.mouseMove(5, 5);

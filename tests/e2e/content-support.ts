@@ -11,6 +11,7 @@ import type { Page as PwPage, Frame as PwFrame } from 'playwright-core';
 import type { Page as PpPage, Frame as PpFrame } from 'puppeteer-core';
 import type { Tab } from './harness/browsers';
 import type { Harness } from './harness/fixture';
+import type { MentionsAnswer, PageContext } from '../../src/protocol/messages';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/settings';
 
 export interface MentionRow {
@@ -51,9 +52,33 @@ function askTopFrames(): Promise<unknown[]> {
 }
 
 export async function mentionsOf(control: Tab): Promise<MentionRow[]> {
+  return (await answerOf(control)).mentions;
+}
+
+/** The whole `mentions` answer of the single web tab, page context included. */
+export async function answerOf(control: Tab): Promise<MentionsAnswer> {
   const answers = await control.evaluate(askTopFrames);
   if (answers.length !== 1) throw new Error(`expected one web tab to answer, got ${answers.length}`);
-  return (answers[0] as { mentions: MentionRow[] }).mentions;
+  return answers[0] as MentionsAnswer;
+}
+
+/** Polls the tab's answer until its page context is exactly `expected` (it follows the scan and the page's changes). */
+export async function waitForContext(control: Tab, expected: PageContext, timeoutMs = 10_000): Promise<MentionsAnswer> {
+  const deadline = Date.now() + timeoutMs;
+  const want = JSON.stringify(expected);
+  for (;;) {
+    let answer: MentionsAnswer | null = null;
+    try {
+      answer = await answerOf(control);
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+    if ((answer !== null && JSON.stringify(answer.context) === want) || Date.now() > deadline) {
+      expect(answer?.context).toEqual(expected);
+      return answer!;
+    }
+    await sleep(100);
+  }
 }
 
 /** Compact, order-independent view: `id` → `count`. */
@@ -77,6 +102,14 @@ export async function waitForMentions(control: Tab, accept: (rows: MentionRow[])
   }
 }
 
+/** Waits until the page's counts are exactly `expected` (sliced scans pass through partial counts on the way). */
+export async function waitForCounts(control: Tab, expected: Record<string, number>, timeoutMs = 10_000): Promise<MentionRow[]> {
+  const want = JSON.stringify(counts(Object.entries(expected).map(([id, count]) => ({ id, count, kind: 'person', forms: [] }))));
+  const rows = await waitForMentions(control, (r) => JSON.stringify(counts(r)) === want, timeoutMs);
+  expect(counts(rows)).toEqual(expected);
+  return rows;
+}
+
 /** Runs in the page: every highlight the page's registry holds, with its size. */
 export function highlightSizesInPage(): Record<string, number> {
   const registry = (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights;
@@ -85,6 +118,20 @@ export function highlightSizesInPage(): Record<string, number> {
 
 export function highlights(tab: Tab): Promise<Record<string, number>> {
   return tab.evaluate(highlightSizesInPage);
+}
+
+/** Waits until the page's highlight registry holds exactly `expected` (marks are painted slice by slice). */
+export async function waitForHighlights(tab: Tab, expected: Record<string, number>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const want = JSON.stringify(Object.entries(expected).sort(([a], [b]) => (a < b ? -1 : 1)));
+  for (;;) {
+    const got = await highlights(tab);
+    if (JSON.stringify(Object.entries(got).sort(([a], [b]) => (a < b ? -1 : 1))) === want || Date.now() > deadline) {
+      expect(got).toEqual(expected);
+      return;
+    }
+    await sleep(100);
+  }
 }
 
 /** Runs in the page: the text of every range of one highlight, in document order. */
@@ -210,6 +257,60 @@ export async function cardMarkupViaCdp(tab: Tab): Promise<string> {
   } finally {
     await cdp.detach();
   }
+}
+
+/**
+ * Firefox only: the markup inside the card's CLOSED shadow root, read over
+ * WebDriver BiDi, whose serializer reaches closed shadow roots when asked
+ * (`includeShadowTree: "all"`); the page itself still cannot.
+ */
+export async function cardMarkupViaBidi(tab: Tab): Promise<string> {
+  const page = tab.raw as PpPage;
+  type Remote = { type: string; value?: unknown; sharedId?: string };
+  type Evaluated = { result: { type: string; result?: Remote; exceptionDetails?: { text: string } } };
+  const connection = (page.browser() as unknown as { connection: { send(method: string, params: object): Promise<Evaluated> } }).connection;
+  const context = (page.mainFrame() as unknown as { _id: string })._id;
+  const call = async (functionDeclaration: string, args: object[] = []): Promise<Remote> => {
+    const { result } = await connection.send('script.callFunction', {
+      functionDeclaration,
+      arguments: args,
+      awaitPromise: false,
+      target: { context },
+      serializationOptions: { includeShadowTree: 'all', maxDomDepth: 0 },
+    });
+    if (result.type !== 'success' || !result.result) throw new Error(`BiDi call failed: ${result.exceptionDetails?.text ?? result.type}`);
+    return result.result;
+  };
+  const host = await call(`() => document.querySelector('${HOST}')`);
+  const shadow = (host.value as { shadowRoot?: Remote & { value?: { mode?: string } } } | undefined)?.shadowRoot;
+  if (!shadow?.sharedId) throw new Error('no popover host with a shadow root');
+  expect(shadow.value?.mode).toBe('closed');
+  const html = await call('(root) => root.innerHTML', [{ sharedId: shadow.sharedId }]);
+  return String(html.value).replace(/<style>[\s\S]*?<\/style>/, '');
+}
+
+/** The card's markup in either browser. */
+export function cardMarkup(tab: Tab, name: 'chromium' | 'firefox'): Promise<string> {
+  return name === 'chromium' ? cardMarkupViaCdp(tab) : cardMarkupViaBidi(tab);
+}
+
+/** The card's sections in order (`data-section`), and the words of each quote in order. */
+export interface CardOutline {
+  sections: string[];
+  /** The page's summit as the card states it (title · dates · place), and its note when the corpus has no quote from it. */
+  pageSummit: string | null;
+  quotes: string[];
+}
+
+export function cardOutline(markup: string): CardOutline {
+  const text = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').trim();
+  const sections = [...markup.matchAll(/data-section="([^"]+)"/g)].map((m) => m[1]!);
+  const page = /data-section="page-summit"[^>]*>([\s\S]*?)<\/section>/.exec(markup)?.[1];
+  const facts = page ? /<p class="facts">([\s\S]*?)<\/p>/.exec(page)?.[1] : undefined;
+  const note = page ? /<p class="muted">([\s\S]*?)<\/p>/.exec(page)?.[1] : undefined;
+  const pageSummit = facts === undefined ? null : [text(facts), note === undefined ? '' : text(note)].filter(Boolean).join(' | ');
+  const quotes = [...markup.matchAll(/<blockquote[^>]*>([\s\S]*?)<\/blockquote>/g)].map((m) => text(m[1]!).replace(/^“|”$/g, ''));
+  return { sections, pageSummit, quotes };
 }
 
 /** Both drivers' frames offer `url()` and `evaluate()`. */

@@ -1,0 +1,43 @@
+/**
+ * "Tom Ford", "Hillary Clinton", "Chelsea Clinton": a bare surname right
+ * after a capitalised word is usually the surname of whoever that word names,
+ * not of the gazetteer's person with that surname. The exceptions are words
+ * that put a title, not a name, before a surname (`President Trump`,
+ * `Президент Путин`, `Ông Putin`), days and months (`On Monday Trump said`),
+ * and the first word of a sentence, which is capitalised whatever it is
+ * (`Встреча Путина с Трампом`; so "Tom Ford" opening a sentence is missed).
+ * Vietnamese titles (`Tổng thống Trump`, `ông Putin`) end in a lower-case
+ * word and never trigger the rule.
+ */
+
+const NOT_NAMES = new Set([
+  // Titles and roles written before a surname (en, ru).
+  'president', 'vice', 'prime', 'minister', 'secretary', 'senator', 'sen', 'governor', 'gov', 'mr', 'mrs', 'ms', 'dr',
+  'general', 'gen', 'chancellor', 'envoy', 'ambassador', 'king', 'queen', 'pope', 'speaker', 'leader', 'chairman',
+  'representative', 'rep', 'judge', 'justice', 'mayor', 'aide', 'adviser', 'advisor', 'spokesman', 'spokeswoman',
+  'director', 'commander', 'colonel', 'admiral', 'former', 'then', 'candidate', 'nominee', 'says', 'said', 'and', 'but',
+  'президент', 'премьер', 'министр', 'глава', 'госсекретарь', 'помощник', 'посол', 'лидер', 'сенатор', 'губернатор',
+  'канцлер', 'спикер', 'экс', 'господин', 'генсек',
+  'ông', 'bà', 'ngài', 'cựu', 'tân',
+  // Days and months (en, ru).
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'понедельник', 'вторник', 'среду', 'среда', 'четверг', 'пятницу', 'пятница', 'субботу', 'суббота', 'воскресенье',
+]);
+
+const LETTER = /\p{L}/u;
+const UPPER = /\p{Lu}/u;
+
+/** Is the word ending right before `start` (one space away) a capitalised given name of someone else? */
+export function afterOtherFirstName(text: string, start: number): boolean {
+  if (start < 2 || text.charAt(start - 1) !== ' ') return false;
+  let a = start - 1;
+  while (a > 0 && (LETTER.test(text.charAt(a - 1)) || text.charAt(a - 1) === '-')) a--;
+  const word = text.slice(a, start - 1);
+  if (word.length < 2 || !UPPER.test(word.charAt(0)) || word === word.toUpperCase()) return false;
+  if (NOT_NAMES.has(word.toLowerCase())) return false;
+  // A sentence's first word is capitalised whatever it is (`Встреча Путина`, `Talks` …): only a capital inside a sentence says "name".
+  let b = a;
+  while (b > 0 && text.charAt(b - 1) === ' ') b--;
+  return b > 0 && !/[.!?…:;"“”«»(\n\r\t\-–—]/.test(text.charAt(b - 1));
+}
