@@ -26,9 +26,16 @@ const KB = 1000;
  * The background's was raised from 55 / 20 kB at 62.3 / 21.2 kB, when it gained the seed from packaged records
  * (decision 0040) beside the seed that derives them.
  */
+/**
+ * Raised again for 1.0 (decision 0060): the content script carries Readability (≈35 / 12 kB) for
+ * "add this page", the page context, touch input and Russian case forms (138 / 48 kB measured); the
+ * background carries the whole corpus pipeline so an added article goes through the build's own
+ * rules (136 / 48 kB measured). Injecting Readability only when asked (activeTab + scripting) would
+ * take ≈35 kB off every page and is the next step.
+ */
 export const BUDGETS = {
-  content: { raw: 90 * KB, gzip: 30 * KB },
-  background: { raw: 75 * KB, gzip: 26 * KB },
+  content: { raw: 145 * KB, gzip: 50 * KB },
+  background: { raw: 145 * KB, gzip: 50 * KB },
   popup: { raw: 75 * KB, gzip: 27 * KB },
   index: { raw: 160 * KB, gzip: 32 * KB },
   records: { raw: 300 * KB, gzip: 60 * KB },
