@@ -141,6 +141,7 @@ export default defineBackground(() => {
       return null;
     },
     reextractArticle: async (request) => reading.reextract(request.id),
+    correctQuote: async (request) => reading.correct(await live(), request.id, request.speaker, request.date),
     exportUserData: async () => reading.exportText(),
     importUserData: async (request) => reading.importText(request.text),
   });
