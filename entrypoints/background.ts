@@ -159,7 +159,7 @@ export default defineBackground(() => {
       await saveSettings(browser.storage.local, { ...settings, enabled: !settings.enabled });
     } else if (command === 'open-next-mention' || command === 'add-this-page') {
       const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-      const message = command === 'add-this-page' ? { type: 'addThisPage' } : { type: 'openNext' };
+      const message = command === 'add-this-page' ? { type: 'addThisPage', confirm: true } : { type: 'openNext' };
       if (tab?.id !== undefined) await browser.tabs.sendMessage(tab.id, message).catch(() => undefined);
     }
   });

@@ -82,9 +82,11 @@ export interface Mention {
 /**
  * `mentions` answers with the page's detections; `openNext` opens the card of
  * the next mention (keyboard); `addThisPage` adds the page's article to the
- * user's corpus and answers `AddThisPageAnswer` (src/reading/article.ts).
+ * user's corpus and answers `AddThisPageAnswer` (src/reading/article.ts);
+ * with `confirm` (the keyboard command, which has no window of its own) it
+ * also says on the page what happened.
  */
-export type TabRequest = { type: 'mentions' } | { type: 'openNext' } | { type: 'addThisPage' };
+export type TabRequest = { type: 'mentions' } | { type: 'openNext' } | { type: 'addThisPage'; confirm?: boolean };
 export interface MentionsAnswer {
   mentions: Mention[];
 }

@@ -1,6 +1,8 @@
 import type { EntityCard } from '../protocol/views';
+import type { AddThisPageAnswer } from '../reading/article';
 import { formatDay, formatRange, t } from '../i18n/i18n';
 import type { UiLanguage } from '../settings/settings';
+import { AddArticleButton } from './AddArticleButton';
 import { QuoteItem } from './QuoteItem';
 
 /** Quotes shown on hover; the rest are one click away in the popup. */
@@ -13,6 +15,8 @@ export interface PopoverProps {
   state: { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; card: EntityCard };
   onOpenFull(): void;
   onClose(): void;
+  /** Adds the page under the card to the user's articles; absent where the page cannot be added (a frame). */
+  onAddArticle?(): Promise<AddThisPageAnswer>;
 }
 
 function Header(props: { lang: UiLanguage; card: EntityCard; onClose(): void }) {
@@ -76,6 +80,7 @@ export function PopoverCard(props: PopoverProps) {
         <button type="button" class="open" onClick={props.onOpenFull}>
           {card.quoteCount > POPOVER_QUOTES ? t(lang, 'openAll', card.quoteCount) : t(lang, 'openCard')} →
         </button>
+        {props.onAddArticle && <AddArticleButton lang={lang} onAdd={props.onAddArticle} />}
       </footer>
     </div>
   );
