@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../i18n/i18n';
 import type { AddThisPageAnswer } from '../reading/article';
 import type { UiLanguage } from '../settings/settings';
@@ -14,6 +14,9 @@ type State = { step: 'idle' } | { step: 'adding' } | { step: 'done'; ok: boolean
 /** "Add this article" in the card's footer; it says what happened where the reader clicked. */
 export function AddArticleButton({ lang, onAdd }: { lang: UiLanguage; onAdd(): Promise<AddThisPageAnswer> }) {
   const [state, setState] = useState<State>({ step: 'idle' });
+  const said = useRef<HTMLParagraphElement>(null);
+  // The card scrolls; the answer is the last line of it, so bring it into sight.
+  useEffect(() => said.current?.scrollIntoView?.({ block: 'nearest' }), [state]);
   async function add() {
     setState({ step: 'adding' });
     let answer: AddThisPageAnswer;
@@ -30,7 +33,7 @@ export function AddArticleButton({ lang, onAdd }: { lang: UiLanguage; onAdd(): P
         {t(lang, state.step === 'adding' ? 'addingPage' : 'addThisArticle')}
       </button>
       {state.step === 'done' && (
-        <p class={state.ok ? 'added' : 'added failed'} role={state.ok ? 'status' : 'alert'}>
+        <p ref={said} class={state.ok ? 'added' : 'added failed'} role={state.ok ? 'status' : 'alert'}>
           {state.text}
         </p>
       )}

@@ -167,6 +167,11 @@ for (const name of BROWSERS) {
       await maybeScreenshot(popup, `${name}-popup-reading-corrected-vi-light`);
       await popup.click('.reading-list button.reextract');
       await popup.waitFor(() => document.querySelector('.reading-note-line')?.textContent?.startsWith('Đã trích xuất lại') === true);
+      const reextracted = await ask<{ speaker: { name: string } | null; date: string | null; corrected?: unknown }[]>(popup, { type: 'readingQuotes', id });
+      expect(reextracted.map((q) => [q.speaker?.name, q.date, q.corrected ?? null])).toEqual([
+        ['Vladimir Putin', '2025-08-15', null],
+        ['Sergei Lavrov', '2025-08-14', { speaker: true, date: true }],
+      ]);
       await popup.waitFor(() => document.querySelectorAll('.reading-quotes blockquote').length === 2);
       expect(await trumpShown()).toEqual(correctedShown);
       const byLavrov = await ask<{ hits: { quote: { text: string; speaker: { id: string } | null; date: string | null; corrected?: unknown } }[] }>(popup, { type: 'search', query: { text: '', person: 'lavrov', from: '2025-08-14', to: '2025-08-14' } });
@@ -239,12 +244,12 @@ for (const name of BROWSERS) {
       for (const article of await ask<{ id: string }[]>(popup, { type: 'readingList' })) await ask(popup, { type: 'removeArticle', id: article.id });
       const tabId = await articleTabId(popup);
 
-      // The card opened from the keyboard takes focus: close, open the full card, then "add this article".
+      // The card opened from the keyboard takes focus (in the tab in front): close, open the full card, then "add this article".
+      await page.bringToFront();
       await popup.evaluate((id) => {
         const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
         return api.tabs.sendMessage(id, { type: 'openNext' }, { frameId: 0 });
       }, tabId);
-      await page.bringToFront();
       await page.waitFor(() => document.querySelector('summit-lens-popover')?.matches(':popover-open') === true);
       expect(await isOpen(page)).toBe(true);
       await page.press('Tab');
