@@ -147,6 +147,7 @@ export default defineBackground(() => {
       return null;
     },
     reextractArticle: async (request) => reading.reextract(request.id),
+    correctQuote: async (request) => reading.correct(await live(), request.id, request.speaker, request.date),
     exportUserData: async () => reading.exportText(),
     importUserData: async (request) => reading.importText(request.text),
   });
@@ -164,7 +165,7 @@ export default defineBackground(() => {
       await saveSettings(browser.storage.local, { ...settings, enabled: !settings.enabled });
     } else if (command === 'open-next-mention' || command === 'add-this-page') {
       const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-      const message = command === 'add-this-page' ? { type: 'addThisPage' } : { type: 'openNext' };
+      const message = command === 'add-this-page' ? { type: 'addThisPage', confirm: true } : { type: 'openNext' };
       if (tab?.id !== undefined) await browser.tabs.sendMessage(tab.id, message).catch(() => undefined);
     }
   });

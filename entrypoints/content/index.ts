@@ -1,11 +1,13 @@
 import { browser } from 'wxt/browser';
 import { createClient } from '@/src/protocol/client';
 import { isTabRequest } from '@/src/protocol/messages';
-import { isActiveOn, type Settings } from '@/src/settings/settings';
+import { DEFAULT_SETTINGS, isActiveOn, type Settings } from '@/src/settings/settings';
 import { loadSettings, watchSettings } from '@/src/settings/store';
 import { ActivePage } from '@/src/page/active-page';
 import { unpackLexicon } from '@/src/schema/lexicon';
 import { addThisPage } from '@/src/reading/add-page';
+import { showToast } from '@/src/popover/toast';
+import { addAnswerText } from '@/src/ui/AddArticleButton';
 import './highlights.css';
 
 export default defineContentScript({
@@ -24,7 +26,10 @@ export default defineContentScript({
       if (sender.id !== browser.runtime.id || !isTabRequest(message) || !topFrame) return undefined;
       // Asked for explicitly (popup, card, keyboard): works on sites where marking is switched off too.
       if (message.type === 'addThisPage') {
-        void addThisPage(document, location.href, ask).then(sendResponse);
+        void addThisPage(document, location.href, ask).then((answer) => {
+          if (message.confirm === true) showToast(document, addAnswerText(latest?.language ?? DEFAULT_SETTINGS.language, answer), !answer.ok);
+          sendResponse(answer);
+        });
         return true;
       }
       if (message.type === 'mentions') {
@@ -46,6 +51,7 @@ export default defineContentScript({
           reportCount: (entities) => {
             if (topFrame) void ask({ type: 'pageMentions', entities }).catch(() => undefined);
           },
+          addArticle: topFrame ? () => addThisPage(document, location.href, ask) : undefined,
         },
         lexicon,
         latest,

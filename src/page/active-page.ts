@@ -5,6 +5,7 @@ import type { Lexicon } from '../schema/lexicon';
 import type { Settings } from '../settings/settings';
 import { createPopoverHost, HOST_TAG, type PopoverHost } from '../popover/host';
 import { HoverIntent, DEFAULT_TIMING } from '../popover/hover-intent';
+import type { AddThisPageAnswer } from '../reading/article';
 import type { PopoverProps } from '../ui/PopoverCard';
 import { PageScanner, type Mark } from './scanner';
 import { listenForTouch } from './touch-input';
@@ -14,6 +15,8 @@ export interface PageEnv {
   ask: Ask;
   /** Only the top frame reports to the toolbar badge. */
   reportCount(entities: number): void;
+  /** Adds the page to the user's articles (`addThisPage`); only the top frame's card offers it. */
+  addArticle?(): Promise<AddThisPageAnswer>;
 }
 
 /** How long counts settle before the badge is updated. */
@@ -189,6 +192,15 @@ export class ActivePage {
         this.intent.close();
       },
     };
+    const { addArticle } = this.env;
+    if (addArticle) {
+      base.onAddArticle = async () => {
+        const answer = await addArticle();
+        // The next card reads the article's quotes too.
+        if (answer.ok) this.cards.clear();
+        return answer;
+      };
+    }
     this.host.show(anchor, { ...base, state: { status: 'loading' } }, focus);
     this.card(mark).then(
       (card) => {

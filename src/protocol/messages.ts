@@ -1,4 +1,5 @@
 import type { PackedLexicon } from '../schema/lexicon';
+import { correctionProblem } from '../reading/corrections';
 import { MAX_IMPORT_CHARS, validateArticle, type AddedArticle, type ExtractedArticle, type ImportSummary, type ReadingArticleSummary } from '../reading/article';
 import type { Catalog, DbStatus, EntityCard, QuoteContext, QuoteView, SavedQuote, SavedQuoteView, SearchQuery, SearchResult } from './views';
 
@@ -37,6 +38,8 @@ export type Request =
   | { type: 'removeArticle'; id: string }
   /** Runs the current pipeline again on an added article's stored text. */
   | { type: 'reextractArticle'; id: string }
+  /** Sets (or, both null, removes) the user's correction of one of their quotes' speaker and date. */
+  | { type: 'correctQuote'; id: string; speaker: string | null; date: string | null }
   /** Everything the user made, as the text of one JSON Lines file. */
   | { type: 'exportUserData' }
   | { type: 'importUserData'; text: string };
@@ -60,6 +63,8 @@ export interface Answers {
   readingQuotes: QuoteView[];
   removeArticle: null;
   reextractArticle: AddedArticle;
+  /** The quote as every view now shows it. */
+  correctQuote: QuoteView;
   exportUserData: string;
   importUserData: ImportSummary;
 }
@@ -80,9 +85,11 @@ export interface Mention {
 /**
  * `mentions` answers with the page's detections; `openNext` opens the card of
  * the next mention (keyboard); `addThisPage` adds the page's article to the
- * user's corpus and answers `AddThisPageAnswer` (src/reading/article.ts).
+ * user's corpus and answers `AddThisPageAnswer` (src/reading/article.ts);
+ * with `confirm` (the keyboard command, which has no window of its own) it
+ * also says on the page what happened.
  */
-export type TabRequest = { type: 'mentions' } | { type: 'openNext' } | { type: 'addThisPage' };
+export type TabRequest = { type: 'mentions' } | { type: 'openNext' } | { type: 'addThisPage'; confirm?: boolean };
 export interface MentionsAnswer {
   mentions: Mention[];
   /** What the page is about; absent only where the extension is off for the page (it reads nothing there). */
@@ -191,6 +198,13 @@ export function validateRequest(message: unknown): Request | string {
     case 'readingQuotes':
       if (!isId(message.id)) return `${message.type}.id must be a non-empty string of at most 200 characters`;
       return { type: message.type, id: message.id };
+    case 'correctQuote': {
+      if (!isId(message.id)) return 'correctQuote.id must be a non-empty string of at most 200 characters';
+      const speaker = message.speaker ?? null;
+      const date = message.date ?? null;
+      const problem = correctionProblem(speaker, date);
+      return problem ? `correctQuote: ${problem}` : { type: 'correctQuote', id: message.id, speaker: speaker as string | null, date: date as string | null };
+    }
     case 'importUserData':
       if (typeof message.text !== 'string' || message.text.length > MAX_IMPORT_CHARS) return `importUserData.text must be a string of at most ${MAX_IMPORT_CHARS} characters`;
       return { type: 'importUserData', text: message.text };

@@ -55,6 +55,8 @@ export interface QuoteView {
   dateBasis: DateBasis;
   summit: SummitRef | null;
   source: QuoteSource;
+  /** Which fields the user corrected by hand (only the user's own quotes can be corrected). */
+  corrected?: { speaker: boolean; date: boolean };
 }
 
 export interface PersonCard {

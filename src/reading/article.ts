@@ -57,6 +57,7 @@ export interface ReadingArticleSummary {
 export interface ImportSummary {
   documents: number;
   quotes: number;
+  corrections: number;
   saved: number;
   settings: boolean;
 }

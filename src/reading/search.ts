@@ -25,7 +25,7 @@ function tokens(quote: ReadingQuote): Token[] {
 }
 
 /** Newest first, undated last, so list position is the recency rank `rank` breaks ties with. */
-export function byRecency(quotes: readonly ReadingQuote[]): ReadingQuote[] {
+export function byRecency<Q extends ReadingQuote>(quotes: readonly Q[]): Q[] {
   return [...quotes].sort((a, b) => (a.date === b.date ? (a.id < b.id ? -1 : 1) : a.date === null ? 1 : b.date === null ? -1 : a.date < b.date ? 1 : -1));
 }
 

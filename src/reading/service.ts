@@ -3,11 +3,12 @@ import type { Gazetteer } from '../corpus/gazetteer';
 import type { EntityCard, QuoteContext, QuoteView, SearchQuery, SearchResult } from '../protocol/views';
 import { parseSettings, type Settings } from '../settings/settings';
 import type { Outcome } from '../store/outcome';
-import { listReadingArticles, putReadingArticle, readingDocument, readingQuote, readingQuotes, readingQuotesOf, readUserRecords, removeReadingArticle, writeUserRecords } from '../store/reading';
+import { listReadingArticles, putReadingArticle, putReadingCorrection, readingCorrections, readingCorrectionsOf, readingDocument, readingQuote, readingQuotes, readingQuotesOf, readUserRecords, removeReadingArticle, writeUserRecords } from '../store/reading';
 import type { LiveIndex } from '../store/reader';
 import type { SummitDb } from '../store/schema';
 import type { AddedArticle, ExtractedArticle, ImportSummary, ReadingArticleSummary } from './article';
-import { ingestArticle, READING_PREFIX, storedArticle, type ReadingQuote } from './ingest';
+import { applyCorrection, applyCorrections, correctionProblem, type CorrectedQuote } from './corrections';
+import { ingestArticle, READING_PREFIX, storedArticle } from './ingest';
 import { byRecency, searchWithReading } from './search';
 import { decodeUserData, encodeUserData } from './transfer';
 import { readingQuoteContext, readingQuoteView, withReadingQuotes } from './views';
@@ -27,13 +28,20 @@ export interface ReadingDeps {
  * whole store each time.
  */
 export class ReadingService {
-  private quotes: Promise<ReadingQuote[]> | null = null;
+  private quotes: Promise<CorrectedQuote[]> | null = null;
 
   constructor(private readonly deps: ReadingDeps) {}
 
-  private cached(): Promise<ReadingQuote[]> {
+  /** The user's quotes with their corrections applied, so search and cards see what the user said. */
+  private async load(): Promise<CorrectedQuote[]> {
+    const db = await this.deps.main();
+    const [quotes, corrections, gazetteer] = await Promise.all([readingQuotes(db), readingCorrections(db), this.deps.gazetteer()]);
+    return byRecency(applyCorrections(quotes, corrections, gazetteer.people));
+  }
+
+  private cached(): Promise<CorrectedQuote[]> {
     if (!this.quotes) {
-      const loading = this.deps.main().then(readingQuotes).then(byRecency);
+      const loading = this.load();
       loading.catch(() => {
         if (this.quotes === loading) this.quotes = null;
       });
@@ -82,9 +90,31 @@ export class ReadingService {
   }
 
   async quotesOf(index: LiveIndex, id: string): Promise<QuoteView[]> {
-    const quotes = await readingQuotesOf(await this.deps.main(), id);
+    const db = await this.deps.main();
+    const [quotes, corrections, gazetteer] = await Promise.all([readingQuotesOf(db, id), readingCorrectionsOf(db, id), this.deps.gazetteer()]);
     const read = index.read();
-    return Promise.all(quotes.map((q) => readingQuoteView(read, q)));
+    return Promise.all(applyCorrections(quotes, corrections, gazetteer.people).map((q) => readingQuoteView(read, q)));
+  }
+
+  /**
+   * Corrects a quote's speaker or date by hand (null leaves that field to the
+   * pipeline; both null removes the correction), and answers the quote as
+   * every view now shows it.
+   */
+  async correct(index: LiveIndex, quoteId: string, speaker: string | null, date: string | null): Promise<QuoteView> {
+    const problem = correctionProblem(speaker, date);
+    if (problem) throw new Error(problem);
+    const db = await this.deps.main();
+    const found = await readingQuote(db, quoteId);
+    if (!found) throw new Error(`no quote "${quoteId}" in your articles`);
+    const correction = { quoteId, document: found.quote.document, speaker: speaker?.trim() ?? null, date, correctedAt: this.deps.now() };
+    try {
+      if (!(await putReadingCorrection(db, correction))) throw new Error(`no quote "${quoteId}" in your articles`);
+    } finally {
+      this.changed();
+    }
+    const applied = applyCorrection(found.quote, speaker === null && date === null ? undefined : correction, (await this.deps.gazetteer()).people);
+    return readingQuoteView(index.read(), applied);
   }
 
   async remove(id: string): Promise<void> {
@@ -106,9 +136,12 @@ export class ReadingService {
   /** Null when the id is not one of the user's quotes, so the caller asks the index. */
   async quoteContext(index: LiveIndex, id: string): Promise<QuoteContext | null> {
     if (!id.startsWith(READING_PREFIX)) return null;
-    const found = await readingQuote(await this.deps.main(), id);
+    const db = await this.deps.main();
+    const found = await readingQuote(db, id);
     if (!found) throw new Error(`no quote "${id}" in your articles`);
-    return readingQuoteContext(await readingQuoteView(index.read(), found.quote), found.quote, found.document);
+    const [corrections, gazetteer] = await Promise.all([readingCorrectionsOf(db, found.document.id), this.deps.gazetteer()]);
+    const quote = applyCorrection(found.quote, corrections.find((c) => c.quoteId === id), gazetteer.people);
+    return readingQuoteContext(await readingQuoteView(index.read(), quote), found.quote, found.document);
   }
 
   async exportText(): Promise<string> {
@@ -126,6 +159,6 @@ export class ReadingService {
       this.changed();
     }
     if (data.settings) await this.deps.saveSettings(parseSettings(data.settings));
-    return { documents: data.documents.length, quotes: data.quotes.length, saved: data.saved.length, settings: data.settings !== null };
+    return { documents: data.documents.length, quotes: data.quotes.length, corrections: data.corrections.length, saved: data.saved.length, settings: data.settings !== null };
   }
 }

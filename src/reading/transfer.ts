@@ -1,6 +1,7 @@
 import { isIsoDay } from '../corpus/iso-day';
 import type { SavedQuote } from '../protocol/views';
 import { LocatedError } from '../schema/located-error';
+import { correctionProblem, type QuoteCorrection } from './corrections';
 import type { ReadingDocument, ReadingQuote } from './ingest';
 import { READING_PREFIX } from './ingest';
 
@@ -17,6 +18,7 @@ export const USER_FILE_NAME = 'summit-lens-my-corpus.jsonl';
 export interface UserData {
   documents: ReadingDocument[];
   quotes: ReadingQuote[];
+  corrections: QuoteCorrection[];
   saved: SavedQuote[];
   /** Stored as the settings module reads them; null when not exported. */
   settings: Record<string, unknown> | null;
@@ -26,7 +28,8 @@ export interface UserHeader {
   format: typeof USER_FORMAT;
   version: number;
   exportedAt: string;
-  counts: { documents: number; quotes: number; saved: number; settings: number };
+  /** `corrections` came after version 1's first files: a header without it has none. */
+  counts: { documents: number; quotes: number; corrections: number; saved: number; settings: number };
 }
 
 export class UserFileError extends LocatedError {
@@ -38,11 +41,12 @@ export function encodeUserData(data: UserData, now: Date): string {
     format: USER_FORMAT,
     version: USER_VERSION,
     exportedAt: now.toISOString(),
-    counts: { documents: data.documents.length, quotes: data.quotes.length, saved: data.saved.length, settings: data.settings ? 1 : 0 },
+    counts: { documents: data.documents.length, quotes: data.quotes.length, corrections: data.corrections.length, saved: data.saved.length, settings: data.settings ? 1 : 0 },
   };
   const lines = [JSON.stringify(header)];
   for (const d of data.documents) lines.push(JSON.stringify(['document', d]));
   for (const q of data.quotes) lines.push(JSON.stringify(['quote', q]));
+  for (const c of data.corrections) lines.push(JSON.stringify(['correction', c]));
   for (const s of data.saved) lines.push(JSON.stringify(['saved', s]));
   if (data.settings) lines.push(JSON.stringify(['settings', data.settings]));
   return `${lines.join('\n')}\n`;
@@ -126,6 +130,18 @@ function quoteProblem(q: Fields, documents: Map<string, Fields>): string | null 
   return null;
 }
 
+function correctionLineProblem(c: Fields, quotes: Map<string, string>): string | null {
+  const problem = firstProblem(c, [
+    ['quoteId', (v) => isString(v) && quotes.has(v), 'must name a quote of an earlier line'],
+    ['document', (v) => isString(v) && quotes.get(c.quoteId as string) === v, "must be its quote's document"],
+    ['correctedAt', (v) => Number.isFinite(v), 'must be a number'],
+  ]);
+  if (problem) return problem;
+  const why = correctionProblem(c.speaker, c.date);
+  if (why) return why;
+  return c.speaker === null && c.date === null ? 'a correction must give a speaker or a date' : null;
+}
+
 function savedProblem(s: Fields): string | null {
   return firstProblem(s, [
     ['quoteId', (v) => isString(v) && v.length > 0 && v.length <= 200, 'must be a quote id'],
@@ -163,10 +179,13 @@ export function decodeUserData(text: string, file = USER_FILE_NAME): UserData {
   if (h.version !== USER_VERSION) fail(1, `export version ${JSON.stringify(h.version)} is not one this version reads (${USER_VERSION})`);
   const counts = (isRecord(h.counts) ? h.counts : null) as Fields | null;
   if (counts === null || !['documents', 'quotes', 'saved', 'settings'].every((k) => isCount(counts[k]))) fail(1, '"counts" must give documents, quotes, saved and settings');
+  if (counts!.corrections !== undefined && !isCount(counts!.corrections)) fail(1, '"counts.corrections" must be a whole number');
 
-  const data: UserData = { documents: [], quotes: [], saved: [], settings: null };
+  const data: UserData = { documents: [], quotes: [], corrections: [], saved: [], settings: null };
   const documents = new Map<string, Fields>();
-  const quoteIds = new Set<string>();
+  /** Quote id → its document. */
+  const quoteIds = new Map<string, string>();
+  const correctionIds = new Set<string>();
   const savedIds = new Set<string>();
   for (let i = 1; i < lines.length; i++) {
     const line = i + 1;
@@ -187,11 +206,20 @@ export function decodeUserData(text: string, file = USER_FILE_NAME): UserData {
         const problem = quoteProblem(record, documents);
         if (problem) fail(line, `quote: ${problem}`);
         if (quoteIds.has(record.id as string)) fail(line, `quote "${record.id as string}" appears twice`);
-        quoteIds.add(record.id as string);
+        quoteIds.set(record.id as string, record.document as string);
         const doc = documents.get(record.document as string)!;
         // The source is rebuilt from its document, so a file cannot make a quote claim another page.
         const source = { document: doc.id as string, title: doc.title as string, outlet: doc.outlet as string | null, published: doc.published as string | null, origin: 'reading' as const, url: doc.url as string };
         data.quotes.push({ ...(record as unknown as ReadingQuote), source });
+        break;
+      }
+      case 'correction': {
+        const problem = correctionLineProblem(record, quoteIds);
+        if (problem) fail(line, `correction: ${problem}`);
+        if (correctionIds.has(record.quoteId as string)) fail(line, `correction of "${record.quoteId as string}" appears twice`);
+        correctionIds.add(record.quoteId as string);
+        const { quoteId, document, speaker, date, correctedAt } = record as unknown as QuoteCorrection;
+        data.corrections.push({ quoteId, document, speaker, date, correctedAt });
         break;
       }
       case 'saved': {
@@ -207,12 +235,12 @@ export function decodeUserData(text: string, file = USER_FILE_NAME): UserData {
         data.settings = record;
         break;
       default:
-        fail(line, `unknown kind ${JSON.stringify(kind).slice(0, 40)} (expected document, quote, saved or settings)`);
+        fail(line, `unknown kind ${JSON.stringify(kind).slice(0, 40)} (expected document, quote, correction, saved or settings)`);
     }
   }
-  const found = { documents: data.documents.length, quotes: data.quotes.length, saved: data.saved.length, settings: data.settings ? 1 : 0 };
+  const found = { documents: data.documents.length, quotes: data.quotes.length, corrections: data.corrections.length, saved: data.saved.length, settings: data.settings ? 1 : 0 };
   for (const key of Object.keys(found) as (keyof typeof found)[]) {
-    if (counts![key] !== found[key]) fail(1, `the header counts ${String(counts![key])} ${key} but the file has ${found[key]} (cut short?)`);
+    if ((counts![key] ?? (key === 'corrections' ? 0 : undefined)) !== found[key]) fail(1, `the header counts ${String(counts![key])} ${key} but the file has ${found[key]} (cut short?)`);
   }
   return data;
 }

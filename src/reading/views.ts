@@ -2,12 +2,14 @@ import type { EntityCard, QuoteContext, QuoteView } from '../protocol/views';
 import { clampLimit, CARD_QUOTES } from '../store/queries';
 import type { IndexRead } from '../store/reader';
 import { quoteView } from '../store/views';
+import type { CorrectedQuote } from './corrections';
 import type { ReadingDocument, ReadingQuote } from './ingest';
 
 /** A quote of the user's corpus as every view shows it, with the people and summits of the live index. */
-export async function readingQuoteView(read: IndexRead, quote: ReadingQuote): Promise<QuoteView> {
-  const view = await quoteView(read, { ...quote, n: 0 });
-  return { ...view, source: { ...quote.source } };
+export async function readingQuoteView(read: IndexRead, quote: CorrectedQuote): Promise<QuoteView> {
+  const { corrected, ...plain } = quote;
+  const view = await quoteView(read, { ...plain, n: 0 });
+  return corrected ? { ...view, source: { ...quote.source }, corrected: { ...corrected } } : { ...view, source: { ...quote.source } };
 }
 
 /** The added article's text with the quote in place, for the source view. */

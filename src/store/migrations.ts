@@ -103,5 +103,13 @@ const v4: Migration = {
   },
 };
 
-export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4];
-export const SCHEMA_VERSION = 4;
+const v5: Migration = {
+  version: 5,
+  describe: "the user's hand corrections of their quotes, apart from the quotes so extracting again keeps them",
+  async run(db) {
+    db.createObjectStore('readingCorrections', { keyPath: 'quoteId' }).createIndex('document', 'document');
+  },
+};
+
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5];
+export const SCHEMA_VERSION = 5;

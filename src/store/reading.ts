@@ -1,4 +1,5 @@
 import type { ReadingArticleSummary } from '../reading/article';
+import type { QuoteCorrection } from '../reading/corrections';
 import type { ReadingDocument, ReadingQuote } from '../reading/ingest';
 import type { SavedQuote } from '../protocol/views';
 import type { SummitDb } from './schema';
@@ -23,12 +24,14 @@ export async function putReadingArticle(db: SummitDb, document: ReadingDocument,
   return { replaced };
 }
 
-/** Removes the article and every quote taken from it; false when there was none. */
+/** Removes the article, every quote taken from it and the user's corrections of them; false when there was none. */
 export async function removeReadingArticle(db: SummitDb, id: string): Promise<boolean> {
-  const tx = db.transaction(['readingDocs', 'readingQuotes'], 'readwrite');
+  const tx = db.transaction(['readingDocs', 'readingQuotes', 'readingCorrections'], 'readwrite');
   const existed = (await tx.objectStore('readingDocs').getKey(id)) !== undefined;
-  const store = tx.objectStore('readingQuotes');
-  for (const key of await store.index('document').getAllKeys(id)) void store.delete(key);
+  for (const name of ['readingQuotes', 'readingCorrections'] as const) {
+    const store = tx.objectStore(name);
+    for (const key of await store.index('document').getAllKeys(id)) void store.delete(key);
+  }
   void tx.objectStore('readingDocs').delete(id);
   await tx.done;
   return existed;
@@ -75,36 +78,67 @@ export async function readingQuote(db: SummitDb, id: string): Promise<{ quote: R
   return quote && document ? { quote, document } : null;
 }
 
+export function readingCorrections(db: SummitDb): Promise<QuoteCorrection[]> {
+  return db.getAll('readingCorrections');
+}
+
+export function readingCorrectionsOf(db: SummitDb, document: string): Promise<QuoteCorrection[]> {
+  return db.getAllFromIndex('readingCorrections', 'document', document);
+}
+
+/**
+ * Stores the correction of a quote that is in the user's corpus, or with both
+ * fields null removes it. False when there is no such quote.
+ */
+export async function putReadingCorrection(db: SummitDb, correction: QuoteCorrection): Promise<boolean> {
+  const tx = db.transaction(['readingQuotes', 'readingCorrections'], 'readwrite');
+  const quote = await tx.objectStore('readingQuotes').get(correction.quoteId);
+  if (!quote || quote.document !== correction.document) {
+    tx.abort();
+    await tx.done.catch(() => undefined);
+    return false;
+  }
+  const store = tx.objectStore('readingCorrections');
+  if (correction.speaker === null && correction.date === null) void store.delete(correction.quoteId);
+  else void store.put(correction);
+  await tx.done;
+  return true;
+}
+
 export interface UserRecords {
   documents: ReadingDocument[];
   quotes: ReadingQuote[];
+  corrections: QuoteCorrection[];
   saved: SavedQuote[];
 }
 
-/** One read of everything the user made, consistent across the three stores. */
+/** One read of everything the user made, consistent across the stores. */
 export async function readUserRecords(db: SummitDb): Promise<UserRecords> {
-  const tx = db.transaction(['readingDocs', 'readingQuotes', 'saved'], 'readonly');
-  const [documents, quotes, saved] = await Promise.all([
+  const tx = db.transaction(['readingDocs', 'readingQuotes', 'readingCorrections', 'saved'], 'readonly');
+  const [documents, quotes, corrections, saved] = await Promise.all([
     tx.objectStore('readingDocs').index('addedAt').getAll(),
     tx.objectStore('readingQuotes').getAll(),
+    tx.objectStore('readingCorrections').getAll(),
     tx.objectStore('saved').index('savedAt').getAll(),
   ]);
-  return { documents, quotes, saved };
+  return { documents, quotes, corrections, saved };
 }
 
 /**
  * Adds imported records in one transaction: all of them or, on any failure,
  * none. Nothing the user has is deleted, except the quotes of an article the
- * file brings again, which its own quotes replace.
+ * file brings again, which its own quotes replace, and corrections the file
+ * brings for the same quotes.
  */
 export async function writeUserRecords(db: SummitDb, records: UserRecords): Promise<void> {
-  const tx = db.transaction(['readingDocs', 'readingQuotes', 'saved'], 'readwrite');
+  const tx = db.transaction(['readingDocs', 'readingQuotes', 'readingCorrections', 'saved'], 'readwrite');
   const quotes = tx.objectStore('readingQuotes');
   for (const document of records.documents) {
     for (const key of await quotes.index('document').getAllKeys(document.id)) void quotes.delete(key);
     void tx.objectStore('readingDocs').put(document);
   }
   for (const q of records.quotes) void quotes.put(q);
+  for (const c of records.corrections) void tx.objectStore('readingCorrections').put(c);
   for (const s of records.saved) void tx.objectStore('saved').put(s);
   await tx.done;
 }

@@ -3,6 +3,7 @@ import type { SavedQuote, SeedStats, SourceRef } from '../protocol/views';
 import type { IndexDocument, Person, Quote, Summit } from '../schema/index-schema';
 import type { LexiconPart } from '../schema/lexicon';
 import type { ReadingDocument, ReadingQuote } from '../reading/ingest';
+import type { QuoteCorrection } from '../reading/corrections';
 
 /**
  * The two kinds of IndexedDB database the background owns.
@@ -54,6 +55,8 @@ export interface SummitDbSchema extends DBSchema {
   /** The user's own corpus (src/reading): never written by a seed, so an index update leaves it alone. */
   readingDocs: { key: string; value: ReadingDocument; indexes: { addedAt: number } };
   readingQuotes: { key: string; value: ReadingQuote; indexes: { document: string } };
+  /** Kept apart from the quotes, which extracting again replaces. */
+  readingCorrections: { key: string; value: QuoteCorrection; indexes: { document: string } };
 }
 
 export type SummitDb = IDBPDatabase<SummitDbSchema>;

@@ -1,8 +1,10 @@
 import type { PageContext } from '../protocol/messages';
 import type { EntityCard } from '../protocol/views';
 import { planCard } from '../popover/relevance';
+import type { AddThisPageAnswer } from '../reading/article';
 import { formatDay, formatRange, t } from '../i18n/i18n';
 import type { UiLanguage } from '../settings/settings';
+import { AddArticleButton } from './AddArticleButton';
 import { QuoteItem } from './QuoteItem';
 
 /** Quotes shown on hover; the rest are one click away in the popup. */
@@ -17,6 +19,8 @@ export interface PopoverProps {
   context?: PageContext | null;
   onOpenFull(): void;
   onClose(): void;
+  /** Adds the page under the card to the user's articles; absent where the page cannot be added (a frame). */
+  onAddArticle?(): Promise<AddThisPageAnswer>;
 }
 
 function Header(props: { lang: UiLanguage; card: EntityCard; onClose(): void }) {
@@ -103,6 +107,7 @@ export function PopoverCard(props: PopoverProps) {
         <button type="button" class="open" onClick={props.onOpenFull}>
           {card.quoteCount > POPOVER_QUOTES ? t(lang, 'openAll', card.quoteCount) : t(lang, 'openCard')} →
         </button>
+        {props.onAddArticle && <AddArticleButton lang={lang} onAdd={props.onAddArticle} />}
       </footer>
     </div>
   );

@@ -37,11 +37,14 @@ function speakerLine(lang: UiLanguage, quote: QuoteView): string {
  */
 export function basisNotes(lang: UiLanguage, quote: QuoteView): string[] {
   const notes: string[] = [];
-  if (quote.kind === 'speech' && quote.speaker !== null) {
+  // What the user corrected by hand is theirs, never passed off as the text's or the pipeline's.
+  if (quote.corrected?.speaker) notes.push(t(lang, 'speakerCorrected'));
+  else if (quote.kind === 'speech' && quote.speaker !== null) {
     if (quote.speakerBasis === 'role' && quote.speakerRole !== null) notes.push(t(lang, 'speakerFromRole', quote.speakerRole));
     else if (quote.speakerBasis === 'back-reference') notes.push(t(lang, 'speakerFromEarlier'));
   }
-  if (quote.date !== null && quote.dateBasis === 'relative') notes.push(t(lang, 'dateFromPublication'));
+  if (quote.corrected?.date) notes.push(t(lang, 'dateCorrected'));
+  else if (quote.date !== null && quote.dateBasis === 'relative') notes.push(t(lang, 'dateFromPublication'));
   else if (quote.date !== null && quote.dateBasis === 'publication') notes.push(t(lang, 'dateIsPublication'));
   return notes;
 }

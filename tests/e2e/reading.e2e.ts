@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Tab } from './harness/browsers';
 import { BROWSERS, maybeScreenshot, useExtension, type Harness } from './harness/fixture';
 import { openPopup, typeQuery } from './harness/popup';
+import { waitForActive } from './content-support';
 
 /**
  * The user's own corpus, end to end in the built extension: a news page we
@@ -143,6 +144,39 @@ for (const name of BROWSERS) {
       ]);
       await maybeScreenshot(popup, `${name}-popup-reading-vi-light`);
 
+      // The reader corrects the second quote's speaker and date by hand: shown as theirs, and kept when the article is extracted again.
+      const trumpItem = '.reading-quotes > li:nth-child(2)';
+      await popup.click(`${trumpItem} button.correct`);
+      await popup.waitFor(() => document.querySelector('.correct-form') !== null);
+      await popup.click(`${trumpItem} input[name=speaker]`);
+      await popup.type('sergei lavrov');
+      // A date field takes typing differently in each browser; set it as the picker would.
+      await popup.evaluate(() => {
+        const input = document.querySelector('.correct-form input[name=date]') as HTMLInputElement;
+        input.value = '2025-08-14';
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+      await popup.click(`${trumpItem} button.correct-save`);
+      const trumpShown = () => popup.evaluate((sel) => {
+        const q = document.querySelector(`${sel} .quote`)!;
+        return [q.querySelector('.speaker')!.textContent, q.querySelector('.date')!.textContent, q.querySelector('.basis')?.textContent ?? null];
+      }, trumpItem);
+      const correctedShown = ['Sergei Lavrov', '14/8/2025', 'người nói do bạn sửa · ngày do bạn sửa'];
+      await popup.waitFor(() => document.querySelector('.correct-form') === null);
+      expect(await trumpShown()).toEqual(correctedShown);
+      await maybeScreenshot(popup, `${name}-popup-reading-corrected-vi-light`);
+      await popup.click('.reading-list button.reextract');
+      await popup.waitFor(() => document.querySelector('.reading-note-line')?.textContent?.startsWith('Đã trích xuất lại') === true);
+      const reextracted = await ask<{ speaker: { name: string } | null; date: string | null; corrected?: unknown }[]>(popup, { type: 'readingQuotes', id });
+      expect(reextracted.map((q) => [q.speaker?.name, q.date, q.corrected ?? null])).toEqual([
+        ['Vladimir Putin', '2025-08-15', null],
+        ['Sergei Lavrov', '2025-08-14', { speaker: true, date: true }],
+      ]);
+      await popup.waitFor(() => document.querySelectorAll('.reading-quotes blockquote').length === 2);
+      expect(await trumpShown()).toEqual(correctedShown);
+      const byLavrov = await ask<{ hits: { quote: { text: string; speaker: { id: string } | null; date: string | null; corrected?: unknown } }[] }>(popup, { type: 'search', query: { text: '', person: 'lavrov', from: '2025-08-14', to: '2025-08-14' } });
+      expect(byLavrov.hits.filter((hit) => hit.quote.corrected).map((hit) => [hit.quote.text, hit.quote.speaker?.id, hit.quote.date, hit.quote.corrected])).toEqual([[TRUMP_WORDS, 'lavrov', '2025-08-14', { speaker: true, date: true }]]);
+
       // Search reads the bundled index and the user's corpus together.
       await popup.click(SEARCH_TAB);
       await typeQuery(popup, 'thang than');
@@ -164,7 +198,7 @@ for (const name of BROWSERS) {
 
       // Export, then remove: the article and its quotes are gone.
       const file = await ask<string>(popup, { type: 'exportUserData' });
-      expect(file.split('\n')[0]).toContain('"counts":{"documents":1,"quotes":2,"saved":0,"settings":1}');
+      expect(file.split('\n')[0]).toContain('"counts":{"documents":1,"quotes":2,"corrections":1,"saved":0,"settings":1}');
       exported.push({ from: name, text: file });
       await popup.click(READING_TAB);
       await popup.waitFor(() => document.querySelectorAll('.reading-list > li').length === 1);
@@ -192,6 +226,32 @@ for (const name of BROWSERS) {
       const body = (text: string) => text.split('\n').slice(1, -2).join('\n');
       expect(body(again)).toBe(body(source0.text));
       await maybeScreenshot(popup, `${name}-popup-reading-imported-vi-light`);
+      // The correction came with the file.
+      const importedId = (await ask<{ id: string }[]>(popup, { type: 'readingList' }))[0]!.id;
+      const importedQuotes = await ask<{ speaker: { id: string } | null; corrected?: unknown }[]>(popup, { type: 'readingQuotes', id: importedId });
+      expect(importedQuotes.map((q) => [q.speaker?.id, q.corrected ?? null])).toEqual([
+        ['putin', null],
+        ['lavrov', { speaker: true, date: true }],
+      ]);
+      await popup.close();
+      await page.close();
+    });
+
+    it('says on the page what the keyboard command did, in a closed shadow root', async () => {
+      const page = await h.session.newTab(h.url(ARTICLE));
+      await waitForActive(page);
+      const popup = await openPopup(h);
+      const tabId = await articleTabId(popup);
+      // Alt+Shift+A sends `addThisPage` with `confirm`.
+      const answer = await popup.evaluate((id) => {
+        const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+        return api.tabs.sendMessage(id, { type: 'addThisPage', confirm: true }, { frameId: 0 });
+      }, tabId);
+      expect(answer).toMatchObject({ ok: true, quotes: 2 });
+      await page.waitFor(() => document.querySelector('summit-lens-toast') !== null);
+      expect(await page.evaluate(() => document.querySelector('summit-lens-toast')!.shadowRoot)).toBeNull();
+      await page.bringToFront();
+      await maybeScreenshot(page, `${name}-page-toast-vi-light`);
       await popup.close();
       await page.close();
     });

@@ -12,25 +12,100 @@ type Note = { kind: 'status' | 'error'; text: string } | null;
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
+interface CorrectProps {
+  env: PopupEnv;
+  quote: QuoteView;
+  onDone(quote: QuoteView | null): void;
+}
+
+/**
+ * Corrects a quote's speaker or date by hand. An empty field leaves that one
+ * to the extraction; the correction is stored apart, so extracting the
+ * article again keeps it.
+ */
+function CorrectForm({ env, quote, onDone }: CorrectProps) {
+  const lang = env.settings.language;
+  const [speaker, setSpeaker] = useState(quote.corrected?.speaker ? (quote.speaker?.name ?? quote.speakerName ?? '') : '');
+  const [date, setDate] = useState(quote.corrected?.date ? (quote.date ?? '') : '');
+  const [error, setError] = useState<string | null>(null);
+  const current = quote.speaker?.name ?? quote.speakerName ?? t(lang, 'unknownSpeaker');
+
+  async function send(nextSpeaker: string | null, nextDate: string | null) {
+    try {
+      onDone(await env.ask({ type: 'correctQuote', id: quote.id, speaker: nextSpeaker, date: nextDate }));
+    } catch (e) {
+      setError(t(lang, 'correctFailed', message(e)));
+    }
+  }
+
+  function save(event: Event) {
+    event.preventDefault();
+    const who = speaker.trim() === '' ? null : speaker.trim();
+    const when = date === '' ? null : date;
+    if (who === null && when === null) setError(t(lang, 'correctNothing'));
+    else void send(who, when);
+  }
+
+  return (
+    <form class="correct-form" onSubmit={save}>
+      <label>
+        {t(lang, 'correctSpeaker')}
+        <input type="text" name="speaker" maxLength={120} placeholder={current} value={speaker} onInput={(e) => setSpeaker((e.currentTarget as HTMLInputElement).value)} />
+      </label>
+      <label>
+        {t(lang, 'correctDate')}
+        <input type="date" name="date" value={date} onInput={(e) => setDate((e.currentTarget as HTMLInputElement).value)} />
+      </label>
+      <div class="actions">
+        <button type="submit" class="primary correct-save">
+          {t(lang, 'correctSave')}
+        </button>
+        <button type="button" class="link correct-cancel" onClick={() => onDone(null)}>
+          {t(lang, 'correctCancel')}
+        </button>
+        {quote.corrected && (
+          <button type="button" class="link correct-undo" onClick={() => void send(null, null)}>
+            {t(lang, 'correctUndo')}
+          </button>
+        )}
+      </div>
+      {error !== null && (
+        <p class="notice error" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}
+
 function ArticleQuotes({ env, id, go }: { env: PopupEnv; id: string; go(route: Route): void }) {
   const lang = env.settings.language;
   const [quotes, setQuotes] = useState<QuoteView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [correcting, setCorrecting] = useState<string | null>(null);
   useEffect(() => {
     env.ask({ type: 'readingQuotes', id }).then(setQuotes, (e: unknown) => setError(message(e)));
   }, [id]);
   if (error !== null) return <p class="notice error">{t(lang, 'loadFailed', error)}</p>;
   if (quotes === null) return <p class="notice" aria-busy="true">{t(lang, 'loading')}</p>;
+  const done = (next: QuoteView | null) => {
+    if (next) setQuotes(quotes.map((q) => (q.id === next.id ? next : q)));
+    setCorrecting(null);
+  };
   return (
     <ol class="reading-quotes">
       {quotes.map((quote) => (
-        <li key={quote.id}>
+        <li key={quote.id} data-quote={quote.id}>
           <QuoteItem lang={lang} quote={quote}>
             <div class="actions">
               <button type="button" class="link" onClick={() => go({ view: 'source', quote: quote.id })}>
                 {t(lang, 'viewSource')}
               </button>
+              <button type="button" class="link correct" aria-expanded={correcting === quote.id} onClick={() => setCorrecting(correcting === quote.id ? null : quote.id)}>
+                {t(lang, 'correctQuote')}
+              </button>
             </div>
+            {correcting === quote.id && <CorrectForm env={env} quote={quote} onDone={done} />}
           </QuoteItem>
         </li>
       ))}

@@ -73,7 +73,10 @@ describe('router and client', () => {
     removeArticle: async () => null,
     reextractArticle: async (r) => ({ document: { id: r.id, title: '', url: 'https://x.example/', published: null }, quotes: 0, replaced: true, truncated: false }),
     exportUserData: async () => '',
-    importUserData: async () => ({ documents: 0, quotes: 0, saved: 0, settings: false }),
+    correctQuote: async () => {
+      throw new Error('not asked');
+    },
+    importUserData: async () => ({ documents: 0, quotes: 0, corrections: 0, saved: 0, settings: false }),
   });
   const ask = createClient((message) => router(message, { tabId: null }));
 

@@ -146,7 +146,7 @@ describe('ReadingService', () => {
     expect(lines.map((l) => (JSON.parse(l) as unknown[])[0])).toEqual([undefined, 'document', 'quote', 'quote', 'saved', 'settings']);
 
     const fresh = await setUp('roundtrip-fresh');
-    expect(await fresh.service.importText(exported)).toEqual({ documents: 1, quotes: 2, saved: 1, settings: true });
+    expect(await fresh.service.importText(exported)).toEqual({ documents: 1, quotes: 2, corrections: 0, saved: 1, settings: true });
     expect(await fresh.service.list()).toEqual(await service.list());
     expect(await fresh.service.quotesOf(await fresh.index(), ID)).toEqual(await service.quotesOf(live, ID));
     expect((await listSaved(await fresh.store.main())).map((s) => s.quoteId)).toEqual(['q1']);
@@ -173,5 +173,55 @@ describe('ReadingService', () => {
     await expect(fresh.service.importText('{"hello": 1}')).rejects.toThrow('summit-lens-my-corpus.jsonl:1: not a Summit Lens export (the first line must have "format": "summit-lens/user-lines")');
     expect(await fresh.service.list()).toEqual(kept);
     expect(before).toHaveLength(1);
+  });
+
+  it('keeps a hand correction apart from the quote: every view shows it as the user\'s, extracting again keeps it, removing the article takes it', async () => {
+    const { service, store, index } = await setUp('correct');
+    await service.add(viArticle());
+    const live = await index();
+    const trumpQuote = (await service.quotesOf(live, ID)).find((q) => q.speaker?.id === 'trump')!;
+    expect([trumpQuote.date, trumpQuote.dateBasis, trumpQuote.corrected]).toEqual(['2025-08-15', 'summit', undefined]);
+
+    const corrected = await service.correct(live, trumpQuote.id, '  sergei LAVROV ', '2025-08-14');
+    expect([corrected.speaker?.id, corrected.speakerName, corrected.speakerBasis, corrected.date, corrected.dateBasis, corrected.corrected]).toEqual(['lavrov', null, 'named', '2025-08-14', 'stated', { speaker: true, date: true }]);
+    expect((await service.quotesOf(live, ID)).find((q) => q.id === trumpQuote.id)).toEqual(corrected);
+    expect(await (await store.main()).get('readingCorrections', trumpQuote.id)).toEqual({ quoteId: trumpQuote.id, document: ID, speaker: 'sergei LAVROV', date: '2025-08-14', correctedAt: 1_001 });
+    // The extracted quote itself is as the pipeline read it.
+    expect((await (await store.main()).get('readingQuotes', trumpQuote.id))!.speaker).toBe('trump');
+
+    const byLavrov = unwrap(await service.search(live, { text: '', person: 'lavrov', from: '2025-08-14', to: '2025-08-14' }));
+    // Same day, same tier: the corpus first on a tie.
+    expect(byLavrov.hits.map((h) => [h.quote.id, h.quote.corrected])).toEqual([
+      ['q5', undefined],
+      [trumpQuote.id, { speaker: true, date: true }],
+    ]);
+    const summit = await service.card(live, unwrap(await getCard(live, { kind: 'summit', id: 'alaska-2025' }, 100)), 100);
+    expect(summit.quotes.filter((q) => q.source.origin === 'reading').map((q) => [q.speaker?.id, q.date])).toEqual([
+      ['putin', '2025-08-15'],
+      ['lavrov', '2025-08-14'],
+    ]);
+    expect((await service.quoteContext(live, trumpQuote.id))!.quote).toEqual(corrected);
+
+    await service.reextract(ID);
+    expect((await service.quotesOf(live, ID)).find((q) => q.id === trumpQuote.id)).toEqual(corrected);
+
+    const unknown = await service.correct(live, trumpQuote.id, 'Người phát ngôn Điện Kremlin', null);
+    expect([unknown.speaker, unknown.speakerName, unknown.date, unknown.dateBasis, unknown.corrected]).toEqual([null, 'Người phát ngôn Điện Kremlin', '2025-08-15', 'summit', { speaker: true, date: false }]);
+
+    const undone = await service.correct(live, trumpQuote.id, null, null);
+    expect(undone).toEqual(trumpQuote);
+    expect(await (await store.main()).count('readingCorrections')).toBe(0);
+
+    await expect(service.correct(live, 'reading-none:q1', 'Putin', null)).rejects.toThrow('no quote "reading-none:q1" in your articles');
+    await expect(service.correct(live, trumpQuote.id, null, '2025-02-30')).rejects.toThrow('the date must be a real day YYYY-MM-DD, or null');
+
+    await service.correct(live, trumpQuote.id, 'Sergei Lavrov', null);
+    const exported = await service.exportText();
+    const fresh = await setUp('correct-fresh');
+    expect(await fresh.service.importText(exported)).toMatchObject({ documents: 1, quotes: 2, corrections: 1 });
+    expect(await fresh.service.quotesOf(await fresh.index(), ID)).toEqual(await service.quotesOf(live, ID));
+
+    await service.remove(ID);
+    expect(await (await store.main()).count('readingCorrections')).toBe(0);
   });
 });
