@@ -33,7 +33,7 @@ for (const name of BROWSERS) {
     describe(`accessibility in ${name}, ${scheme}`, () => {
       const h = useExtension(name, { colorScheme: scheme });
 
-      it('every popup view: search with results and a saved quote, card, source, on this page, timeline, saved', async () => {
+      it('every popup view: search with results and a saved quote, card, source, on this page, timeline, saved, your articles', async () => {
         const article = await h.session.newTab(h.url('vi-article.html'));
         await waitForActive(article);
         const search = await openPopup(h);
@@ -51,6 +51,7 @@ for (const name of BROWSERS) {
           ['on this page', `?tab=${tabId}#view=page`, () => document.querySelectorAll('.mentions li').length > 0],
           ['timeline', '#view=timeline', () => document.querySelectorAll('.timeline [data-summit]').length > 0],
           ['saved', '#view=saved', () => document.querySelectorAll('.saved-list .quote').length > 0],
+          ['your articles', '#view=reading', () => document.querySelector('.reading-empty, .reading-list') !== null],
         ];
         for (const [view, suffix, ready] of views) {
           const popup = await openPopup(h, suffix);
