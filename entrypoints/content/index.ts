@@ -6,6 +6,7 @@ import { loadSettings, watchSettings } from '@/src/settings/store';
 import { ActivePage } from '@/src/page/active-page';
 import { unpackLexicon } from '@/src/schema/lexicon';
 import { addThisPage } from '@/src/reading/add-page';
+import { shouldAutoAdd } from '@/src/reading/auto-add';
 import { showToast } from '@/src/popover/toast';
 import { addAnswerText } from '@/src/ui/AddArticleButton';
 import './highlights.css';
@@ -56,6 +57,16 @@ export default defineContentScript({
         lexicon,
         latest,
       );
+      if (topFrame) void autoAdd(page);
+    }
+
+    // Once per page load at most: a page about a summit joins the user's articles if they asked for that.
+    let autoAdded = false;
+    async function autoAdd(active: ActivePage) {
+      await active.scanned;
+      if (autoAdded || page !== active || latest === null || !shouldAutoAdd(latest, location.href, active.mentions().context)) return;
+      autoAdded = true;
+      await addThisPage(document, location.href, ask).catch(() => undefined);
     }
 
     let reported: boolean | null = null;

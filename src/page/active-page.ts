@@ -109,8 +109,11 @@ export class ActivePage {
     this.listen(win, 'scroll', () => {
       if (this.intent.current !== null && !this.host.contains(doc.activeElement)) this.intent.close();
     });
-    void this.scanner.scanPage(doc.body ?? doc.documentElement);
+    this.scanned = this.scanner.scanPage(doc.body ?? doc.documentElement);
   }
+
+  /** Settles when the first walk of the whole page is done, so the page context covers all of it. */
+  readonly scanned: Promise<void>;
 
   mentions(): MentionsAnswer {
     return { ...this.scanner.mentions(), context: this.scanner.context() };

@@ -16,7 +16,7 @@ import css from '../ui/popover.css?inline';
 const HOST_STYLE = [
   'all: initial',
   'position: fixed',
-  'inset: auto',
+  'right: auto',
   'margin: 0',
   'padding: 0',
   'border: 0',
@@ -24,11 +24,12 @@ const HOST_STYLE = [
   'overflow: visible',
   'z-index: 2147483647',
   'display: block',
-  'width: auto',
+  'width: var(--sl-width, auto)',
   'height: auto',
   'color-scheme: light dark',
   'left: var(--sl-left, 0)',
   'top: var(--sl-top, 0)',
+  'bottom: var(--sl-bottom, auto)',
 ]
   .map((rule) => `${rule} !important`)
   .join('; ');
@@ -168,14 +169,15 @@ export function createPopoverHost(doc: Document, events: HostEvents): PopoverHos
     const room = viewport();
     if (sheet) {
       mount.style.setProperty('--sl-room', `${sheetMaxHeight(anchor, room)}px`);
-      host.style.setProperty('left', '0', 'important');
-      host.style.setProperty('top', 'auto', 'important');
-      host.style.setProperty('bottom', '0', 'important');
-      host.style.setProperty('width', '100%', 'important');
+      // Through the custom properties: the `:host` rule's own `!important` outranks the host's style attribute.
+      host.style.setProperty('--sl-left', '0px', 'important');
+      host.style.setProperty('--sl-top', 'auto', 'important');
+      host.style.setProperty('--sl-bottom', '0px', 'important');
+      host.style.setProperty('--sl-width', '100%', 'important');
       return;
     }
-    host.style.setProperty('bottom', 'auto', 'important');
-    host.style.setProperty('width', 'auto', 'important');
+    host.style.setProperty('--sl-bottom', 'auto', 'important');
+    host.style.setProperty('--sl-width', 'auto', 'important');
     // Measure the card at its natural height, not the room it was given last time.
     mount.style.removeProperty('--sl-room');
     const card = mount.firstElementChild?.getBoundingClientRect();

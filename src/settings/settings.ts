@@ -14,6 +14,11 @@ export interface Settings {
   markStyle: MarkStyle;
   detect: { person: boolean; summit: boolean };
   language: UiLanguage;
+  /**
+   * Add articles about a summit to the user's own corpus as they are read.
+   * Off by default: adding is the user's act unless they ask for it.
+   */
+  autoAdd: boolean;
 }
 
 export const SETTINGS_KEY = 'settings';
@@ -25,6 +30,7 @@ export const DEFAULT_SETTINGS: Settings = {
   markStyle: 'underline',
   detect: { person: true, summit: true },
   language: 'vi',
+  autoAdd: false,
 };
 
 export const DWELL_RANGE = { min: 0, max: 2000 } as const;
@@ -57,6 +63,7 @@ export function parseSettings(raw: unknown): Settings {
       summit: typeof detect.summit === 'boolean' ? detect.summit : true,
     },
     language: value.language === 'en' || value.language === 'vi' ? value.language : DEFAULT_SETTINGS.language,
+    autoAdd: typeof value.autoAdd === 'boolean' ? value.autoAdd : DEFAULT_SETTINGS.autoAdd,
   };
 }
 

@@ -82,6 +82,14 @@ export function OptionsApp({ env }: { env: OptionsEnv }) {
           {t(lang, 'detectSummits')}
         </label>
       </fieldset>
+      <fieldset>
+        <legend>{t(lang, 'optReading')}</legend>
+        <label class="row">
+          <input type="checkbox" checked={settings.autoAdd} onChange={(e) => update({ ...settings, autoAdd: e.currentTarget.checked })} />
+          {t(lang, 'optAutoAdd')}
+        </label>
+        <p class="hint">{t(lang, 'optAutoAddHint')}</p>
+      </fieldset>
       <section>
         <label for="lang">{t(lang, 'optLanguage')}</label>
         <select id="lang" value={settings.language} onChange={(e) => update({ ...settings, language: e.currentTarget.value as UiLanguage })}>

@@ -22,6 +22,7 @@ describe('parseSettings', () => {
       markStyle: 'underline',
       detect: { person: false, summit: true },
       language: 'en',
+      autoAdd: false,
     });
   });
 });
