@@ -257,3 +257,49 @@ for (const name of BROWSERS) {
     });
   });
 }
+
+for (const name of BROWSERS) {
+  describe(`adding as the user reads, in ${name}`, () => {
+    const h = useExtension(name);
+
+    it('with the option on, a page about a summit joins Your articles once it is read; a page about no summit does not', async () => {
+      const popup = await openPopup(h);
+      await popup.evaluate(async () => {
+        const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+        const { settings } = (await api.storage.local.get('settings')) as { settings?: Record<string, unknown> };
+        await api.storage.local.set({ settings: { ...settings, autoAdd: true } });
+      });
+      expect(await ask<unknown[]>(popup, { type: 'readingList' })).toEqual([]);
+
+      // Scanned first, so its own decision is taken before the summit page opens.
+      const other = await h.session.newTab(h.url('context-no-summit.html'));
+      await popup.evaluate(async () => {
+        const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+        for (;;) {
+          for (const tab of await api.tabs.query({})) {
+            if (tab.id === undefined) continue;
+            const answer = (await api.tabs.sendMessage(tab.id, { type: 'mentions' }).catch(() => null)) as { context?: { summits: unknown[] } } | null;
+            if (answer?.context && answer.context.summits.length === 0) return;
+          }
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      });
+
+      const page = await h.session.newTab(h.url(ARTICLE));
+      await waitForActive(page);
+      await popup.evaluate(async () => {
+        const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+        for (;;) {
+          const reply = (await api.runtime.sendMessage({ type: 'readingList' })) as { ok: boolean; value: unknown[] };
+          if (reply.ok && reply.value.length > 0) return;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      });
+      const list = await ask<{ title: string; url: string; quotes: number }[]>(popup, { type: 'readingList' });
+      expect(list.map((a) => [a.title, a.url, a.quotes])).toEqual([[TITLE, h.url(ARTICLE), 2]]);
+      await other.close();
+      await page.close();
+      await popup.close();
+    });
+  });
+}
