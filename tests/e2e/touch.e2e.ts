@@ -191,9 +191,15 @@ async function pointOf(tab: PhoneTab, text: string): Promise<{ x: number; y: num
       return;
     }
   }, text);
-  const rect = await tab.evaluate(rectOfTextInPage, { text });
-  if (rect === null) throw new Error(`"${text}" is not on the page`);
-  return rect;
+  // Where the text settles: a scroll into sight, or marks drawn as its block comes near, may still move it.
+  let last = await tab.evaluate(rectOfTextInPage, { text });
+  return poll(async () => {
+    const rect = await tab.evaluate(rectOfTextInPage, { text });
+    if (rect === null) throw new Error(`"${text}" is not on the page`);
+    const settled = last !== null && rect.x === last.x && rect.y === last.y;
+    last = rect;
+    return settled ? rect : null;
+  }, `"${text}" to settle`);
 }
 
 /** The mark of `text` is in the page's highlights (tapping before that would hit nothing). */
@@ -284,7 +290,11 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
 
     it('a tap on a name opens its card at once, as a bottom sheet that leaves the name in sight', async () => {
       const at = await tapOpen('Vladimir Putin');
-      const state = await sheet(tab);
+      // The sheet opens at once with a loading line, then grows to the card; its size is asserted once the card is in.
+      const state = await poll(async () => {
+        const s = await sheet(tab);
+        return s.rect !== null && s.rect.height > 120 ? s : null;
+      }, 'the sheet to hold the card');
       const layout = await tab.evaluate(() => ({ width: document.documentElement.clientWidth, height: document.documentElement.clientHeight }));
       expect(state.rect!.left).toBe(0);
       expect(state.rect!.width).toBe(layout.width);
