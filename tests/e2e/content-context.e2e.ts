@@ -9,7 +9,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Tab } from './harness/browsers';
 import { BROWSERS, maybeScreenshot, useExtension } from './harness/fixture';
-import { cardMarkup, cardOutline, hoverText, openControl, sleep, waitForActive, waitForContext, type CardOutline } from './content-support';
+import { cardMarkup, cardOutline, hoverText, onPage, openControl, sleep, waitForContext, type CardOutline } from './content-support';
 
 /** Putin's newest quotes in the corpus (Alaska 2025), the card's order where the page is about no summit of his with quotes. */
 const PUTIN_NEWEST = [
@@ -34,15 +34,6 @@ for (const name of BROWSERS) {
       await maybeScreenshot(tab, file);
     }
 
-    async function onPage(path: string, test: (tab: Tab) => Promise<void>): Promise<void> {
-      const tab = await h.session.newTab(h.url(path));
-      try {
-        await waitForActive(tab);
-        await test(tab);
-      } finally {
-        await tab.close();
-      }
-    }
 
     /** Rests the pointer on `text` and waits until the card has its content (not the loading state). */
     async function openCard(tab: Tab, text: string): Promise<CardOutline> {
@@ -57,7 +48,7 @@ for (const name of BROWSERS) {
     }
 
     it('Helsinki 2018 report (vi): Helsinki first, with why; the card starts with Helsinki and says the corpus has no quote from it', async () => {
-      await onPage('context-helsinki-2018.html', async (tab) => {
+      await onPage(h, 'context-helsinki-2018.html', async (tab) => {
         await waitForContext(control, {
           summits: [
             {
@@ -95,7 +86,7 @@ for (const name of BROWSERS) {
     });
 
     it('Geneva 2021 report recalling Helsinki (en): Geneva first; the card starts with Geneva and what Putin said there', async () => {
-      await onPage('context-geneva-2021.html', async (tab) => {
+      await onPage(h, 'context-geneva-2021.html', async (tab) => {
         await waitForContext(control, {
           // Helsinki, recalled once in passing, is not what the page is about.
           summits: [
@@ -124,7 +115,7 @@ for (const name of BROWSERS) {
     });
 
     it('a Putin story about no summit (ru): no summit, and the card keeps its usual order', async () => {
-      await onPage('context-putin-no-summit.html', async (tab) => {
+      await onPage(h, 'context-putin-no-summit.html', async (tab) => {
         await waitForContext(control, { summits: [], people: [{ id: 'putin', score: 10 }, { id: 'trump', score: 1 }], published: '2025-09-24', lang: 'ru' });
         const card = await openCard(tab, 'Владимир Путин');
         expect(card).toEqual({ sections: ['summits', 'quotes'], pageSummit: null, quotes: PUTIN_NEWEST });
@@ -132,13 +123,13 @@ for (const name of BROWSERS) {
     });
 
     it('a travel story about no summit, with no declared language: nothing, language from the script, date from the dateline', async () => {
-      await onPage('context-no-summit.html', async () => {
+      await onPage(h, 'context-no-summit.html', async () => {
         await waitForContext(control, { summits: [], people: [], published: '2025-09-07', lang: 'vi' });
       });
     });
 
     it('a live blog: the context follows the entries as they arrive', async () => {
-      await onPage('context-liveblog.html', async (tab) => {
+      await onPage(h, 'context-liveblog.html', async (tab) => {
         await waitForContext(control, { summits: [], people: [{ id: 'putin', score: 1 }, { id: 'trump', score: 1 }], published: '2025-08-15', lang: 'en' });
         await tab.evaluate(() => {
           const entries = document.getElementById('entries')!;

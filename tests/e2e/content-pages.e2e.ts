@@ -11,9 +11,9 @@ import {
   highlights,
   highlightTextsInPage,
   mentionsOf,
+  onPage,
   openControl,
   sleep,
-  waitForActive,
   waitForMentions,
   type MentionRow,
 } from './content-support';
@@ -48,16 +48,6 @@ for (const name of BROWSERS) {
       h.server.route('/vi-nfd.html', VI_NFD_PAGE);
     });
 
-    /** One web tab at a time (the `mentions` answer is per tab), closed even when the test fails. */
-    async function onPage(path: string, test: (tab: Tab) => Promise<void>): Promise<void> {
-      const tab = await h.session.newTab(h.url(path));
-      try {
-        await waitForActive(tab);
-        await test(tab);
-      } finally {
-        await tab.close();
-      }
-    }
 
     async function settled(expected: Record<string, number>): Promise<MentionRow[]> {
       const rows = await waitForMentions(control, (r) => JSON.stringify(counts(r)) === JSON.stringify(expected));
@@ -66,7 +56,7 @@ for (const name of BROWSERS) {
     }
 
     it('English wire story: possessives, an en dash, Russian, split names; URLs, Trumpet, inputs and a shared city give nothing', async () => {
-      await onPage('en-alaska-article.html', async (tab) => {
+      await onPage(h, 'en-alaska-article.html', async (tab) => {
         const rows = await settled({ 'alaska-2025': 5, lavrov: 2, putin: 7, trump: 5, zelensky: 3 });
         const byId = Object.fromEntries(rows.map((r) => [r.id, r]));
         // Forms in the order the page uses them: `Putin's`/`Putin’s` count as Putin, `Путин`/`Трамп` in Cyrillic.
@@ -102,7 +92,7 @@ for (const name of BROWSERS) {
     });
 
     it('Vietnamese page served in NFD with old tone placement: every name found, reported NFC, marked on the NFD text', async () => {
-      await onPage('vi-nfd.html', async (tab) => {
+      await onPage(h, 'vi-nfd.html', async (tab) => {
         expect(await tab.evaluate(() => document.getElementById('p2')!.textContent === document.getElementById('p2')!.textContent!.normalize('NFD'))).toBe(true);
         const rows = await settled({ 'alaska-2025': 3, biden: 1, 'geneva-2021': 1, 'helsinki-2018': 1, lavrov: 1, putin: 4, trump: 1 });
         const forms = Object.fromEntries(rows.map((r) => [r.id, r.forms]));
@@ -131,7 +121,7 @@ for (const name of BROWSERS) {
       ['cooking.html', 'Baked Alaska, Moscow Mule, a trump card and a summit of meringue'],
     ] as const) {
       it(`negative control shows nothing: ${why}`, async () => {
-        await onPage(page, async (tab) => {
+        await onPage(h, page, async (tab) => {
           // Active (its highlights are registered) and settled: the scan of a small page is done in its first slice.
           await sleep(400);
           expect(await mentionsOf(control)).toEqual([]);
@@ -141,7 +131,7 @@ for (const name of BROWSERS) {
     }
 
     it('skips inputs, textarea, select, button, contenteditable, code, kbd, pre, script, style, noscript, template, svg and hidden text', async () => {
-      await onPage('skips.html', async (tab) => {
+      await onPage(h, 'skips.html', async (tab) => {
         const rows = await settled({ lavrov: 1, putin: 2, trump: 1, zelensky: 1 });
         // The only Trump is the `visibility:visible` span inside a `visibility:hidden` block: a reader sees it.
         expect(rows.find((r) => r.id === 'trump')!.forms).toEqual(['Donald Trump']);

@@ -414,3 +414,14 @@ export async function grab(tab: Tab): Promise<ReturnType<typeof decodePng>> {
     rmSync(path, { force: true });
   }
 }
+
+/** One web tab at a time (the `mentions` answer is per tab), marked before the test runs, closed even when it fails. */
+export async function onPage(h: Harness, path: string, test: (tab: Tab) => Promise<void>): Promise<void> {
+  const tab = await h.session.newTab(h.url(path));
+  try {
+    await waitForActive(tab);
+    await test(tab);
+  } finally {
+    await tab.close();
+  }
+}

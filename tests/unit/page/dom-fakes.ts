@@ -12,7 +12,10 @@ class FakeStaticRange {
   }
 }
 
-export function installHighlightFakes(): void {
+/** Installs the stand-ins; the returned registry is the page's `CSS.highlights`, for tests that look at what was drawn. */
+export function installHighlightFakes(): Map<string, Set<FakeStaticRange>> {
+  const registry = new Map<string, Set<FakeStaticRange>>();
   Object.assign(window, { StaticRange: FakeStaticRange, Highlight: class extends Set {} });
-  Object.defineProperty(window, 'CSS', { value: { highlights: new Map() }, configurable: true });
+  Object.defineProperty(window, 'CSS', { value: { highlights: registry }, configurable: true });
+  return registry;
 }

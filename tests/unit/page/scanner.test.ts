@@ -2,25 +2,12 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { PageScanner, yieldToMain } from '../../../src/page/scanner';
 import { lexicon } from '../matcher/fixture';
+import { installHighlightFakes } from './dom-fakes';
 
-/** happy-dom has neither StaticRange nor the highlight registry: minimal stand-ins, observable from the test. */
-class FakeStaticRange {
-  startContainer: Node;
-  startOffset: number;
-  endContainer: Node;
-  endOffset: number;
-  constructor(init: { startContainer: Node; startOffset: number; endContainer: Node; endOffset: number }) {
-    this.startContainer = init.startContainer;
-    this.startOffset = init.startOffset;
-    this.endContainer = init.endContainer;
-    this.endOffset = init.endOffset;
-  }
-}
-const registry = new Map<string, Set<FakeStaticRange>>();
+let registry: ReturnType<typeof installHighlightFakes>;
 
 beforeAll(() => {
-  Object.assign(window, { StaticRange: FakeStaticRange, Highlight: class extends Set {} });
-  Object.defineProperty(window, 'CSS', { value: { highlights: registry }, configurable: true });
+  registry = installHighlightFakes();
 });
 
 function marked(): string[] {
