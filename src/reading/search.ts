@@ -1,16 +1,12 @@
 import type { SearchHit, SearchQuery, SearchResult } from '../protocol/views';
 import { parseQuery, tokenize, type QueryWord, type Token } from '../search/normalize';
 import { ACCENTED, TEXT, VIA_PERSON, WHOLE, emptyMatches, highlights, rank, type WordMatches } from '../search/rank';
-import { DEFAULT_LIMIT, MAX_LIMIT, search } from '../search/search';
+import { DEFAULT_LIMIT, MAX_LIMIT, peopleNamed, search } from '../search/search';
 import { clampLimit } from '../store/queries';
-import type { IndexRead, LiveIndex } from '../store/reader';
+import type { LiveIndex } from '../store/reader';
 import { ok, type Outcome } from '../store/outcome';
 import type { ReadingQuote } from './ingest';
 import { readingQuoteView } from './views';
-
-/** As in the index's own search: a two-letter prefix names too many people to mean one. */
-const PERSON_PREFIX_MIN = 2;
-const PERSON_PREFIX_MAX = 8;
 
 /** Tokens of a quote's words, kept as long as the quote object lives (the background's cache of the user's quotes). */
 const tokensOf = new WeakMap<ReadingQuote, Token[]>();
@@ -78,14 +74,6 @@ export function rankReading(quotes: readonly ReadingQuote[], words: QueryWord[],
     if (any) candidates.push(n);
   });
   return rank(words, matches, candidates, spokenBy, limit, (match, n) => found.get(match)?.get(n) ?? []);
-}
-
-async function peopleNamed(read: IndexRead, word: QueryWord): Promise<string[]> {
-  if (!word.prefix) return (await read.word('names', word.fold)) ?? [];
-  if (word.fold.length < PERSON_PREFIX_MIN) return [];
-  const ids = new Set<string>();
-  for (const [, named] of await read.wordsStarting('names', word.fold, PERSON_PREFIX_MAX + 1)) for (const id of named) ids.add(id);
-  return ids.size > PERSON_PREFIX_MAX ? [] : [...ids];
 }
 
 /**

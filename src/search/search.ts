@@ -119,7 +119,8 @@ async function textMatches(read: IndexRead, word: QueryWord, quoteCount: number)
   return match;
 }
 
-async function peopleNamed(read: IndexRead, word: QueryWord): Promise<string[]> {
+/** The people a query word names (a prefix names at most a few, or nobody). */
+export async function peopleNamed(read: IndexRead, word: QueryWord): Promise<string[]> {
   if (!word.prefix) return (await read.word('names', word.fold)) ?? [];
   if (word.fold.length < PERSON_PREFIX_MIN) return [];
   const ids = new Set<string>();
