@@ -63,6 +63,8 @@ export default defineContentScript({
     // Once per page load at most: a page about a summit joins the user's articles if they asked for that.
     let autoAdded = false;
     async function autoAdd(active: ActivePage) {
+      // The page context costs a pass over the scan's blocks: only worth it for a user who chose auto-add.
+      if (!latest?.autoAdd) return;
       await active.scanned;
       if (autoAdded || page !== active || latest === null || !shouldAutoAdd(latest, location.href, active.mentions().context)) return;
       autoAdded = true;
