@@ -13,7 +13,7 @@ import {
   counts,
   frameEvaluate,
   framesOf,
-  highlights,
+  waitForHighlights,
   highlightSizesInPage,
   openControl,
   popoverInPage,
@@ -127,7 +127,7 @@ for (const name of BROWSERS) {
 
         // The live update arrives a second after load.
         expect(counts(await waitForMentions(control, same({ lavrov: 1, putin: 1, trump: 1 }), 5000))).toEqual({ lavrov: 1, putin: 1, trump: 1 });
-        expect(await highlights(tab)).toEqual({ [PERSON]: 3, 'summit-lens-underline-summit': 0 });
+        await waitForHighlights(tab, { [PERSON]: 3, 'summit-lens-underline-summit': 0 });
         expect(await keptCount()).toBe(2);
 
         // A text node edited in place: Putin's mark goes, Biden's comes, Trump's stays the same range.
@@ -137,7 +137,7 @@ for (const name of BROWSERS) {
         });
         expect(counts(await waitForMentions(control, same({ biden: 1, lavrov: 1, trump: 1 })))).toEqual({ biden: 1, lavrov: 1, trump: 1 });
         expect(Date.now() - started).toBeLessThan(2000);
-        expect(await highlights(tab)).toEqual({ [PERSON]: 3, 'summit-lens-underline-summit': 0 });
+        await waitForHighlights(tab, { [PERSON]: 3, 'summit-lens-underline-summit': 0 });
         expect(await keptCount()).toBe(1);
 
         // The router swaps <main>: everything in the old route goes, the new route is marked.
@@ -148,14 +148,14 @@ for (const name of BROWSERS) {
           );
         });
         expect(counts(await waitForMentions(control, same({ rubio: 1, zelensky: 1 })))).toEqual({ rubio: 1, zelensky: 1 });
-        expect(await highlights(tab)).toEqual({ [PERSON]: 2, 'summit-lens-underline-summit': 0 });
+        await waitForHighlights(tab, { [PERSON]: 2, 'summit-lens-underline-summit': 0 });
         expect(await keptCount()).toBe(0);
         expect(await tab.evaluate(() => location.pathname)).toBe('/world');
 
         // Removing a block takes its mention with it.
         await tab.evaluate(() => document.querySelector('main p')!.remove());
         expect(await waitForMentions(control, (r) => r.length === 0)).toEqual([]);
-        expect(await highlights(tab)).toEqual({ [PERSON]: 0, 'summit-lens-underline-summit': 0 });
+        await waitForHighlights(tab, { [PERSON]: 0, 'summit-lens-underline-summit': 0 });
       });
     });
 
