@@ -111,7 +111,7 @@ export default defineBackground(() => {
     card: async (request) => {
       const index = await live();
       const limit = request.all ? ALL_QUOTES : undefined;
-      return reading.card(index, unwrap(await getCard(index, request, limit)), limit);
+      return reading.card(index, unwrap(await getCard(index, request, limit)), limit, request.about);
     },
     quoteContext: async (request) => {
       const index = await live();

@@ -1,5 +1,5 @@
 import type { Ask } from '../protocol/client';
-import type { MentionsAnswer } from '../protocol/messages';
+import { MAX_ABOUT, type MentionsAnswer, type PageContext } from '../protocol/messages';
 import type { EntityCard } from '../protocol/views';
 import type { Lexicon } from '../schema/lexicon';
 import type { Settings } from '../settings/settings';
@@ -44,6 +44,7 @@ export class ActivePage {
   private reportTimer = 0;
   private lastReported = -1;
   private focusOnShow = false;
+  private contextMemo: { revision: string; title: string; context: PageContext } | null = null;
 
   constructor(
     private readonly env: PageEnv,
@@ -116,7 +117,18 @@ export class ActivePage {
   readonly scanned: Promise<void>;
 
   mentions(): MentionsAnswer {
-    return { ...this.scanner.mentions(), context: this.scanner.context() };
+    return { ...this.scanner.mentions(), context: this.context() };
+  }
+
+  /** The page context, kept until the scanned blocks or the title change: every hover reads it, and most pages sit still. */
+  private context(): PageContext {
+    const title = this.env.doc.title;
+    const { revision } = this.scanner;
+    const memo = this.contextMemo;
+    if (memo !== null && memo.revision === revision && memo.title === title) return memo.context;
+    const context = this.scanner.context();
+    this.contextMemo = { revision, title, context };
+    return context;
   }
 
   update(settings: Settings): void {
@@ -170,12 +182,13 @@ export class ActivePage {
     });
   }
 
-  private card(mark: Mark): Promise<EntityCard> {
-    const key = `${mark.kind}:${mark.id}`;
+  private card(mark: Mark, context: PageContext): Promise<EntityCard> {
+    // The quotes that matter on this page may be far down the person's list: the request names the page's summits.
+    const about = context.summits.slice(0, MAX_ABOUT).map((s) => s.id);
+    const key = `${mark.kind}:${mark.id}:${about.join(',')}`;
     let card = this.cards.get(key);
     if (!card) {
-      // Every quote, not the index's top few: the ones that matter on this page may be further down.
-      card = this.env.ask({ type: 'card', kind: mark.kind, id: mark.id, all: true });
+      card = this.env.ask({ type: 'card', kind: mark.kind, id: mark.id, ...(about.length > 0 ? { about } : {}) });
       card.catch(() => this.cards.delete(key));
       this.cards.set(key, card);
     }
@@ -205,9 +218,10 @@ export class ActivePage {
       };
     }
     this.host.show(anchor, { ...base, state: { status: 'loading' } }, focus);
-    this.card(mark).then(
+    const context = this.context();
+    this.card(mark, context).then(
       (card) => {
-        if (this.intent.current?.key === mark.key) this.host.update({ ...base, state: { status: 'ready', card }, context: this.scanner.context() });
+        if (this.intent.current?.key === mark.key) this.host.update({ ...base, state: { status: 'ready', card }, context });
       },
       (error: unknown) => {
         if (this.intent.current?.key === mark.key) {

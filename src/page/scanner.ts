@@ -125,6 +125,11 @@ export class PageScanner {
   /** Longest slice so far, for the benchmark and the hostile-page tests. */
   longestSliceMs = 0;
 
+  /** Differs after any block is added or dropped (ids only grow, and at one id the count only falls): what the page context is computed from. */
+  get revision(): string {
+    return `${this.nextBlock}:${this.blocks.size}`;
+  }
+
   constructor(
     private readonly doc: Document,
     private readonly options: ScannerOptions,

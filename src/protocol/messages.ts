@@ -13,12 +13,20 @@ import type { Catalog, DbStatus, EntityCard, QuoteContext, QuoteView, SavedQuote
 
 export type EntityKind = 'person' | 'summit';
 
+/** How many of a page's summits a card request may name (`about`). */
+export const MAX_ABOUT = 3;
+
 export type Request =
   | { type: 'status' }
   | { type: 'lexicon' }
   | { type: 'catalog' }
-  /** `all` asks for every quote (the popup); without it, the top few (the popover). */
-  | { type: 'card'; kind: EntityKind; id: string; all?: boolean }
+  /**
+   * `all` asks for every quote (the popup); without it, the top few (the popover).
+   * `about` names the summits the asking page is about, best first: a person
+   * card then also carries that person's quotes at each of them, however far
+   * down the person's newest-first list they are.
+   */
+  | { type: 'card'; kind: EntityKind; id: string; all?: boolean; about?: string[] }
   | { type: 'quoteContext'; id: string }
   | { type: 'search'; query: SearchQuery }
   | { type: 'pageMentions'; entities: number }
@@ -173,7 +181,16 @@ export function validateRequest(message: unknown): Request | string {
       if (message.kind !== 'person' && message.kind !== 'summit') return 'card.kind must be "person" or "summit"';
       if (!isId(message.id)) return 'card.id must be a non-empty string';
       if (!optional(message.all, (v) => typeof v === 'boolean')) return 'card.all must be a boolean';
-      return message.all === true ? { type: 'card', kind: message.kind, id: message.id, all: true } : { type: 'card', kind: message.kind, id: message.id };
+      if (!optional(message.about, (v) => Array.isArray(v) && v.length <= MAX_ABOUT && v.every(isId))) {
+        return `card.about must be a list of at most ${MAX_ABOUT} summit ids`;
+      }
+      return {
+        type: 'card',
+        kind: message.kind,
+        id: message.id,
+        ...(message.all === true ? { all: true } : {}),
+        ...(Array.isArray(message.about) && message.about.length > 0 ? { about: [...(message.about as string[])] } : {}),
+      };
     case 'quoteContext':
       if (!isId(message.id)) return 'quoteContext.id must be a non-empty string';
       return { type: 'quoteContext', id: message.id };

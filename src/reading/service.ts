@@ -129,8 +129,8 @@ export class ReadingService {
     return searchWithReading(index, await this.cached(), query);
   }
 
-  async card(index: LiveIndex, card: EntityCard, limit?: number): Promise<EntityCard> {
-    return withReadingQuotes(index.read(), card, await this.cached(), limit);
+  async card(index: LiveIndex, card: EntityCard, limit?: number, about?: readonly string[]): Promise<EntityCard> {
+    return withReadingQuotes(index.read(), card, await this.cached(), limit, about);
   }
 
   /** Null when the id is not one of the user's quotes, so the caller asks the index. */

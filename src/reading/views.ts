@@ -30,7 +30,13 @@ function byDate(a: QuoteView, b: QuoteView): number {
  * own order: the person's (or the summit's leaders') own words first, then
  * the rest, each newest first.
  */
-export async function withReadingQuotes(read: IndexRead, card: EntityCard, quotes: readonly ReadingQuote[], limit = CARD_QUOTES): Promise<EntityCard> {
+export async function withReadingQuotes(
+  read: IndexRead,
+  card: EntityCard,
+  quotes: readonly ReadingQuote[],
+  limit = CARD_QUOTES,
+  about: readonly string[] = [],
+): Promise<EntityCard> {
   const own =
     card.kind === 'person'
       ? quotes.filter((q) => q.speaker === card.person.id || q.mentions.includes(card.person.id))
@@ -39,6 +45,18 @@ export async function withReadingQuotes(read: IndexRead, card: EntityCard, quote
   const leaders = new Set(card.kind === 'person' ? [card.person.id] : card.participants.map((p) => p.id));
   const lead = (q: QuoteView) => (q.speaker !== null && leaders.has(q.speaker.id) ? 0 : 1);
   const views = await Promise.all(own.map((q) => readingQuoteView(read, q)));
-  const merged = [...card.quotes, ...views].sort((a, b) => lead(a) - lead(b) || byDate(a, b)).slice(0, clampLimit(limit, CARD_QUOTES));
+  const sorted = [...card.quotes, ...views].sort((a, b) => lead(a) - lead(b) || byDate(a, b));
+  // The newest `limit`, plus up to `limit` at each summit the asking page is about (as the index's card carries them).
+  const cap = clampLimit(limit, CARD_QUOTES);
+  const perSummit = new Map<string, number>();
+  const merged = sorted.filter((quote, at) => {
+    const summit = quote.summit?.id;
+    if (summit !== undefined && about.includes(summit)) {
+      const seen = perSummit.get(summit) ?? 0;
+      perSummit.set(summit, seen + 1);
+      if (seen < cap) return true;
+    }
+    return at < cap;
+  });
   return { ...card, quotes: merged, quoteCount: card.quoteCount + own.length };
 }

@@ -38,6 +38,8 @@ export function getLexicon(index: LiveIndex): Promise<PackedLexicon> {
 export interface CardRequest {
   kind: 'person' | 'summit';
   id: string;
+  /** Summits the asking page is about: a person card adds the person's quotes at each (see `personCard`). */
+  about?: readonly string[];
 }
 
 export const CARD_QUOTES = 5;
@@ -50,7 +52,7 @@ export async function getCard(index: LiveIndex, request: CardRequest, quoteLimit
   if (!isId(req.id)) return fail('bad-request', `card request needs an id string, got ${JSON.stringify(req.id)?.slice(0, 40)}`);
   const limit = clampLimit(quoteLimit, CARD_QUOTES);
   const read = index.read();
-  return req.kind === 'person' ? personCard(read, req.id, limit) : summitCard(read, req.id, limit);
+  return req.kind === 'person' ? personCard(read, req.id, limit, req.about ?? []) : summitCard(read, req.id, limit);
 }
 
 async function summitsAt(read: IndexRead, ranks: Uint32Array): Promise<SummitRecord[]> {
@@ -59,12 +61,29 @@ async function summitsAt(read: IndexRead, ranks: Uint32Array): Promise<SummitRec
   return summits.filter((s): s is SummitRecord => s !== undefined);
 }
 
-async function personCard(read: IndexRead, id: string, limit: number): Promise<Outcome<PersonCard>> {
+/** Up to `limit` of the quotes at a summit (newest first) that the person said or is mentioned in. */
+function theirsAt(atSummit: Uint32Array, said: Uint32Array, mentioned: Uint32Array, limit: number): number[] {
+  const found: number[] = [];
+  for (const n of atSummit) {
+    if (found.length >= limit) break;
+    if (holds(said, n) || holds(mentioned, n)) found.push(n);
+  }
+  return found;
+}
+
+async function personCard(read: IndexRead, id: string, limit: number, about: readonly string[]): Promise<Outcome<PersonCard>> {
   const person = await read.get('people', id);
   if (!person) return fail('not-found', `no person "${id}" in the index`);
   // Lists are sorted by recency rank: the first entries are the newest.
-  const [said, mentioned, attended] = await Promise.all([read.list(listKey.said(id)), read.list(listKey.mentions(id)), read.list(listKey.summitsOf(id))]);
-  const ranked = [...said.subarray(0, limit), ...mentioned.subarray(0, limit)].slice(0, limit);
+  const [said, mentioned, attended, ...atSummits] = await Promise.all([
+    read.list(listKey.said(id)),
+    read.list(listKey.mentions(id)),
+    read.list(listKey.summitsOf(id)),
+    ...about.map((summit) => read.list(listKey.summit(summit))),
+  ]);
+  // The page's summits can be far down a much-quoted person's list; a card for that page needs them, not the 500 newest.
+  const top = [...said.subarray(0, limit), ...mentioned.subarray(0, limit)].slice(0, limit);
+  const ranked = [...new Set([...top, ...atSummits.flatMap((atSummit) => theirsAt(atSummit, said, mentioned, limit))])];
   const [quotes, summits] = await Promise.all([quoteViews(read, ranked), summitsAt(read, attended)]);
   return ok({
     kind: 'person',

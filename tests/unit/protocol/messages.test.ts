@@ -7,6 +7,13 @@ import { createClient } from '../../../src/protocol/client';
 describe('validateRequest', () => {
   it('accepts each well-formed request and copies only known fields', () => {
     expect(validateRequest({ type: 'card', kind: 'person', id: 'putin', extra: 'x' })).toEqual({ type: 'card', kind: 'person', id: 'putin' });
+    expect(validateRequest({ type: 'card', kind: 'person', id: 'putin', about: ['alaska-2025', 'geneva-2021'] })).toEqual({
+      type: 'card',
+      kind: 'person',
+      id: 'putin',
+      about: ['alaska-2025', 'geneva-2021'],
+    });
+    expect(validateRequest({ type: 'card', kind: 'summit', id: 'alaska-2025', all: true, about: [] })).toEqual({ type: 'card', kind: 'summit', id: 'alaska-2025', all: true });
     expect(validateRequest({ type: 'search', query: { text: 'hoa binh', person: 'putin', from: '2021-01-01', limit: 20 } })).toEqual({
       type: 'search',
       query: { text: 'hoa binh', person: 'putin', from: '2021-01-01', limit: 20 },
@@ -20,6 +27,9 @@ describe('validateRequest', () => {
     expect(validateRequest([1])).toBe('message must be an object');
     expect(validateRequest({ type: 'card', kind: 'place', id: 'x' })).toBe('card.kind must be "person" or "summit"');
     expect(validateRequest({ type: 'card', kind: 'person', id: '' })).toBe('card.id must be a non-empty string');
+    for (const about of ['alaska-2025', [1], ['a', 'b', 'c', 'd'], [''], [{}]]) {
+      expect(validateRequest({ type: 'card', kind: 'person', id: 'putin', about })).toBe('card.about must be a list of at most 3 summit ids');
+    }
     expect(validateRequest({ type: 'search', query: { text: 'x'.repeat(501) } })).toBe('search.query.text must be a string of at most 500 characters');
     expect(validateRequest({ type: 'search', query: { text: 'a', from: '15/8' } })).toBe('search.query.from must be YYYY-MM-DD');
     expect(validateRequest({ type: 'pageMentions', entities: -1 })).toBe('pageMentions.entities must be a non-negative integer');

@@ -105,6 +105,14 @@ describe('ReadingService', () => {
     const summit = await service.card(live, unwrap(await getCard(live, { kind: 'summit', id: 'alaska-2025' }, 100)), 100);
     expect(summit.quotes.filter((q) => q.source.origin === 'reading').map((q) => q.speaker?.id)).toEqual(['trump', 'putin']);
 
+    // A card for a page about Alaska, at a popover's small limit: up to two quotes from Alaska, the user's among them.
+    const about = ['alaska-2025'];
+    const focused = await service.card(live, unwrap(await getCard(live, { kind: 'person', id: 'putin', about }, 2)), 2, about);
+    expect(focused.quotes.map((q) => [q.id, q.summit?.id, q.source.origin])).toEqual([
+      ['q1', 'alaska-2025', 'corpus'],
+      [`${ID}:rtq0n6`, 'alaska-2025', 'reading'],
+    ]);
+
     const quoteId = added.id;
     const context = (await service.quoteContext(live, quoteId))!;
     expect(context.text.slice(context.start, context.end)).toBe(PUTIN_WORDS);

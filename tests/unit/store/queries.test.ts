@@ -40,6 +40,20 @@ describe('getCard', () => {
     expect(c.quoteCount).toBe(5);
   });
 
+  it('adds the person’s quotes at the summits the page is about, however far down their list', async () => {
+    // Newest first, Putin's list is q1 q3 q2 q8 q4: at a limit of 1 only q1 (Alaska) is left.
+    expect((await card({ kind: 'person', id: 'putin' }, 1)).quotes.map((q) => q.id)).toEqual(['q1']);
+    const geneva = await card({ kind: 'person', id: 'putin', about: ['geneva-2021'] }, 1);
+    expect(geneva.quotes.map((q) => [q.id, q.summit?.id])).toEqual([
+      ['q1', 'alaska-2025'],
+      ['q4', 'geneva-2021'],
+    ]);
+    const both = await card({ kind: 'person', id: 'putin', about: ['geneva-2021', 'alaska-2025', 'helsinki-2018'] }, 2);
+    // Up to two at each: Geneva's q4 and q3, Alaska's q1 and q2; Helsinki has none of his. The count stays his total.
+    expect(both.quotes.map((q) => q.id)).toEqual(['q1', 'q3', 'q4', 'q2']);
+    expect(both.quoteCount).toBe(5);
+  });
+
   it('lists a summit’s participants and puts the leaders’ words first', async () => {
     const c = await card({ kind: 'summit', id: 'alaska-2025' });
     expect(c.kind === 'summit' && c.participants.map((p) => p.id)).toEqual(['putin', 'trump']);
