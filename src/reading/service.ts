@@ -130,7 +130,9 @@ export class ReadingService {
   }
 
   async card(index: LiveIndex, card: EntityCard, limit?: number, about?: readonly string[]): Promise<EntityCard> {
-    return withReadingQuotes(index.read(), card, await this.cached(), limit, about);
+    // The index's read transaction opens only once the user's quotes are in hand: IndexedDB ends a transaction that waits on anything else.
+    const quotes = await this.cached();
+    return withReadingQuotes(index.read(), card, quotes, limit, about);
   }
 
   /** Null when the id is not one of the user's quotes, so the caller asks the index. */

@@ -231,15 +231,17 @@ export function expectCardInViewport(state: PopoverState): void {
   expect(r.bottom).toBeLessThanOrEqual(state.viewport.height);
 }
 
+type DomNode = { nodeId: number; localName?: string; children?: DomNode[]; shadowRoots?: (DomNode & { shadowRootType?: string })[]; contentDocument?: DomNode };
+type Cdp = Awaited<ReturnType<ReturnType<PwPage['context']>['newCDPSession']>>;
+
 /**
- * Chromium only: the markup inside the card's CLOSED shadow root, read through
- * the DevTools protocol (the page itself cannot reach it). Firefox has no CDP.
+ * Chromium only: runs `use` with a DevTools session and the node id of the
+ * card's CLOSED shadow root (the page itself cannot reach it). Firefox has no CDP.
  */
-export async function cardMarkupViaCdp(tab: Tab): Promise<string> {
+async function withCardRootViaCdp<R>(tab: Tab, use: (cdp: Cdp, root: number) => Promise<R>): Promise<R> {
   const page = tab.raw as PwPage;
   const cdp = await page.context().newCDPSession(page);
   try {
-    type DomNode = { nodeId: number; localName?: string; children?: DomNode[]; shadowRoots?: (DomNode & { shadowRootType?: string })[]; contentDocument?: DomNode };
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
     const find = (node: DomNode): DomNode | null => {
       if (node.localName === HOST) return node;
@@ -252,27 +254,33 @@ export async function cardMarkupViaCdp(tab: Tab): Promise<string> {
     const host = find(root);
     if (!host?.shadowRoots?.length) throw new Error('no popover host with a shadow root');
     expect(host.shadowRoots[0]!.shadowRootType).toBe('closed');
-    const { outerHTML } = (await cdp.send('DOM.getOuterHTML', { nodeId: host.shadowRoots[0]!.nodeId })) as { outerHTML: string };
-    return outerHTML.replace(/<style>[\s\S]*?<\/style>/, '');
+    return await use(cdp, host.shadowRoots[0]!.nodeId);
   } finally {
     await cdp.detach();
   }
 }
 
+export function cardMarkupViaCdp(tab: Tab): Promise<string> {
+  return withCardRootViaCdp(tab, async (cdp, nodeId) => {
+    const { outerHTML } = (await cdp.send('DOM.getOuterHTML', { nodeId })) as { outerHTML: string };
+    return outerHTML.replace(/<style>[\s\S]*?<\/style>/, '');
+  });
+}
+
 /**
- * Firefox only: the markup inside the card's CLOSED shadow root, read over
- * WebDriver BiDi, whose serializer reaches closed shadow roots when asked
+ * Firefox only: calls `functionDeclaration` with the card's CLOSED shadow root
+ * over WebDriver BiDi, whose serializer reaches closed shadow roots when asked
  * (`includeShadowTree: "all"`); the page itself still cannot.
  */
-export async function cardMarkupViaBidi(tab: Tab): Promise<string> {
+async function callOnCardRootViaBidi(tab: Tab, functionDeclaration: string): Promise<unknown> {
   const page = tab.raw as PpPage;
   type Remote = { type: string; value?: unknown; sharedId?: string };
   type Evaluated = { result: { type: string; result?: Remote; exceptionDetails?: { text: string } } };
   const connection = (page.browser() as unknown as { connection: { send(method: string, params: object): Promise<Evaluated> } }).connection;
   const context = (page.mainFrame() as unknown as { _id: string })._id;
-  const call = async (functionDeclaration: string, args: object[] = []): Promise<Remote> => {
+  const call = async (declaration: string, args: object[] = []): Promise<Remote> => {
     const { result } = await connection.send('script.callFunction', {
-      functionDeclaration,
+      functionDeclaration: declaration,
       arguments: args,
       awaitPromise: false,
       target: { context },
@@ -285,8 +293,42 @@ export async function cardMarkupViaBidi(tab: Tab): Promise<string> {
   const shadow = (host.value as { shadowRoot?: Remote & { value?: { mode?: string } } } | undefined)?.shadowRoot;
   if (!shadow?.sharedId) throw new Error('no popover host with a shadow root');
   expect(shadow.value?.mode).toBe('closed');
-  const html = await call('(root) => root.innerHTML', [{ sharedId: shadow.sharedId }]);
-  return String(html.value).replace(/<style>[\s\S]*?<\/style>/, '');
+  return (await call(functionDeclaration, [{ sharedId: shadow.sharedId }])).value;
+}
+
+export async function cardMarkupViaBidi(tab: Tab): Promise<string> {
+  const html = await callOnCardRootViaBidi(tab, '(root) => root.innerHTML');
+  return String(html).replace(/<style>[\s\S]*?<\/style>/, '');
+}
+
+/**
+ * The centre of the first element matching `selector` inside the card, in
+ * viewport pixels, after scrolling the card (not the page) to it as a reader
+ * would; null when there is none.
+ */
+export async function pointInCard(tab: Tab, name: 'chromium' | 'firefox', selector: string): Promise<{ x: number; y: number } | null> {
+  if (name === 'firefox') {
+    const found = await callOnCardRootViaBidi(
+      tab,
+      `(root) => { const e = root.querySelector(${JSON.stringify(selector)}); if (!e) return ''; e.scrollIntoView({ block: 'nearest' }); const r = e.getBoundingClientRect(); return (r.left + r.width / 2) + ',' + (r.top + r.height / 2); }`,
+    );
+    if (!found) return null;
+    const [x, y] = String(found).split(',').map(Number);
+    return { x: x!, y: y! };
+  }
+  return withCardRootViaCdp(tab, async (cdp, root) => {
+    const { nodeId } = (await cdp.send('DOM.querySelector', { nodeId: root, selector })) as { nodeId: number };
+    if (nodeId === 0) return null;
+    await cdp.send('DOM.scrollIntoViewIfNeeded', { nodeId });
+    const { model } = (await cdp.send('DOM.getBoxModel', { nodeId })) as { model: { border: number[] } };
+    const [x1, y1, , , x3, y3] = model.border;
+    return { x: (x1! + x3!) / 2, y: (y1! + y3!) / 2 };
+  });
+}
+
+/** A click where a reader's pointer is, with the browser's own input pipeline. */
+export async function clickAt(tab: Tab, x: number, y: number): Promise<void> {
+  await (tab.raw as PwPage | PpPage).mouse.click(x, y);
 }
 
 /** The card's markup in either browser. */

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Tab } from './harness/browsers';
 import { BROWSERS, maybeScreenshot, useExtension, type Harness } from './harness/fixture';
 import { openPopup, typeQuery } from './harness/popup';
-import { waitForActive } from './content-support';
+import { cardMarkup, clickAt, hoverText, pointInCard, waitForActive } from './content-support';
 
 /**
  * The user's own corpus, end to end in the built extension: a news page we
@@ -83,6 +83,17 @@ function shownArticles(popup: Tab): Promise<ShownArticle[]> {
       link: li.querySelector('a.original')?.getAttribute('href') ?? null,
     })),
   );
+}
+
+/** Polls `check` until it gives a value other than null or false (the card lives in a closed shadow root the page cannot watch). */
+async function until<T>(check: () => Promise<T | null | false>, what: string, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check().catch(() => null);
+    if (value !== null && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 const noteText = (popup: Tab) => popup.evaluate(() => document.querySelector('.reading-note-line')?.textContent ?? null);
@@ -236,6 +247,60 @@ for (const name of BROWSERS) {
       ]);
       await popup.close();
       await page.close();
+    });
+
+    it('adds an article from its own card; a hover on another page then shows its quote, with where it came from, until it is removed', async () => {
+      const control = await openPopup(h);
+      for (const { id } of await ask<{ id: string }[]>(control, { type: 'readingList' })) await ask(control, { type: 'removeArticle', id });
+      const lavrovPage = 'reading-lavrov-anchorage.html';
+      const lavrovTitle = 'Lavrov says Anchorage talks ran long, no deal on Ukraine yet';
+      const lavrovWords = 'We came to Anchorage to talk, and we talked for nearly three hours without a single raised voice';
+      const fromReading = `Từ bài bạn đọc: ${lavrovTitle} · Harbor Ledger`;
+
+      const page = await h.session.newTab(h.url(lavrovPage));
+      let other: Tab | null = null;
+      try {
+        await waitForActive(page);
+        await hoverText(page, 'Lavrov', 'h1');
+        await page.waitFor(() => document.querySelector('summit-lens-popover')?.matches(':popover-open') === true);
+        const button = await until(() => pointInCard(page, name, 'button.add'), "the card's add button");
+        // From the name to the button in steps, as a hand would: the card stays open on the way.
+        await page.mouseMove(button.x, button.y, 8);
+        await clickAt(page, button.x, button.y);
+        const added = `Đã thêm “${lavrovTitle}”: 3 trích dẫn.`;
+        await until(async () => (await cardMarkup(page, name)).includes(added), `"${added}" in the card`);
+        const list = await ask<{ title: string; url: string; quotes: number }[]>(control, { type: 'readingList' });
+        expect(list.map((a) => [a.title, a.url, a.quotes])).toEqual([[lavrovTitle, h.url(lavrovPage), 3]]);
+
+        // Another page naming Lavrov: his card now carries the added words and says where they come from.
+        const second = await h.session.newTab(h.url('en-alaska-article.html'));
+        other = second;
+        await waitForActive(second);
+        await second.evaluate(() => document.querySelector('#p4')!.scrollIntoView({ block: 'center' }));
+        await hoverText(second, 'Lavrov', '#p4');
+        const withQuote = await until(async () => {
+          const markup = await cardMarkup(second, name);
+          return markup.includes(lavrovWords) ? markup : null;
+        }, "the added quote in Lavrov's card");
+        expect(withQuote).toContain(fromReading);
+
+        // Removed: a fresh look at the page no longer shows them.
+        await ask(control, { type: 'removeArticle', id: (await ask<{ id: string }[]>(control, { type: 'readingList' }))[0]!.id });
+        await second.goto(h.url('en-alaska-article.html'));
+        await waitForActive(second);
+        await second.evaluate(() => document.querySelector('#p4')!.scrollIntoView({ block: 'center' }));
+        await hoverText(second, 'Lavrov', '#p4');
+        const after = await until(async () => {
+          const markup = await cardMarkup(second, name);
+          return markup.includes('data-section="quotes"') ? markup : null;
+        }, "Lavrov's card with its quotes section");
+        expect(after).not.toContain(lavrovWords);
+        expect(after).not.toContain(fromReading);
+      } finally {
+        await other?.close();
+        await page.close();
+        await control.close();
+      }
     });
 
     it('says on the page what the keyboard command did, in a closed shadow root', async () => {
