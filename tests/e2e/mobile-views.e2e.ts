@@ -246,6 +246,9 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       await fitsBothPhones(popup);
       expect(await tooSmall(popup)).toEqual([]);
       await shoot(popup, 'popup-search', name);
+      // Saved by a tap on its toggle, for the Saved view's test.
+      await tapOn(popup, '.results > li:first-child .save');
+      await waitFor(popup, 'the quote saved', () => document.querySelector('.results > li:first-child .save')?.getAttribute('aria-pressed') === 'true');
       // A tap on a result's row opens its source.
       await tapOn(popup, '.results > li:first-child blockquote');
       await waitFor(popup, 'the source view', () => document.querySelector('.article') !== null);
@@ -266,6 +269,14 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       await fitsBothPhones(popup);
       expect(await tooSmall(popup)).toEqual([]);
       await shoot(popup, 'popup-page', name);
+    });
+
+    it('Saved lists the quote saved from the results, and fits the phone', async () => {
+      await tapOn(popup, '[role="tab"]:nth-child(4)');
+      await waitFor(popup, 'the saved quote', () => document.querySelectorAll('.saved-list > li').length === 1);
+      await fitsBothPhones(popup);
+      expect(await tooSmall(popup)).toEqual([]);
+      await shoot(popup, 'popup-saved', name);
     });
 
     it('"Your articles" adds the article beside it, and its actions and correction form are 44 px targets', async () => {
