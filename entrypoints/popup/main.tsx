@@ -1,11 +1,12 @@
 import { render } from 'preact';
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { createClient } from '@/src/protocol/client';
 import type { MentionsAnswer, TabRequest } from '@/src/protocol/messages';
 import type { AddThisPageAnswer } from '@/src/reading/article';
 import { loadSettings, saveSettings } from '@/src/settings/store';
 import { PopupApp } from '@/src/ui/popup/PopupApp';
 import { parseRoute, tabIdParam } from '@/src/ui/popup/env';
+import { pageTabBeside } from '@/src/ui/popup/page-tab';
 import '@/src/ui/theme.css';
 import '@/src/ui/popup/popup.css';
 import '@/src/ui/popup/reading.css';
@@ -13,14 +14,19 @@ import '@/src/ui/popup/reading.css';
 const ALL_SITES = { origins: ['<all_urls>'] };
 
 /**
- * The web page the popup reports on: the tab named by `?tab=<id>` when the
- * popup is opened as a page (tests, or a tab the user pinned), else the active
- * tab of this window. Opened as a page without `?tab=` (the popover's "see
- * all"), the active tab is this page itself, which is not a web page: null.
+ * The web page the popup reports on: the tab named by `?tab=<id>` (tests, or a
+ * tab the user pinned); in the toolbar popup, the active tab of its window;
+ * opened as a tab itself (Firefox for Android, the card's "see all"), the page
+ * beside it (`pageTabBeside`), since the active tab is then the popup.
  */
-async function pageTab(search: string): Promise<{ id: number; url: string | null } | null> {
+async function pageTab(search: string, self: Browser.tabs.Tab | undefined): Promise<{ id: number; url: string | null } | null> {
   const named = tabIdParam(search);
-  const tab = named !== null ? await browser.tabs.get(named).catch(() => undefined) : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+  const tab =
+    named !== null
+      ? await browser.tabs.get(named).catch(() => undefined)
+      : self === undefined
+        ? (await browser.tabs.query({ active: true, currentWindow: true }))[0]
+        : pageTabBeside(self, await browser.tabs.query({ windowId: self.windowId }));
   if (tab?.id === undefined) return null;
   // Chromium hides a web page's URL from an extension with neither the `tabs`
   // permission nor host permissions (content-script matches do not count):
@@ -32,7 +38,10 @@ async function pageTab(search: string): Promise<{ id: number; url: string | null
 async function main() {
   const settings = await loadSettings(browser.storage.local);
   document.documentElement.lang = settings.language;
-  const activeTab = await pageTab(location.search);
+  const self = await browser.tabs.getCurrent();
+  // A page of its own rather than the toolbar's box: it fills the window, and on a phone it takes phone sizes (popup.css).
+  if (self !== undefined) document.documentElement.classList.add('page-view');
+  const activeTab = await pageTab(location.search, self);
   const commands = await browser.commands?.getAll().catch(() => []);
   const shortcut = commands?.find((c) => c.name === 'toggle-enabled')?.shortcut || null;
   const request: TabRequest = { type: 'mentions' };
