@@ -35,10 +35,11 @@ for (const name of BROWSERS) {
 
     it('language, disabled sites, marking style and reset reach the open article and the popup without a reload', async () => {
       const article = await h.session.newTab(h.url('vi-article.html'));
-      await article.waitFor(() => [...(CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.values()].reduce((n, s) => n + s.size, 0) > 0, undefined, 15_000);
+      // Every person and summit occurrence the content script reports (foundation.e2e: 7 + 4 + 3 + 6 × 1); drawing goes
+      // viewport first, so the page may show some of them before the rest.
+      await article.waitFor(() => [...(CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.values()].reduce((n, s) => n + s.size, 0) === 20, undefined, 15_000);
       const before = await article.evaluate(highlightState);
       expect(before.names).toEqual(['summit-lens-underline-person', 'summit-lens-underline-summit']);
-      // Every person and summit occurrence the content script reports (foundation.e2e: 7 + 4 + 3 + 6 × 1).
       expect(before.total).toBe(20);
       await article.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
 
