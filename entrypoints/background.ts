@@ -93,10 +93,11 @@ export default defineBackground(() => {
     return seeded;
   }
 
-  async function openCard(kind: EntityKind, id: string) {
+  /** The card's "see all" as a tab beside the page it came from, which that tab's "On this page" then reports on. */
+  async function openCard(kind: EntityKind, id: string, from: number | null) {
     const hash = routeHash({ view: 'card', kind, id });
     const page = browser.runtime.getURL(`/popup.html${hash}` as never);
-    await browser.tabs.create({ url: page });
+    await browser.tabs.create(from === null ? { url: page } : { url: page, openerTabId: from });
   }
 
   const route = createRouter({
@@ -129,8 +130,8 @@ export default defineBackground(() => {
       if (origin.tabId !== null) await browser.action.setIcon({ tabId: origin.tabId, path: iconSet(request.active ? 'on' : 'off') });
       return null;
     },
-    openCard: async (request) => {
-      await openCard(request.kind, request.id);
+    openCard: async (request, origin: Origin) => {
+      await openCard(request.kind, request.id, origin.tabId);
       return null;
     },
     save: async (request) => unwrap(await saveQuote(await store.main(), await live(), request.id)),
