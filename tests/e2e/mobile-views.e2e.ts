@@ -279,6 +279,18 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       await shoot(popup, 'popup-saved', name);
     });
 
+    it('the timeline keeps readable text and 44 px rows on a phone, and a tap on a summit opens its card', async () => {
+      await tapOn(popup, '[role="tab"]:nth-child(3)');
+      await waitFor(popup, 'the timeline', () => document.querySelectorAll('.timeline a[data-summit]').length > 0);
+      await fitsBothPhones(popup);
+      expect(await tooSmall(popup)).toEqual([]);
+      const smallest = await popup.evaluate(() => Math.min(...[...document.querySelectorAll('.timeline .title, .timeline .meta, .timeline .year')].map((e) => parseFloat(getComputedStyle(e).fontSize))));
+      expect(smallest).toBeGreaterThanOrEqual(13);
+      await shoot(popup, 'popup-timeline', name);
+      await tapOn(popup, '.timeline a[data-summit="geneva-2021"]');
+      await waitFor(popup, 'the Geneva card', () => document.querySelector('.card-view h2')?.textContent === 'Thượng đỉnh Nga - Mỹ tại Geneva 2021');
+    });
+
     it('"Your articles" adds the article beside it, and its actions and correction form are 44 px targets', async () => {
       await tapOn(popup, 'button.reading-link');
       await waitFor(popup, 'the reading list', () => document.querySelector('.reading-empty, .reading-list') !== null);

@@ -245,14 +245,14 @@ for (const name of BROWSERS) {
       await article.close();
     });
 
-    it('the timeline is an SVG whose points open summit cards; copy puts the exact citation on the clipboard', async () => {
+    it('the timeline is a list whose points open summit cards; copy puts the exact citation on the clipboard', async () => {
       const popup = await openPopup(h, '#view=timeline');
-      await popup.waitFor(() => document.querySelectorAll('.timeline svg a[data-summit]').length > 0);
-      const points = await popup.evaluate(() => [...document.querySelectorAll('.timeline svg a[data-summit]')].map((a) => a.getAttribute('data-summit')));
+      await popup.waitFor(() => document.querySelectorAll('.timeline a[data-summit]').length > 0);
+      const points = await popup.evaluate(() => [...document.querySelectorAll('.timeline a[data-summit]')].map((a) => a.getAttribute('data-summit')));
       const newestFirst = [...INDEX.summits].sort((a, b) => b.date.localeCompare(a.date)).map((s) => s.id);
       expect(points).toEqual(newestFirst);
       await maybeScreenshot(popup, `${name}-popup-timeline-vi-light`);
-      await popup.click('.timeline a[data-summit="helsinki-2018"] circle');
+      await popup.click('.timeline a[data-summit="helsinki-2018"] .point');
       await popup.waitFor(() => document.querySelector('.card-view h2') !== null);
       const card = await popup.evaluate(() => ({
         title: document.querySelector('.card-view h2')?.textContent,
@@ -332,9 +332,9 @@ for (const name of BROWSERS) {
         await maybeScreenshot(page, `${name}-popup-card-${lang}-dark`);
         await page.close();
         const timeline = await openPopup(h, '#view=timeline');
-        await timeline.waitFor(() => document.querySelectorAll('.timeline svg a').length > 0);
+        await timeline.waitFor(() => document.querySelectorAll('.timeline a[data-summit]').length > 0);
         await maybeScreenshot(timeline, `${name}-popup-timeline-${lang}-dark`);
-        await timeline.click('.timeline a[data-summit="alaska-2025"] circle');
+        await timeline.click('.timeline a[data-summit="alaska-2025"] .point');
         await timeline.waitFor(() => document.querySelector('.card-view h2') !== null);
         await maybeScreenshot(timeline, `${name}-popup-summit-${lang}-dark`);
         await timeline.goto(`${h.session.extensionOrigin}/options.html`);

@@ -59,8 +59,8 @@ for (const name of BROWSERS) {
         throw new Error(`${String(e)}; popup shows: ${await popup.evaluate(() => document.querySelector('.popup')?.textContent?.slice(0, 300))}`);
       });
       await popup.click('[role=tab]:nth-child(3)');
-      await popup.waitFor(() => document.querySelector('.timeline svg') !== null);
-      await popup.click('.timeline a[data-summit="geneva-2021"] circle');
+      await popup.waitFor(() => document.querySelector('.timeline a[data-summit]') !== null);
+      await popup.click('.timeline a[data-summit="geneva-2021"] .point');
       await popup.waitFor(() => document.querySelector('.card-view h2') !== null);
       const options = await newTab(`${h.session.extensionOrigin}/options.html`);
       await options.waitFor(() => document.querySelector('main.options') !== null);
