@@ -18,7 +18,7 @@ export function readingQuoteContext(view: QuoteView, quote: ReadingQuote, docume
 }
 
 /** Newest first, undated last. */
-function byDate(a: QuoteView, b: QuoteView): number {
+function byDate(a: { date: string | null }, b: { date: string | null }): number {
   if (a.date === b.date) return 0;
   if (a.date === null) return 1;
   if (b.date === null) return -1;
@@ -28,7 +28,9 @@ function byDate(a: QuoteView, b: QuoteView): number {
 /**
  * Adds the user's quotes about the card's person or summit, in the card's
  * own order: the person's (or the summit's leaders') own words first, then
- * the rest, each newest first.
+ * the rest, each newest first. Only the user's quotes that can be among the
+ * first `limit` become views: a person in hundreds of the user's articles
+ * would otherwise cost a view each.
  */
 export async function withReadingQuotes(read: IndexRead, card: EntityCard, quotes: readonly ReadingQuote[], limit = CARD_QUOTES): Promise<EntityCard> {
   const own =
@@ -37,8 +39,10 @@ export async function withReadingQuotes(read: IndexRead, card: EntityCard, quote
       : quotes.filter((q) => q.summit === card.summit.id);
   if (own.length === 0) return card;
   const leaders = new Set(card.kind === 'person' ? [card.person.id] : card.participants.map((p) => p.id));
-  const lead = (q: QuoteView) => (q.speaker !== null && leaders.has(q.speaker.id) ? 0 : 1);
-  const views = await Promise.all(own.map((q) => readingQuoteView(read, q)));
-  const merged = [...card.quotes, ...views].sort((a, b) => lead(a) - lead(b) || byDate(a, b)).slice(0, clampLimit(limit, CARD_QUOTES));
+  const lead = (speaker: string | null) => (speaker !== null && leaders.has(speaker) ? 0 : 1);
+  const shown = clampLimit(limit, CARD_QUOTES);
+  const first = own.sort((a, b) => lead(a.speaker) - lead(b.speaker) || byDate(a, b)).slice(0, shown);
+  const views = await Promise.all(first.map((q) => readingQuoteView(read, q)));
+  const merged = [...card.quotes, ...views].sort((a, b) => lead(a.speaker?.id ?? null) - lead(b.speaker?.id ?? null) || byDate(a, b)).slice(0, shown);
   return { ...card, quotes: merged, quoteCount: card.quoteCount + own.length };
 }
