@@ -164,26 +164,29 @@ function storeRows(r: StoreBench): Row[] {
     for (const x of r[name]) {
       const scale = `×${x.factor.toLocaleString('en-US')} (${x.quotes.toLocaleString('en-US')} quotes, ${x.bundleMB.toFixed(1)} MB)`;
       const s = x.seed;
+      const runs = x.seedRuns;
+      const spread = (xs: number[]) => (xs.length > 1 ? `${ms(Math.min(...xs))}–${ms(Math.max(...xs))}` : ms(xs[0]!));
+      const over = runs.ms.length > 1 ? `, median of ${runs.ms.length} seeds (spread ${spread(runs.ms)}; lines ${spread(runs.readMs)}, write ${spread(runs.writeMs)}); p95 column: the slowest` : '';
       rows.push(
         {
           section,
-          figure: `Seed ${scale} from the packaged records (${x.recordsMB.toFixed(1)} MB): lines ${ms(s.readMs)}, write ${ms(s.writeMs)} (${s.records.toLocaleString('en-US')} records)`,
+          figure: `Seed ${scale} from the packaged records (${x.recordsMB.toFixed(1)} MB): lines ${ms(s.readMs)}, write ${ms(s.writeMs)} (${s.records.toLocaleString('en-US')} records)${over}`,
           median: ms(s.ms),
-          p95: '—',
+          p95: runs.ms.length > 1 ? ms(Math.max(...runs.ms)) : '—',
           baseline: `${ms(x.derived.seed.ms)} deriving them on the machine (read ${ms(x.derived.seed.readMs)}, derive ${ms(x.derived.seed.deriveMs)}, write ${ms(x.derived.seed.writeMs)})`,
           ratio: ratio(s.ms, x.derived.seed.ms),
           goal: x.factor > 1 ? `≤ ${SEED_GOAL_MS} ms` : '—',
-          verdict: x.factor > 1 ? met(s.ms <= SEED_GOAL_MS) : 'info',
+          verdict: x.factor > 1 ? met(Math.max(...runs.ms) <= SEED_GOAL_MS) : 'info',
         },
         {
           section,
-          figure: `Seed ${scale}: from the first status request to ready, seen from a page`,
+          figure: `Seed ${scale}: from the first status request to ready, seen from a page${runs.wallMs.length > 1 ? ` (spread ${spread(runs.wallMs)}; p95 column: the slowest)` : ''}`,
           median: ms(x.seedWallMs),
-          p95: '—',
+          p95: runs.wallMs.length > 1 ? ms(Math.max(...runs.wallMs)) : '—',
           baseline: `${ms(x.floorWriteMs)} one unsliced transaction putting the bundle's records as they are`,
           ratio: ratio(x.seedWallMs, x.floorWriteMs),
           goal: x.factor > 1 ? `≤ ${SEED_GOAL_MS} ms` : '—',
-          verdict: x.factor > 1 ? met(x.seedWallMs <= SEED_GOAL_MS) : 'info',
+          verdict: x.factor > 1 ? met(Math.max(...runs.wallMs) <= SEED_GOAL_MS) : 'info',
         },
         {
           section,

@@ -6,7 +6,7 @@ import { clampLimit } from '../store/queries';
 import type { LiveIndex } from '../store/reader';
 import { ok, type Outcome } from '../store/outcome';
 import type { ReadingQuote } from './ingest';
-import type { ReadingIndex } from './reading-index';
+import { positionsIn, type ReadingIndex } from './reading-index';
 import { readingQuoteView } from './views';
 
 /** Newest first, undated last, so list position is the recency rank `rank` breaks ties with. */
@@ -33,9 +33,11 @@ function passes(quote: ReadingQuote, query: SearchQuery): boolean {
 export function rankReading(index: ReadingIndex, words: QueryWord[], people: string[][], query: SearchQuery, limit: number) {
   const count = index.quotes.length;
   const matches: WordMatches[] = words.map(() => emptyMatches(count));
+  const filtered = Boolean(query.person || query.summit || query.from || query.to);
   // 1 passes the query's filters, 2 does not, 0 not yet asked.
-  const verdict = new Uint8Array(count);
+  const verdict = new Uint8Array(filtered ? count : 0);
   const admits = (n: number) => {
+    if (!filtered) return true;
     if (verdict[n] === 0) verdict[n] = passes(index.quotes[n]!, query) ? 1 : 2;
     return verdict[n] === 1;
   };
@@ -49,17 +51,21 @@ export function rankReading(index: ReadingIndex, words: QueryWord[], people: str
       candidates.push(n);
     }
   };
-  words.forEach((word, i) => {
+  const termsOf = words.map((word, i) => {
     const match = matches[i]!;
-    for (const { term, occurrences } of index.termsFor(word.fold, word.prefix)) {
+    const terms = index.termsFor(word.fold, word.prefix);
+    for (const { term, occurrences } of terms) {
       const whole = term === word.fold ? WHOLE : 0;
-      occurrences.quotes.forEach((n, k) => {
-        if (admits(n)) add(match, n, TEXT | whole | (occurrences.toned[k] === word.toned ? ACCENTED : 0));
-      });
+      const accented = occurrences.forms.indexOf(word.toned);
+      for (let k = 0; k < occurrences.quotes.length; k++) {
+        const n = occurrences.quotes[k]!;
+        if (admits(n)) add(match, n, TEXT | whole | (occurrences.form[k] === accented ? ACCENTED : 0));
+      }
     }
     for (const person of people[i]!) {
       for (const n of index.involving(person)) if (admits(n)) add(match, n, VIA_PERSON);
     }
+    return terms;
   });
   if (words.length === 0) {
     const pool = query.person ? index.involving(query.person) : index.quotes.map((_, n) => n);
@@ -73,16 +79,7 @@ export function rankReading(index: ReadingIndex, words: QueryWord[], people: str
     const speaker = index.quotes[n]!.speaker;
     if (speaker !== null && speakers.has(speaker)) spokenBy[n] = 1;
   }
-  // Positions come from the quote's own words, only for the phrase checks that need them.
-  const positionsOf = (match: WordMatches, n: number) => {
-    const word = words[matches.indexOf(match)]!;
-    const out: number[] = [];
-    index.tokensOf(n).forEach((token, position) => {
-      if (token.fold === word.fold || (word.prefix && token.fold.startsWith(word.fold))) out.push(position);
-    });
-    return out;
-  };
-  return rank(words, matches, candidates, spokenBy, limit, positionsOf);
+  return rank(words, matches, candidates, spokenBy, limit, (match, n) => positionsIn(termsOf[matches.indexOf(match)]!, n));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CorrectedQuote } from '../../../src/reading/corrections';
-import { ReadingIndex } from '../../../src/reading/reading-index';
+import { positionsIn, ReadingIndex } from '../../../src/reading/reading-index';
 import { byRecency, rankReading } from '../../../src/reading/search';
 import { parseQuery, toned } from '../../../src/search/normalize';
 
@@ -45,9 +45,12 @@ describe('ReadingIndex', () => {
     // `Hoà` (old tone placement) and `hòa` share their accents; `hoa` in `hoa hồng` has none.
     const hoa = index.termsFor('hoa', true);
     expect(hoa.map((t) => [t.term, t.occurrences.quotes])).toEqual([['hoa', [0, 1, 3]]]);
-    expect(hoa[0]!.occurrences.toned.map((t) => t === toned('hòa'))).toEqual([true, true, false]);
+    const { form, forms, positions } = hoa[0]!.occurrences;
+    expect(form.map((f) => forms[f] === toned('hòa'))).toEqual([true, true, false]);
+    expect(positions).toEqual([0, 3, 8]);
     expect(index.termsFor('ho', true).map((t) => t.term)).toEqual(['hoa', 'hong']);
     expect(index.termsFor('dam phan', false)).toEqual([]);
+    expect(positionsIn(index.termsFor('ho', true), 3)).toEqual([8, 9]);
     expect(index.involving('putin')).toEqual([0, 1]);
     expect(index.involving('trump')).toEqual([0, 2]);
     expect(index.involving('lavrov')).toEqual([]);
