@@ -67,7 +67,8 @@ export function syntheticIndex(base: SummitIndex, factor: number, seed = 1): Sum
 const ONSETS = ['b', 'c', 'ch', 'd', 'đ', 'g', 'h', 'k', 'kh', 'l', 'm', 'n', 'ng', 'nh', 'ph', 'qu', 'r', 's', 't', 'th', 'tr', 'v', 'x'];
 const RIMES = ['a', 'à', 'á', 'ả', 'ã', 'ạ', 'an', 'ăn', 'ân', 'ương', 'iên', 'ông', 'ốc', 'ười', 'inh', 'ình', 'ao', 'ơi', 'uy', 'êm'];
 
-function pseudoWord(random: () => number): string {
+/** A word of one or two Vietnamese-looking syllables that no real text uses. */
+export function pseudoWord(random: () => number): string {
   const syllables = 1 + Math.floor(random() * 2);
   let word = '';
   for (let i = 0; i < syllables; i++) word += ONSETS[Math.floor(random() * ONSETS.length)]! + RIMES[Math.floor(random() * RIMES.length)]!;
@@ -76,7 +77,7 @@ function pseudoWord(random: () => number): string {
 
 const capital = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
 
-function shiftDay(day: string, random: () => number): string {
+export function shiftDay(day: string, random: () => number): string {
   const date = new Date(`${day}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() - Math.floor(random() * 3000));
   return date.toISOString().slice(0, 10);

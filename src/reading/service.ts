@@ -7,8 +7,9 @@ import { listReadingArticles, putReadingArticle, putReadingCorrection, readingCo
 import type { LiveIndex } from '../store/reader';
 import type { SummitDb } from '../store/schema';
 import type { AddedArticle, ExtractedArticle, ImportSummary, ReadingArticleSummary } from './article';
-import { applyCorrection, applyCorrections, correctionProblem, type CorrectedQuote } from './corrections';
+import { applyCorrection, applyCorrections, correctionProblem } from './corrections';
 import { ingestArticle, READING_PREFIX, storedArticle } from './ingest';
+import { ReadingIndex } from './reading-index';
 import { byRecency, searchWithReading } from './search';
 import { decodeUserData, encodeUserData } from './transfer';
 import { readingQuoteContext, readingQuoteView, withReadingQuotes } from './views';
@@ -23,23 +24,23 @@ export interface ReadingDeps {
 
 /**
  * What the background does for the user's own corpus. The user's quotes are
- * read once per worker life and kept in recency order until this service
- * changes them (every write goes through it), so a search does not read the
- * whole store each time.
+ * read once per worker life, in recency order and indexed by word and person,
+ * and kept until this service changes them (every write goes through it), so
+ * a search neither reads the whole store nor looks at every quote each time.
  */
 export class ReadingService {
-  private quotes: Promise<CorrectedQuote[]> | null = null;
+  private quotes: Promise<ReadingIndex> | null = null;
 
   constructor(private readonly deps: ReadingDeps) {}
 
   /** The user's quotes with their corrections applied, so search and cards see what the user said. */
-  private async load(): Promise<CorrectedQuote[]> {
+  private async load(): Promise<ReadingIndex> {
     const db = await this.deps.main();
     const [quotes, corrections, gazetteer] = await Promise.all([readingQuotes(db), readingCorrections(db), this.deps.gazetteer()]);
-    return byRecency(applyCorrections(quotes, corrections, gazetteer.people));
+    return new ReadingIndex(byRecency(applyCorrections(quotes, corrections, gazetteer.people)));
   }
 
-  private cached(): Promise<CorrectedQuote[]> {
+  private cached(): Promise<ReadingIndex> {
     if (!this.quotes) {
       const loading = this.load();
       loading.catch(() => {
@@ -131,7 +132,7 @@ export class ReadingService {
 
   async card(index: LiveIndex, card: EntityCard, limit?: number, about?: readonly string[]): Promise<EntityCard> {
     // The index's read transaction opens only once the user's quotes are in hand: IndexedDB ends a transaction that waits on anything else.
-    const quotes = await this.cached();
+    const { quotes } = await this.cached();
     return withReadingQuotes(index.read(), card, quotes, limit, about);
   }
 

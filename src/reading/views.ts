@@ -18,7 +18,7 @@ export function readingQuoteContext(view: QuoteView, quote: ReadingQuote, docume
 }
 
 /** Newest first, undated last. */
-function byDate(a: QuoteView, b: QuoteView): number {
+function byDate(a: { date: string | null }, b: { date: string | null }): number {
   if (a.date === b.date) return 0;
   if (a.date === null) return 1;
   if (b.date === null) return -1;
@@ -28,7 +28,9 @@ function byDate(a: QuoteView, b: QuoteView): number {
 /**
  * Adds the user's quotes about the card's person or summit, in the card's
  * own order: the person's (or the summit's leaders') own words first, then
- * the rest, each newest first.
+ * the rest, each newest first. Only the user's quotes that can be among the
+ * first `limit` become views: a person in hundreds of the user's articles
+ * would otherwise cost a view each.
  */
 export async function withReadingQuotes(
   read: IndexRead,
@@ -43,20 +45,24 @@ export async function withReadingQuotes(
       : quotes.filter((q) => q.summit === card.summit.id);
   if (own.length === 0) return card;
   const leaders = new Set(card.kind === 'person' ? [card.person.id] : card.participants.map((p) => p.id));
-  const lead = (q: QuoteView) => (q.speaker !== null && leaders.has(q.speaker.id) ? 0 : 1);
-  const views = await Promise.all(own.map((q) => readingQuoteView(read, q)));
-  const sorted = [...card.quotes, ...views].sort((a, b) => lead(a) - lead(b) || byDate(a, b));
-  // The newest `limit`, plus up to `limit` at each summit the asking page is about (as the index's card carries them).
+  const lead = (speaker: string | null) => (speaker !== null && leaders.has(speaker) ? 0 : 1);
   const cap = clampLimit(limit, CARD_QUOTES);
+  // Shown: the first `cap` in the card's order, plus up to `cap` at each summit the asking page is about (as the index's card carries them).
   const perSummit = new Map<string, number>();
-  const merged = sorted.filter((quote, at) => {
-    const summit = quote.summit?.id;
-    if (summit !== undefined && about.includes(summit)) {
+  const showable = <Q>(summitOf: (q: Q) => string | null | undefined) => (quote: Q, at: number) => {
+    const summit = summitOf(quote);
+    if (summit != null && about.includes(summit)) {
       const seen = perSummit.get(summit) ?? 0;
       perSummit.set(summit, seen + 1);
       if (seen < cap) return true;
     }
     return at < cap;
-  });
+  };
+  const first = own.sort((a, b) => lead(a.speaker) - lead(b.speaker) || byDate(a, b)).filter(showable((q: ReadingQuote) => q.summit));
+  perSummit.clear();
+  const views = await Promise.all(first.map((q) => readingQuoteView(read, q)));
+  const merged = [...card.quotes, ...views]
+    .sort((a, b) => lead(a.speaker?.id ?? null) - lead(b.speaker?.id ?? null) || byDate(a, b))
+    .filter(showable((q: QuoteView) => q.summit?.id));
   return { ...card, quotes: merged, quoteCount: card.quoteCount + own.length };
 }

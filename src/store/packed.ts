@@ -190,7 +190,8 @@ export class RecordsReader {
     }
     this.filled += bytes.length + 1;
     if (this.filled > this.header.bytes) throw new BundleError(this.file, this.line, 'the file is longer than its header says: it is corrupt');
-    this.run.push(bytes.slice(), NEW_LINE);
+    // A view, not a copy: the run is copied once, into the buffer it is hashed from.
+    this.run.push(bytes, NEW_LINE);
     if (this.run.length === 2 * HASH_LINES) this.hashRun();
     const first = bytes.indexOf(TAB);
     const second = first < 0 ? -1 : bytes.indexOf(TAB, first + 1);

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import type { CorrectedQuote } from '../../../src/reading/corrections';
+import { positionsIn, ReadingIndex } from '../../../src/reading/reading-index';
+import { byRecency, rankReading } from '../../../src/reading/search';
+import { parseQuery, toned } from '../../../src/search/normalize';
+
+const URL = 'https://bencang.example/the-gioi/dam-phan.html';
+
+function quote(id: string, text: string, fields: Partial<CorrectedQuote> = {}): CorrectedQuote {
+  return {
+    id: `reading-x:${id}`,
+    document: 'reading-x',
+    text,
+    speaker: null,
+    summit: null,
+    date: null,
+    start: 0,
+    end: text.length,
+    mentions: [],
+    kind: 'speech',
+    speakerName: null,
+    speakerRole: null,
+    speakerBasis: 'none',
+    dateBasis: 'unknown',
+    source: { document: 'reading-x', title: 'Đàm phán ở Anchorage', outlet: 'Báo Bến Cảng', published: '2025-08-16', origin: 'reading', url: URL },
+    ...fields,
+  };
+}
+
+const QUOTES = byRecency([
+  quote('a', 'Chúng tôi muốn hòa bình lâu dài cho khu vực', { speaker: 'putin', date: '2025-08-15', summit: 'alaska-2025' }),
+  quote('b', 'Hoà bình chỉ đến khi hai bên ngồi vào bàn đàm phán', { speaker: 'trump', date: '2025-08-16', mentions: ['putin'] }),
+  quote('c', 'Cuộc đàm phán đã kéo dài quá lâu', { speaker: 'trump', date: '2018-07-16', summit: 'helsinki-2018' }),
+  quote('d', 'Không có gì để bình luận thêm về hoa hồng', { date: null }),
+]);
+
+const ids = (index: ReadingIndex, ranked: { top: { n: number }[] }) => ranked.top.map(({ n }) => index.quotes[n]!.id.slice('reading-x:'.length));
+
+describe('ReadingIndex', () => {
+  const index = new ReadingIndex(QUOTES);
+
+  it('keeps the quotes newest first and finds a word, a prefix and a person', () => {
+    expect(index.quotes.map((q) => q.id.slice(-1))).toEqual(['b', 'a', 'c', 'd']);
+    expect(index.termsFor('binh', false).map((t) => [t.term, t.occurrences.quotes])).toEqual([['binh', [0, 1, 3]]]);
+    // `Hoà` (old tone placement) and `hòa` share their accents; `hoa` in `hoa hồng` has none.
+    const hoa = index.termsFor('hoa', true);
+    expect(hoa.map((t) => [t.term, t.occurrences.quotes])).toEqual([['hoa', [0, 1, 3]]]);
+    const { form, forms, positions } = hoa[0]!.occurrences;
+    expect(form.map((f) => forms[f] === toned('hòa'))).toEqual([true, true, false]);
+    expect(positions).toEqual([0, 3, 8]);
+    expect(index.termsFor('ho', true).map((t) => t.term)).toEqual(['hoa', 'hong']);
+    expect(index.termsFor('dam phan', false)).toEqual([]);
+    expect(positionsIn(index.termsFor('ho', true), 3)).toEqual([8, 9]);
+    expect(index.involving('putin')).toEqual([0, 1]);
+    expect(index.involving('trump')).toEqual([0, 2]);
+    expect(index.involving('lavrov')).toEqual([]);
+  });
+
+  it('ranks as the index does: phrase first, then the accents typed, newest first on a tie', () => {
+    // `Hoà bình` (b) is the phrase with the typed accents in the old tone placement, so it ties with a and is newer;
+    // d has both words apart and one of them without its accents.
+    const query = { text: 'hòa bình' };
+    expect(ids(index, rankReading(index, parseQuery(query.text), [[], []], query, 10))).toEqual(['b', 'a', 'd']);
+    const scores = rankReading(index, parseQuery(query.text), [[], []], query, 10).top.map((r) => r.score);
+    expect(scores).toEqual([10_204, 10_204, 203]);
+    // Unaccented, every phrase ties and the newest comes first.
+    expect(ids(index, rankReading(index, parseQuery('hoa binh'), [[], []], { text: 'hoa binh' }, 10))).toEqual(['b', 'a', 'd']);
+    // A prefix still being typed.
+    expect(ids(index, rankReading(index, parseQuery('đàm ph'), [[], []], { text: 'đàm ph' }, 10))).toEqual(['b', 'c']);
+  });
+
+  it('matches a word through the person it names, and applies the filters to every hit', () => {
+    const putin = parseQuery('Putin hòa bình');
+    const all = rankReading(index, putin, [['putin'], [], []], { text: 'Putin hòa bình' }, 10);
+    expect(ids(index, all)).toEqual(['a', 'b', 'd']);
+    expect(all.total).toBe(3);
+    const dated = { text: 'đàm phán', from: '2025-01-01' };
+    expect(ids(index, rankReading(index, parseQuery(dated.text), [[], []], dated, 10))).toEqual(['b']);
+    const filtersOnly = { text: '', person: 'trump' };
+    expect(ids(index, rankReading(index, [], [], filtersOnly, 10))).toEqual(['b', 'c']);
+    const summitOnly = { text: '', summit: 'helsinki-2018' };
+    expect(ids(index, rankReading(index, [], [], summitOnly, 10))).toEqual(['c']);
+  });
+});
