@@ -41,6 +41,14 @@ interface Entry {
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** WORD_CHAR's answer per code unit, learnt on first sight (0 unknown, 1 word, 2 not): the scan asks it at every word start. */
+const wordUnits = new Uint8Array(0x10000);
+
+function isWordUnit(code: number): boolean {
+  let known = wordUnits[code]!;
+  if (known === 0) known = wordUnits[code] = WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 2;
+  return known === 1;
+}
 const CYRILLIC = /[\u0400-\u04FF]/;
 
 /**
@@ -105,7 +113,7 @@ export class NameMatcher {
   find(text: string): Mention[] {
     const raw: { start: number; end: number; entry: Entry }[] = [];
     for (let i = 0; i < text.length; ) {
-      if (this.firstChars[text.charCodeAt(i)] === 0 || (i > 0 && WORD_CHAR.test(text[i - 1]!))) {
+      if (this.firstChars[text.charCodeAt(i)] === 0 || (i > 0 && isWordUnit(text.charCodeAt(i - 1)))) {
         i++;
         continue;
       }
@@ -130,8 +138,8 @@ function firstMatch(candidates: Entry[] | undefined, text: string, i: number): E
   if (!candidates) return null;
   for (const c of candidates) {
     if (!(c.caseInsensitive || text[i] === c.form[0]) || !text.startsWith(c.rest, i + 1)) continue;
-    const after = text[i + c.form.length];
-    if (after === undefined || !WORD_CHAR.test(after)) return c;
+    const after = i + c.form.length;
+    if (after >= text.length || !isWordUnit(text.charCodeAt(after))) return c;
   }
   return null;
 }
