@@ -2,6 +2,7 @@ import type { Mention } from './names';
 import type { QuoteSpan } from './quote-marks';
 import type { Range } from './sentences';
 import { findSpeechVerbs, type VerbHit } from './speech-verbs';
+import { leadingLookbehind } from './lookbehind';
 
 /**
  * Who a speech verb belongs to, read from the words before it in its clause.
@@ -48,7 +49,7 @@ const WHEN = /^(?:\s|,|cũng|đã|còn|vẫn|không|hôm qua|hôm nay|hôm \d{1,
  * A name there would be a mention of its own, so any five words will do.
  */
 const TITLE_ONLY = /^[\s,]*(?:\d{1,2}[:.h]\d{2}\s+)?(?:[\p{L}.-]+\s+){0,5}$/u;
-const COMPLEMENTISER = /(?<![\p{L}])(?:that|rằng|là|что|будто)(?![\p{L}])/iu;
+const COMPLEMENTISER = leadingLookbehind(/(?<![\p{L}])(?:that|rằng|là|что|будто)(?![\p{L}])/iu);
 
 /** Where a clause begins: punctuation, a quotation, or a conjunction joining two predicates. */
 const CLAUSE_BREAK = /[,;:(–—]|\s-\s|(?<![\p{L}])(?:nhưng|song|và|rồi|đồng thời|trong khi)(?![\p{L}])/giu;

@@ -20,6 +20,8 @@ export function stripCaption(line: string): string {
     if (before === '' || isCaption(before)) return '';
     return before;
   }
+  // Both credit patterns open with `\s*` and try every position: skip them on the many lines without a parenthesis.
+  if (!line.includes('(')) return line.trim();
   const paren = PAREN_CREDIT_END.exec(line);
   if (paren) {
     const before = line.slice(0, paren.index).trim();

@@ -1,4 +1,5 @@
 import { isRealDay, isoDay } from './iso-day';
+import { leadingLookbehind, leadingLookbehindAll } from './lookbehind';
 
 /**
  * Date expressions in Vietnamese, English and Russian. Day and month without
@@ -66,7 +67,7 @@ const RU_MONTH = '(января|февраля|марта|апреля|мая|и
 const enMonth = (s: string) => EN_MONTHS.indexOf(s.slice(0, 3).toLowerCase()) + 1;
 const ruMonth = (s: string) => RU_MONTHS.findIndex((p) => s.toLowerCase().startsWith(p)) + 1;
 
-const RULES: Rule[] = [
+const RULES = leadingLookbehindAll<Rule>([
   { re: new RegExp(`${B}(\\d{4})-(\\d{2})-(\\d{2})${E}`, 'gu'), build: (m) => day(num(m[3])!, num(m[2])!, num(m[1]), true) },
   {
     re: new RegExp(`${B}ngày (\\d{1,2}) tháng (\\d{1,2})(?: năm (\\d{4}))?${E}`, 'giu'),
@@ -95,14 +96,14 @@ const RULES: Rule[] = [
     re: new RegExp(`${B}năm (\\d{4})${E}`, 'giu'),
     build: (m) => ({ precision: 'year', year: num(m[1]), month: null, day: null, yearInferred: false, iso: m[1]! }),
   },
-];
+]);
 
 /** Words for a day counted back from the publication, with how many days back; weekdays are resolved apart. */
-const RELATIVE: { re: RegExp; back: number }[] = [
+const RELATIVE = leadingLookbehindAll<{ re: RegExp; back: number }>([
   { re: /(?<![\p{L}])(?:hôm nay|sáng nay|trưa nay|chiều nay|tối nay|đêm nay|today|this morning|this afternoon|tonight|сегодня)(?![\p{L}])/giu, back: 0 },
   { re: /(?<![\p{L}])(?:hôm qua|sáng qua|chiều qua|tối qua|đêm qua|yesterday|last night|вчера)(?![\p{L}])/giu, back: 1 },
   { re: /(?<![\p{L}])(?:hôm kia|позавчера)(?![\p{L}])/giu, back: 2 },
-];
+]);
 
 /** Sunday = 0, as `Date.getUTCDay`. A weekday next to a date (`Thứ bảy, 16/8`) is part of that date, not a relative day. */
 const VI_WEEKDAYS = ['chủ nhật', 'thứ hai', 'thứ ba', 'thứ tư', 'thứ năm', 'thứ sáu', 'thứ bảy'];
@@ -110,10 +111,10 @@ const EN_WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Fr
 const RU_WEEKDAYS = ['воскресенье', 'понедельник', 'вторник', 'среду', 'четверг', 'пятницу', 'субботу'];
 const NOT_A_DATE_AFTER = `(?![\\p{L}\\d]|['’]s|,? *\\d|,? ${EN_MONTH})`;
 /** One pass for every weekday of the three languages; the group that matched names the language. */
-const WEEKDAY = new RegExp(
+const WEEKDAY = leadingLookbehind(new RegExp(
   `(?<![\\p{L}])(?:(?:hôm|vào|ngày) (${VI_WEEKDAYS.join('|')})|(?:on )?(${EN_WEEKDAYS.join('|')})|(?:в|во) (${RU_WEEKDAYS.join('|')}))${NOT_A_DATE_AFTER}`,
   'giu',
-);
+));
 
 function weekdayOf(m: RegExpExecArray): number | null {
   if (m[1] !== undefined) return VI_WEEKDAYS.indexOf(m[1].toLowerCase());

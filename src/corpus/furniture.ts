@@ -43,6 +43,8 @@ export function isNavRow(line: string): boolean {
   let rest = line.toLowerCase();
   let labels = 0;
   for (const label of NAV_LABELS) {
+    // Most lines hold none of the labels: a search allocates nothing, a split a copy of the line.
+    if (!rest.includes(label)) continue;
     const parts = rest.split(label);
     labels += parts.length - 1;
     rest = parts.join(' ');

@@ -9,7 +9,9 @@ const BARE_URL_LINE = /^(?:https?:\/\/|www\.)\S+$/i;
 
 export function stripMarkup(line: string): string {
   let out = line.replace(IMAGE, ' ').replace(LINK, '$1');
-  out = out.replace(/^\s*\|+\s*|\s*\|+\s*$/g, '').replace(/ {2,}/g, ' ').trim();
+  // The pipe pattern has no literal to search for and tries every position: skip it on the many lines without a pipe.
+  if (out.includes('|')) out = out.replace(/^\s*\|+\s*|\s*\|+\s*$/g, '');
+  out = out.replace(/ {2,}/g, ' ').trim();
   if (BARE_URL_LINE.test(out)) return '';
   return out;
 }

@@ -41,6 +41,14 @@ interface Entry {
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** WORD_CHAR's answer per code unit, learnt on first sight (0 unknown, 1 word, 2 not): the scan asks it at every word start. */
+const wordUnits = new Uint8Array(0x10000);
+
+function isWordUnit(code: number): boolean {
+  let known = wordUnits[code]!;
+  if (known === 0) known = wordUnits[code] = WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 2;
+  return known === 1;
+}
 const CYRILLIC = /[\u0400-\u04FF]/;
 
 /**
@@ -49,18 +57,25 @@ const CYRILLIC = /[\u0400-\u04FF]/;
  * size of the gazetteer.
  */
 export class NameMatcher {
-  private readonly byFirst = new Map<string, Entry[]>();
+  /**
+   * Forms by their first character (lower case), longest first, then split
+   * by their second code unit: where dozens of forms share a first letter
+   * (`t`, `с`), a position only tries the few that also share the next one.
+   * Forms of one character stay apart, after all longer ones.
+   */
+  private readonly bySecond = new Map<string, { next: Map<string, Entry[]>; single: Entry[] }>();
   /** Code units, in both cases, that can start a form: most positions are rejected by one lookup. */
-  private readonly firstChars = new Set<number>();
+  private readonly firstChars = new Uint8Array(0x10000);
 
   constructor(gazetteer: Gazetteer) {
+    const byFirst = new Map<string, Entry[]>();
     const add = (e: Omit<Entry, 'rest'>) => {
       const entry = { ...e, rest: e.form.slice(1) };
       const key = e.form[0]!.toLowerCase();
-      const list = this.byFirst.get(key) ?? [];
+      const list = byFirst.get(key) ?? [];
       list.push(entry);
-      this.byFirst.set(key, list);
-      for (const ch of [key, key.toUpperCase(), entry.form[0]!]) this.firstChars.add(ch.charCodeAt(0));
+      byFirst.set(key, list);
+      for (const ch of [key, key.toUpperCase(), entry.form[0]!]) this.firstChars[ch.charCodeAt(0)] = 1;
     };
     for (const p of gazetteer.people) {
       for (const n of p.names) {
@@ -79,13 +94,26 @@ export class NameMatcher {
     for (const c of COUNTERPARTS) add({ form: c.form, kind: 'role', person: null, country: c.country, leader: true, caseInsensitive: true });
     for (const p of PRONOUNS) add({ form: p, kind: 'pronoun', person: null, country: null, leader: false, caseInsensitive: true });
     for (const p of NAME_PREFIXES) add({ form: p, kind: 'prefix', person: null, country: null, leader: false, caseInsensitive: false });
-    for (const list of this.byFirst.values()) list.sort((a, b) => b.form.length - a.form.length);
+    for (const [key, list] of byFirst) {
+      list.sort((a, b) => b.form.length - a.form.length);
+      const split = { next: new Map<string, Entry[]>(), single: [] as Entry[] };
+      for (const entry of list) {
+        if (entry.rest === '') {
+          split.single.push(entry);
+          continue;
+        }
+        const next = split.next.get(entry.rest[0]!) ?? [];
+        next.push(entry);
+        split.next.set(entry.rest[0]!, next);
+      }
+      this.bySecond.set(key, split);
+    }
   }
 
   find(text: string): Mention[] {
     const raw: { start: number; end: number; entry: Entry }[] = [];
     for (let i = 0; i < text.length; ) {
-      if (!this.firstChars.has(text.charCodeAt(i)) || (i > 0 && WORD_CHAR.test(text[i - 1]!))) {
+      if (this.firstChars[text.charCodeAt(i)] === 0 || (i > 0 && isWordUnit(text.charCodeAt(i - 1)))) {
         i++;
         continue;
       }
@@ -99,15 +127,21 @@ export class NameMatcher {
   }
 
   private matchAt(text: string, i: number): Entry | null {
-    const candidates = this.byFirst.get(text[i]!.toLowerCase());
-    if (!candidates) return null;
-    for (const c of candidates) {
-      if (!(c.caseInsensitive || text[i] === c.form[0]) || !text.startsWith(c.rest, i + 1)) continue;
-      const after = text[i + c.form.length];
-      if (after === undefined || !WORD_CHAR.test(after)) return c;
-    }
-    return null;
+    const split = this.bySecond.get(text[i]!.toLowerCase());
+    if (!split) return null;
+    // Every longer form precedes every one-character form in the longest-first order.
+    return firstMatch(split.next.get(text[i + 1]!), text, i) ?? firstMatch(split.single, text, i);
   }
+}
+
+function firstMatch(candidates: Entry[] | undefined, text: string, i: number): Entry | null {
+  if (!candidates) return null;
+  for (const c of candidates) {
+    if (!(c.caseInsensitive || text[i] === c.form[0]) || !text.startsWith(c.rest, i + 1)) continue;
+    const after = i + c.form.length;
+    if (after >= text.length || !isWordUnit(text.charCodeAt(after))) return c;
+  }
+  return null;
 }
 
 /**

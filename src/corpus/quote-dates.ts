@@ -1,5 +1,6 @@
 import type { DateBasis, Summit } from '../schema/index-schema';
 import { findDates, type DateMention } from './dates';
+import { leadingLookbehind } from './lookbehind';
 
 /**
  * When a quotation was said. A sentence can fix the time (`hôm 15/8`,
@@ -27,7 +28,7 @@ interface Frame {
   paragraph: number;
 }
 
-const ELSEWHERE = new RegExp(
+const ELSEWHERE = leadingLookbehind(new RegExp(
   '(?<![\\p{L}])(?:' +
     [
       'trước cuộc gặp', 'trước thượng đỉnh', 'trước hội nghị', 'trước cuộc hội đàm', 'trước khi (?:gặp|lên|tới|đến|bay|hội đàm|diễn ra)', 'trước đó', 'đầu tuần', 'cuối tuần',
@@ -39,8 +40,8 @@ const ELSEWHERE = new RegExp(
     ].join('|') +
     ')(?![\\p{L}])',
   'iu',
-);
-const AT_SUMMIT = new RegExp(
+));
+const AT_SUMMIT = leadingLookbehind(new RegExp(
   '(?<![\\p{L}])(?:' +
     [
       'họp báo', 'tại cuộc gặp', 'trong cuộc gặp', 'tại thượng đỉnh', 'tại hội nghị',
@@ -52,7 +53,7 @@ const AT_SUMMIT = new RegExp(
     ].join('|') +
     ')(?![\\p{L}])',
   'iu',
-);
+));
 
 /**
  * Where reported content starts (`nói rằng`, `said that`, `заявил, что`,
@@ -60,7 +61,7 @@ const AT_SUMMIT = new RegExp(
  * a day or a setting after it is what the words are about (`Rubio nói rằng
  * cuộc gặp hôm 15/8…`), not when they were said.
  */
-const REPORTED = /(?<![\p{L}])(?:rằng|that|что|будто|по (?:его |ее |её |их )?словам|theo (?:ông|bà|lời))(?![\p{L}])/iu;
+const REPORTED = leadingLookbehind(/(?<![\p{L}])(?:rằng|that|что|будто|по (?:его |ее |её |их )?словам|theo (?:ông|bà|lời))(?![\p{L}])/iu);
 
 /** How long after a summit an article still reports it as news. */
 const REPORT_DAYS = 1;
@@ -199,7 +200,7 @@ function entryStamp(text: string, published: string | null): When | null | undef
 }
 
 /** The day the text last gave, repeated: `cùng ngày`, `the same day`, `в тот же день`. */
-const SAME_DAY = /(?<![\p{L}])(?:cùng ngày|the same day|later that day|в тот же день|в этот же день)(?![\p{L}])/iu;
+const SAME_DAY = leadingLookbehind(/(?<![\p{L}])(?:cùng ngày|the same day|later that day|в тот же день|в этот же день)(?![\p{L}])/iu);
 
 function whenOf(sentence: string, dates: DateMention[], lastDay: When | null): When | null {
   const day = dates.find((d) => d.precision === 'day' && d.iso !== null);

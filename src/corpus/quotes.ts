@@ -12,6 +12,7 @@ import { OfficeHolders } from './role-resolution';
 import { SummitFocus } from './summit-detect';
 import { Windows } from './windows';
 import { splitSentences, type Range } from './sentences';
+import { leadingLookbehind } from './lookbehind';
 
 export interface QuoteContext {
   docId: string;
@@ -304,7 +305,7 @@ function carried(s: Speaker | null): Speaker | null {
   return s && s.basis === 'named' ? { ...s, basis: 'back-reference' } : s;
 }
 
-const SUBORDINATE = /(?<![\p{L}])(?:khi|sau khi|trước khi|trong khi|when|after|before|while|as|когда|после того как|пока)\s[^,]*,/iu;
+const SUBORDINATE = leadingLookbehind(/(?<![\p{L}])(?:khi|sau khi|trước khi|trong khi|when|after|before|while|as|когда|после того как|пока)\s[^,]*,/iu);
 
 /** `Putin's foreign policy aide, Yuri Ushakov, said`: the possessor is not the subject. */
 function possessive(text: string, m: Mention): boolean {

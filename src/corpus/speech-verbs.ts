@@ -1,4 +1,5 @@
 import type { QuoteSpan } from './quote-marks';
+import { leadingLookbehind } from './lookbehind';
 
 /**
  * Verbs that introduce what someone said or wrote. Longer forms first so that
@@ -44,7 +45,7 @@ const ALTERNATIVES = [
   ...RUSSIAN_STEMS.map((v) => (v.endsWith('л') ? `${escape(v)}(?:а|и|о)?` : escape(v))),
 ].sort((a, b) => b.length - a.length);
 
-const VERB_RE = new RegExp(`(?<![\\p{L}\\d])(?:${ALTERNATIVES.join('|')})(?![\\p{L}\\d])`, 'giu');
+const VERB_RE = leadingLookbehind(new RegExp(`(?<![\\p{L}\\d])(?:${ALTERNATIVES.join('|')})(?![\\p{L}\\d])`, 'giu'));
 
 export interface VerbHit {
   start: number;

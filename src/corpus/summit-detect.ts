@@ -2,6 +2,7 @@ import { russianCaseForms } from '../matcher/russian-inflection';
 import type { Summit } from '../schema/index-schema';
 import type { DateMention } from './dates';
 import type { Mention } from './names';
+import { leadingLookbehind } from './lookbehind';
 
 /**
  * Which summit a document is about, from its text: phrases that name a summit
@@ -31,7 +32,7 @@ export function detectSummit(text: string, mentions: Mention[], dates: DateMenti
 }
 
 const TIMELY_DAYS = 14;
-const MEETING_WORDS = /(?<![\p{L}])(?:thượng đỉnh|cuộc gặp|gặp|gặp nhau|gặp gỡ|hội đàm|hội nghị|summit|talks|meeting|meet|met|саммит\p{L}*|переговор\p{L}*|встреч\p{L}*)(?![\p{L}])/iu;
+const MEETING_WORDS = leadingLookbehind(/(?<![\p{L}])(?:thượng đỉnh|cuộc gặp|gặp|gặp nhau|gặp gỡ|hội đàm|hội nghị|summit|talks|meeting|meet|met|саммит\p{L}*|переговор\p{L}*|встреч\p{L}*)(?![\p{L}])/iu);
 
 function summitScore(s: Summit, hits: PhraseHits, lower: string, named: Set<string>, dates: DateMention[], published: string | null): number {
   const aliases = hits.aliases.get(s) ?? 0;
@@ -87,7 +88,7 @@ function scanPhrases(lower: string, summits: Summit[]): PhraseHits {
       for (const p of placeForms(s)) entry(p).placeOf.push(s);
     }
     const alternation = (phrases: string[]) =>
-      new RegExp(`(?<![\\p{L}\\p{N}])(?:${phrases.sort((a, b) => b.length - a.length).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') || '(?!)'})(?![\\p{L}\\p{N}])`, 'gu');
+      leadingLookbehind(new RegExp(`(?<![\\p{L}\\p{N}])(?:${phrases.sort((a, b) => b.length - a.length).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') || '(?!)'})(?![\\p{L}\\p{N}])`, 'gu'));
     const all = [...byPhrase.entries()];
     index = { byPhrase, aliases: alternation(all.filter(([, e]) => e.aliasOf.length > 0).map(([p]) => p)), places: alternation(all.filter(([, e]) => e.placeOf.length > 0).map(([p]) => p)) };
     phraseCache.set(summits, index);
@@ -127,7 +128,7 @@ function namedPeople(mentions: Mention[]): Set<string> {
  * article about no summit has none for any quote.
  */
 /** Back to the moment last named (`nhà lãnh đạo Nga khi đó`, `at the time`); `trong khi đó` is "meanwhile". */
-const AT_THAT_TIME = /(?<![\p{L}])(?<!trong )(?:khi đó|lúc đó|khi ấy|lúc ấy|lúc bấy giờ|at the time|тогда)(?![\p{L}])/iu;
+const AT_THAT_TIME = leadingLookbehind(/(?<![\p{L}])(?<!trong )(?:khi đó|lúc đó|khi ấy|lúc ấy|lúc bấy giờ|at the time|тогда)(?![\p{L}])/iu);
 
 export class SummitFocus {
   private readonly candidates: Summit[];
