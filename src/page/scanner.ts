@@ -10,13 +10,21 @@ import { RegionMap } from './regions';
 import { pointAt, readableText, textBlocks, type BlockOptions, type TextBlock } from './text-blocks';
 import { nearWatch, samplePoints, visibleRoots, type NearWatch, type ObserverFactory } from './viewport-first';
 
+/** Where a mark lies in the page's text nodes. */
+export interface MarkSpan {
+  readonly startContainer: Node;
+  readonly startOffset: number;
+  readonly endContainer: Node;
+  readonly endOffset: number;
+}
+
 /** One marked occurrence, with the text nodes it covers so hovering finds it. */
 export interface Mark {
   key: number;
   kind: 'person' | 'summit';
   id: string;
   form: string;
-  range: StaticRange;
+  range: MarkSpan;
 }
 
 interface BlockRecord {
@@ -108,6 +116,12 @@ export class PageScanner {
   private readonly queue: Node[] = [];
   /** Blocks whose ranges the browser draws; without `near`, all of them. */
   private readonly drawn = new Set<number>();
+  /**
+   * The browser's ranges, made only for marks handed to it: a StaticRange
+   * costs Blink ~40 bytes and its wrapper as much again, 0.5 MB for every
+   * mark of the 1 MB page (docs/decisions/0032).
+   */
+  private readonly ranges = new Map<Mark, StaticRange>();
   private readonly near: NearWatch<Element> | null;
   /**
    * Document order of the blocks the first walk passed, including those
@@ -277,7 +291,7 @@ export class PageScanner {
     this.highlighter.clear();
     for (const [id, record] of this.blocks) {
       if (!this.isDrawn(id)) continue;
-      for (const mark of record.marks.values()) if (this.detect[mark.kind]) this.highlighter.add(mark.kind, mark.range);
+      for (const mark of record.marks.values()) if (this.detect[mark.kind]) this.highlighter.add(mark.kind, this.rangeOf(mark));
     }
     this.highlighter.flush();
     this.options.onChange();
@@ -428,7 +442,7 @@ export class PageScanner {
       const record = this.blocks.get(id);
       if (!record || this.drawn.has(id)) continue;
       this.drawn.add(id);
-      for (const mark of record.marks.values()) if (this.detect[mark.kind]) this.highlighter.add(mark.kind, mark.range);
+      for (const mark of record.marks.values()) if (this.detect[mark.kind]) this.highlighter.add(mark.kind, this.rangeOf(mark));
     }
     this.highlighter.flush();
   }
@@ -499,7 +513,11 @@ export class PageScanner {
       const mark = record?.marks.get(occurrence.key);
       if (!record || !mark) continue;
       record.marks.delete(occurrence.key);
-      this.highlighter.delete(mark.kind, mark.range);
+      const range = this.ranges.get(mark);
+      if (range) {
+        this.highlighter.delete(mark.kind, range);
+        this.ranges.delete(mark);
+      }
       this.unindex(record.block, mark);
     }
     for (const occurrence of added) {
@@ -507,21 +525,25 @@ export class PageScanner {
       if (!record) continue;
       const start = pointAt(record.block, occurrence.start);
       const end = pointAt(record.block, occurrence.end, true);
-      const range = new (this.doc.defaultView as unknown as { StaticRange: typeof StaticRange }).StaticRange({
-        startContainer: start.node,
-        startOffset: start.offset,
-        endContainer: end.node,
-        endOffset: end.offset,
-      });
+      const range: MarkSpan = { startContainer: start.node, startOffset: start.offset, endContainer: end.node, endOffset: end.offset };
       const mark: Mark = { key: occurrence.key, kind: occurrence.kind, id: occurrence.id, form: occurrence.form, range };
       record.marks.set(occurrence.key, mark);
       if (this.isDrawn(occurrence.blockId)) {
-        if (this.detect[mark.kind]) this.highlighter.add(mark.kind, range);
+        if (this.detect[mark.kind]) this.highlighter.add(mark.kind, this.rangeOf(mark));
       } else {
         this.near!.watch(occurrence.blockId, this.elementOf(record.block));
       }
       this.index(record.block, mark);
     }
+  }
+
+  private rangeOf(mark: Mark): StaticRange {
+    let range = this.ranges.get(mark);
+    if (range === undefined) {
+      range = new (this.doc.defaultView as unknown as { StaticRange: typeof StaticRange }).StaticRange(mark.range);
+      this.ranges.set(mark, range);
+    }
+    return range;
   }
 
   private elementOf(block: TextBlock): Element {

@@ -145,6 +145,36 @@ describe('PageScanner drawing only what nears the viewport', () => {
     s.stop();
   });
 
+  it('makes a browser range only for a mark it hands over, and the same one when a kind is switched back on', async () => {
+    registry.clear();
+    observed.clear();
+    document.body.innerHTML = '<p id="a">Vladimir Putin spoke.</p><p id="b">Donald Trump and Sergei Lavrov listened.</p>';
+    const made: unknown[] = [];
+    const Original = (window as unknown as { StaticRange: new (init: object) => object }).StaticRange;
+    (window as unknown as { StaticRange: unknown }).StaticRange = class extends Original {
+      constructor(init: object) {
+        super(init);
+        made.push(this);
+      }
+    };
+    try {
+      const s = nearAware();
+      await s.scanPage(document.body);
+      expect(s.mentions().mentions.map((m) => m.count)).toEqual([1, 1, 1]);
+      expect(made).toEqual([]);
+      report([document.getElementById('b')!]);
+      expect(made).toHaveLength(2);
+      const drawn = [...registry.get('summit-lens-underline-person')!];
+      s.setDetect({ person: false, summit: true });
+      s.setDetect({ person: true, summit: true });
+      expect([...registry.get('summit-lens-underline-person')!]).toEqual(drawn);
+      expect(made).toHaveLength(2);
+      s.stop();
+    } finally {
+      (window as unknown as { StaticRange: unknown }).StaticRange = Original;
+    }
+  });
+
   it('turning a kind off and on again redraws only the blocks already drawn', async () => {
     registry.clear();
     observed.clear();
