@@ -424,6 +424,7 @@ export class PageScanner {
           changed = false;
           if (now() - flushed > FLUSH_EVERY_MS) {
             this.highlighter.flush();
+            this.near?.settle();
             flushed = now();
           }
           await yieldToMain(win);
@@ -434,6 +435,7 @@ export class PageScanner {
       if (changed) this.options.onChange();
     }
     this.highlighter.flush();
+    this.near?.settle();
   }
 
   /** Ranges of blocks that came near the viewport go to the browser, one batch per observer callback. */

@@ -63,6 +63,8 @@ export interface NearWatch<E> {
   unwatch(id: number): void;
   /** The reader is now at `elements` (under the viewport): the observed window moves there. */
   relocate(elements: E[]): void;
+  /** Observes what `watch` and `unwatch` brought into the window since the last call. */
+  settle(): void;
   disconnect(): void;
 }
 
@@ -83,7 +85,10 @@ export const NEAR_SPAN = 64;
  * the last ones that came near (at first, the top of the page), in document
  * order (`precedes`). Scrolling on brings the next ones near, which moves the
  * window with the reader; a jump (a link to an anchor, the scrollbar dragged)
- * is followed by `relocate`.
+ * is followed by `relocate`. Blocks watched during a scan join the window
+ * only at `settle()`: while a walk is still above the window's anchor, each
+ * new block would push an older one out, and every element once observed
+ * keeps its cost.
  */
 export function nearWatch<E>(observe: ObserverFactory<E>, onNear: (ids: number[]) => void, precedes: (a: E, b: E) => boolean, span = NEAR_SPAN): NearWatch<E> {
   const idsOf = new Map<E, Set<number>>();
@@ -96,6 +101,8 @@ export function nearWatch<E>(observe: ObserverFactory<E>, onNear: (ids: number[]
   let to: E | null = null;
   /** The window as indices into `order`, [lo, hi); null once a change moved it. */
   let window: { lo: number; hi: number } | null = null;
+  /** `watch` or `unwatch` changed what the window holds. */
+  let unsettled = false;
 
   /** Index of the first watched element that `element` does not follow. */
   const place = (element: E): number => {
@@ -115,6 +122,7 @@ export function nearWatch<E>(observe: ObserverFactory<E>, onNear: (ids: number[]
     });
   const rewindow = () => {
     window = null;
+    unsettled = false;
     const { lo, hi } = edges();
     const wanted = new Set(order.slice(lo, hi));
     for (const element of observed) {
@@ -179,7 +187,7 @@ export function nearWatch<E>(observe: ObserverFactory<E>, onNear: (ids: number[]
       const { lo, hi } = edges();
       order.splice(at, 0, element);
       if (at < lo) window = { lo: lo + 1, hi: hi + 1 };
-      else if (at <= hi) rewindow();
+      else if (at <= hi) unsettled = true;
     },
     unwatch(id) {
       const element = elementOf.get(id);
@@ -192,7 +200,7 @@ export function nearWatch<E>(observe: ObserverFactory<E>, onNear: (ids: number[]
       const wasObserved = observed.has(element);
       const { lo, hi } = edges();
       const at = remove(element);
-      if (wasObserved) rewindow();
+      if (wasObserved) unsettled = true;
       else if (at >= 0 && at < lo) window = { lo: lo - 1, hi: hi - 1 };
     },
     relocate(elements) {
@@ -200,6 +208,9 @@ export function nearWatch<E>(observe: ObserverFactory<E>, onNear: (ids: number[]
       from = elements.reduce((a, b) => (precedes(b, a) ? b : a));
       to = elements.reduce((a, b) => (precedes(a, b) ? b : a));
       rewindow();
+    },
+    settle() {
+      if (unsettled) rewindow();
     },
     disconnect() {
       observer.disconnect();
