@@ -99,8 +99,8 @@ export function nearWatch<E>(observe: ObserverFactory<E>, onNear: (ids: number[]
   /** The window runs from `span` elements before `from` to `span` after `to`; null is the top of the page. */
   let from: E | null = null;
   let to: E | null = null;
-  /** The window as indices into `order`, [lo, hi); null once a change moved it. */
-  let window: { lo: number; hi: number } | null = null;
+  /** The window as indices into `order`, [lo, hi), and where `to` would go; null once a change moved it. */
+  let window: { lo: number; hi: number; toAt: number } | null = null;
   /** `watch` or `unwatch` changed what the window holds. */
   let unsettled = false;
 
@@ -115,11 +115,13 @@ export function nearWatch<E>(observe: ObserverFactory<E>, onNear: (ids: number[]
     }
     return lo;
   };
-  const edges = (): { lo: number; hi: number } =>
-    (window ??= {
-      lo: Math.max(0, (from === null ? 0 : place(from)) - span),
-      hi: Math.min(order.length, (to === null ? 0 : place(to)) + span),
-    });
+  const edges = (): { lo: number; hi: number; toAt: number } => {
+    if (window === null) {
+      const toAt = to === null ? 0 : place(to);
+      window = { lo: Math.max(0, (from === null ? 0 : place(from)) - span), hi: Math.min(order.length, toAt + span), toAt };
+    }
+    return window;
+  };
   const rewindow = () => {
     window = null;
     unsettled = false;
@@ -184,10 +186,18 @@ export function nearWatch<E>(observe: ObserverFactory<E>, onNear: (ids: number[]
       idsOf.set(element, new Set([id]));
       // The first walk finds blocks in document order: appending is the common case.
       const at = order.length === 0 || precedes(order[order.length - 1]!, element) ? order.length : place(element);
-      const { lo, hi } = edges();
+      const { lo, hi, toAt } = edges();
       order.splice(at, 0, element);
-      if (at < lo) window = { lo: lo + 1, hi: hi + 1 };
-      else if (at <= hi) unsettled = true;
+      if (at < lo) window = { lo: lo + 1, hi: hi + 1, toAt: toAt + 1 };
+      else if (at === hi && hi < toAt + span && (to === null || !precedes(element, to))) {
+        // Right after a window with room, below where the reader is: nothing leaves it, so no reason to wait.
+        window = { lo, hi: hi + 1, toAt };
+        observed.add(element);
+        observer.observe(element);
+      } else if (at <= hi) {
+        unsettled = true;
+        window = null;
+      }
     },
     unwatch(id) {
       const element = elementOf.get(id);
@@ -198,10 +208,12 @@ export function nearWatch<E>(observe: ObserverFactory<E>, onNear: (ids: number[]
       if (ids.size > 0) return;
       idsOf.delete(element);
       const wasObserved = observed.has(element);
-      const { lo, hi } = edges();
+      const { lo, hi, toAt } = edges();
       const at = remove(element);
-      if (wasObserved) unsettled = true;
-      else if (at >= 0 && at < lo) window = { lo: lo - 1, hi: hi - 1 };
+      if (wasObserved) {
+        unsettled = true;
+        window = null;
+      } else if (at >= 0 && at < lo) window = { lo: lo - 1, hi: hi - 1, toAt: toAt - 1 };
     },
     relocate(elements) {
       if (elements.length === 0) return;

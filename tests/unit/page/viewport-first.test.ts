@@ -151,6 +151,18 @@ describe('nearWatch', () => {
       expect(observed()).toEqual(['p4', 'p4.5', 'p5', 'p6']);
     });
 
+    it('blocks the walk finds below the reader are observed at once while the window has room', () => {
+      let observer!: FakeObserver;
+      const watch = nearWatch<string>((cb) => (observer = new FakeObserver(cb)), () => undefined, precedes, 2);
+      watch.relocate(['p3']);
+      watch.watch(4, 'p4');
+      watch.watch(5, 'p5');
+      watch.watch(6, 'p6');
+      expect([...observer.observed]).toEqual(['p4', 'p5']);
+      watch.settle();
+      expect([...observer.observed]).toEqual(['p4', 'p5']);
+    });
+
     it('a page opened scrolled down: the walk from the top observes only the blocks around the viewport', () => {
       let observer!: FakeObserver;
       const watch = nearWatch<string>((cb) => (observer = new FakeObserver(cb)), () => undefined, precedes, 2);
