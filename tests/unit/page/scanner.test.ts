@@ -175,6 +175,30 @@ describe('PageScanner drawing only what nears the viewport', () => {
     }
   });
 
+  it('after a scroll, observes the blocks around what is under the viewport instead of those at the top', async () => {
+    registry.clear();
+    observed.clear();
+    document.body.innerHTML = Array.from({ length: 300 }, (_, i) => `<p id="p${i}">Vladimir Putin, đoạn ${i}.</p>`).join('');
+    const s = nearAware();
+    await s.scanPage(document.body);
+    const ids = () => [...observed].map((e) => Number(e.id.slice(1))).sort((a, b) => a - b);
+    // Nothing under the viewport in this DOM without layout: the window starts at the top of the page.
+    expect(ids()).toEqual(Array.from({ length: 64 }, (_, i) => i));
+    const doc = document as unknown as { elementFromPoint: (x: number, y: number) => Element | null };
+    const original = doc.elementFromPoint;
+    doc.elementFromPoint = () => document.getElementById('p200');
+    try {
+      document.dispatchEvent(new Event('scroll'));
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      expect(ids()).toEqual(Array.from({ length: 128 }, (_, i) => 136 + i));
+      report([document.getElementById('p200')!]);
+      expect(marked()).toEqual(['Vladimir Putin']);
+    } finally {
+      doc.elementFromPoint = original;
+      s.stop();
+    }
+  });
+
   it('turning a kind off and on again redraws only the blocks already drawn', async () => {
     registry.clear();
     observed.clear();
