@@ -2,6 +2,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig } from 'wxt';
 import { checkIcons, iconSet } from './src/release/icons';
+import { perElementHighlights } from './src/page/highlight-css';
 
 /**
  * Firefox 140 is the first with the CSS Custom Highlight API and
@@ -10,9 +11,14 @@ export const GECKO_ID = 'summit-lens@summitlens.dev';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({
+  vite: ({ browser }) => ({
     // jsxDev pinned: otherwise NODE_ENV in the builder's shell (a test runner sets `test`) switches to the dev JSX runtime and the package is no longer byte-reproducible.
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact', jsxDev: false },
+    // Firefox has no highlight inheritance: its marks' rules go on every element.
+    plugins:
+      browser === 'firefox'
+        ? [{ name: 'summit-lens:per-element-highlights', enforce: 'pre' as const, transform: (code: string, id: string) => (/\/highlights\.css(\?|$)/.test(id) ? perElementHighlights(code) : null) }]
+        : [],
   }),
   zip: {
     // Generated or local (the review rebuild makes the index itself, `npm run build`), and the screenshots, which no build reads.

@@ -46,7 +46,8 @@ function scanMarks(names: typeof SCAN_MARKS): MarkTimes {
   return { start: at(names.start), firstVisible: at(names.firstVisible), end: at(names.end) };
 }
 
-async function waitForEnd(page: Page, timeoutMs = 90_000): Promise<MarkTimes> {
+/** Waits for the content script's scan-end mark: the whole page scanned, every mention known. */
+export async function waitForEnd(page: Page, timeoutMs = 90_000): Promise<MarkTimes> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const marks = await page.evaluate(scanMarks, SCAN_MARKS);

@@ -10,13 +10,21 @@ import { RegionMap } from './regions';
 import { pointAt, readableText, textBlocks, type BlockOptions, type TextBlock } from './text-blocks';
 import { nearWatch, samplePoints, visibleRoots, type NearWatch, type ObserverFactory } from './viewport-first';
 
+/** Where a mark lies in the page's text nodes. */
+export interface MarkSpan {
+  readonly startContainer: Node;
+  readonly startOffset: number;
+  readonly endContainer: Node;
+  readonly endOffset: number;
+}
+
 /** One marked occurrence, with the text nodes it covers so hovering finds it. */
 export interface Mark {
   key: number;
   kind: 'person' | 'summit';
   id: string;
   form: string;
-  range: StaticRange;
+  range: MarkSpan;
 }
 
 interface BlockRecord {
@@ -47,6 +55,13 @@ const FLUSH_EVERY_MS = 1000;
 
 /** Main-thread budget per slice: well under the 50 ms that counts as a long task. */
 const SLICE_MS = 8;
+
+/**
+ * Budget of a slice of the viewport's own blocks: with the page's own work in
+ * the same frame, the marks on screen are painted within one frame (16 ms) of
+ * the scan's start (docs/decisions/0032).
+ */
+const VISIBLE_SLICE_MS = 4;
 
 const INLINE_PARENT = /^(A|ABBR|B|BDI|BDO|CITE|DATA|DFN|EM|FONT|I|LABEL|MARK|Q|S|SMALL|SPAN|STRONG|SUB|SUP|TIME|U|INS|DEL|NOBR)$/;
 
@@ -101,6 +116,12 @@ export class PageScanner {
   private readonly queue: Node[] = [];
   /** Blocks whose ranges the browser draws; without `near`, all of them. */
   private readonly drawn = new Set<number>();
+  /**
+   * The browser's ranges, made only for marks handed to it: a StaticRange
+   * costs Blink ~40 bytes and its wrapper as much again, 0.5 MB for every
+   * mark of the 1 MB page (docs/decisions/0032).
+   */
+  private readonly ranges = new Map<Mark, StaticRange>();
   private readonly near: NearWatch<Element> | null;
   /**
    * Document order of the blocks the first walk passed, including those
@@ -122,6 +143,7 @@ export class PageScanner {
   private draining = false;
   private detect: { person: boolean; summit: boolean };
   private stopped = false;
+  private scrollFrame = 0;
   /** Longest slice so far, for the benchmark and the hostile-page tests. */
   longestSliceMs = 0;
 
@@ -137,46 +159,76 @@ export class PageScanner {
     this.resolver = new PageResolver(options.lexicon);
     this.highlighter = new Highlighter(doc.defaultView!, options.style);
     this.detect = options.detect;
-    this.near = options.observeNear ? nearWatch(options.observeNear, (ids) => this.draw(ids)) : null;
+    this.near = options.observeNear ? nearWatch(options.observeNear, (ids) => this.draw(ids), precedes) : null;
+    if (this.near) doc.addEventListener('scroll', this.onScroll, { capture: true, passive: true });
   }
+
+  /** After a scroll, the window of observed blocks moves to what is under the viewport (see `nearWatch`). */
+  private readonly onScroll = (): void => {
+    if (this.scrollFrame !== 0) return;
+    const win = this.doc.defaultView!;
+    this.scrollFrame = win.requestAnimationFrame(() => {
+      this.scrollFrame = 0;
+      const hits: Element[] = [];
+      for (const y of [0.25, 0.5, 0.75]) {
+        const hit = this.doc.elementFromPoint(win.innerWidth / 2, win.innerHeight * y);
+        if (hit !== null && !(this.options.isOwnUi?.(hit) ?? false)) hits.push(hit);
+      }
+      this.near?.relocate(hits);
+    });
+  };
 
   get highlightsSupported(): boolean {
     return this.highlighter.supported;
   }
 
   /**
-   * The first scan of a page: the blocks under the viewport first, drawn
-   * within one slice, then the rest of `root` in the background. Resolves
-   * when the whole of `root` is scanned.
+   * The first scan of a page: the blocks under the viewport first, drawn in
+   * slices short enough for the next frame, then the rest of `root` in the
+   * background. Resolves when the whole of `root` is scanned.
    */
-  scanPage(root: Node): Promise<void> {
+  async scanPage(root: Node): Promise<void> {
     const win = this.doc.defaultView!;
     const timing = win.performance;
     timing.mark?.(SCAN_MARKS.start);
-    const start = timing.now();
     const roots = visibleRoots(
       samplePoints({ width: win.innerWidth, height: win.innerHeight }),
       (p) => caretAt(this.doc, p.x, p.y)?.node ?? null,
       (node) => blockRootOf(node, this.doc.body ?? this.doc.documentElement),
       (candidate) => candidate !== root && root.contains(candidate),
     );
-    let changed = false;
-    outer: for (const visible of roots) {
-      for (const block of textBlocks(visible, this.options)) {
-        if (this.blockOfNode.has(block.nodes[0]!)) continue;
-        changed = this.add(block, true) || changed;
-        if (timing.now() - start > SLICE_MS) break outer;
+    const seen: Element[] = [];
+    let shown = false;
+    for (let next = roots.next(); ; ) {
+      const start = timing.now();
+      let changed = false;
+      // Hit tests and blocks alike count against the slice: what is left waits for the next one.
+      while (!next.done && timing.now() - start < VISIBLE_SLICE_MS) {
+        if (next.value.nodeType === 1) seen.push(next.value as Element);
+        for (const block of textBlocks(next.value, this.options)) {
+          if (this.blockOfNode.has(block.nodes[0]!)) continue;
+          changed = this.add(block, true) || changed;
+          if (timing.now() - start > VISIBLE_SLICE_MS) break;
+        }
+        next = roots.next();
       }
+      this.highlighter.flush();
+      this.longestSliceMs = Math.max(this.longestSliceMs, timing.now() - start);
+      // The task ends right after this: the next frame paints what was drawn.
+      if (!shown && this.drawnMarks() > 0) {
+        shown = true;
+        timing.mark?.(SCAN_MARKS.firstVisible);
+      }
+      if (changed) this.options.onChange();
+      await yieldToMain(win);
+      if (this.stopped) return;
+      if (next.done) break;
     }
-    this.highlighter.flush();
-    this.longestSliceMs = Math.max(this.longestSliceMs, timing.now() - start);
-    if (this.drawnMarks() > 0) timing.mark?.(SCAN_MARKS.firstVisible);
-    if (changed) this.options.onChange();
+    this.near?.relocate(seen);
     this.walking = true;
-    return this.scan(root).then(() => {
-      this.walking = false;
-      if (!this.stopped) timing.mark?.(SCAN_MARKS.end);
-    });
+    await this.scan(root);
+    this.walking = false;
+    if (!this.stopped) timing.mark?.(SCAN_MARKS.end);
   }
 
   /** Queues a subtree; resolves when everything queued so far is scanned. */
@@ -244,7 +296,7 @@ export class PageScanner {
     this.highlighter.clear();
     for (const [id, record] of this.blocks) {
       if (!this.isDrawn(id)) continue;
-      for (const mark of record.marks.values()) if (this.detect[mark.kind]) this.highlighter.add(mark.kind, mark.range);
+      for (const mark of record.marks.values()) if (this.detect[mark.kind]) this.highlighter.add(mark.kind, this.rangeOf(mark));
     }
     this.highlighter.flush();
     this.options.onChange();
@@ -347,6 +399,8 @@ export class PageScanner {
     this.stopped = true;
     this.queue.length = 0;
     this.near?.disconnect();
+    this.doc.removeEventListener('scroll', this.onScroll, { capture: true });
+    if (this.scrollFrame !== 0) this.doc.defaultView?.cancelAnimationFrame(this.scrollFrame);
     this.highlighter.destroy();
   }
 
@@ -375,6 +429,7 @@ export class PageScanner {
           changed = false;
           if (now() - flushed > FLUSH_EVERY_MS) {
             this.highlighter.flush();
+            this.near?.settle();
             flushed = now();
           }
           await yieldToMain(win);
@@ -385,6 +440,7 @@ export class PageScanner {
       if (changed) this.options.onChange();
     }
     this.highlighter.flush();
+    this.near?.settle();
   }
 
   /** Ranges of blocks that came near the viewport go to the browser, one batch per observer callback. */
@@ -393,7 +449,7 @@ export class PageScanner {
       const record = this.blocks.get(id);
       if (!record || this.drawn.has(id)) continue;
       this.drawn.add(id);
-      for (const mark of record.marks.values()) if (this.detect[mark.kind]) this.highlighter.add(mark.kind, mark.range);
+      for (const mark of record.marks.values()) if (this.detect[mark.kind]) this.highlighter.add(mark.kind, this.rangeOf(mark));
     }
     this.highlighter.flush();
   }
@@ -464,7 +520,11 @@ export class PageScanner {
       const mark = record?.marks.get(occurrence.key);
       if (!record || !mark) continue;
       record.marks.delete(occurrence.key);
-      this.highlighter.delete(mark.kind, mark.range);
+      const range = this.ranges.get(mark);
+      if (range) {
+        this.highlighter.delete(mark.kind, range);
+        this.ranges.delete(mark);
+      }
       this.unindex(record.block, mark);
     }
     for (const occurrence of added) {
@@ -472,21 +532,25 @@ export class PageScanner {
       if (!record) continue;
       const start = pointAt(record.block, occurrence.start);
       const end = pointAt(record.block, occurrence.end, true);
-      const range = new (this.doc.defaultView as unknown as { StaticRange: typeof StaticRange }).StaticRange({
-        startContainer: start.node,
-        startOffset: start.offset,
-        endContainer: end.node,
-        endOffset: end.offset,
-      });
+      const range: MarkSpan = { startContainer: start.node, startOffset: start.offset, endContainer: end.node, endOffset: end.offset };
       const mark: Mark = { key: occurrence.key, kind: occurrence.kind, id: occurrence.id, form: occurrence.form, range };
       record.marks.set(occurrence.key, mark);
       if (this.isDrawn(occurrence.blockId)) {
-        if (this.detect[mark.kind]) this.highlighter.add(mark.kind, range);
+        if (this.detect[mark.kind]) this.highlighter.add(mark.kind, this.rangeOf(mark));
       } else {
         this.near!.watch(occurrence.blockId, this.elementOf(record.block));
       }
       this.index(record.block, mark);
     }
+  }
+
+  private rangeOf(mark: Mark): StaticRange {
+    let range = this.ranges.get(mark);
+    if (range === undefined) {
+      range = new (this.doc.defaultView as unknown as { StaticRange: typeof StaticRange }).StaticRange(mark.range);
+      this.ranges.set(mark, range);
+    }
+    return range;
   }
 
   private elementOf(block: TextBlock): Element {
@@ -514,6 +578,11 @@ export class PageScanner {
       if (list) this.marksOfNode.set(node, list.filter((m) => m.key !== mark.key));
     }
   }
+}
+
+/** Document order, for the observed window of `nearWatch`: an element precedes what it contains. */
+function precedes(a: Element, b: Element): boolean {
+  return (a.compareDocumentPosition(b) & 4) !== 0;
 }
 
 /** Standard `caretPositionFromPoint` where present (Firefox, Chrome 128+), else WebKit's `caretRangeFromPoint`. */

@@ -145,6 +145,60 @@ describe('PageScanner drawing only what nears the viewport', () => {
     s.stop();
   });
 
+  it('makes a browser range only for a mark it hands over, and the same one when a kind is switched back on', async () => {
+    registry.clear();
+    observed.clear();
+    document.body.innerHTML = '<p id="a">Vladimir Putin spoke.</p><p id="b">Donald Trump and Sergei Lavrov listened.</p>';
+    const made: unknown[] = [];
+    const Original = (window as unknown as { StaticRange: new (init: object) => object }).StaticRange;
+    (window as unknown as { StaticRange: unknown }).StaticRange = class extends Original {
+      constructor(init: object) {
+        super(init);
+        made.push(this);
+      }
+    };
+    try {
+      const s = nearAware();
+      await s.scanPage(document.body);
+      expect(s.mentions().mentions.map((m) => m.count)).toEqual([1, 1, 1]);
+      expect(made).toEqual([]);
+      report([document.getElementById('b')!]);
+      expect(made).toHaveLength(2);
+      const drawn = [...registry.get('summit-lens-underline-person')!];
+      s.setDetect({ person: false, summit: true });
+      s.setDetect({ person: true, summit: true });
+      expect([...registry.get('summit-lens-underline-person')!]).toEqual(drawn);
+      expect(made).toHaveLength(2);
+      s.stop();
+    } finally {
+      (window as unknown as { StaticRange: unknown }).StaticRange = Original;
+    }
+  });
+
+  it('after a scroll, observes the blocks around what is under the viewport instead of those at the top', async () => {
+    registry.clear();
+    observed.clear();
+    document.body.innerHTML = Array.from({ length: 300 }, (_, i) => `<p id="p${i}">Vladimir Putin, đoạn ${i}.</p>`).join('');
+    const s = nearAware();
+    await s.scanPage(document.body);
+    const ids = () => [...observed].map((e) => Number(e.id.slice(1))).sort((a, b) => a - b);
+    // Nothing under the viewport in this DOM without layout: the window starts at the top of the page.
+    expect(ids()).toEqual(Array.from({ length: 64 }, (_, i) => i));
+    const doc = document as unknown as { elementFromPoint: (x: number, y: number) => Element | null };
+    const original = doc.elementFromPoint;
+    doc.elementFromPoint = () => document.getElementById('p200');
+    try {
+      document.dispatchEvent(new Event('scroll'));
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      expect(ids()).toEqual(Array.from({ length: 128 }, (_, i) => 136 + i));
+      report([document.getElementById('p200')!]);
+      expect(marked()).toEqual(['Vladimir Putin']);
+    } finally {
+      doc.elementFromPoint = original;
+      s.stop();
+    }
+  });
+
   it('turning a kind off and on again redraws only the blocks already drawn', async () => {
     registry.clear();
     observed.clear();
