@@ -101,16 +101,17 @@ function personTexts(name: string): string[] {
 
 for (const name of BROWSERS) {
   describe(`frames and shadow roots in ${name}`, () => {
-    const h = useExtension(name);
     let other: PageServer;
     let control: Tab;
+    // Registered before the browser's own hooks, so it runs after the browser closed its connections to this server.
+    afterAll(async () => {
+      await other?.close();
+    });
+    const h = useExtension(name);
 
     beforeAll(async () => {
       other = await startPageServer(join(ROOT, 'tests', 'e2e', 'pages'));
       control = await openControl(h);
-    });
-    afterAll(async () => {
-      await other?.close();
     });
 
     /** The frame page on another site: `localhost` against the top page's `127.0.0.1`. */
@@ -161,7 +162,16 @@ for (const name of BROWSERS) {
         try {
           await popup.waitFor((n) => document.querySelectorAll('.mentions li').length === n, Object.keys(WHOLE_TAB).length);
           const names = await popup.evaluate(() => [...document.querySelectorAll('.mentions .mention .name')].map((e) => e.textContent).sort());
-          expect(names).toEqual(['Donald Trump', 'Marco Rubio', 'Sergei Lavrov', 'Steve Witkoff', 'Vladimir Putin', 'Volodymyr Zelensky', 'Yuri Ushakov', expect.stringMatching(/ · 2025$/)]);
+          expect(names).toEqual([
+            'Donald Trump',
+            'Marco Rubio',
+            'Sergei Lavrov',
+            'Steve Witkoff',
+            'Thượng đỉnh Nga - Mỹ tại Alaska 2025 · 2025',
+            'Vladimir Putin',
+            'Volodymyr Zelensky',
+            'Yury Ushakov',
+          ]);
         } finally {
           await popup.close();
         }
