@@ -12,7 +12,7 @@ import type { Tab } from './harness/browsers';
 import { BROWSERS, ROOT, maybeScreenshot, useExtension } from './harness/fixture';
 import { openPopup } from './harness/popup';
 import { startPageServer, type PageServer } from './harness/server';
-import { answerOf, counts, frameEvaluate, framesOf, highlightSizesInPage, openControl, popoverInPage, resetSettings, setSettings, sleep, waitForActive, type AnyFrame } from './content-support';
+import { answerOf, counts, frameEvaluate, framesOf, grab, highlightSizesInPage, openControl, popoverInPage, resetSettings, setSettings, sleep, waitForActive, type AnyFrame } from './content-support';
 import type { MentionsAnswer } from '../../src/protocol/messages';
 
 const PERSON = 'summit-lens-underline-person';
@@ -82,6 +82,23 @@ function rectInShadow(arg: { host: string; text: string }): { x: number; y: numb
     range.setEnd(n, at + arg.text.length);
     const r = range.getBoundingClientRect();
     return { x: r.left + r.width / 2, y: r.top + r.height / 2, bottom: r.bottom };
+  }
+  return null;
+}
+
+/** Runs in the page: the box of `text` in the light DOM, or in the open shadow root of `host`. */
+function boxOf(arg: { host: string | null; text: string }): { left: number; top: number; right: number; bottom: number } | null {
+  const root = arg.host === null ? document.body : document.querySelector(arg.host)?.shadowRoot;
+  if (!root) return null;
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n !== null; n = walker.nextNode()) {
+    const at = (n as Text).data.indexOf(arg.text);
+    if (at < 0) continue;
+    const range = document.createRange();
+    range.setStart(n, at);
+    range.setEnd(n, at + arg.text.length);
+    const r = range.getBoundingClientRect();
+    return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
   }
   return null;
 }
@@ -184,6 +201,28 @@ for (const name of BROWSERS) {
         await tab.waitFor(() => document.querySelector('summit-lens-popover')?.matches(':popover-open') === true);
         const state = await tab.evaluate(popoverInPage);
         expect(state.rect!.top).toBeGreaterThanOrEqual(at!.bottom);
+      });
+    });
+
+    it('paints the marks inside an open shadow root as in the page', async () => {
+      await setSettings(control, { markStyle: 'background' });
+      await onFramesPage(async (tab) => {
+        await tab.waitFor((n) => (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.get(n)?.size === 2, 'summit-lens-background-person');
+        const shot = await grab(tab);
+        /** Pixels of the person mark's blue background (rgba(59,130,246,0.25) over white) in a text's box. */
+        const blue = async (host: string | null, text: string) => {
+          const box = (await tab.evaluate(boxOf, { host, text }))!;
+          let n = 0;
+          for (let x = Math.ceil(box.left); x < box.right; x += 2) {
+            for (let y = Math.ceil(box.top); y < box.bottom; y += 2) {
+              const [r, g, b] = shot.pixel(x, y);
+              if (b > 230 && b - r > 30 && g > r) n++;
+            }
+          }
+          return n;
+        };
+        expect(await blue(null, 'Sergei Lavrov')).toBeGreaterThan(50);
+        expect(await blue('news-quote', 'Marco Rubio')).toBeGreaterThan(50);
       });
     });
 
