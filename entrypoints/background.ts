@@ -150,7 +150,8 @@ export default defineBackground(() => {
       }
       return null;
     },
-    tabMentions: async (_request, origin: Origin) => (origin.tabId === null ? [] : (await mentionsOfTabs()).others(origin.tabId, origin.frameId ?? 0)),
+    // Only the top frame reads the tab's other frames: a frame from another site learns nothing of the page around it.
+    tabMentions: async (_request, origin: Origin) => (origin.tabId === null || origin.frameId !== 0 ? [] : (await mentionsOfTabs()).others(origin.tabId, 0)),
     siteState: async (request, origin: Origin) => {
       // A tab's own icon wins over the global one, so a site switched off shows dimmed even while Summit Lens is on.
       if (origin.tabId !== null) await browser.action.setIcon({ tabId: origin.tabId, path: iconSet(request.active ? 'on' : 'off') });
