@@ -134,11 +134,11 @@ for (const name of BROWSERS) {
     /** The frame page on another site: `localhost` against the top page's `127.0.0.1`. */
     const otherSite = () => other.origin.replace('127.0.0.1', 'localhost');
 
-    async function onFramesPage(test: (tab: Tab) => Promise<void>): Promise<void> {
+    async function onFramesPage(test: (tab: Tab) => Promise<void>, style = 'underline'): Promise<void> {
       const tab = await h.session.newTab(h.url(`frames-top.html?other=${encodeURIComponent(otherSite())}`));
       try {
         await tab.bringToFront();
-        await waitForActive(tab);
+        await waitForActive(tab, style);
         await test(tab);
       } finally {
         await tab.close();
@@ -223,7 +223,7 @@ for (const name of BROWSERS) {
         };
         expect(await blue(null, 'Sergei Lavrov')).toBeGreaterThan(50);
         expect(await blue('news-quote', 'Marco Rubio')).toBeGreaterThan(50);
-      });
+      }, 'background');
     });
 
     it('drops a frame\'s names when it navigates away, and quiets every frame when the top page\'s site is switched off', async () => {
