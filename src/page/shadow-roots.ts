@@ -33,7 +33,9 @@ export function sizedContainer(element: Element, isInline: (element: Element) =>
 }
 
 export class ShadowWatch {
-  private readonly styled = new Map<ShadowRoot, CSSStyleSheet>();
+  private readonly styled = new WeakSet<ShadowRoot>();
+  /** Held weakly: a feed that replaces its components keeps no dead shadow tree alive through us. */
+  private readonly styledRefs = new Set<WeakRef<ShadowRoot>>();
   /** Custom elements without a shadow root yet, by the element whose size they change when they render. */
   private readonly waiting = new Map<Element, Set<Element>>();
   private readonly watched = new WeakSet<Element>();
@@ -68,7 +70,8 @@ export class ShadowWatch {
     if (this.styled.has(root)) return;
     const sheet = this.ownSheet();
     if (sheet === null) return;
-    this.styled.set(root, sheet);
+    this.styled.add(root);
+    this.styledRefs.add(new WeakRef(root));
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   }
 
@@ -87,8 +90,12 @@ export class ShadowWatch {
   stop(): void {
     this.sizes.disconnect();
     this.waiting.clear();
-    for (const [root, sheet] of this.styled) root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
-    this.styled.clear();
+    const sheet = this.sheet;
+    for (const ref of this.styledRefs) {
+      const root = ref.deref();
+      if (root) root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
+    }
+    this.styledRefs.clear();
   }
 
   private ownSheet(): CSSStyleSheet | null {
