@@ -25,8 +25,11 @@ import { BUNDLE_FILE, decodeBundle } from '@/src/schema/index-bundle';
 import { RECORDS_FILE } from '@/src/store/packed';
 import type { Gazetteer } from '@/src/corpus/gazetteer';
 import { ReadingService } from '@/src/reading/service';
+import { TabMentions, type TabMentionsState } from '@/src/page/tab-mentions';
 
 const ALL_QUOTES = 500;
+/** `storage.session` key of every tab's per-frame mentions: the worker can stop between two frames' reports. */
+const TAB_MENTIONS_KEY = 'tabMentions';
 /** Chrome stops a worker after 30 s without events or extension calls; a long seed calls one this often. */
 const KEEP_ALIVE_MS = 10_000;
 
@@ -93,6 +96,23 @@ export default defineBackground(() => {
     return seeded;
   }
 
+  let tabMentions: Promise<TabMentions> | null = null;
+  function mentionsOfTabs(): Promise<TabMentions> {
+    return (tabMentions ??= browser.storage.session
+      .get(TAB_MENTIONS_KEY)
+      .then((stored) => TabMentions.fromState((stored[TAB_MENTIONS_KEY] as TabMentionsState | undefined) ?? {}))
+      .catch(() => new TabMentions()));
+  }
+
+  /** Applies a change to the tabs' mentions, keeps it for the next wake, and shows `tabId`'s badge from the whole tab. */
+  async function changeMentions(tabId: number, change: (tabs: TabMentions) => void): Promise<void> {
+    const tabs = await mentionsOfTabs();
+    change(tabs);
+    await browser.storage.session.set({ [TAB_MENTIONS_KEY]: tabs.toState() }).catch(() => undefined);
+    // The tab may be gone by now.
+    await browser.action.setBadgeText({ tabId, text: badgeText(tabs.entities(tabId)) }).catch(() => undefined);
+  }
+
   /** The card's "see all" as a tab beside the page it came from, which that tab's "On this page" then reports on. */
   async function openCard(kind: EntityKind, id: string, from: number | null) {
     const hash = routeHash({ view: 'card', kind, id });
@@ -120,11 +140,19 @@ export default defineBackground(() => {
     },
     search: async (request) => unwrap(await reading.search(await live(), request.query)),
     pageMentions: async (request, origin: Origin) => {
-      if (origin.tabId !== null) {
-        await browser.action.setBadgeText({ tabId: origin.tabId, text: badgeText(request.entities) });
+      const { tabId, frameId = 0 } = origin;
+      if (tabId === null) return null;
+      if (request.mentions) {
+        const { mentions } = request;
+        await changeMentions(tabId, (tabs) => tabs.report(tabId, frameId, mentions));
+      } else if (frameId === 0) {
+        // A count without the list cannot be joined with other frames': it stands for the tab.
+        await browser.action.setBadgeText({ tabId, text: badgeText(request.entities) });
       }
       return null;
     },
+    // Only the top frame reads the tab's other frames: a frame from another site learns nothing of the page around it.
+    tabMentions: async (_request, origin: Origin) => (origin.tabId === null || origin.frameId !== 0 ? [] : (await mentionsOfTabs()).others(origin.tabId, 0)),
     siteState: async (request, origin: Origin) => {
       // A tab's own icon wins over the global one, so a site switched off shows dimmed even while Summit Lens is on.
       if (origin.tabId !== null) await browser.action.setIcon({ tabId: origin.tabId, path: iconSet(request.active ? 'on' : 'off') });
@@ -156,7 +184,7 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (reply: unknown) => void) => {
     // Only this extension's own pages and content scripts are answered.
     if (sender.id !== browser.runtime.id) return undefined;
-    void route(message, { tabId: sender.tab?.id ?? null }).then(sendResponse);
+    void route(message, { tabId: sender.tab?.id ?? null, frameId: sender.frameId }).then(sendResponse);
     return true;
   });
 
@@ -170,6 +198,8 @@ export default defineBackground(() => {
       if (tab?.id !== undefined) await browser.tabs.sendMessage(tab.id, message).catch(() => undefined);
     }
   });
+
+  browser.tabs.onRemoved.addListener((tabId) => void changeMentions(tabId, (tabs) => tabs.clearTab(tabId)));
 
   browser.runtime.onInstalled.addListener(() => void seed().catch(() => undefined));
   void seed().catch(() => undefined);

@@ -1,23 +1,33 @@
 import { browser } from 'wxt/browser';
 import { createClient } from '@/src/protocol/client';
-import { isTabRequest } from '@/src/protocol/messages';
-import { DEFAULT_SETTINGS, isActiveOn, type Settings } from '@/src/settings/settings';
+import { isTabRequest, type Mention, type MentionsAnswer } from '@/src/protocol/messages';
+import { DEFAULT_SETTINGS, type Settings } from '@/src/settings/settings';
 import { loadSettings, watchSettings } from '@/src/settings/store';
 import { ActivePage } from '@/src/page/active-page';
+import { activeIn, type FramePlace } from '@/src/page/frame-site';
+import { mergeMentions } from '@/src/page/tab-mentions';
 import { unpackLexicon } from '@/src/schema/lexicon';
 import { addThisPage } from '@/src/reading/add-page';
 import { shouldAutoAdd } from '@/src/reading/auto-add';
 import { showToast } from '@/src/popover/toast';
 import { addAnswerText } from '@/src/ui/AddArticleButton';
 import './highlights.css';
+import highlightsCss from './highlights.css?inline';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
   allFrames: true,
+  // srcdoc and about:blank frames (article embeds written by the page's script) are read too.
+  matchAboutBlank: true,
   runAt: 'document_idle',
   async main(ctx) {
+    // `matchAboutBlank` is for frames a page writes; an empty tab is no page to read.
+    if (window === window.top && location.protocol === 'about:') return;
     const ask = createClient((message) => browser.runtime.sendMessage(message));
     const topFrame = window === window.top;
+    const place: FramePlace = { own: location.href, top: topFrame ? null : topClues() };
+    /** This document's last report: taken back when the document is hidden, given again if it comes back (back/forward cache). */
+    let sent: Mention[] = [];
     let page: ActivePage | null = null;
     let starting: Promise<void> | null = null;
     let latest: Settings | null = null;
@@ -34,8 +44,12 @@ export default defineContentScript({
         return true;
       }
       if (message.type === 'mentions') {
-        sendResponse(page ? page.mentions() : { mentions: [] });
-        return undefined;
+        if (!page) {
+          sendResponse({ mentions: [] });
+          return undefined;
+        }
+        void withFrames(page.mentions()).then(sendResponse);
+        return true;
       }
       page?.openNext();
       return undefined;
@@ -44,14 +58,13 @@ export default defineContentScript({
     async function start() {
       const lexicon = unpackLexicon(await ask({ type: 'lexicon' }));
       // Settings may have changed while the lexicon was on its way.
-      if (ctx.isInvalid || page !== null || latest === null || !isActiveOn(latest, location.href)) return;
+      if (ctx.isInvalid || page !== null || latest === null || !activeIn(latest, place)) return;
       page = new ActivePage(
         {
           doc: document,
           ask,
-          reportCount: (entities) => {
-            if (topFrame) void ask({ type: 'pageMentions', entities }).catch(() => undefined);
-          },
+          report,
+          shadowCss: highlightsCss,
           addArticle: topFrame ? () => addThisPage(document, location.href, ask) : undefined,
         },
         lexicon,
@@ -74,7 +87,7 @@ export default defineContentScript({
     let reported: boolean | null = null;
     function apply(settings: Settings) {
       latest = settings;
-      const active = isActiveOn(settings, location.href);
+      const active = activeIn(settings, place);
       if (topFrame && active !== reported) {
         reported = active;
         void ask({ type: 'siteState', active }).catch(() => undefined);
@@ -88,12 +101,53 @@ export default defineContentScript({
       }
     }
 
+    /** Every frame reports its own mentions; the background adds up the tab's, so the badge covers every frame. */
+    function report(mentions: Mention[]) {
+      sent = mentions;
+      void ask({ type: 'pageMentions', entities: mentions.length, mentions }).catch(() => undefined);
+    }
+
+    /** The top frame's answer covers the tab: its own mentions, fresh, and what its frames reported. */
+    async function withFrames(own: MentionsAnswer): Promise<MentionsAnswer> {
+      const others = await ask({ type: 'tabMentions' }).catch(() => []);
+      if (others.length === 0) return { ...own, frames: 1 };
+      return { ...own, mentions: mergeMentions([own.mentions, ...others.map((o) => o.mentions)]), frames: 1 + others.length };
+    }
+
+    // A document leaving (navigation, a frame removed) takes its mentions off the tab's count.
+    const onHide = () => {
+      if (sent.length > 0) void ask({ type: 'pageMentions', entities: 0, mentions: [] }).catch(() => undefined);
+    };
+    const onShow = (event: PageTransitionEvent) => {
+      if (event.persisted && sent.length > 0) report(sent);
+    };
+    window.addEventListener('pagehide', onHide);
+    window.addEventListener('pageshow', onShow);
+
     const unwatch = watchSettings(browser.storage.onChanged, apply);
     ctx.onInvalidated(() => {
       unwatch();
+      window.removeEventListener('pagehide', onHide);
+      window.removeEventListener('pageshow', onShow);
       page?.stop();
       page = null;
     });
     apply(await loadSettings(browser.storage.local));
   },
 });
+
+/** What this frame can learn about the top page, for the per-site switch (see `activeIn`). */
+function topClues() {
+  let href: string | null = null;
+  try {
+    href = window.top!.location.href;
+  } catch {
+    // A cross-origin top page: only its origin, from the clues below.
+  }
+  return {
+    href,
+    ancestorOrigins: location.ancestorOrigins ? [...location.ancestorOrigins] : [],
+    referrer: document.referrer,
+    parentIsTop: window.parent === window.top,
+  };
+}

@@ -1,5 +1,5 @@
 import type { Ask } from '../protocol/client';
-import { MAX_ABOUT, type MentionsAnswer, type PageContext } from '../protocol/messages';
+import { MAX_ABOUT, type Mention, type MentionsAnswer, type PageContext } from '../protocol/messages';
 import type { EntityCard } from '../protocol/views';
 import type { Lexicon } from '../schema/lexicon';
 import type { Settings } from '../settings/settings';
@@ -9,15 +9,21 @@ import type { AddThisPageAnswer } from '../reading/article';
 import type { PopoverProps } from '../ui/PopoverCard';
 import { PageScanner, type Mark } from './scanner';
 import { listenForTouch } from './touch-input';
+import { ShadowWatch, sizedContainer } from './shadow-roots';
+import { isInlineByDefault } from './text-blocks';
 
 export interface PageEnv {
   doc: Document;
   ask: Ask;
-  /** Only the top frame reports to the toolbar badge. */
-  reportCount(entities: number): void;
+  /** This document's mentions, each time they change (after settling): for the tab's badge and "On this page". */
+  report(mentions: Mention[]): void;
   /** Adds the page to the user's articles (`addThisPage`); only the top frame's card offers it. */
   addArticle?(): Promise<AddThisPageAnswer>;
+  /** The marks' style sheet, for open shadow roots (the document's sheets do not reach into them). */
+  shadowCss: string;
 }
+
+const OBSERVED = { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['class', 'style', 'hidden', 'open'] };
 
 /** How long counts settle before the badge is updated. */
 const REPORT_DEBOUNCE_MS = 250;
@@ -36,13 +42,15 @@ export class ActivePage {
   private readonly host: PopoverHost;
   private readonly intent: HoverIntent<Mark>;
   private readonly observer: MutationObserver;
+  private readonly shadows: ShadowWatch;
   private readonly cards = new Map<string, Promise<EntityCard>>();
   private readonly cleanup: (() => void)[] = [];
   private settings: Settings;
   private pointer: { x: number; y: number } | null = null;
   private frame = 0;
   private reportTimer = 0;
-  private lastReported = -1;
+  /** What was last reported, serialized: a count or a spelling changing is news too. */
+  private lastReported = '';
   private focusOnShow = false;
   private contextMemo: { revision: string; title: string; context: PageContext } | null = null;
 
@@ -61,6 +69,14 @@ export class ActivePage {
       isOwnUi: isOwnUi as (e: Element) => boolean,
       isHidden: (element) => typeof element.checkVisibility === 'function' && !element.checkVisibility({ visibilityProperty: true }),
       onChange: () => this.scheduleReport(),
+      onShadowRoot: (root) => {
+        this.observer.observe(root, OBSERVED);
+        this.shadows.style(root);
+      },
+      onCustomElement: (element) => {
+        const container = sizedContainer(element, isInlineByDefault);
+        if (container !== null) this.shadows.watch(element, container);
+      },
       // A screen above and below: marks are drawn before they scroll into sight.
       observeNear: 'IntersectionObserver' in win ? (callback) => new win.IntersectionObserver(callback, { rootMargin: '100% 0px' }) : undefined,
     });
@@ -81,12 +97,11 @@ export class ActivePage {
     );
 
     this.observer = new win.MutationObserver((records) => this.scanner.onMutations(records, isOwnUi));
-    this.observer.observe(doc.documentElement, {
-      childList: true,
-      subtree: true,
-      characterData: true,
-      attributes: true,
-      attributeFilter: ['class', 'style', 'hidden', 'open'],
+    this.observer.observe(doc.documentElement, OBSERVED);
+    this.shadows = new ShadowWatch(win, {
+      css: env.shadowCss,
+      observeSize: (callback) => new win.ResizeObserver((entries) => callback(entries.map((e) => e.target))),
+      onAttached: (root) => this.scanner.scanShadowRoot(root),
     });
 
     this.listen(doc, 'pointermove', (event) => this.onPointer(event as PointerEvent));
@@ -152,6 +167,7 @@ export class ActivePage {
 
   stop(): void {
     this.observer.disconnect();
+    this.shadows.stop();
     this.intent.close();
     this.host.destroy();
     this.scanner.stop();
@@ -159,7 +175,7 @@ export class ActivePage {
     const win = this.env.doc.defaultView!;
     win.cancelAnimationFrame(this.frame);
     win.clearTimeout(this.reportTimer);
-    if (this.lastReported > 0) this.env.reportCount(0);
+    if (this.lastReported !== '' && this.lastReported !== '[]') this.env.report([]);
   }
 
   private listen(target: EventTarget, type: string, handler: (event: Event) => void, passive = true): void {
@@ -235,10 +251,11 @@ export class ActivePage {
     const win = this.env.doc.defaultView!;
     win.clearTimeout(this.reportTimer);
     this.reportTimer = win.setTimeout(() => {
-      const count = this.scanner.mentions().mentions.length;
-      if (count !== this.lastReported) {
-        this.lastReported = count;
-        this.env.reportCount(count);
+      const { mentions } = this.scanner.mentions();
+      const key = JSON.stringify(mentions);
+      if (key !== this.lastReported) {
+        this.lastReported = key;
+        this.env.report(mentions);
       }
     }, REPORT_DEBOUNCE_MS);
   }

@@ -7,7 +7,7 @@ import { pageContext, type ContextBlock, type ContextOccurrence, type Region } f
 import { Highlighter } from './highlighter';
 import { DATELINE_MAX, factSources, pageLang, publishedDay } from './published';
 import { RegionMap } from './regions';
-import { pointAt, readableText, textBlocks, type BlockOptions, type TextBlock } from './text-blocks';
+import { composedParent, pointAt, readableText, textBlocks, type BlockOptions, type TextBlock } from './text-blocks';
 import { nearWatch, samplePoints, visibleRoots, type NearWatch, type ObserverFactory } from './viewport-first';
 
 /** Where a mark lies in the page's text nodes. */
@@ -86,6 +86,12 @@ const LANG_SAMPLE = 4000;
 /** Text nodes looked at per attribute change, so a page animating a huge subtree costs little. */
 const REVEAL_WALK_LIMIT = 5000;
 
+/** Is `node` in `root`, crossing into shadow trees (which `Node.contains` does not)? */
+function composedContains(root: Node, node: Node): boolean {
+  for (let current: Node | null = node; current !== null; current = composedParent(current)) if (current === root) return true;
+  return false;
+}
+
 /** A root inside another root is covered by the outer scan. */
 function hasAncestorIn(node: Node, roots: Set<Node>): boolean {
   for (let p = node.parentNode; p !== null; p = p.parentNode) if (roots.has(p)) return true;
@@ -114,6 +120,9 @@ export class PageScanner {
   private readonly blockOfNode = new WeakMap<Text, number>();
   private readonly marksOfNode = new WeakMap<Text, Mark[]>();
   private readonly queue: Node[] = [];
+  /** Open shadow roots the scan entered: hit tests look into them, and forgetting a host forgets them. */
+  private readonly shadowRoots = new Set<ShadowRoot>();
+  private readonly blockOptions: BlockOptions;
   /** Blocks whose ranges the browser draws; without `near`, all of them. */
   private readonly drawn = new Set<number>();
   /**
@@ -157,6 +166,14 @@ export class PageScanner {
     private readonly options: ScannerOptions,
   ) {
     this.resolver = new PageResolver(options.lexicon);
+    this.blockOptions = {
+      ...options,
+      onShadowRoot: (root) => {
+        if (this.shadowRoots.has(root)) return;
+        this.shadowRoots.add(root);
+        options.onShadowRoot?.(root);
+      },
+    };
     this.highlighter = new Highlighter(doc.defaultView!, options.style);
     this.detect = options.detect;
     this.near = options.observeNear ? nearWatch(options.observeNear, (ids) => this.draw(ids), precedes) : null;
@@ -205,7 +222,7 @@ export class PageScanner {
       // Hit tests and blocks alike count against the slice: what is left waits for the next one.
       while (!next.done && timing.now() - start < VISIBLE_SLICE_MS) {
         if (next.value.nodeType === 1) seen.push(next.value as Element);
-        for (const block of textBlocks(next.value, this.options)) {
+        for (const block of textBlocks(next.value, this.blockOptions)) {
           if (this.blockOfNode.has(block.nodes[0]!)) continue;
           changed = this.add(block, true) || changed;
           if (timing.now() - start > VISIBLE_SLICE_MS) break;
@@ -242,6 +259,16 @@ export class PageScanner {
       this.running = run;
     }
     return this.running!;
+  }
+
+  /**
+   * A shadow root attached after its host was scanned (a custom element whose
+   * definition loaded late): scanned and watched from now on, once.
+   */
+  scanShadowRoot(root: ShadowRoot): void {
+    if (this.stopped || this.shadowRoots.has(root)) return;
+    this.blockOptions.onShadowRoot!(root);
+    void this.scan(root);
   }
 
   /** Rescans what the mutations touched, never the whole page. */
@@ -281,7 +308,7 @@ export class PageScanner {
   private revealedRoots(element: Node): Node[] {
     const body = this.doc.body ?? this.doc.documentElement;
     const roots: Node[] = [];
-    for (const text of readableText(element, this.options, REVEAL_WALK_LIMIT)) {
+    for (const text of readableText(element, this.blockOptions, REVEAL_WALK_LIMIT)) {
       if (!this.blockOfNode.has(text) && /\S/.test(text.data)) roots.push(blockRootOf(text, body));
     }
     return roots;
@@ -347,7 +374,7 @@ export class PageScanner {
 
   /** The mark under the pointer, confirmed against its rendered boxes. */
   hitTest(x: number, y: number): Mark | null {
-    const point = caretAt(this.doc, x, y);
+    const point = caretAt(this.doc, x, y, this.shadowRoots);
     if (point === null || point.node.nodeType !== 3) return null;
     const marks = this.marksOfNode.get(point.node as Text);
     if (!marks) return null;
@@ -413,7 +440,7 @@ export class PageScanner {
       if (!root.isConnected) continue;
       let sliceStart = now();
       let changed = false;
-      for (const block of textBlocks(root, this.options)) {
+      for (const block of textBlocks(root, this.blockOptions)) {
         if (this.stopped) return;
         // Already scanned by `scanPage` because it was on screen.
         const known = this.blockOfNode.get(block.nodes[0]!);
@@ -483,17 +510,26 @@ export class PageScanner {
     return changes.added.length > 0 || changes.removed.length > 0;
   }
 
-  /** Drops every block with a text node in `root`, so a rescan starts clean. */
+  /** Drops every block with a text node in `root` (shadow trees of hosts in it included), so a rescan starts clean. */
   private forget(root: Node): void {
     const ids = new Set<number>();
     if (root.nodeType === 3) {
       const id = this.blockOfNode.get(root as Text);
       if (id !== undefined) ids.add(id);
     } else {
-      const walker = this.doc.createTreeWalker(root, 0x4);
-      for (let n = walker.nextNode(); n !== null; n = walker.nextNode()) {
-        const id = this.blockOfNode.get(n as Text);
-        if (id !== undefined) ids.add(id);
+      const under = [root];
+      for (const shadow of this.shadowRoots) {
+        if (shadow === root || !composedContains(root, shadow.host)) continue;
+        under.push(shadow);
+        // Scanned again, with its host, if the host comes back.
+        this.shadowRoots.delete(shadow);
+      }
+      for (const subtree of under) {
+        const walker = this.doc.createTreeWalker(subtree, 0x4);
+        for (let n = walker.nextNode(); n !== null; n = walker.nextNode()) {
+          const id = this.blockOfNode.get(n as Text);
+          if (id !== undefined) ids.add(id);
+        }
       }
     }
     for (const id of ids) {
@@ -555,7 +591,8 @@ export class PageScanner {
 
   private elementOf(block: TextBlock): Element {
     const root = blockRootOf(block.nodes[0]!, this.doc.body ?? this.doc.documentElement);
-    return root.nodeType === 1 ? (root as Element) : this.doc.documentElement;
+    if (root.nodeType === 1) return root as Element;
+    return root.nodeType === 11 ? (root as ShadowRoot).host : this.doc.documentElement;
   }
 
   private coveredNodes(block: TextBlock, mark: Mark): Text[] {
@@ -585,14 +622,17 @@ function precedes(a: Element, b: Element): boolean {
   return (a.compareDocumentPosition(b) & 4) !== 0;
 }
 
-/** Standard `caretPositionFromPoint` where present (Firefox, Chrome 128+), else WebKit's `caretRangeFromPoint`. */
-function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | null {
+/**
+ * Standard `caretPositionFromPoint` where present (Firefox, Chrome 128+), else WebKit's `caretRangeFromPoint`.
+ * The shadow roots named are looked into; text in any other is answered as its host.
+ */
+function caretAt(doc: Document, x: number, y: number, shadowRoots?: Set<ShadowRoot>): { node: Node; offset: number } | null {
   const d = doc as Document & {
-    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+    caretPositionFromPoint?: (x: number, y: number, options?: { shadowRoots: ShadowRoot[] }) => { offsetNode: Node; offset: number } | null;
     caretRangeFromPoint?: (x: number, y: number) => Range | null;
   };
   if (d.caretPositionFromPoint) {
-    const position = d.caretPositionFromPoint(x, y);
+    const position = shadowRoots && shadowRoots.size > 0 ? d.caretPositionFromPoint(x, y, { shadowRoots: [...shadowRoots] }) : d.caretPositionFromPoint(x, y);
     return position ? { node: position.offsetNode, offset: position.offset } : null;
   }
   const range = d.caretRangeFromPoint?.(x, y);

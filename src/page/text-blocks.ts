@@ -17,6 +17,11 @@ const INLINE = new Set([
   'S', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'INS', 'DEL', 'NOBR', 'WBR',
 ]);
 
+/** Inline by default: the HTML inline elements, and custom elements (a name with a dash) unless styled otherwise. */
+export function isInlineByDefault(element: Element): boolean {
+  return INLINE.has(element.tagName.toUpperCase()) || element.localName.includes('-');
+}
+
 /** The numeric `NodeFilter`/`Node` constants, so no global is needed. */
 const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4;
 const FILTER_ACCEPT = 1;
@@ -39,6 +44,18 @@ export interface BlockOptions {
   isOwnUi?: (element: Element) => boolean;
   /** Hidden elements; checked once per element that holds text. */
   isHidden?: (element: Element) => boolean;
+  /** Told of each open shadow root the walk enters, so the caller can watch it for changes. */
+  onShadowRoot?: (root: ShadowRoot) => void;
+  /**
+   * Told of each custom element (a name with a dash) that has no shadow root
+   * yet: one may attach when its definition loads, and no DOM change says so.
+   */
+  onCustomElement?: (element: Element) => void;
+}
+
+/** The parent in the composed tree: a shadow root's is its host. */
+export function composedParent(node: Node): Node | null {
+  return node.parentNode ?? (node.nodeType === 11 ? ((node as ShadowRoot).host ?? null) : null);
 }
 
 function isEditable(element: Element): boolean {
@@ -67,9 +84,9 @@ function separateItems(previous: Text, next: Text): boolean {
   return !a.contains(b) && !b.contains(a);
 }
 
-/** Is `node` itself, or an element it is in, a region the walk rejects? */
+/** Is `node` itself, or an element it is in (through shadow hosts), a region the walk rejects? */
 function insideSkipped(node: Node, options: BlockOptions): boolean {
-  for (let current: Node | null = node; current !== null; current = current.parentNode) {
+  for (let current: Node | null = node; current !== null; current = composedParent(current)) {
     if (current.nodeType === 1 && rejectsSubtree(current as Element, options)) return true;
   }
   return false;
@@ -109,8 +126,10 @@ function blockOf(node: Node, root: Node): Node {
 }
 
 /**
- * Walks `root` in document order and yields its blocks. A generator, so the
- * caller can stop between blocks and yield the main thread on huge pages.
+ * Walks `root` in document order and yields its blocks, open shadow roots
+ * included (each shadow root's text is its own blocks, read where its host
+ * stands). A generator, so the caller can stop between blocks and yield the
+ * main thread on huge pages.
  */
 export function* textBlocks(root: Node, options: BlockOptions = {}): Generator<TextBlock> {
   const doc = root.ownerDocument ?? (root as Document);
@@ -122,12 +141,22 @@ export function* textBlocks(root: Node, options: BlockOptions = {}): Generator<T
   // A skipped element inside a paragraph (`<code>`, a hidden span) ends the
   // block, so no name is ever matched across text the reader cannot see.
   let broken = false;
+  /** Shadow roots of hosts the walker passed since the last text node, in document order. */
+  const shadows: ShadowRoot[] = [];
   const walker = doc.createTreeWalker(root, SHOW_ELEMENT_AND_TEXT, {
     acceptNode(node) {
       if (node.nodeType !== TEXT_NODE) {
-        if (!rejectsSubtree(node as Element, options)) return FILTER_SKIP;
-        broken = true;
-        return FILTER_REJECT;
+        const element = node as Element;
+        if (rejectsSubtree(element, options)) {
+          broken = true;
+          return FILTER_REJECT;
+        }
+        // Not only custom elements host shadow roots (div, span, p and others may); the read costs
+        // little next to the tag checks made above, so every element is asked.
+        const shadow = element.shadowRoot;
+        if (shadow !== null) shadows.push(shadow);
+        else if (options.onCustomElement && element.localName.includes('-')) options.onCustomElement(element);
+        return FILTER_SKIP;
       }
       return (node as Text).data.length === 0 ? FILTER_SKIP : FILTER_ACCEPT;
     },
@@ -136,6 +165,12 @@ export function* textBlocks(root: Node, options: BlockOptions = {}): Generator<T
   let current: TextBlock | null = null;
   let currentBlock: Node | null = null;
   for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+    if (shadows.length > 0) {
+      // A shadow tree's text renders in place of its host's children: the block so far ends there.
+      if (current !== null && HAS_WORD.test(current.text)) yield current;
+      current = null;
+      yield* shadowBlocks(shadows.splice(0), options);
+    }
     const text = node as Text;
     const parent = text.parentElement;
     if (parent !== null && options.isHidden) {
@@ -164,6 +199,14 @@ export function* textBlocks(root: Node, options: BlockOptions = {}): Generator<T
     current.text += text.data;
   }
   if (current !== null && HAS_WORD.test(current.text)) yield current;
+  yield* shadowBlocks(shadows, options);
+}
+
+function* shadowBlocks(roots: ShadowRoot[], options: BlockOptions): Generator<TextBlock> {
+  for (const shadow of roots) {
+    options.onShadowRoot?.(shadow);
+    yield* textBlocks(shadow, options);
+  }
 }
 
 export interface NodePoint {

@@ -29,7 +29,13 @@ export type Request =
   | { type: 'card'; kind: EntityKind; id: string; all?: boolean; about?: string[] }
   | { type: 'quoteContext'; id: string }
   | { type: 'search'; query: SearchQuery }
-  | { type: 'pageMentions'; entities: number }
+  /**
+   * From each frame's content script: how many entities its own document names and, with
+   * `mentions`, which, so the background can count an entity named in two frames once.
+   */
+  | { type: 'pageMentions'; entities: number; mentions?: Mention[] }
+  /** From a tab's top frame: what the tab's other frames reported, for its `mentions` answer. */
+  | { type: 'tabMentions' }
   /** From a tab's top frame: whether Summit Lens works on its site now, so the toolbar icon can say so. */
   | { type: 'siteState'; active: boolean }
   /** From the popover: show this card in the popup (or a tab when the browser will not open the popup). */
@@ -60,6 +66,7 @@ export interface Answers {
   quoteContext: QuoteContext;
   search: SearchResult;
   pageMentions: null;
+  tabMentions: FrameReport[];
   siteState: null;
   openCard: null;
   save: SavedQuote;
@@ -98,10 +105,18 @@ export interface Mention {
  * also says on the page what happened.
  */
 export type TabRequest = { type: 'mentions' } | { type: 'openNext' } | { type: 'addThisPage'; confirm?: boolean };
+/** One frame's own mentions, as the background holds them for its tab. */
+export interface FrameReport {
+  frameId: number;
+  mentions: Mention[];
+}
+
 export interface MentionsAnswer {
   mentions: Mention[];
   /** What the page is about; absent only where the extension is off for the page (it reads nothing there). */
   context?: PageContext;
+  /** Documents whose mentions `mentions` adds up: the top one and each frame that named someone; absent means the top document alone. */
+  frames?: number;
 }
 
 /** A summit the page is about, with why: phrases such as "headline", "alias “Helsinki summit” ×2", "year 2018". */
@@ -122,6 +137,11 @@ export interface PageContext {
 }
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** Limits on what one frame may report: a hostile frame cannot make the background hold or count more. */
+export const MAX_REPORTED_MENTIONS = 500;
+const MAX_REPORTED_FORMS = 20;
+const MAX_FORM = 200;
+const MAX_COUNT = 1_000_000;
 const MAX_ID = 200;
 const MAX_QUERY = 500;
 
@@ -158,6 +178,28 @@ function validateQuery(value: unknown): SearchQuery | string {
   if (value.to !== undefined) query.to = value.to as string;
   if (value.limit !== undefined) query.limit = value.limit as number;
   return query;
+}
+
+/** A fresh copy of a frame's mention list, or why it was refused (one entity twice is refused: counts would add up twice). */
+function validateMentions(value: unknown): Mention[] | string {
+  if (!Array.isArray(value) || value.length > MAX_REPORTED_MENTIONS) return `mentions must be an array of at most ${MAX_REPORTED_MENTIONS}`;
+  const seen = new Set<string>();
+  const mentions: Mention[] = [];
+  for (const item of value as unknown[]) {
+    if (!isRecord(item)) return 'mentions[] must be objects';
+    if (item.kind !== 'person' && item.kind !== 'summit') return 'mentions[].kind must be "person" or "summit"';
+    if (!isId(item.id)) return 'mentions[].id must be a non-empty string of at most 200 characters';
+    if (!Number.isInteger(item.count) || (item.count as number) < 1 || (item.count as number) > MAX_COUNT) return `mentions[].count must be an integer from 1 to ${MAX_COUNT}`;
+    const forms = item.forms;
+    if (!Array.isArray(forms) || forms.length > MAX_REPORTED_FORMS || !forms.every((f) => typeof f === 'string' && f.length > 0 && f.length <= MAX_FORM)) {
+      return `mentions[].forms must be at most ${MAX_REPORTED_FORMS} non-empty strings of at most ${MAX_FORM} characters`;
+    }
+    const key = `${item.kind}:${item.id}`;
+    if (seen.has(key)) return `mentions lists ${key} twice`;
+    seen.add(key);
+    mentions.push({ id: item.id, kind: item.kind, count: item.count as number, forms: [...(forms as string[])] });
+  }
+  return mentions;
 }
 
 /**
@@ -198,11 +240,16 @@ export function validateRequest(message: unknown): Request | string {
       const query = validateQuery(message.query);
       return typeof query === 'string' ? query : { type: 'search', query };
     }
-    case 'pageMentions':
+    case 'pageMentions': {
       if (!Number.isInteger(message.entities) || (message.entities as number) < 0) {
         return 'pageMentions.entities must be a non-negative integer';
       }
-      return { type: 'pageMentions', entities: message.entities as number };
+      if (message.mentions === undefined) return { type: 'pageMentions', entities: message.entities as number };
+      const mentions = validateMentions(message.mentions);
+      return typeof mentions === 'string' ? `pageMentions.${mentions}` : { type: 'pageMentions', entities: mentions.length, mentions };
+    }
+    case 'tabMentions':
+      return { type: 'tabMentions' };
     case 'readingList':
     case 'exportUserData':
       return { type: message.type };

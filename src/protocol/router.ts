@@ -3,6 +3,8 @@ import { validateRequest, type Answers, type Reply, type RequestOf, type Request
 export interface Origin {
   /** Set when the message comes from a content script. */
   tabId: number | null;
+  /** The sending frame (0 for the top document) when the message comes from a content script. */
+  frameId?: number;
 }
 
 export type Handlers = {

@@ -169,8 +169,9 @@ for (const name of BROWSERS) {
         <iframe id="cross" src="${other.origin}/frame-inner.html"></iframe></body></html>`,
       );
       await onPage('frames.html', async (tab) => {
-        // The top frame answers for itself only.
-        expect(counts(await waitForMentions(control, same({ lavrov: 1 })))).toEqual({ lavrov: 1 });
+        // The top frame answers for the whole tab: its own name and both frames' (content-frames.e2e.ts goes further).
+        const wholeTab = { 'alaska-2025': 2, lavrov: 1, putin: 2, trump: 2 };
+        expect(counts(await waitForMentions(control, same(wholeTab)))).toEqual(wholeTab);
         const frameAt = (origin: string): AnyFrame => {
           const frame = framesOf(tab).find((f) => f.url() === `${origin}/frame-inner.html`);
           if (!frame) throw new Error(`no frame from ${origin}`);

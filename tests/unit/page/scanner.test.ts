@@ -52,6 +52,47 @@ describe('PageScanner following DOM changes', () => {
   });
 });
 
+describe('PageScanner in open shadow roots', () => {
+  it('marks names in shadow trees, follows edits inside them, and forgets them with their host', async () => {
+    document.body.innerHTML = '<p>Sergei Lavrov spoke.</p><section id="host"></section><p>Donald Trump listened.</p>';
+    const host = document.getElementById('host')!;
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p id="in">Vladimir Putin said</p><quote-box></quote-box>';
+    shadow.querySelector('quote-box')!.attachShadow({ mode: 'open' }).innerHTML = '<p>Volodymyr Zelensky</p>';
+    const seen: ShadowRoot[] = [];
+    const s = new PageScanner(document, { lexicon, style: 'underline', detect: { person: true, summit: true }, onChange: () => undefined, onShadowRoot: (r) => seen.push(r) });
+    await s.scan(document.body);
+    expect(marked()).toEqual(['Sergei Lavrov', 'Vladimir Putin', 'Volodymyr Zelensky', 'Donald Trump']);
+    expect(seen).toHaveLength(2);
+
+    const text = shadow.getElementById('in')!.firstChild as Text;
+    text.data = 'Joe Biden said';
+    s.onMutations(mutations(text, 'characterData'), () => false);
+    await s.scan(document.body.appendChild(document.createElement('div')));
+    expect(s.mentions().mentions.map((m) => m.id).sort()).toEqual(['biden', 'lavrov', 'trump', 'zelensky']);
+
+    host.remove();
+    s.onMutations(mutations(document.body, 'childList', [host]), () => false);
+    expect(marked()).toEqual(['Sergei Lavrov', 'Donald Trump']);
+    expect(s.mentions().mentions.map((m) => m.id).sort()).toEqual(['lavrov', 'trump']);
+    s.stop();
+  });
+
+  it('reads a shadow root attached after the scan once, however often it is handed over', async () => {
+    document.body.innerHTML = '<late-byline id="late"></late-byline>';
+    const s = scanner();
+    await s.scan(document.body);
+    expect(s.mentions().mentions).toEqual([]);
+    const root = document.getElementById('late')!.attachShadow({ mode: 'open' });
+    root.innerHTML = '<p>Ronald Reagan will travel.</p>';
+    s.scanShadowRoot(root);
+    s.scanShadowRoot(root);
+    await s.scan(document.body.appendChild(document.createElement('div')));
+    expect(s.mentions().mentions).toEqual([{ id: 'reagan', kind: 'person', count: 1, forms: ['Ronald Reagan'] }]);
+    s.stop();
+  });
+});
+
 describe('yieldToMain', () => {
   it('yields with a background-priority task, so the page’s own timers run first', async () => {
     const postTask = vi.fn((fn: () => void) => Promise.resolve(fn()));

@@ -80,3 +80,38 @@ describe('word boundaries between elements', () => {
     expect(blocksOf('<div>  <span> </span>\n</div><p>x</p>').map((b) => b.text)).toEqual(['x']);
   });
 });
+
+describe('open shadow roots', () => {
+  it('reads an open shadow root where its host stands, nested ones too, and never a closed one', () => {
+    document.body.innerHTML = '<p>Sergei Lavrov spoke.</p><news-card id="a"><span>Vladimir</span></news-card><div id="b"></div><p>After the card.</p>';
+    const card = document.getElementById('a')!.attachShadow({ mode: 'open' });
+    card.innerHTML = '<h3>Marco <b>Rubio</b> said</h3><slot></slot><quote-box></quote-box>';
+    card.querySelector('quote-box')!.attachShadow({ mode: 'open' }).innerHTML = '<p>Yuri Ushakov, <code>x()</code> adviser</p>';
+    document.getElementById('b')!.attachShadow({ mode: 'closed' }).innerHTML = '<p>Joe Biden</p>';
+    const entered: ShadowRoot[] = [];
+    const blocks = [...textBlocks(document.body, { onShadowRoot: (root) => entered.push(root) })];
+    expect(blocks.map((b) => b.text)).toEqual(['Sergei Lavrov spoke.', 'Marco Rubio said', 'Yuri Ushakov, ', ' adviser', 'Vladimir', 'After the card.']);
+    expect(entered.map((r) => r.host.localName)).toEqual(['news-card', 'quote-box']);
+    // Offsets map back into the shadow tree's own text nodes.
+    expect(pointAt(blocks[1]!, 6).node.data).toBe('Rubio');
+  });
+
+  it('starts a rescan inside a shadow root, and skips one whose host is in a skipped region', () => {
+    document.body.innerHTML = '<div contenteditable="true"><x-note id="edit"></x-note></div><x-note id="plain"></x-note>';
+    const edit = document.getElementById('edit')!.attachShadow({ mode: 'open' });
+    edit.innerHTML = '<p>Vladimir Putin</p>';
+    const plain = document.getElementById('plain')!.attachShadow({ mode: 'open' });
+    plain.innerHTML = '<p>Donald Trump</p>';
+    expect([...textBlocks(edit.querySelector('p')!)]).toEqual([]);
+    expect([...textBlocks(plain)].map((b) => b.text)).toEqual(['Donald Trump']);
+    expect([...textBlocks(document.body)].map((b) => b.text)).toEqual(['Donald Trump']);
+  });
+
+  it('names custom elements that have no shadow root yet (one may attach when their code loads)', () => {
+    document.body.innerHTML = '<late-byline id="late"></late-byline><p>x <my-chip>y</my-chip></p><span-like></span-like>';
+    document.querySelector('span-like')!.attachShadow({ mode: 'open' });
+    const waiting: string[] = [];
+    [...textBlocks(document.body, { onCustomElement: (e) => waiting.push(e.localName) })];
+    expect(waiting).toEqual(['late-byline', 'my-chip']);
+  });
+});

@@ -69,6 +69,7 @@ describe('router and client', () => {
     },
     search: async () => ({ hits: [], people: [], summits: [], total: 0 }),
     pageMentions: async () => null,
+    tabMentions: async () => [],
     siteState: async () => null,
     openCard: async () => null,
     save: async (r) => {
