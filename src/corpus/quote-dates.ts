@@ -24,6 +24,8 @@ interface Frame {
   when: When;
   /** Who spoke in the sentence that set the frame; they carry it to later paragraphs. */
   owners: Set<string>;
+  /** The participants of the summit event a setting frame names: they share it in its paragraph, or later after `về phần mình`. */
+  event: readonly string[];
   paragraph: number;
 }
 
@@ -40,6 +42,11 @@ const ELSEWHERE = new RegExp(
     ')(?![\\p{L}])',
   'iu',
 );
+/** Whether a text places anything at a summit setting (a press conference, the talks). */
+export function mentionsSummitSetting(text: string): boolean {
+  return AT_SUMMIT.test(text);
+}
+
 const AT_SUMMIT = new RegExp(
   '(?<![\\p{L}])(?:' +
     [
@@ -61,6 +68,9 @@ const AT_SUMMIT = new RegExp(
  * cuộc gặp hôm 15/8…`), not when they were said.
  */
 const REPORTED = /(?<![\p{L}])(?:rằng|that|что|будто|по (?:его |ее |её |их )?словам|theo (?:ông|bà|lời))(?![\p{L}])/iu;
+
+/** A question's topic, up to its comma: `khi được hỏi vì sao …,`, `asked whether …,`, `на вопрос о том, …`. */
+const QUESTION = /(?<![\p{L}])(?:được hỏi|asked|на вопрос)\s+(?:về|vì sao|tại sao|liệu|rằng|whether|why|if|how|about|what|о|об|почему)(?![\p{L}])[^,]*,/giu;
 
 /** How long after a summit an article still reports it as news. */
 const REPORT_DAYS = 1;
@@ -97,25 +107,36 @@ export class QuoteClock {
   /** The people and paragraph of the last sentence, for the frame it set. */
   private ownersOfLast: string[] = [];
   private ownParagraph = -1;
+  /** The current sentence gives the other side of the same exchange (`Về phần mình, …`). */
+  private inTurn = false;
 
-  /** The summit as the setting of its participants' words in a report from it; null when the article is not one. */
-  private readonly opening: Frame | null;
-
+  /**
+   * `liveFromSummit`: the document is a live blog that reports the summit's
+   * own settings (`kết thúc họp báo`, `at the news conference`); on a page
+   * without a date its entries, written as things happened, are dated at the
+   * summit as they would be by the publication day.
+   */
   constructor(
     private readonly published: string | null,
     private readonly summit: Summit | null,
+    private readonly liveFromSummit = false,
   ) {
     const day = summitDay(summit);
-    const report = day !== null && (published === null || (published >= day && Date.parse(published) - Date.parse(day) <= REPORT_DAYS * 86_400_000));
-    this.opening = report ? { when: { type: 'summit' }, owners: new Set(summit!.participants), paragraph: -1 } : null;
-    this.before = this.opening;
+    this.fromSummit = day !== null && published !== null && published >= day && Date.parse(published) - Date.parse(day) <= REPORT_DAYS * 86_400_000;
   }
+
+  /**
+   * A report published on the summit day or the next: once its text puts the
+   * participants at the summit's setting, they speak there in its later
+   * paragraphs too, until another frame.
+   */
+  private readonly fromSummit: boolean;
 
   /** A new live-blog entry (`entry`) or the end of one: nothing carries across. */
   section(entry: boolean): void {
     this.own = null;
-    this.before = entry ? null : this.opening;
-    this.entry = entry && this.published ? { type: 'day', iso: this.published, basis: 'publication' } : null;
+    this.before = null;
+    this.entry = !entry ? null : this.published ? { type: 'day', iso: this.published, basis: 'publication' } : this.liveFromSummit ? { type: 'summit' } : null;
   }
 
   /** The next paragraph, whose text tells whether it stamps a new live entry. */
@@ -137,10 +158,12 @@ export class QuoteClock {
    */
   sentence(text: string, start: number, dates: DateMention[], speakers: string[], named: string[]): void {
     if (this.own) this.before = this.current();
+    // What a question was about is not where the answer was given (`Khi được hỏi vì sao … trong cuộc họp báo, ông Rubio…`).
+    text = text.replace(QUESTION, (q) => ' '.repeat(q.length));
     const content = REPORTED.exec(text)?.index ?? text.length;
     this.reported = content < text.length;
     // A day after the publication is a plan, never when reported words were said.
-    const said = dates.filter((d) => d.start - start < content && (this.published === null || d.iso === null || d.iso.slice(0, 10) <= this.published));
+    const said = dates.filter((d) => d.start - start < content && text[d.start - start] !== ' ' && (this.published === null || d.iso === null || d.iso.slice(0, 10) <= this.published));
     this.own = this.stamp ? null : whenOf(text.slice(0, content), said, this.lastDay);
     if (this.own?.type === 'day') this.lastDay = this.own;
     const b = this.before;
@@ -150,27 +173,38 @@ export class QuoteClock {
     }
     this.named = new Set(named);
     this.ownersOfLast = [...speakers];
+    this.inTurn = IN_TURN.test(text);
     this.ownParagraph = this.paragraphIndex;
   }
 
   private current(): Frame | null {
-    return this.own ? { when: this.own, owners: new Set(this.ownersOfLast), paragraph: this.ownParagraph } : this.before;
+    if (!this.own) return this.before;
+    // A summit setting is one event: all its participants spoke there (`Putin said at the news conference … Trump added`).
+    const event = this.own.type === 'summit' && this.summit ? this.summit.participants : [];
+    return { when: this.own, owners: new Set(this.ownersOfLast), event, paragraph: this.ownParagraph };
   }
 
-  /** The date of a quotation in the current sentence said by `speaker` (null when unknown), about `summit`. */
-  dateOf(speaker: string | null, summit: Summit | null): QuoteDate {
+  /**
+   * The date of a quotation in the current sentence said by `speaker` (null
+   * when unknown), about `summit`; `byName`: the sentence names the speaker
+   * rather than pointing back (`Как заявил Песков` vs `— сказал он`).
+   */
+  dateOf(speaker: string | null, summit: Summit | null, byName = false): QuoteDate {
     // Whoever is quoted in a sentence that sets a frame owns it too (`…, ông Putin tỏ ra triết lý: “…”`).
     if (this.own && speaker !== null) this.ownersOfLast.push(speaker);
     // A participant's words recalled from an earlier summit (`In Helsinki, …`, `nhà lãnh đạo Nga khi đó`) were said there.
     const recalled = summit !== null && summit !== this.summit && speaker !== null && summit.participants.includes(speaker);
     if (recalled && !this.reported && this.own?.type !== 'day' && this.own?.type !== 'elsewhere' && summitDay(summit) !== null) return resolve({ type: 'summit' }, summit);
     const f = this.before;
+    const participant = f !== null && speaker !== null && f.event.includes(speaker);
+    // Put at the event by `về phần mình` or by a report from the summit, a participant speaks there in later paragraphs too, as the frame's own speaker does.
+    if (participant && (this.inTurn || this.fromSummit)) f!.owners.add(speaker!);
+    // Named afresh paragraphs after the lead, a speaker starts another statement (`по словам Ушакова`); a pronoun continues the same one.
+    const restated = f !== null && byName && f.paragraph < this.paragraphIndex - 1 && f.when.type !== 'summit';
     // A frame belongs to whoever its sentence named; a quote of nobody named inherits it only as a bare continuation.
-    const owned = f !== null && speaker !== null && f.owners.has(speaker);
+    const owned = f !== null && speaker !== null && (f.owners.has(speaker) || (participant && f.paragraph === this.paragraphIndex)) && !restated;
     const continuation = f !== null && speaker === null && this.named.size === 0 && f.paragraph === this.paragraphIndex;
-    // The opening summit frame dates a participant only where the sentence itself refers to them (`ông Putin nói thêm`).
-    const opening = this.opening !== null && speaker !== null && this.opening.owners.has(speaker) && this.named.has(speaker) ? this.opening.when : null;
-    const carried = f && (owned || continuation) ? f.when : (this.entry ?? opening);
+    const carried = f && (owned || continuation) ? f.when : this.entry;
     // A speaker's own dated frame outweighs a mention of the summit setting (`по его словам, на пресс-конференции…`).
     const date = this.own?.type === 'summit' && carried?.type === 'day' && owned ? resolve(carried, summit) : resolve(this.own ?? carried, summit);
     const last = this.lastQuote;
@@ -197,6 +231,9 @@ function entryStamp(text: string, published: string | null): When | null | undef
   if (iso === null) return null;
   return { type: 'day', iso, basis: iso === published ? 'publication' : 'stated' };
 }
+
+/** The other side of the exchange just reported: `về phần mình`, `for his part`, `в свою очередь`. */
+const IN_TURN = /(?<![\p{L}])(?:về phần mình|về phía mình|for (?:his|her|their) part|in (?:his|her) turn|в свою очередь|со своей стороны)(?![\p{L}])/iu;
 
 /** The day the text last gave, repeated: `cùng ngày`, `the same day`, `в тот же день`. */
 const SAME_DAY = /(?<![\p{L}])(?:cùng ngày|the same day|later that day|в тот же день|в этот же день)(?![\p{L}])/iu;

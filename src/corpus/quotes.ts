@@ -6,7 +6,7 @@ import { quoteIds } from './ids';
 import type { Mention } from './names';
 import { nonSpeechKind, type QuoteKind } from './quote-kind';
 import { findQuoteSpans, type QuoteSpan } from './quote-marks';
-import { QuoteClock } from './quote-dates';
+import { mentionsSummitSetting, QuoteClock } from './quote-dates';
 import { citedKind } from './cited-words';
 import { OfficeHolders } from './role-resolution';
 import { SummitFocus } from './summit-detect';
@@ -63,7 +63,7 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
   const found: Found[] = [];
   const namedAt = firstNamed(ctx.mentions);
   let recent: Speaker | null = null;
-  const clock = new QuoteClock(doc.published, ctx.summit);
+  const clock = new QuoteClock(doc.published, ctx.summit, doc.sections.length > 0 && mentionsSummitSetting(doc.text));
   const [spanAt, mentionAt, dateAt] = [new Windows(spans, (q) => q.open), new Windows(ctx.mentions, (m) => m.start), new Windows(ctx.dates, (d) => d.start)];
   const focus = new SummitFocus(ctx.summit, doc.text, ctx.mentions, ctx.dates, ctx.summits, doc.published);
   let section: number | null | undefined;
@@ -119,7 +119,7 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
         if (kind === 'speech') attributed = speaker;
         if (speaker) lastInParagraph = speaker;
         const summit = focus.quote(words);
-        const when = kind === 'speech' ? clock.dateOf(speaker ? speakerKey(speaker) : null, summit) : { date: null, dateBasis: 'unknown' as const };
+        const when = kind === 'speech' ? clock.dateOf(speaker ? speakerKey(speaker) : null, summit, speaker?.basis === 'named') : { date: null, dateBasis: 'unknown' as const };
         found.push({
           span: q,
           speaker,

@@ -99,6 +99,49 @@ describe('each quote is dated with a basis', () => {
     ]);
   });
 
+  it('a report from the summit day dates only words the text places at the summit', () => {
+    expect(
+      quotes(
+        'date 2025-08-15 Trump rời Alaska\n\nTổng thống Donald Trump nói với Fox News trên chuyên cơ rằng cuộc gặp “rất đáng giá”.\n\nÔng Putin nói: “Lần sau ở Moskva”.',
+      ),
+    ).toEqual([
+      ['rất đáng giá', null, 'unknown'],
+      ['Lần sau ở Moskva', null, 'unknown'],
+    ]);
+    expect(quotes('Tổng thống Vladimir Putin nói: “Chúng tôi hài lòng”, sau cuộc gặp với Tổng thống Biden ở Geneva.')).toEqual([['Chúng tôi hài lòng', null, 'unknown']]);
+  });
+
+  it('a summit setting is one event: the other participant shares it in the paragraph, and later after "for his part" or in a report from the summit', () => {
+    expect(
+      quotes(
+        'date 2021-06-21 Geneva\n\nPutin told the news conference the talks were "constructive." Biden called them "good, positive."\n\nThe two men left separately. "It was a useful day," Biden said.',
+      ),
+    ).toEqual([
+      ['constructive.', '2021-06-16', 'summit'],
+      ['good, positive.', '2021-06-16', 'summit'],
+      ['It was a useful day,', null, 'unknown'],
+    ]);
+    expect(
+      quotes(
+        'date 2025-08-16 Alaska\n\nPhát biểu tại cuộc họp báo chung, ông Putin nói: “Chúng tôi đã hiểu nhau hơn”.\n\nVề phần mình, ông Trump cho biết cuộc gặp “rất hiệu quả”.\n\n“Còn vài vấn đề lớn”, ông nói.',
+      ),
+    ).toEqual([
+      ['Chúng tôi đã hiểu nhau hơn', '2025-08-15', 'summit'],
+      ['rất hiệu quả', '2025-08-15', 'summit'],
+      ['Còn vài vấn đề lớn', '2025-08-15', 'summit'],
+    ]);
+  });
+
+  it('a live blog without a page date that covers the press conference dates its entries at the summit', () => {
+    expect(
+      quotes('-\nHai lãnh đạo kết thúc họp báo\nÔng Putin và ông Trump rời khán phòng ở Anchorage, Alaska.\n-\nÔng Trump khen cuộc gặp\nTổng thống Trump nói cuộc gặp “rất tốt”.'),
+    ).toEqual([['rất tốt', '2025-08-15', 'summit']]);
+  });
+
+  it("the page's date line under a scraper's date prefix is no live entry stamp", () => {
+    expect(quotes('date 2025-08-19 Briefing\nAug. 19, 2025 6:40 a.m. ET\n\nShe said the goal "has not changed."')).toEqual([['has not changed.', null, 'unknown']]);
+  });
+
   it('a day inside the reported words is not when they were said', () => {
     expect(quotes('date 2025-08-20 Rubio về Alaska\n\nNgoại trưởng Marco Rubio nói rằng cuộc gặp hôm 15/8 “rất hữu ích”.')).toEqual([['rất hữu ích', null, 'unknown']]);
   });

@@ -7,7 +7,7 @@ import { realGazetteer } from './corpus-fixture';
 /**
  * A ratchet on the development set (tests/devset/dev only; the holdout is
  * never scored in tests; the floors were reset once, when the scored holdout
- * joined dev): the figures the pipeline reached, so a change that
+ * and six new articles joined dev): the figures the pipeline reached, so a change that
  * loses ground on unseen-style text fails here, not on a user's page.
  * Raise the floors when the pipeline improves; never lower them to land a change.
  */
@@ -25,19 +25,19 @@ describe('quotes on the development set', () => {
   it('finds the labelled quotes and little else', () => {
     expect(s.recall).toBeGreaterThanOrEqual(0.997);
     expect(s.precision).toBeGreaterThanOrEqual(0.994);
-    expect(s.kind).toBeGreaterThanOrEqual(0.931);
+    expect(s.kind).toBeGreaterThanOrEqual(0.921);
   });
 
-  it('never puts words in a wrong known mouth, and names the speaker of at least 91.6 % of speech quotes', () => {
-    expect(s.wrongKnownPerson).toBeLessThanOrEqual(0.014);
-    expect(s.speaker).toBeGreaterThanOrEqual(0.916);
-    expect(s.speakerBasis).toBeGreaterThanOrEqual(0.876);
+  it('never puts words in a wrong known mouth, and names the speaker of at least 90.4 % of speech quotes', () => {
+    expect(s.wrongKnownPerson).toBeLessThanOrEqual(0.015);
+    expect(s.speaker).toBeGreaterThanOrEqual(0.904);
+    expect(s.speakerBasis).toBeGreaterThanOrEqual(0.869);
   });
 
   it('puts quotes at their own summit and dates them without guessing', () => {
-    expect(s.summit).toBeGreaterThanOrEqual(0.985);
-    expect(s.date).toBeGreaterThanOrEqual(0.83);
-    expect(s.wrongDates).toBeLessThanOrEqual(9);
-    expect(s.published).toBeGreaterThanOrEqual(0.977);
+    expect(s.summit).toBeGreaterThanOrEqual(0.987);
+    expect(s.date).toBeGreaterThanOrEqual(0.821);
+    expect(s.wrongDates).toBeLessThanOrEqual(7);
+    expect(s.published).toBeGreaterThanOrEqual(0.98);
   });
 });
