@@ -38,6 +38,8 @@ const ELSEWHERE = new RegExp(
       'before the (?:summit|meeting|talks)', 'ahead of', 'earlier this (?:week|month|year)', 'last (?:week|month|year)', 'this week',
       'has (?:long )?(?:said|insisted|argued)', 'had (?:said|told|insisted|warned)', 'in the past', 'recently',
       'перед (?:встречей|саммитом|переговорами)', 'накануне', 'ранее', 'на прошлой неделе', 'на этой неделе', 'в прошлом', 'недавно',
+      // Hours or days later is another time.
+      '(?:vài|mấy|\\d+) (?:giờ|ngày|tuần) sau', '(?:hours|days) later', 'спустя', 'через (?:несколько )?(?:час|дн|день)\\p{L}*',
     ].join('|') +
     ')(?![\\p{L}])',
   'iu',
@@ -68,6 +70,12 @@ const AT_SUMMIT = new RegExp(
  * cuộc gặp hôm 15/8…`), not when they were said.
  */
 const REPORTED = /(?<![\p{L}])(?:rằng|that|что|будто|по (?:его |ее |её |их )?словам|theo (?:ông|bà|lời))(?![\p{L}])/iu;
+
+/** A routine briefing: a setting, but never the summit's; it leaves the time to the frame in force. */
+const ROUTINE = /(?<![\p{L}])(?:họp báo thường kỳ|họp báo hằng ngày|(?:daily|regular|weekly) (?:briefing|news conference|press conference)|(?:еженедельн|регулярн)\p{L}* брифинг\p{L}*)(?![\p{L}])/iu;
+
+/** Future tense: a day after it is when something will happen (`sẽ là trọng tâm của cuộc gặp vào ngày 18/8`). */
+const PLAN = /(?<![\p{L}])(?:sẽ|dự kiến|will|is (?:due|scheduled|set) to|plans? to|будет|состоится|планиру\p{L}+|намерен\p{L}*)(?![\p{L}])/iu;
 
 /** A question's topic, up to its comma: `khi được hỏi vì sao …,`, `asked whether …,`, `на вопрос о том, …`. */
 const QUESTION = /(?<![\p{L}])(?:được hỏi|asked|на вопрос)\s+(?:về|vì sao|tại sao|liệu|rằng|whether|why|if|how|about|what|о|об|почему)(?![\p{L}])[^,]*,/giu;
@@ -163,7 +171,8 @@ export class QuoteClock {
     const content = REPORTED.exec(text)?.index ?? text.length;
     this.reported = content < text.length;
     // A day after the publication is a plan, never when reported words were said.
-    const said = dates.filter((d) => d.start - start < content && text[d.start - start] !== ' ' && (this.published === null || d.iso === null || d.iso.slice(0, 10) <= this.published));
+    const plan = PLAN.exec(text)?.index ?? text.length;
+    const said = dates.filter((d) => d.start - start < content && d.start - start < plan && text[d.start - start] !== ' ' && (this.published === null || d.iso === null || d.iso.slice(0, 10) <= this.published));
     this.own = this.stamp ? null : whenOf(text.slice(0, content), said, this.lastDay);
     if (this.own?.type === 'day') this.lastDay = this.own;
     const b = this.before;
@@ -187,9 +196,11 @@ export class QuoteClock {
   /**
    * The date of a quotation in the current sentence said by `speaker` (null
    * when unknown), about `summit`; `byName`: the sentence names the speaker
-   * rather than pointing back (`Как заявил Песков` vs `— сказал он`).
+   * rather than pointing back (`Как заявил Песков` vs `— сказал он`);
+   * `unnamed`: the sentence attributes the words to someone it does not name
+   * (`một quan chức giấu tên nói`), who continues nobody's frame.
    */
-  dateOf(speaker: string | null, summit: Summit | null, byName = false): QuoteDate {
+  dateOf(speaker: string | null, summit: Summit | null, byName = false, unnamed = false): QuoteDate {
     // Whoever is quoted in a sentence that sets a frame owns it too (`…, ông Putin tỏ ra triết lý: “…”`).
     if (this.own && speaker !== null) this.ownersOfLast.push(speaker);
     // A participant's words recalled from an earlier summit (`In Helsinki, …`, `nhà lãnh đạo Nga khi đó`) were said there.
@@ -203,13 +214,13 @@ export class QuoteClock {
     const restated = f !== null && byName && f.paragraph < this.paragraphIndex - 1 && f.when.type !== 'summit';
     // A frame belongs to whoever its sentence named; a quote of nobody named inherits it only as a bare continuation.
     const owned = f !== null && speaker !== null && (f.owners.has(speaker) || (participant && f.paragraph === this.paragraphIndex)) && !restated;
-    const continuation = f !== null && speaker === null && this.named.size === 0 && f.paragraph === this.paragraphIndex;
+    const continuation = f !== null && speaker === null && !unnamed && this.named.size === 0 && f.paragraph === this.paragraphIndex;
     const carried = f && (owned || continuation) ? f.when : this.entry;
     // A speaker's own dated frame outweighs a mention of the summit setting (`по его словам, на пресс-конференции…`).
     const date = this.own?.type === 'summit' && carried?.type === 'day' && owned ? resolve(carried, summit) : resolve(this.own ?? carried, summit);
     const last = this.lastQuote;
     // `“…,” Biden said. “…”`: a continuation in the same paragraph shares the date of the words it continues.
-    if (date.date === null && !this.own && last && last.paragraph === this.paragraphIndex && (speaker === last.speaker || (speaker === null && this.named.size === 0))) return last.date;
+    if (date.date === null && !this.own && last && last.paragraph === this.paragraphIndex && (speaker === last.speaker || (speaker === null && !unnamed && this.named.size === 0))) return last.date;
     if (date.date !== null) this.lastQuote = { speaker, paragraph: this.paragraphIndex, date };
     return date;
   }
@@ -243,6 +254,7 @@ function whenOf(sentence: string, dates: DateMention[], lastDay: When | null): W
   if (day) return { type: 'day', iso: day.iso!, basis: day.basis };
   if (lastDay && SAME_DAY.test(sentence)) return lastDay;
   if (ELSEWHERE.test(sentence)) return { type: 'elsewhere' };
+  if (ROUTINE.test(sentence)) return null;
   if (AT_SUMMIT.test(sentence)) return { type: 'summit' };
   return null;
 }

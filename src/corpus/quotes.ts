@@ -119,7 +119,7 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
         if (kind === 'speech') attributed = speaker;
         if (speaker) lastInParagraph = speaker;
         const summit = focus.quote(words);
-        const when = kind === 'speech' ? clock.dateOf(speaker ? speakerKey(speaker) : null, summit, speaker?.basis === 'named') : { date: null, dateBasis: 'unknown' as const };
+        const when = kind === 'speech' ? clock.dateOf(speaker ? speakerKey(speaker) : null, summit, speaker?.basis === 'named', kind === 'speech' && who === null) : { date: null, dateBasis: 'unknown' as const };
         found.push({
           span: q,
           speaker,

@@ -142,6 +142,24 @@ describe('each quote is dated with a basis', () => {
     expect(quotes('date 2025-08-19 Briefing\nAug. 19, 2025 6:40 a.m. ET\n\nShe said the goal "has not changed."')).toEqual([['has not changed.', null, 'unknown']]);
   });
 
+  it('a planned day, a routine briefing, "hours later" and an unnamed speaker date nothing', () => {
+    expect(quotes('date 2025-08-18 Rubio\n\nNgoại trưởng Marco Rubio hôm 17/8 cho biết an ninh sẽ là “trọng tâm” của cuộc gặp vào ngày 18/8.')).toEqual([['trọng tâm', '2025-08-17', 'stated']]);
+    expect(quotes('date 2025-08-18 Rubio\n\nNgoại trưởng Marco Rubio cho biết an ninh sẽ là “trọng tâm” của cuộc gặp vào ngày 18/8.')).toEqual([['trọng tâm', null, 'unknown']]);
+    expect(quotes('date 2025-08-22 Peskov\n\n“Chưa có đề xuất”, ông Dmitry Peskov nói trong cuộc họp báo thường kỳ ở Moskva.')).toEqual([['Chưa có đề xuất', null, 'unknown']]);
+    expect(
+      quotes('date 2025-08-20 Trump\n\nHôm qua, ông Trump viết rằng đó là “một bước đi thực tế”. Chỉ vài giờ sau, ông nói thêm rằng nó “chưa thể xảy ra ngay”.'),
+    ).toEqual([
+      ['một bước đi thực tế', '2025-08-19', 'relative'],
+      ['chưa thể xảy ra ngay', null, 'unknown'],
+    ]);
+    expect(
+      quotes('date 2017-07-08 Hamburg\n\nNgay sau cuộc gặp, Ngoại trưởng Rex Tillerson nói cuộc gặp “rất rõ ràng”. Một quan chức giấu tên thì nói cuộc gặp “vượt mong đợi”.'),
+    ).toEqual([
+      ['rất rõ ràng', '2017-07-07', 'summit'],
+      ['vượt mong đợi', null, 'unknown'],
+    ]);
+  });
+
   it('a day inside the reported words is not when they were said', () => {
     expect(quotes('date 2025-08-20 Rubio về Alaska\n\nNgoại trưởng Marco Rubio nói rằng cuộc gặp hôm 15/8 “rất hữu ích”.')).toEqual([['rất hữu ích', null, 'unknown']]);
   });

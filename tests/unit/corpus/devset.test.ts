@@ -37,7 +37,7 @@ describe('quotes on the development set', () => {
   it('puts quotes at their own summit and dates them without guessing', () => {
     expect(s.summit).toBeGreaterThanOrEqual(0.987);
     expect(s.date).toBeGreaterThanOrEqual(0.821);
-    expect(s.wrongDates).toBeLessThanOrEqual(7);
+    expect(s.wrongDates).toBeLessThanOrEqual(2);
     expect(s.published).toBeGreaterThanOrEqual(0.98);
   });
 });
