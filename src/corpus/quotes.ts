@@ -296,8 +296,13 @@ function speakerOfSentence(c: Clause, outside: Mention[], resolve: (m: Mention) 
     const who = resolve(m);
     if (who) return who;
   }
+  // `The foreign ministry spokeswoman, in a post…, wrote`: a subject the gazetteer cannot name is somebody, not the last person named.
+  if (verbs.length > 0 && COMMON_SUBJECT.test(c.text.slice(c.sentence.start, limit))) return null;
   return carried(recent);
 }
+
+/** A sentence opening with a common-noun subject (`The spokeswoman`, `A senior official`, `Một quan chức`), which no mention names. */
+const COMMON_SUBJECT = /^[\s\p{P}]*(?:The|A|An|One|Another|Some|Một|Các|Những)\s+\p{Ll}/u;
 
 /** A speaker carried over from an earlier sentence is known by reference, unless only a role ever identified them. */
 function carried(s: Speaker | null): Speaker | null {
