@@ -249,7 +249,8 @@ function resolveMention(m: Mention, r: Resolver): Speaker | null {
   // A pronoun carries how its antecedent was identified: a role stays a role.
   if (m.kind === 'pronoun') {
     const antecedent = r.opener && r.opener.end <= m.start ? resolveMention(r.opener, { ...r, opener: null }) : r.recent;
-    return antecedent ? { ...antecedent, basis: antecedent.basis === 'role' ? 'role' : 'back-reference' } : null;
+    if (!antecedent || !sameGender(pronounGender(r.text.slice(m.start, m.end)), speakerGender(antecedent, r.people))) return null;
+    return { ...antecedent, basis: antecedent.basis === 'role' ? 'role' : 'back-reference' };
   }
   if (m.kind === 'role' && !m.office && m.leader && m.country) return counterpart(m, r);
   if (m.kind !== 'role' || !m.office || !r.day) return null;
@@ -258,6 +259,33 @@ function resolveMention(m: Mention, r: Resolver): Speaker | null {
   const named = candidates.filter((id) => namedBetween(r.namedAt, id, r.sectionStart, m.start));
   if (named.length === 1) return { id: named[0]!, name: null, role: null, basis: 'back-reference' };
   return holder ? { id: holder, name: null, role: r.text.slice(m.start, m.end), basis: 'role' } : null;
+}
+
+type Gender = 'f' | 'm' | null;
+
+const FEMALE_PRONOUN = /^(?:bà|bà ấy|cô|cô ấy|nữ .+|she|the spokeswoman|the congresswoman|она|собеседница)$/iu;
+const MALE_PRONOUN = /^(?:ông|ông ấy|ngài|anh ấy|he|the spokesman|the congressman|он|собеседник)$/iu;
+
+function pronounGender(form: string): Gender {
+  return FEMALE_PRONOUN.test(form) ? 'f' : MALE_PRONOUN.test(form) ? 'm' : null;
+}
+
+/** A known person's gender from the gazetteer; a stranger's only where a Russian name shows it (`Дарья Миронец`, `Алина Сорокина`). */
+function speakerGender(s: Speaker, people: Map<string, Person>): Gender {
+  if (s.id) return people.get(s.id)?.gender === 'f' ? 'f' : 'm';
+  const words = (s.name ?? '').toLowerCase().split(/\s+/u);
+  const first = words[0] ?? '';
+  const last = words[words.length - 1] ?? '';
+  if (!/^[\u0400-\u04FF]/u.test(first)) return null;
+  // Endings that only one gender has in any case: `Сорокиной`, `Ланская`; `Сухоруков`, `Андрей`.
+  if (/(?:ой|ая|яя|ую)$/u.test(last) || (/[ая]$/u.test(first) && !/(?:ов|ев|ёв|ин|ын|ий)$/u.test(last))) return 'f';
+  if (/(?:ов|ев|ёв|ин|ын|ий|ым)$/u.test(last) || /[бвгджзйклмнпрстфхцчшщ]$/u.test(first)) return 'm';
+  return null;
+}
+
+/** A pronoun of one gender never points back to a person of the other: no speaker beats the wrong one. */
+function sameGender(a: Gender, b: Gender): boolean {
+  return a === null || b === null || a === b;
 }
 
 /** `người đồng cấp Nga`: the one participant of the sentence's summit from that country. */

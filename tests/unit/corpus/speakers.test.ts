@@ -84,6 +84,17 @@ describe('back-references', () => {
     expect(speakers('Лавров выступил на телевидении. «Мы не торопимся», — сказал он.')).toEqual([['lavrov', null, 'back-reference', null]]);
   });
 
+  it('a pronoun of one gender never points back to a person of the other', () => {
+    expect(speakers('Ông Sergei Lavrov rời Moskva. “Chúng tôi chờ xem”, bà nói.')).toEqual([[null, null, 'none', null]]);
+    expect(speakers('Bà Maria Zakharova viết trên Telegram. “Chúng tôi chờ xem”, bà nói.')).toEqual([['zakharova', null, 'back-reference', null]]);
+    expect(speakers('Песков ответил на вопросы. «Посмотрим», — сказала она.')).toEqual([[null, null, 'none', null]]);
+    expect(speakers('Karoline Leavitt took questions. "We will see," he said.')).toEqual([[null, null, 'none', null]]);
+  });
+
+  it('a common-noun subject the gazetteer cannot name is nobody, not the last person named', () => {
+    expect(speakers('Peskov spoke on Saturday. The ministry spokeswoman, in a long post, wrote that critics were "wrong again."')).toEqual([[null, null, 'none', null]]);
+  });
+
   it('a pronoun after a role-only introduction keeps the role basis', () => {
     const text = 'date 2025-08-20 Tin\n\nNgoại trưởng Mỹ trả lời đài CBS. “Chưa có thỏa thuận nào”, ông nói.';
     expect(speakers(text)).toEqual([['rubio', null, 'role', 'Ngoại trưởng Mỹ']]);
