@@ -3,6 +3,7 @@ import { subjectOf, verbsIn, type Clause } from './attribution';
 import type { CleanDocument } from './clean';
 import type { DateMention } from './dates';
 import { quoteIds } from './ids';
+import { findInterview, firstPersonSpeech, isQuestion } from './interview';
 import type { Mention } from './names';
 import { nonSpeechKind, type QuoteKind } from './quote-kind';
 import { findQuoteSpans, type QuoteSpan } from './quote-marks';
@@ -70,7 +71,10 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
   let sectionStart = 0;
 
   const standfirst = headlineStandfirst(doc, spans, ctx.mentions, (m) => resolveMention(m, { text: doc.text, recent: null, opener: null, day: doc.published, holders: ctx.holders, summit: ctx.summit, people: ctx.people, namedAt, sectionStart: 0 }));
-  for (const para of doc.paragraphs) {
+  const interview = findInterview(doc.text, doc.paragraphs, ctx.mentions);
+  for (const [paraIndex, para] of doc.paragraphs.entries()) {
+    const paraText = doc.text.slice(para.start, para.end);
+    const answer = interview !== null && paraIndex > interview.firstQuestion && !isQuestion(paraText);
     if (para.section !== section) {
       section = para.section;
       sectionStart = para.start;
@@ -112,6 +116,8 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
         else who = orElse(beforeMid(clause, s, q, resolve), () => after(clause, q, next, resolve));
         if (who === undefined) who = headlineSpeaker(doc.text, s, outside, resolve) ?? (standfirst?.quote === q ? standfirst.speaker : undefined);
         if (who === IMPLICIT) who = sentenceSpeaker;
+        // First-person words are the interviewee's in an answer; elsewhere the writer's, whom the text does not name.
+        if (firstPersonSpeech(before, doc.text.slice(q.close + 1, next))) who = answer ? guestOf(interview!.guest, paraText) : null;
         const words = doc.text.slice(q.start, q.end);
         const cited = citedKind(doc.text.slice(s.start, q.open), words);
         const kind: QuoteKind = cited ?? (who !== undefined ? 'speech' : looksLikeStatement(words, before) ? 'speech' : nonSpeechKind(doc.text.slice(para.start, q.open)));
@@ -183,6 +189,12 @@ function headlineStandfirst(doc: CleanDocument, spans: QuoteSpan[], mentions: Me
   if (!/^\s*(?:[—–:]|-\s|on\s|о\s|về\s)/u.test(doc.text.slice(first.end, first.end + 4))) return null;
   const speaker = resolve(first);
   return speaker ? { quote, speaker } : null;
+}
+
+/** The guest, named where their answer opens with their name (`PGS.TS Trần Quốc Hưng: …`), else known from the intro. */
+function guestOf(guest: string, paragraph: string): Speaker {
+  const labelled = paragraph.indexOf(guest) >= 0 && paragraph.indexOf(':') > paragraph.indexOf(guest) && paragraph.indexOf(guest) < 40;
+  return { id: null, name: guest, role: null, basis: labelled ? 'named' : 'back-reference' };
 }
 
 /** One key per speaker, for the date frames their sentences own: the id, or the name as written. */

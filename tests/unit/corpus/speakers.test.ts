@@ -95,6 +95,20 @@ describe('back-references', () => {
     expect(speakers('Peskov spoke on Saturday. The ministry spokeswoman, in a long post, wrote that critics were "wrong again."')).toEqual([[null, null, 'none', null]]);
   });
 
+  it('first-person words in an interview answer are the guest’s; elsewhere nobody’s', () => {
+    const vi = 'Chuyên gia Lê Minh Khoa: Cần thời gian\n\nNhân dịp này, TS Lê Minh Khoa trả lời phỏng vấn.\n\nPV: Ông nghĩ gì?\n\nTS Lê Minh Khoa: Tôi thận trọng. Tôi vẫn nói: "Hòa bình cần thời gian".\n\nPV: Còn ông Putin?\n\nTS Lê Minh Khoa: Ông Putin nói "chưa vội".';
+    expect(speakers(vi)).toEqual([
+      [null, 'Lê Minh Khoa', 'named', null],
+      ['putin', null, 'named', null],
+    ]);
+    const ru = 'Интервью\n\nНа вопросы ответил политолог Олег Веретенников.\n\nВопрос: Что дальше?\n\nОтвет: Пауза. Я бы сказал так: «Рано радоваться».\n\nВопрос: А Кремль?\n\nОтвет: Песков сказал, что «работа идет».';
+    expect(speakers(ru)).toEqual([
+      [null, 'Олег Веретенников', 'back-reference', null],
+      ['peskov', null, 'named', null],
+    ]);
+    expect(speakers('Ông Putin rời Anchorage. Như tôi đã nói: "Đó là một cuộc gặp ngắn".')).toEqual([[null, null, 'none', null]]);
+  });
+
   it('a pronoun after a role-only introduction keeps the role basis', () => {
     const text = 'date 2025-08-20 Tin\n\nNgoại trưởng Mỹ trả lời đài CBS. “Chưa có thỏa thuận nào”, ông nói.';
     expect(speakers(text)).toEqual([['rubio', null, 'role', 'Ngoại trưởng Mỹ']]);
