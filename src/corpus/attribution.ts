@@ -32,8 +32,8 @@ const AS_BEFORE = /(?<![\p{L}])(?:как|as)\s*$/iu;
  * inversion, and its pronoun is not the speaker of the quotation before it.
  */
 const INVERTED_END = /^(?:\s*(?:[.,;:!?)–—"“«]|-\s|$)|\s+(?:on|in|at|after|during|before|later|в|на|во|после|по|накануне|журналистам|агентству|телеканалу|порталу)(?![\p{L}]))/iu;
-/** `according to` and `по словам` always put their subject after them. */
-const ALWAYS_INVERTED = /^(?:according to|по словам)$/iu;
+/** `according to`, `по словам`, `по мнению` and `слова` always put their subject after them. */
+const ALWAYS_INVERTED = /^(?:according to|по словам|по мнению|слова)$/iu;
 
 /** Words that may sit between a subject and its verb (`ông Putin cũng nói`). */
 const ADVERBS = /^(?:\s|,|cũng|đã|còn|vẫn|thì|lại|sau đó|từng|ra|thêm|liền|mới|đều|chỉ|đồng thời|nhanh chóng|tiếp tục|hôm nay|trước đó|khi đó|gần đây|không|chưa|also|then|had|has|have|would|will|was|later|again|not|and|but|как|as|также|тоже|и|а|но|ранее|вновь|не)*$/iu;

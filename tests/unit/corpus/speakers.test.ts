@@ -109,6 +109,12 @@ describe('back-references', () => {
     expect(speakers('Ông Putin rời Anchorage. Như tôi đã nói: "Đó là một cuộc gặp ngắn".')).toEqual([[null, null, 'none', null]]);
   });
 
+  it('по мнению and слова name the speaker after them; a Russian woman’s name is kept in the nominative', () => {
+    expect(speakers('По мнению политолога Алины Сорокиной, Москва «не будет спешить».')).toEqual([[null, 'Алина Сорокина', 'named', null]]);
+    expect(speakers('Журналист напомнил слова Трампа о том, что сделки «нет, пока ее нет».')).toEqual([['trump', null, 'named', null]]);
+    expect(speakers('Мы поговорили с экспертом Вероникой Ланской. «Пауза неизбежна», — сказала она.')).toEqual([[null, 'Вероника Ланская', 'back-reference', null]]);
+  });
+
   it('a pronoun after a role-only introduction keeps the role basis', () => {
     const text = 'date 2025-08-20 Tin\n\nNgoại trưởng Mỹ trả lời đài CBS. “Chưa có thỏa thuận nào”, ông nói.';
     expect(speakers(text)).toEqual([['rubio', null, 'role', 'Ngoại trưởng Mỹ']]);
