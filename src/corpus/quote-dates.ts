@@ -198,14 +198,17 @@ export class QuoteClock {
    * when unknown), about `summit`; `byName`: the sentence names the speaker
    * rather than pointing back (`Как заявил Песков` vs `— сказал он`);
    * `unnamed`: the sentence attributes the words to someone it does not name
-   * (`một quan chức giấu tên nói`), who continues nobody's frame.
+   * (`một quan chức giấu tên nói`), who continues nobody's frame; `scene`:
+   * the summit the sentence itself names, whose setting (`At his news
+   * conference in Geneva`) is not the setting of words about another summit.
    */
-  dateOf(speaker: string | null, summit: Summit | null, byName = false, unnamed = false): QuoteDate {
+  dateOf(speaker: string | null, summit: Summit | null, { byName = false, unnamed = false, scene = null }: { byName?: boolean; unnamed?: boolean; scene?: Summit | null } = {}): QuoteDate {
     // Whoever is quoted in a sentence that sets a frame owns it too (`…, ông Putin tỏ ra triết lý: “…”`).
     if (this.own && speaker !== null) this.ownersOfLast.push(speaker);
     // A participant's words recalled from an earlier summit (`In Helsinki, …`, `nhà lãnh đạo Nga khi đó`) were said there.
     const recalled = summit !== null && summit !== this.summit && speaker !== null && summit.participants.includes(speaker);
     if (recalled && !this.reported && this.own?.type !== 'day' && this.own?.type !== 'elsewhere' && summitDay(summit) !== null) return resolve({ type: 'summit' }, summit);
+    if (this.own?.type === 'summit' && scene !== null && scene !== summit) return { date: null, dateBasis: 'unknown' };
     const f = this.before;
     const participant = f !== null && speaker !== null && f.event.includes(speaker);
     // Put at the event by `về phần mình` or by a report from the summit, a participant speaks there in later paragraphs too, as the frame's own speaker does.

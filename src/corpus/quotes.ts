@@ -124,8 +124,8 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
         const speaker = kind === 'speech' && who && who !== IMPLICIT ? who : null;
         if (kind === 'speech') attributed = speaker;
         if (speaker) lastInParagraph = speaker;
-        const summit = focus.quote(words);
-        const when = kind === 'speech' ? clock.dateOf(speaker ? speakerKey(speaker) : null, summit, speaker?.basis === 'named', kind === 'speech' && who === null) : { date: null, dateBasis: 'unknown' as const };
+        const summit = focus.quote(words, before);
+        const when = kind === 'speech' ? clock.dateOf(speaker ? speakerKey(speaker) : null, summit, { byName: speaker?.basis === 'named', unnamed: who === null, scene: focus.scene() }) : { date: null, dateBasis: 'unknown' as const };
         found.push({
           span: q,
           speaker,
