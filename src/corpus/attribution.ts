@@ -21,8 +21,8 @@ export type Subject = { type: 'person'; mention: Mention } | { type: 'implicit' 
 const INVERTS = /^(?:said|says|added|adds|wrote|writes|asked|noted|insisted|stressed|explained|replied|responded|warned|according to|[\u0400-\u04FF][\u0400-\u04FF ]*)$/iu;
 /** What may stand between an inverting verb and its subject. */
 const INVERTED_GAP = /^\s*(?:the\s+)?$/iu;
-/** Russian puts a time or an addressee between verb and subject: `— сказал вчера Зеленский`, `заявил журналистам Песков`. */
-const INVERTED_GAP_RU = /^\s*(?:[а-яё-]+\s+)?$/u;
+/** Russian puts a time or an addressee between verb and subject: `— сказал вчера Зеленский`, `сообщил в четверг журналистам помощник`. */
+const INVERTED_GAP_RU = /^\s*(?:[а-яё-]+\s+){0,3}$/u;
 /** After `как`/`as` the subject may come a few words later: `Как подчеркнула на том же брифинге дипломат, …`. */
 const INVERTED_GAP_AFTER_AS = /^\s*(?:[\p{Ll}-]+\s+){0,4}$/u;
 const AS_BEFORE = /(?<![\p{L}])(?:как|as)\s*$/iu;

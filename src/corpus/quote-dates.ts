@@ -1,5 +1,6 @@
 import type { DateBasis, Summit } from '../schema/index-schema';
 import { findDates, type DateMention } from './dates';
+import { findSpeechVerbs } from './speech-verbs';
 
 /**
  * When a quotation was said. A sentence can fix the time (`hôm 15/8`,
@@ -70,6 +71,9 @@ const AT_SUMMIT = new RegExp(
  * cuộc gặp hôm 15/8…`), not when they were said.
  */
 const REPORTED = /(?<![\p{L}])(?:rằng|that|что|будто|по (?:его |ее |её |их )?словам|theo (?:ông|bà|lời))(?![\p{L}])/iu;
+
+/** What may stand between a speech verb and the day it was said: `said`, `сообщил в`, `cho biết hôm`, `told reporters on`. */
+const VERB_TO_DAY = /^[\s,]*(?:(?:on|в|во|vào)\s+)?$/iu;
 
 /** A routine briefing: a setting, but never the summit's; it leaves the time to the frame in force. */
 const ROUTINE = /(?<![\p{L}])(?:họp báo thường kỳ|họp báo hằng ngày|(?:daily|regular|weekly) (?:briefing|news conference|press conference)|(?:еженедельн|регулярн)\p{L}* брифинг\p{L}*)(?![\p{L}])/iu;
@@ -173,7 +177,10 @@ export class QuoteClock {
     // A day after the publication is a plan, never when reported words were said.
     const plan = PLAN.exec(text)?.index ?? text.length;
     const said = dates.filter((d) => d.start - start < content && d.start - start < plan && text[d.start - start] !== ' ' && (this.published === null || d.iso === null || d.iso.slice(0, 10) <= this.published));
-    this.own = this.stamp ? null : whenOf(text.slice(0, content), said, this.lastDay);
+    // The day right after the speech verb is when the words were said (`сообщил в четверг`, `said Monday`), whatever other day the sentence gives.
+    const verbs = findSpeechVerbs(text, 0, content, []);
+    const spoken = said.filter((d) => verbs.some((v) => d.start - start >= v.end && VERB_TO_DAY.test(text.slice(v.end, d.start - start))));
+    this.own = this.stamp ? null : whenOf(text.slice(0, content), [...spoken, ...said], this.lastDay);
     if (this.own?.type === 'day') this.lastDay = this.own;
     const b = this.before;
     if (!this.own && b && b.owners.size === 0 && b.paragraph === this.paragraphIndex) {

@@ -160,6 +160,12 @@ describe('each quote is dated with a basis', () => {
     ]);
   });
 
+  it('the day right after the speech verb is when the words were said, not a day the reported content gives', () => {
+    expect(
+      quotes('date 2025-08-14 Ушаков\n\nВстреча начнется в пятницу утром, сообщил в четверг журналистам помощник президента Юрий Ушаков. «Все готово», — добавил он.'),
+    ).toEqual([['Все готово', '2025-08-14', 'relative']]);
+  });
+
   it('a day inside the reported words is not when they were said', () => {
     expect(quotes('date 2025-08-20 Rubio về Alaska\n\nNgoại trưởng Marco Rubio nói rằng cuộc gặp hôm 15/8 “rất hữu ích”.')).toEqual([['rất hữu ích', null, 'unknown']]);
   });

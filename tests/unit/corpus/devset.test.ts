@@ -7,7 +7,7 @@ import { realGazetteer } from './corpus-fixture';
 /**
  * A ratchet on the development set (tests/devset/dev only; the holdout is
  * never scored in tests; the floors were reset once, when the scored holdout
- * and six new articles joined dev): the figures the pipeline reached, so a change that
+ * and nine new articles joined dev): the figures the pipeline reached, so a change that
  * loses ground on unseen-style text fails here, not on a user's page.
  * Raise the floors when the pipeline improves; never lower them to land a change.
  */
@@ -24,20 +24,20 @@ describe('quotes on the development set', () => {
 
   it('finds the labelled quotes and little else', () => {
     expect(s.recall).toBeGreaterThanOrEqual(0.997);
-    expect(s.precision).toBeGreaterThanOrEqual(0.994);
-    expect(s.kind).toBeGreaterThanOrEqual(0.926);
+    expect(s.precision).toBeGreaterThanOrEqual(0.995);
+    expect(s.kind).toBeGreaterThanOrEqual(0.927);
   });
 
-  it('never puts words in a wrong known mouth, and names the speaker of at least 92.2 % of speech quotes', () => {
+  it('never puts words in a wrong known mouth, and names the speaker of at least 92.6 % of speech quotes', () => {
     expect(s.wrongKnownPerson).toBeLessThanOrEqual(0.006);
-    expect(s.speaker).toBeGreaterThanOrEqual(0.922);
-    expect(s.speakerBasis).toBeGreaterThanOrEqual(0.877);
+    expect(s.speaker).toBeGreaterThanOrEqual(0.926);
+    expect(s.speakerBasis).toBeGreaterThanOrEqual(0.882);
   });
 
   it('puts quotes at their own summit and dates them without guessing', () => {
-    expect(s.summit).toBeGreaterThanOrEqual(0.989);
-    expect(s.date).toBeGreaterThanOrEqual(0.83);
+    expect(s.summit).toBeGreaterThanOrEqual(0.99);
+    expect(s.date).toBeGreaterThanOrEqual(0.834);
     expect(s.wrongDates).toBe(0);
-    expect(s.published).toBeGreaterThanOrEqual(0.98);
+    expect(s.published).toBeGreaterThanOrEqual(0.981);
   });
 });
