@@ -7,17 +7,16 @@ import { findSpeechVerbs } from './speech-verbs';
  * `yesterday`, `в субботу`), put the statement at the summit (`tại họp báo`,
  * `at a joint news conference`, `на пресс-конференции`), or move it away from
  * the summit to an unknown day (`trước cuộc gặp`, `earlier this week`,
- * `ранее`). That frame carries to the rest of its paragraph, and beyond it
- * only to the people the frame-setting sentence named (`Об этом в субботу
- * заявил Песков` dates Peskov's quotes in the next paragraphs, not someone
- * else's). A live-blog entry (a section, or the text after a paragraph that is
- * only a time stamp: `23:48`, `Aug. 15, 2025, 7:55 p.m. ET`) is dated by its
- * stamp, or by the publication day when the stamp has no date. A report
- * published on the summit day or just after it (or showing no date) sets the
- * summit as the opening frame of what its participants said, which any later
- * frame of theirs overrides; a participant's words recalled from an earlier
- * summit the sentence names were said at it. Unknown is better than wrong:
- * nothing else dates a quote.
+ * `ранее`, `hours later`). That frame carries to the rest of its paragraph,
+ * and beyond it only to the people the frame-setting sentence named while the
+ * text points back to them (`Об этом в субботу заявил Песков`, then `— сказал
+ * он`); named afresh later, they start another statement. A summit setting is
+ * one event its participants share. A live-blog entry (a section, or the text
+ * after a paragraph that is only a time stamp: `23:48`, `Aug. 15, 2025, 7:55
+ * p.m. ET`) is dated by its stamp, or by the publication day when the stamp
+ * has no date. A participant's words recalled from an earlier summit the
+ * sentence names were said at it. Unknown is better than wrong: nothing else
+ * dates a quote, and the summit day needs text that places the words there.
  */
 type When = { type: 'day'; iso: string; basis: 'stated' | 'relative' | 'publication' } | { type: 'summit' } | { type: 'elsewhere' };
 
