@@ -33,7 +33,7 @@ const ELSEWHERE = new RegExp(
   '(?<![\\p{L}])(?:' +
     [
       'trước cuộc gặp', 'trước thượng đỉnh', 'trước hội nghị', 'trước cuộc hội đàm', 'trước khi (?:gặp|lên|tới|đến|bay|hội đàm|diễn ra)', 'trước đó', 'đầu tuần', 'cuối tuần',
-      'tuần trước', 'tháng trước', 'năm ngoái', 'hôm trước', 'gần đây', 'khi lên chuyên cơ', 'trên chuyên cơ', 'trên đường tới',
+      'tuần trước', 'tháng trước', 'năm ngoái', 'hôm trước', '(?<!(?:năm|tháng|tuần|gian) )gần đây', 'khi lên chuyên cơ', 'trên chuyên cơ', 'trên đường tới',
       'trên đường đến', 'từng (?:tuyên bố|nói|cho biết|khẳng định|phát biểu|cam kết|dọa|đe dọa)',
       'before the (?:summit|meeting|talks)', 'ahead of', 'earlier this (?:week|month|year)', 'last (?:week|month|year)', 'this week',
       'has (?:long )?(?:said|insisted|argued)', 'had (?:said|told|insisted|warned)', 'in the past', 'recently',

@@ -166,6 +166,17 @@ describe('each quote is dated with a basis', () => {
     ).toEqual([['Все готово', '2025-08-14', 'relative']]);
   });
 
+  it('"những năm gần đây" is a period the words speak of, not when they were said', () => {
+    expect(
+      quotes(
+        'date 2025-08-16 Alaska\n\nPhát biểu tại cuộc họp báo chung, Tổng thống Putin nói: “Hai bên hiểu nhau hơn”.\n\nÔng cho biết quan hệ đã xấu đi trong những năm gần đây.\n\nTổng thống Trump cũng nói: “Chúng tôi đã tiến gần”.',
+      ),
+    ).toEqual([
+      ['Hai bên hiểu nhau hơn', '2025-08-15', 'summit'],
+      ['Chúng tôi đã tiến gần', '2025-08-15', 'summit'],
+    ]);
+  });
+
   it('a day inside the reported words is not when they were said', () => {
     expect(quotes('date 2025-08-20 Rubio về Alaska\n\nNgoại trưởng Marco Rubio nói rằng cuộc gặp hôm 15/8 “rất hữu ích”.')).toEqual([['rất hữu ích', null, 'unknown']]);
   });
