@@ -69,7 +69,7 @@ export function subjectOf(c: Clause, verb: VerbHit, from: number): Subject {
   }
   for (const q of c.quotes) if (q.close < verb.start && q.close >= clauseStart) clauseStart = q.close + 1;
   const pre = c.text.slice(clauseStart, verb.start);
-  if (ADVERBS.test(pre)) return subjectAfter(c, verb) ?? (impersonal(c, verb) ? { type: 'unknown' } : { type: 'implicit' });
+  if (ADVERBS.test(pre)) return subjectAfter(c, verb) ?? apposition(c, clauseStart, from) ?? (impersonal(c, verb) ? { type: 'unknown' } : { type: 'implicit' });
   const inClause = c.mentions.filter((m) => m.start >= clauseStart && m.end <= verb.start && m.kind !== 'distractor');
   // Russian puts the verb second and the subject after it (`Сегодня тему продолжил замглавы МИД РФ Сергей Рябков`),
   // or has no subject in a clause that follows a participle between commas (`Госсекретарь США, прилетевший …, в
@@ -87,6 +87,19 @@ export function subjectOf(c: Clause, verb: VerbHit, from: number): Subject {
   const reported = earlier.length > 0 && COMPLEMENTISER.test(c.text.slice(earlier[earlier.length - 1]!.end, verb.start));
   if (first && !reported && first.kind !== 'pronoun' && TITLE_ONLY.test(c.text.slice(clauseStart, first.start))) return { type: 'person', mention: first };
   return { type: 'unknown' };
+}
+
+/**
+ * A name set off by commas right before the verb's clause is its subject:
+ * `rằng người đồng cấp Mỹ khi đó, ông Mike Pompeo, đã gọi …`, `Putin's aide, Yuri Ushakov, said`.
+ */
+function apposition(c: Clause, clauseStart: number, from: number): Subject | null {
+  if (c.text[clauseStart - 1] !== ',') return null;
+  const last = c.mentions.filter((m) => m.start >= from && m.end <= clauseStart - 1).pop();
+  if (!last || (last.kind !== 'name' && last.kind !== 'stranger') || !/^\s*$/u.test(c.text.slice(last.end, clauseStart - 1))) return null;
+  // The name must itself be set off: a comma (or the start of the reported clause) before it.
+  const before = c.text.slice(Math.max(from, last.start - 40), last.start);
+  return /,\s*(?:\p{L}+\s+){0,1}$/u.test(before) ? { type: 'person', mention: last } : null;
 }
 
 /** A Russian plural with no subject is nobody in particular (`Как сообщили в Кремле`), not the sentence's speaker. */

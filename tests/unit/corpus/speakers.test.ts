@@ -115,6 +115,10 @@ describe('back-references', () => {
     expect(speakers('Мы поговорили с экспертом Вероникой Ланской. «Пауза неизбежна», — сказала она.')).toEqual([[null, 'Вероника Ланская', 'back-reference', null]]);
   });
 
+  it('a name set off by commas before the verb is its subject, also after "rằng"', () => {
+    expect(speakers('Ông Sergei Lavrov nhớ lại rằng người đồng cấp Mỹ khi đó, ông Mike Pompeo, đã gọi cuộc gặp là “cần thiết”.')).toEqual([['pompeo', null, 'named', null]]);
+  });
+
   it('a pronoun after a role-only introduction keeps the role basis', () => {
     const text = 'date 2025-08-20 Tin\n\nNgoại trưởng Mỹ trả lời đài CBS. “Chưa có thỏa thuận nào”, ông nói.';
     expect(speakers(text)).toEqual([['rubio', null, 'role', 'Ngoại trưởng Mỹ']]);
