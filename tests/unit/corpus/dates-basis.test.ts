@@ -177,6 +177,13 @@ describe('each quote is dated with a basis', () => {
     ]);
   });
 
+  it('a Vietnamese wire dateline without a year dates the remarks its lead reports', () => {
+    expect(found('Moskva, 21/8 (TTXVN) - Người phát ngôn', null, '2025-08-22')).toEqual([['21/8', '2025-08-21', 'stated']]);
+    expect(
+      quotes('date 2025-08-22 Điện Kremlin\n\nMoskva, 21/8 (TTXVN) - Người phát ngôn Điện Kremlin cho biết Nga chưa nhận được đề xuất.\n\n“Chúng tôi chờ xem”, ông nói.'),
+    ).toEqual([['Chúng tôi chờ xem', '2025-08-21', 'stated']]);
+  });
+
   it('a day inside the reported words is not when they were said', () => {
     expect(quotes('date 2025-08-20 Rubio về Alaska\n\nNgoại trưởng Marco Rubio nói rằng cuộc gặp hôm 15/8 “rất hữu ích”.')).toEqual([['rất hữu ích', null, 'unknown']]);
   });

@@ -119,6 +119,10 @@ describe('back-references', () => {
     expect(speakers('Ông Sergei Lavrov nhớ lại rằng người đồng cấp Mỹ khi đó, ông Mike Pompeo, đã gọi cuộc gặp là “cần thiết”.')).toEqual([['pompeo', null, 'named', null]]);
   });
 
+  it('a statement read by a spokesperson: "trong đó nêu rõ" is the reader’s', () => {
+    expect(speakers('Người phát ngôn Maria Zakharova đọc tuyên bố của Bộ, trong đó nêu rõ Moskva “đánh giá tích cực” kết quả.')).toEqual([['zakharova', null, 'named', null]]);
+  });
+
   it('a pronoun after a role-only introduction keeps the role basis', () => {
     const text = 'date 2025-08-20 Tin\n\nNgoại trưởng Mỹ trả lời đài CBS. “Chưa có thỏa thuận nào”, ông nói.';
     expect(speakers(text)).toEqual([['rubio', null, 'role', 'Ngoại trưởng Mỹ']]);
