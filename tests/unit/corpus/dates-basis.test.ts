@@ -177,6 +177,15 @@ describe('each quote is dated with a basis', () => {
     ]);
   });
 
+  it('a yearless wire dateline on a page without a date is its publication day, in its summit\'s year', () => {
+    const idx = buildIndex(
+      [{ file: 't.txt', bytes: bytes('Trump and Putin meet in Helsinki\n\nHELSINKI, July 16 (Reuters) - President Donald Trump met Russian President Vladimir Putin at the Presidential Palace.\n\n"It went well," Trump told the joint news conference on Monday.') }],
+      realGazetteer(),
+    );
+    expect(idx.documents[0]!.published).toBe('2018-07-16');
+    expect(idx.quotes.map((q) => [q.text, q.date, q.dateBasis])).toEqual([['It went well,', '2018-07-16', 'relative']]);
+  });
+
   it('a Vietnamese wire dateline without a year dates the remarks its lead reports', () => {
     expect(found('Moskva, 21/8 (TTXVN) - Người phát ngôn', null, '2025-08-22')).toEqual([['21/8', '2025-08-21', 'stated']]);
     expect(
