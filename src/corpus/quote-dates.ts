@@ -65,11 +65,11 @@ const AT_SUMMIT = new RegExp(
 
 /**
  * Where reported content starts (`nói rằng`, `said that`, `заявил, что`,
- * `по его словам`, `theo ông`):
+ * `по его словам`, `theo ông`, `said he had…`):
  * a day or a setting after it is what the words are about (`Rubio nói rằng
  * cuộc gặp hôm 15/8…`), not when they were said.
  */
-const REPORTED = /(?<![\p{L}])(?:rằng|that|что|будто|по (?:его |ее |её |их )?словам|theo (?:ông|bà|lời))(?![\p{L}])/iu;
+const REPORTED = /(?<![\p{L}])(?:rằng|that|что|будто|по (?:его |ее |её |их )?словам|theo (?:ông|bà|lời))(?![\p{L}])|(?<=(?<![\p{L}])(?:said|says|added|told (?:reporters|journalists))\s+)(?=(?:he|she|they|we|it|the|his|her|their)\s)/iu;
 
 /** What may stand between a speech verb and the day it was said: `said`, `сообщил в`, `cho biết hôm`, `told reporters on`. */
 const VERB_TO_DAY = /^[\s,]*(?:(?:on|в|во|vào)\s+)?$/iu;

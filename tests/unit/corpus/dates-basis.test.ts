@@ -193,6 +193,15 @@ describe('each quote is dated with a basis', () => {
     ).toEqual([['Chúng tôi chờ xem', '2025-08-21', 'stated']]);
   });
 
+  it('"said he had told" opens reported content: its pluperfect is no elsewhere cue', () => {
+    expect(
+      quotes('date 2021-06-16 Geneva\n\nPutin, speaking at his news conference, called the talks "constructive."\n\nBiden, in a separate appearance, said he had told Putin that hospitals were "off limits."'),
+    ).toEqual([
+      ['constructive.', '2021-06-16', 'summit'],
+      ['off limits.', '2021-06-16', 'summit'],
+    ]);
+  });
+
   it('a day inside the reported words is not when they were said', () => {
     expect(quotes('date 2025-08-20 Rubio về Alaska\n\nNgoại trưởng Marco Rubio nói rằng cuộc gặp hôm 15/8 “rất hữu ích”.')).toEqual([['rất hữu ích', null, 'unknown']]);
   });
