@@ -18,7 +18,7 @@ import { findSpeechVerbs } from './speech-verbs';
  * sentence names were said at it. Unknown is better than wrong: nothing else
  * dates a quote, and the summit day needs text that places the words there.
  */
-type When = { type: 'day'; iso: string; basis: 'stated' | 'relative' | 'publication' } | { type: 'summit' } | { type: 'elsewhere' };
+type When = { type: 'day'; iso: string; basis: 'stated' | 'relative' | 'publication' } | { type: 'summit' } | { type: 'elsewhere' } | { type: 'away' };
 
 interface Frame {
   when: When;
@@ -73,6 +73,9 @@ const REPORTED = /(?<![\p{L}])(?:rằng|that|что|будто|по (?:его |�
 
 /** What may stand between a speech verb and the day it was said: `said`, `сообщил в`, `cho biết hôm`, `told reporters on`. */
 const VERB_TO_DAY = /^[\s,]*(?:(?:on|в|во|vào)\s+)?$/iu;
+
+/** Travelling to or from the summit: not the summit, but a day already in force (a live entry's stamp) still holds. */
+const TRAVEL = /(?<![\p{L}])(?:trên chuyến bay|trên đường về|aboard|on (?:the|his|her) (?:flight|plane|way) (?:home|back)|на борту|по дороге|в самол[её]те)(?![\p{L}])/iu;
 
 /** A routine briefing: a setting, but never the summit's; it leaves the time to the frame in force. */
 const ROUTINE = /(?<![\p{L}])(?:họp báo thường kỳ|họp báo hằng ngày|(?:daily|regular|weekly) (?:briefing|news conference|press conference)|(?:еженедельн|регулярн)\p{L}* брифинг\p{L}*)(?![\p{L}])/iu;
@@ -226,7 +229,13 @@ export class QuoteClock {
     const continuation = f !== null && speaker === null && !unnamed && this.named.size === 0 && f.paragraph === this.paragraphIndex;
     const carried = f && (owned || continuation) ? f.when : this.entry;
     // A speaker's own dated frame outweighs a mention of the summit setting (`по его словам, на пресс-конференции…`).
-    const date = this.own?.type === 'summit' && carried?.type === 'day' && owned ? resolve(carried, summit) : resolve(this.own ?? carried, summit);
+    const date =
+      this.own?.type === 'summit' && carried?.type === 'day' && owned
+        ? resolve(carried, summit)
+        : // Away from the summit: a day in force still dates the words, the summit setting does not.
+          this.own?.type === 'away'
+          ? resolve(carried?.type === 'day' ? carried : null, summit)
+          : resolve(this.own ?? carried, summit);
     const last = this.lastQuote;
     // `“…,” Biden said. “…”`: a continuation in the same paragraph shares the date of the words it continues.
     if (date.date === null && !this.own && last && last.paragraph === this.paragraphIndex && (speaker === last.speaker || (speaker === null && !unnamed && this.named.size === 0))) return last.date;
@@ -264,6 +273,7 @@ function whenOf(sentence: string, dates: DateMention[], lastDay: When | null): W
   if (lastDay && SAME_DAY.test(sentence)) return lastDay;
   if (ELSEWHERE.test(sentence)) return { type: 'elsewhere' };
   if (ROUTINE.test(sentence)) return null;
+  if (TRAVEL.test(sentence)) return { type: 'away' };
   if (AT_SUMMIT.test(sentence)) return { type: 'summit' };
   return null;
 }

@@ -202,6 +202,15 @@ describe('each quote is dated with a basis', () => {
     ]);
   });
 
+  it('words on the way home are not the summit, even in a report from the summit day', () => {
+    expect(
+      quotes('date 2025-08-15 Alaska\n\nAt the joint news conference, Putin called the talks "useful."\n\nTrump, speaking to Fox News aboard Air Force One, called the meeting "a ten."'),
+    ).toEqual([
+      ['useful.', '2025-08-15', 'summit'],
+      ['a ten.', null, 'unknown'],
+    ]);
+  });
+
   it('a day inside the reported words is not when they were said', () => {
     expect(quotes('date 2025-08-20 Rubio về Alaska\n\nNgoại trưởng Marco Rubio nói rằng cuộc gặp hôm 15/8 “rất hữu ích”.')).toEqual([['rất hữu ích', null, 'unknown']]);
   });
