@@ -74,7 +74,7 @@ const REPORTED = /(?<![\p{L}])(?:rằng|that|что|будто|по (?:его |�
 /** What may stand between a speech verb and the day it was said: `said`, `сообщил в`, `cho biết hôm`, `told reporters on`. */
 const VERB_TO_DAY = /^[\s,]*(?:(?:on|в|во|vào)\s+)?$/iu;
 
-/** Travelling to or from the summit: not the summit, but a day already in force (a live entry's stamp) still holds. */
+/** Travelling to or from the summit: not the summit, but a live entry's stamp still dates the words. */
 const TRAVEL = /(?<![\p{L}])(?:trên chuyến bay|trên đường về|aboard|on (?:the|his|her) (?:flight|plane|way) (?:home|back)|на борту|по дороге|в самол[её]те)(?![\p{L}])/iu;
 
 /** A routine briefing: a setting, but never the summit's; it leaves the time to the frame in force. */
@@ -121,6 +121,8 @@ export class QuoteClock {
   /** The people and paragraph of the last sentence, for the frame it set. */
   private ownersOfLast: string[] = [];
   private ownParagraph = -1;
+  /** The current sentence names a summit setting (`at the news conference`), dated or not. */
+  private atSetting = false;
   /** The current sentence gives the other side of the same exchange (`Về phần mình, …`). */
   private inTurn = false;
 
@@ -192,13 +194,15 @@ export class QuoteClock {
     this.named = new Set(named);
     this.ownersOfLast = [...speakers];
     this.inTurn = IN_TURN.test(text);
+    this.atSetting = this.own !== null && this.own.type !== 'elsewhere' && AT_SUMMIT.test(text.slice(0, content));
     this.ownParagraph = this.paragraphIndex;
   }
 
   private current(): Frame | null {
     if (!this.own) return this.before;
     // A summit setting is one event: all its participants spoke there (`Putin said at the news conference … Trump added`).
-    const event = this.own.type === 'summit' && this.summit ? this.summit.participants : [];
+    // `At the news conference after the talks on Friday`: a dated summit setting is the same event.
+    const event = (this.own.type === 'summit' || this.atSetting) && this.summit ? this.summit.participants : [];
     return { when: this.own, owners: new Set(this.ownersOfLast), event, paragraph: this.ownParagraph };
   }
 
@@ -232,9 +236,9 @@ export class QuoteClock {
     const date =
       this.own?.type === 'summit' && carried?.type === 'day' && owned
         ? resolve(carried, summit)
-        : // Away from the summit: a day in force still dates the words, the summit setting does not.
+        : // Away from the summit: a live entry's stamp still dates the words; a speaker's frame from the summit does not.
           this.own?.type === 'away'
-          ? resolve(carried?.type === 'day' ? carried : null, summit)
+          ? resolve(this.entry?.type === 'day' ? this.entry : null, summit)
           : resolve(this.own ?? carried, summit);
     const last = this.lastQuote;
     // `“…,” Biden said. “…”`: a continuation in the same paragraph shares the date of the words it continues.

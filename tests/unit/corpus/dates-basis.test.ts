@@ -211,6 +211,15 @@ describe('each quote is dated with a basis', () => {
     ]);
   });
 
+  it('a dated summit setting is one event too: "for his part" shares its day', () => {
+    expect(
+      quotes('date 2025-08-17 Alaska\n\nAt the news conference on Friday, Putin said the sides had "an understanding." Trump, for his part, said the talks were "very productive."'),
+    ).toEqual([
+      ['an understanding.', '2025-08-15', 'relative'],
+      ['very productive.', '2025-08-15', 'relative'],
+    ]);
+  });
+
   it('a day inside the reported words is not when they were said', () => {
     expect(quotes('date 2025-08-20 Rubio về Alaska\n\nNgoại trưởng Marco Rubio nói rằng cuộc gặp hôm 15/8 “rất hữu ích”.')).toEqual([['rất hữu ích', null, 'unknown']]);
   });
