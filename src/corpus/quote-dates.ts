@@ -24,7 +24,7 @@ interface Frame {
   when: When;
   /** Who spoke in the sentence that set the frame; they carry it to later paragraphs. */
   owners: Set<string>;
-  /** The participants of the summit event a setting frame names: they share it in its paragraph, or later after `về phần mình`. */
+  /** The participants of the summit event a setting frame names: they share it in its paragraph, later after `về phần mình` or in a report from the summit. */
   event: readonly string[];
   paragraph: number;
 }
@@ -44,11 +44,6 @@ const ELSEWHERE = new RegExp(
     ')(?![\\p{L}])',
   'iu',
 );
-/** Whether a text places anything at a summit setting (a press conference, the talks). */
-export function mentionsSummitSetting(text: string): boolean {
-  return AT_SUMMIT.test(text);
-}
-
 const AT_SUMMIT = new RegExp(
   '(?<![\\p{L}])(?:' +
     [
@@ -62,6 +57,11 @@ const AT_SUMMIT = new RegExp(
     ')(?![\\p{L}])',
   'iu',
 );
+
+/** Whether a text places anything at a summit setting (a press conference, the talks). */
+export function mentionsSummitSetting(text: string): boolean {
+  return AT_SUMMIT.test(text);
+}
 
 /**
  * Where reported content starts (`nói rằng`, `said that`, `заявил, что`,
@@ -200,8 +200,7 @@ export class QuoteClock {
 
   private current(): Frame | null {
     if (!this.own) return this.before;
-    // A summit setting is one event: all its participants spoke there (`Putin said at the news conference … Trump added`).
-    // `At the news conference after the talks on Friday`: a dated summit setting is the same event.
+    // A summit setting, dated or not, is one event its participants share (`Putin said at the news conference … Trump added`).
     const event = (this.own.type === 'summit' || this.atSetting) && this.summit ? this.summit.participants : [];
     return { when: this.own, owners: new Set(this.ownersOfLast), event, paragraph: this.ownParagraph };
   }
