@@ -182,7 +182,8 @@ export class QuoteClock {
     const plan = PLAN.exec(text)?.index ?? text.length;
     const said = dates.filter((d) => d.start - start < content && d.start - start < plan && text[d.start - start] !== ' ' && (this.published === null || d.iso === null || d.iso.slice(0, 10) <= this.published));
     // The day right after the speech verb is when the words were said (`сообщил в четверг`, `said Monday`), whatever other day the sentence gives.
-    const verbs = findSpeechVerbs(text, 0, content, []);
+    // Only a sentence with two days has a choice to make, so only it pays for the verb search.
+    const verbs = said.length > 1 ? findSpeechVerbs(text, 0, content, []) : [];
     const spoken = said.filter((d) => verbs.some((v) => d.start - start >= v.end && VERB_TO_DAY.test(text.slice(v.end, d.start - start))));
     this.own = this.stamp ? null : whenOf(text.slice(0, content), [...spoken, ...said], this.lastDay);
     if (this.own?.type === 'day') this.lastDay = this.own;
