@@ -22,8 +22,8 @@ export type Subject = { type: 'person'; mention: Mention } | { type: 'implicit' 
 const INVERTS = /^(?:said|says|added|adds|wrote|writes|asked|noted|insisted|stressed|explained|replied|responded|warned|according to|[\u0400-\u04FF][\u0400-\u04FF ]*)$/iu;
 /** What may stand between an inverting verb and its subject. */
 const INVERTED_GAP = /^\s*(?:the\s+)?$/iu;
-/** Russian puts a time or an addressee between verb and subject: `— сказал вчера Зеленский`, `заявил журналистам Песков`. */
-const INVERTED_GAP_RU = /^\s*(?:[а-яё-]+\s+)?$/u;
+/** Russian puts a time or an addressee between verb and subject: `— сказал вчера Зеленский`, `сообщил в четверг журналистам помощник`. */
+const INVERTED_GAP_RU = /^\s*(?:[а-яё-]+\s+){0,3}$/u;
 /** After `как`/`as` the subject may come a few words later: `Как подчеркнула на том же брифинге дипломат, …`. */
 const INVERTED_GAP_AFTER_AS = /^\s*(?:[\p{Ll}-]+\s+){0,4}$/u;
 const AS_BEFORE = /(?<![\p{L}])(?:как|as)\s*$/iu;
@@ -33,11 +33,11 @@ const AS_BEFORE = /(?<![\p{L}])(?:как|as)\s*$/iu;
  * inversion, and its pronoun is not the speaker of the quotation before it.
  */
 const INVERTED_END = /^(?:\s*(?:[.,;:!?)–—"“«]|-\s|$)|\s+(?:on|in|at|after|during|before|later|в|на|во|после|по|накануне|журналистам|агентству|телеканалу|порталу)(?![\p{L}]))/iu;
-/** `according to` and `по словам` always put their subject after them. */
-const ALWAYS_INVERTED = /^(?:according to|по словам)$/iu;
+/** `according to`, `по словам`, `по мнению` and `слова` always put their subject after them. */
+const ALWAYS_INVERTED = /^(?:according to|по словам|по мнению|слова)$/iu;
 
-/** Words that may sit between a subject and its verb (`ông Putin cũng nói`). */
-const ADVERBS = /^(?:\s|,|cũng|đã|còn|vẫn|thì|lại|sau đó|từng|ra|thêm|liền|mới|đều|chỉ|đồng thời|nhanh chóng|tiếp tục|hôm nay|trước đó|khi đó|gần đây|không|chưa|also|then|had|has|have|would|will|was|later|again|not|and|but|как|as|также|тоже|и|а|но|ранее|вновь|не)*$/iu;
+/** Words that may sit between a subject and its verb (`ông Putin cũng nói`; `đọc tuyên bố, trong đó nêu rõ`: the statement's reader). */
+const ADVERBS = /^(?:\s|,|cũng|đã|còn|vẫn|thì|lại|sau đó|trong đó|từng|ra|thêm|liền|mới|đều|chỉ|đồng thời|nhanh chóng|tiếp tục|hôm nay|trước đó|khi đó|gần đây|không|chưa|also|then|had|has|have|would|will|was|later|again|not|and|but|как|as|также|тоже|и|а|но|ранее|вновь|не)*$/iu;
 /**
  * What may stand between a named subject and its verb besides adverbs: when
  * it was said (`ông Graham hôm qua gọi`, `Hegseth last week said`, `Песков вчера заявил`).
@@ -70,7 +70,7 @@ export function subjectOf(c: Clause, verb: VerbHit, from: number): Subject {
   }
   for (const q of c.quotes) if (q.close < verb.start && q.close >= clauseStart) clauseStart = q.close + 1;
   const pre = c.text.slice(clauseStart, verb.start);
-  if (ADVERBS.test(pre)) return subjectAfter(c, verb) ?? (impersonal(c, verb) ? { type: 'unknown' } : { type: 'implicit' });
+  if (ADVERBS.test(pre)) return subjectAfter(c, verb) ?? apposition(c, clauseStart, from) ?? (impersonal(c, verb) ? { type: 'unknown' } : { type: 'implicit' });
   const inClause = c.mentions.filter((m) => m.start >= clauseStart && m.end <= verb.start && m.kind !== 'distractor');
   // Russian puts the verb second and the subject after it (`Сегодня тему продолжил замглавы МИД РФ Сергей Рябков`),
   // or has no subject in a clause that follows a participle between commas (`Госсекретарь США, прилетевший …, в
@@ -88,6 +88,19 @@ export function subjectOf(c: Clause, verb: VerbHit, from: number): Subject {
   const reported = earlier.length > 0 && COMPLEMENTISER.test(c.text.slice(earlier[earlier.length - 1]!.end, verb.start));
   if (first && !reported && first.kind !== 'pronoun' && TITLE_ONLY.test(c.text.slice(clauseStart, first.start))) return { type: 'person', mention: first };
   return { type: 'unknown' };
+}
+
+/**
+ * A name set off by commas right before the verb's clause is its subject:
+ * `rằng người đồng cấp Mỹ khi đó, ông Mike Pompeo, đã gọi …`, `Putin's aide, Yuri Ushakov, said`.
+ */
+function apposition(c: Clause, clauseStart: number, from: number): Subject | null {
+  if (c.text[clauseStart - 1] !== ',') return null;
+  const last = c.mentions.filter((m) => m.start >= from && m.end <= clauseStart - 1).pop();
+  if (!last || (last.kind !== 'name' && last.kind !== 'stranger') || !/^\s*$/u.test(c.text.slice(last.end, clauseStart - 1))) return null;
+  // The name must itself be set off: a comma (or the start of the reported clause) before it.
+  const before = c.text.slice(Math.max(from, last.start - 40), last.start);
+  return /,\s*(?:\p{L}+\s+){0,1}$/u.test(before) ? { type: 'person', mention: last } : null;
 }
 
 /** A Russian plural with no subject is nobody in particular (`Как сообщили в Кремле`), not the sentence's speaker. */

@@ -34,7 +34,10 @@ const MAX_LEAD_TITLE = 120;
 export function cleanArticle(raw: string): CleanDocument {
   const normalized = normalizeLines(raw);
   const taken = takePublished(normalized);
-  const { published, lines: body } = taken.published ? taken : pagePublished(taken.lines);
+  const page = pagePublished(taken.lines);
+  // The page's own date line repeating the scraper's day is furniture too: left in, it would read as a live entry's stamp.
+  const published = taken.published ?? page.published;
+  const body = page.published === published ? page.lines : taken.lines;
   const outlet = detectOutlet(body, urlHosts(raw));
   const liveBlog = isLiveBlog(body);
   const withoutMarkup = body.map(stripMarkup);

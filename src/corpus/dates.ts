@@ -86,6 +86,8 @@ const RULES = leadingLookbehindAll<Rule>([
     build: (m, y) => (m[3] !== undefined ? day(num(m[1])!, ruMonth(m[2]!), num(m[3]), true) : yearless(num(m[1])!, ruMonth(m[2]!), y)),
   },
   { re: new RegExp(`${B}(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4})${E}`, 'gu'), build: (m) => day(num(m[1])!, num(m[2])!, num(m[3]), true) },
+  // A wire dateline's day: `Moskva, 21/8 (TTXVN) –`, `Washington, 17/8 (VNA)`.
+  { re: new RegExp(`${B}(\\d{1,2})/(\\d{1,2})(?=\\s*\\(\\p{Lu}{2,}\\))`, 'gu'), build: (m, y) => yearless(num(m[1])!, num(m[2])!, y) },
   {
     re: new RegExp(`${B}(?:${DAY_WORD} |\\()(\\d{1,2})[/-](\\d{1,2})(?![\\p{L}\\d/-])`, 'giu'),
     build: (m, y) => yearless(num(m[1])!, num(m[2])!, y),

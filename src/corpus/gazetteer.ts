@@ -189,6 +189,13 @@ function checkTerms(c: Checker, people: Person[], offices: Office[]): void {
   }
 }
 
+/** `gender` is optional and, where given, `f`: the gazetteer's people are men unless marked. */
+function readGender(c: Checker, o: Record<string, unknown>, at: string): 'f' | null {
+  if (o.gender === undefined) return null;
+  if (o.gender !== 'f') c.fail(`${at}/gender`, 'gender must be "f" (a man has none)');
+  return 'f';
+}
+
 function readPeople(file: string, src: LocatedJson, offices: Office[]): { people: Person[]; distractors: string[] } {
   const c = new Checker(file, src);
   const root = c.object(src.value, '');
@@ -224,6 +231,7 @@ function readPeople(file: string, src: LocatedJson, offices: Office[]): { people
       role: c.string(o, at, 'role'),
       roleEn: c.string(o, at, 'roleEn'),
       country: c.string(o, at, 'country'),
+      ...(readGender(c, o, at) === 'f' ? { gender: 'f' as const } : {}),
       terms: readTerms(c, o, at, officeIds),
     };
   });

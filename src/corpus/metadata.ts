@@ -1,4 +1,4 @@
-import { findDates } from './dates';
+import { findDates, type DateMention } from './dates';
 import { isByline } from './furniture';
 import { isIsoDay } from './iso-day';
 
@@ -51,6 +51,24 @@ export function pagePublished(lines: string[]): { published: string | null; line
   }
   return { published: null, lines };
 }
+
+/**
+ * The day of a wire dateline that opens a paragraph near the top
+ * (`HELSINKI, July 16 (Reuters) -`, `Moskva, 21/8 (TTXVN) -`), from `dates`
+ * found in `text` with their year already settled; null when there is none.
+ */
+export function datelineDay(text: string, dates: DateMention[]): string | null {
+  for (const d of dates) {
+    if (d.start > DATELINE_REACH) break;
+    if (d.precision !== 'day' || d.iso === null) continue;
+    const lineStart = text.lastIndexOf('\n', d.start - 1) + 1;
+    if (DATELINE.test(text.slice(lineStart, d.start)) && /^\s*(?:\(|[.,]\s*\/|[-–—])/u.test(text.slice(d.end, d.end + 4))) return d.iso;
+  }
+  return null;
+}
+
+/** How far into the text a dateline may stand: after the headline and a standfirst, not in the body. */
+const DATELINE_REACH = 600;
 
 /** A wire dateline before the date: `Moskva, `, `ЖЕНЕВА. `, `GENEVA, `. */
 const DATELINE = /^\p{Lu}[\p{L} .'-]{1,30}[,.]\s*$/u;

@@ -10,6 +10,7 @@ import { findStrangers, withStrangers } from './speaker-names';
 import { extractQuotes } from './quotes';
 import { OfficeHolders } from './role-resolution';
 import { detectSummit } from './summit-detect';
+import { datelineDay } from './metadata';
 
 /**
  * Articles + gazetteer → the bundled index. Pure: no filesystem, no browser
@@ -30,14 +31,18 @@ export function buildIndex(inputs: InputFile[], gazetteer: Gazetteer): SummitInd
     if (clash) throw new CorpusError(input.file, 1, `document id "${id}" already used by ${clash}`);
     seen.set(id, input.file);
 
-    const doc = cleanArticle(decodeInput(input));
-    if (doc.text.trim() === '') throw new CorpusError(input.file, 1, 'no article text left after removing page furniture');
-    const known = matcher.find(doc.text);
-    const mentions = withStrangers(known, findStrangers(doc.text, known));
-    const found = findDates(doc.text, null, doc.published);
-    const summit = detectSummit(doc.text, mentions, found, gazetteer.summits, doc.published);
+    const cleaned = cleanArticle(decodeInput(input));
+    if (cleaned.text.trim() === '') throw new CorpusError(input.file, 1, 'no article text left after removing page furniture');
+    const known = matcher.find(cleaned.text);
+    const mentions = withStrangers(known, findStrangers(cleaned.text, known));
+    const found = findDates(cleaned.text, null, cleaned.published);
+    const summit = detectSummit(cleaned.text, mentions, found, gazetteer.summits, cleaned.published);
     // Dates without a year take the publication's year (found above), else the year of the summit the article is about.
-    const dates = doc.published === null && summit ? assumeYear(found, Number(summit.date.slice(0, 4))) : found;
+    const assumed = cleaned.published === null && summit ? assumeYear(found, Number(summit.date.slice(0, 4))) : found;
+    // A wire dateline without a year (`HELSINKI, July 16 (Reuters) -`) is the publication day, in the year its summit gives.
+    const filed = cleaned.published === null ? datelineDay(cleaned.text, assumed) : null;
+    const doc = filed ? { ...cleaned, published: filed } : cleaned;
+    const dates = filed ? assumeYear(findDates(doc.text, null, filed), Number(filed.slice(0, 4))) : assumed;
 
     documents.push({
       id,

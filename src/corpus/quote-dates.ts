@@ -1,30 +1,32 @@
 import type { DateBasis, Summit } from '../schema/index-schema';
 import { findDates, type DateMention } from './dates';
 import { leadingLookbehind } from './lookbehind';
+import { findSpeechVerbs } from './speech-verbs';
 
 /**
  * When a quotation was said. A sentence can fix the time (`hôm 15/8`,
  * `yesterday`, `в субботу`), put the statement at the summit (`tại họp báo`,
  * `at a joint news conference`, `на пресс-конференции`), or move it away from
  * the summit to an unknown day (`trước cuộc gặp`, `earlier this week`,
- * `ранее`). That frame carries to the rest of its paragraph, and beyond it
- * only to the people the frame-setting sentence named (`Об этом в субботу
- * заявил Песков` dates Peskov's quotes in the next paragraphs, not someone
- * else's). A live-blog entry (a section, or the text after a paragraph that is
- * only a time stamp: `23:48`, `Aug. 15, 2025, 7:55 p.m. ET`) is dated by its
- * stamp, or by the publication day when the stamp has no date. A report
- * published on the summit day or just after it (or showing no date) sets the
- * summit as the opening frame of what its participants said, which any later
- * frame of theirs overrides; a participant's words recalled from an earlier
- * summit the sentence names were said at it. Unknown is better than wrong:
- * nothing else dates a quote.
+ * `ранее`, `hours later`). That frame carries to the rest of its paragraph,
+ * and beyond it only to the people the frame-setting sentence named while the
+ * text points back to them (`Об этом в субботу заявил Песков`, then `— сказал
+ * он`); named afresh later, they start another statement. A summit setting is
+ * one event its participants share. A live-blog entry (a section, or the text
+ * after a paragraph that is only a time stamp: `23:48`, `Aug. 15, 2025, 7:55
+ * p.m. ET`) is dated by its stamp, or by the publication day when the stamp
+ * has no date. A participant's words recalled from an earlier summit the
+ * sentence names were said at it. Unknown is better than wrong: nothing else
+ * dates a quote, and the summit day needs text that places the words there.
  */
-type When = { type: 'day'; iso: string; basis: 'stated' | 'relative' | 'publication' } | { type: 'summit' } | { type: 'elsewhere' };
+type When = { type: 'day'; iso: string; basis: 'stated' | 'relative' | 'publication' } | { type: 'summit' } | { type: 'elsewhere' } | { type: 'away' };
 
 interface Frame {
   when: When;
   /** Who spoke in the sentence that set the frame; they carry it to later paragraphs. */
   owners: Set<string>;
+  /** The participants of the summit event a setting frame names: they share it in its paragraph, later after `về phần mình` or in a report from the summit. */
+  event: readonly string[];
   paragraph: number;
 }
 
@@ -32,11 +34,13 @@ const ELSEWHERE = leadingLookbehind(new RegExp(
   '(?<![\\p{L}])(?:' +
     [
       'trước cuộc gặp', 'trước thượng đỉnh', 'trước hội nghị', 'trước cuộc hội đàm', 'trước khi (?:gặp|lên|tới|đến|bay|hội đàm|diễn ra)', 'trước đó', 'đầu tuần', 'cuối tuần',
-      'tuần trước', 'tháng trước', 'năm ngoái', 'hôm trước', 'gần đây', 'khi lên chuyên cơ', 'trên chuyên cơ', 'trên đường tới',
+      'tuần trước', 'tháng trước', 'năm ngoái', 'hôm trước', '(?<!(?:năm|tháng|tuần|gian) )gần đây', 'khi lên chuyên cơ', 'trên chuyên cơ', 'trên đường tới',
       'trên đường đến', 'từng (?:tuyên bố|nói|cho biết|khẳng định|phát biểu|cam kết|dọa|đe dọa)',
       'before the (?:summit|meeting|talks)', 'ahead of', 'earlier this (?:week|month|year)', 'last (?:week|month|year)', 'this week',
       'has (?:long )?(?:said|insisted|argued)', 'had (?:said|told|insisted|warned)', 'in the past', 'recently',
       'перед (?:встречей|саммитом|переговорами)', 'накануне', 'ранее', 'на прошлой неделе', 'на этой неделе', 'в прошлом', 'недавно',
+      // Hours or days later is another time.
+      '(?:vài|mấy|\\d+) (?:giờ|ngày|tuần) sau', '(?:hours|days) later', 'спустя', 'через (?:несколько )?(?:час|дн|день)\\p{L}*',
     ].join('|') +
     ')(?![\\p{L}])',
   'iu',
@@ -55,13 +59,33 @@ const AT_SUMMIT = leadingLookbehind(new RegExp(
   'iu',
 ));
 
+/** Whether a text places anything at a summit setting (a press conference, the talks). */
+export function mentionsSummitSetting(text: string): boolean {
+  return AT_SUMMIT.test(text);
+}
+
 /**
  * Where reported content starts (`nói rằng`, `said that`, `заявил, что`,
- * `по его словам`, `theo ông`):
+ * `по его словам`, `theo ông`, `said he had…`):
  * a day or a setting after it is what the words are about (`Rubio nói rằng
  * cuộc gặp hôm 15/8…`), not when they were said.
  */
-const REPORTED = leadingLookbehind(/(?<![\p{L}])(?:rằng|that|что|будто|по (?:его |ее |её |их )?словам|theo (?:ông|bà|lời))(?![\p{L}])/iu);
+const REPORTED = leadingLookbehind(/(?<![\p{L}])(?:rằng|that|что|будто|по (?:его |ее |её |их )?словам|theo (?:ông|bà|lời))(?![\p{L}])|(?<=(?<![\p{L}])(?:said|says|added|told (?:reporters|journalists))\s+)(?=(?:he|she|they|we|it|the|his|her|their)\s)/iu);
+
+/** What may stand between a speech verb and the day it was said: `said`, `сообщил в`, `cho biết hôm`, `told reporters on`. */
+const VERB_TO_DAY = /^[\s,]*(?:(?:on|в|во|vào)\s+)?$/iu;
+
+/** Travelling to or from the summit: not the summit, but a live entry's stamp still dates the words. */
+const TRAVEL = /(?<![\p{L}])(?:trên chuyến bay|trên đường về|aboard|on (?:the|his|her) (?:flight|plane|way) (?:home|back)|на борту|по дороге|в самол[её]те)(?![\p{L}])/iu;
+
+/** A routine briefing: a setting, but never the summit's; it leaves the time to the frame in force. */
+const ROUTINE = /(?<![\p{L}])(?:họp báo thường kỳ|họp báo hằng ngày|(?:daily|regular|weekly) (?:briefing|news conference|press conference)|(?:еженедельн|регулярн)\p{L}* брифинг\p{L}*)(?![\p{L}])/iu;
+
+/** Future tense: a day after it is when something will happen (`sẽ là trọng tâm của cuộc gặp vào ngày 18/8`). */
+const PLAN = /(?<![\p{L}])(?:sẽ|dự kiến|will|is (?:due|scheduled|set) to|plans? to|будет|состоится|планиру\p{L}+|намерен\p{L}*)(?![\p{L}])/iu;
+
+/** A question's topic, up to its comma: `khi được hỏi vì sao …,`, `asked whether …,`, `на вопрос о том, …`. */
+const QUESTION = /(?<![\p{L}])(?:được hỏi|asked|на вопрос)\s+(?:về|vì sao|tại sao|liệu|rằng|whether|why|if|how|about|what|о|об|почему)(?![\p{L}])[^,]*,/giu;
 
 /** How long after a summit an article still reports it as news. */
 const REPORT_DAYS = 1;
@@ -98,25 +122,38 @@ export class QuoteClock {
   /** The people and paragraph of the last sentence, for the frame it set. */
   private ownersOfLast: string[] = [];
   private ownParagraph = -1;
+  /** The current sentence names a summit setting (`at the news conference`), dated or not. */
+  private atSetting = false;
+  /** The current sentence gives the other side of the same exchange (`Về phần mình, …`). */
+  private inTurn = false;
 
-  /** The summit as the setting of its participants' words in a report from it; null when the article is not one. */
-  private readonly opening: Frame | null;
-
+  /**
+   * `liveFromSummit`: the document is a live blog that reports the summit's
+   * own settings (`kết thúc họp báo`, `at the news conference`); on a page
+   * without a date its entries, written as things happened, are dated at the
+   * summit as they would be by the publication day.
+   */
   constructor(
     private readonly published: string | null,
     private readonly summit: Summit | null,
+    private readonly liveFromSummit = false,
   ) {
     const day = summitDay(summit);
-    const report = day !== null && (published === null || (published >= day && Date.parse(published) - Date.parse(day) <= REPORT_DAYS * 86_400_000));
-    this.opening = report ? { when: { type: 'summit' }, owners: new Set(summit!.participants), paragraph: -1 } : null;
-    this.before = this.opening;
+    this.fromSummit = day !== null && published !== null && published >= day && Date.parse(published) - Date.parse(day) <= REPORT_DAYS * 86_400_000;
   }
+
+  /**
+   * A report published on the summit day or the next: once its text puts the
+   * participants at the summit's setting, they speak there in its later
+   * paragraphs too, until another frame.
+   */
+  private readonly fromSummit: boolean;
 
   /** A new live-blog entry (`entry`) or the end of one: nothing carries across. */
   section(entry: boolean): void {
     this.own = null;
-    this.before = entry ? null : this.opening;
-    this.entry = entry && this.published ? { type: 'day', iso: this.published, basis: 'publication' } : null;
+    this.before = null;
+    this.entry = !entry ? null : this.published ? { type: 'day', iso: this.published, basis: 'publication' } : this.liveFromSummit ? { type: 'summit' } : null;
   }
 
   /** The next paragraph, whose text tells whether it stamps a new live entry. */
@@ -138,11 +175,18 @@ export class QuoteClock {
    */
   sentence(text: string, start: number, dates: DateMention[], speakers: string[], named: string[]): void {
     if (this.own) this.before = this.current();
+    // What a question was about is not where the answer was given (`Khi được hỏi vì sao … trong cuộc họp báo, ông Rubio…`).
+    text = text.replace(QUESTION, (q) => ' '.repeat(q.length));
     const content = REPORTED.exec(text)?.index ?? text.length;
     this.reported = content < text.length;
     // A day after the publication is a plan, never when reported words were said.
-    const said = dates.filter((d) => d.start - start < content && (this.published === null || d.iso === null || d.iso.slice(0, 10) <= this.published));
-    this.own = this.stamp ? null : whenOf(text.slice(0, content), said, this.lastDay);
+    const plan = PLAN.exec(text)?.index ?? text.length;
+    const said = dates.filter((d) => d.start - start < content && d.start - start < plan && text[d.start - start] !== ' ' && (this.published === null || d.iso === null || d.iso.slice(0, 10) <= this.published));
+    // The day right after the speech verb is when the words were said (`сообщил в четверг`, `said Monday`), whatever other day the sentence gives.
+    // Only a sentence with two days has a choice to make, so only it pays for the verb search.
+    const verbs = said.length > 1 ? findSpeechVerbs(text, 0, content, []) : [];
+    const spoken = said.filter((d) => verbs.some((v) => d.start - start >= v.end && VERB_TO_DAY.test(text.slice(v.end, d.start - start))));
+    this.own = this.stamp ? null : whenOf(text.slice(0, content), [...spoken, ...said], this.lastDay);
     if (this.own?.type === 'day') this.lastDay = this.own;
     const b = this.before;
     if (!this.own && b && b.owners.size === 0 && b.paragraph === this.paragraphIndex) {
@@ -151,32 +195,55 @@ export class QuoteClock {
     }
     this.named = new Set(named);
     this.ownersOfLast = [...speakers];
+    this.inTurn = IN_TURN.test(text);
+    this.atSetting = this.own !== null && this.own.type !== 'elsewhere' && AT_SUMMIT.test(text.slice(0, content));
     this.ownParagraph = this.paragraphIndex;
   }
 
   private current(): Frame | null {
-    return this.own ? { when: this.own, owners: new Set(this.ownersOfLast), paragraph: this.ownParagraph } : this.before;
+    if (!this.own) return this.before;
+    // A summit setting, dated or not, is one event its participants share (`Putin said at the news conference … Trump added`).
+    const event = (this.own.type === 'summit' || this.atSetting) && this.summit ? this.summit.participants : [];
+    return { when: this.own, owners: new Set(this.ownersOfLast), event, paragraph: this.ownParagraph };
   }
 
-  /** The date of a quotation in the current sentence said by `speaker` (null when unknown), about `summit`. */
-  dateOf(speaker: string | null, summit: Summit | null): QuoteDate {
+  /**
+   * The date of a quotation in the current sentence said by `speaker` (null
+   * when unknown), about `summit`; `byName`: the sentence names the speaker
+   * rather than pointing back (`Как заявил Песков` vs `— сказал он`);
+   * `unnamed`: the sentence attributes the words to someone it does not name
+   * (`một quan chức giấu tên nói`), who continues nobody's frame; `scene`:
+   * the summit the sentence itself names, whose setting (`At his news
+   * conference in Geneva`) is not the setting of words about another summit.
+   */
+  dateOf(speaker: string | null, summit: Summit | null, { byName = false, unnamed = false, scene = null }: { byName?: boolean; unnamed?: boolean; scene?: Summit | null } = {}): QuoteDate {
     // Whoever is quoted in a sentence that sets a frame owns it too (`…, ông Putin tỏ ra triết lý: “…”`).
     if (this.own && speaker !== null) this.ownersOfLast.push(speaker);
     // A participant's words recalled from an earlier summit (`In Helsinki, …`, `nhà lãnh đạo Nga khi đó`) were said there.
     const recalled = summit !== null && summit !== this.summit && speaker !== null && summit.participants.includes(speaker);
     if (recalled && !this.reported && this.own?.type !== 'day' && this.own?.type !== 'elsewhere' && summitDay(summit) !== null) return resolve({ type: 'summit' }, summit);
+    if (this.own?.type === 'summit' && scene !== null && scene !== summit) return { date: null, dateBasis: 'unknown' };
     const f = this.before;
+    const participant = f !== null && speaker !== null && f.event.includes(speaker);
+    // Put at the event by `về phần mình` or by a report from the summit, a participant speaks there in later paragraphs too, as the frame's own speaker does.
+    if (participant && (this.inTurn || this.fromSummit)) f!.owners.add(speaker!);
+    // Named afresh paragraphs after the lead, a speaker starts another statement (`по словам Ушакова`); a pronoun continues the same one.
+    const restated = f !== null && byName && f.paragraph < this.paragraphIndex - 1 && f.when.type !== 'summit';
     // A frame belongs to whoever its sentence named; a quote of nobody named inherits it only as a bare continuation.
-    const owned = f !== null && speaker !== null && f.owners.has(speaker);
-    const continuation = f !== null && speaker === null && this.named.size === 0 && f.paragraph === this.paragraphIndex;
-    // The opening summit frame dates a participant only where the sentence itself refers to them (`ông Putin nói thêm`).
-    const opening = this.opening !== null && speaker !== null && this.opening.owners.has(speaker) && this.named.has(speaker) ? this.opening.when : null;
-    const carried = f && (owned || continuation) ? f.when : (this.entry ?? opening);
+    const owned = f !== null && speaker !== null && (f.owners.has(speaker) || (participant && f.paragraph === this.paragraphIndex)) && !restated;
+    const continuation = f !== null && speaker === null && !unnamed && this.named.size === 0 && f.paragraph === this.paragraphIndex;
+    const carried = f && (owned || continuation) ? f.when : this.entry;
     // A speaker's own dated frame outweighs a mention of the summit setting (`по его словам, на пресс-конференции…`).
-    const date = this.own?.type === 'summit' && carried?.type === 'day' && owned ? resolve(carried, summit) : resolve(this.own ?? carried, summit);
+    const date =
+      this.own?.type === 'summit' && carried?.type === 'day' && owned
+        ? resolve(carried, summit)
+        : // Away from the summit: a live entry's stamp still dates the words; a speaker's frame from the summit does not.
+          this.own?.type === 'away'
+          ? resolve(this.entry?.type === 'day' ? this.entry : null, summit)
+          : resolve(this.own ?? carried, summit);
     const last = this.lastQuote;
     // `“…,” Biden said. “…”`: a continuation in the same paragraph shares the date of the words it continues.
-    if (date.date === null && !this.own && last && last.paragraph === this.paragraphIndex && (speaker === last.speaker || (speaker === null && this.named.size === 0))) return last.date;
+    if (date.date === null && !this.own && last && last.paragraph === this.paragraphIndex && (speaker === last.speaker || (speaker === null && !unnamed && this.named.size === 0))) return last.date;
     if (date.date !== null) this.lastQuote = { speaker, paragraph: this.paragraphIndex, date };
     return date;
   }
@@ -199,6 +266,9 @@ function entryStamp(text: string, published: string | null): When | null | undef
   return { type: 'day', iso, basis: iso === published ? 'publication' : 'stated' };
 }
 
+/** The other side of the exchange just reported: `về phần mình`, `for his part`, `в свою очередь`. */
+const IN_TURN = /(?<![\p{L}])(?:về phần mình|về phía mình|for (?:his|her|their) part|in (?:his|her) turn|в свою очередь|со своей стороны)(?![\p{L}])/iu;
+
 /** The day the text last gave, repeated: `cùng ngày`, `the same day`, `в тот же день`. */
 const SAME_DAY = leadingLookbehind(/(?<![\p{L}])(?:cùng ngày|the same day|later that day|в тот же день|в этот же день)(?![\p{L}])/iu);
 
@@ -207,6 +277,8 @@ function whenOf(sentence: string, dates: DateMention[], lastDay: When | null): W
   if (day) return { type: 'day', iso: day.iso!, basis: day.basis };
   if (lastDay && SAME_DAY.test(sentence)) return lastDay;
   if (ELSEWHERE.test(sentence)) return { type: 'elsewhere' };
+  if (ROUTINE.test(sentence)) return null;
+  if (TRAVEL.test(sentence)) return { type: 'away' };
   if (AT_SUMMIT.test(sentence)) return { type: 'summit' };
   return null;
 }

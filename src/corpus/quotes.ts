@@ -3,10 +3,11 @@ import { subjectOf, verbsIn, type Clause } from './attribution';
 import type { CleanDocument } from './clean';
 import type { DateMention } from './dates';
 import { quoteIds } from './ids';
+import { findInterview, firstPersonSpeech, isQuestion } from './interview';
 import type { Mention } from './names';
 import { nonSpeechKind, type QuoteKind } from './quote-kind';
 import { findQuoteSpans, type QuoteSpan } from './quote-marks';
-import { QuoteClock } from './quote-dates';
+import { mentionsSummitSetting, QuoteClock } from './quote-dates';
 import { citedKind } from './cited-words';
 import { OfficeHolders } from './role-resolution';
 import { SummitFocus } from './summit-detect';
@@ -64,14 +65,17 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
   const found: Found[] = [];
   const namedAt = firstNamed(ctx.mentions);
   let recent: Speaker | null = null;
-  const clock = new QuoteClock(doc.published, ctx.summit);
+  const clock = new QuoteClock(doc.published, ctx.summit, doc.sections.length > 0 && mentionsSummitSetting(doc.text));
   const [spanAt, mentionAt, dateAt] = [new Windows(spans, (q) => q.open), new Windows(ctx.mentions, (m) => m.start), new Windows(ctx.dates, (d) => d.start)];
   const focus = new SummitFocus(ctx.summit, doc.text, ctx.mentions, ctx.dates, ctx.summits, doc.published);
   let section: number | null | undefined;
   let sectionStart = 0;
 
   const standfirst = headlineStandfirst(doc, spans, ctx.mentions, (m) => resolveMention(m, { text: doc.text, recent: null, opener: null, day: doc.published, holders: ctx.holders, summit: ctx.summit, people: ctx.people, namedAt, sectionStart: 0 }));
-  for (const para of doc.paragraphs) {
+  const interview = findInterview(doc.text, doc.paragraphs, ctx.mentions);
+  for (const [paraIndex, para] of doc.paragraphs.entries()) {
+    const paraText = doc.text.slice(para.start, para.end);
+    const answer = interview !== null && paraIndex > interview.firstQuestion && !isQuestion(paraText);
     if (para.section !== section) {
       section = para.section;
       sectionStart = para.start;
@@ -113,14 +117,16 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
         else who = orElse(beforeMid(clause, s, q, resolve), () => after(clause, q, next, resolve));
         if (who === undefined) who = headlineSpeaker(doc.text, s, outside, resolve) ?? (standfirst?.quote === q ? standfirst.speaker : undefined);
         if (who === IMPLICIT) who = sentenceSpeaker;
+        // First-person words are the interviewee's in an answer; elsewhere the writer's, whom the text does not name.
+        if (firstPersonSpeech(before, doc.text.slice(q.close + 1, next))) who = answer ? guestOf(interview!.guest, paraText) : null;
         const words = doc.text.slice(q.start, q.end);
         const cited = citedKind(doc.text.slice(s.start, q.open), words);
         const kind: QuoteKind = cited ?? (who !== undefined ? 'speech' : looksLikeStatement(words, before) ? 'speech' : nonSpeechKind(doc.text.slice(para.start, q.open)));
         const speaker = kind === 'speech' && who && who !== IMPLICIT ? who : null;
         if (kind === 'speech') attributed = speaker;
         if (speaker) lastInParagraph = speaker;
-        const summit = focus.quote(words);
-        const when = kind === 'speech' ? clock.dateOf(speaker ? speakerKey(speaker) : null, summit) : { date: null, dateBasis: 'unknown' as const };
+        const summit = focus.quote(words, before);
+        const when = kind === 'speech' ? clock.dateOf(speaker ? speakerKey(speaker) : null, summit, { byName: speaker?.basis === 'named', unnamed: who === null, scene: focus.scene() }) : { date: null, dateBasis: 'unknown' as const };
         found.push({
           span: q,
           speaker,
@@ -184,6 +190,12 @@ function headlineStandfirst(doc: CleanDocument, spans: QuoteSpan[], mentions: Me
   if (!/^\s*(?:[—–:]|-\s|on\s|о\s|về\s)/u.test(doc.text.slice(first.end, first.end + 4))) return null;
   const speaker = resolve(first);
   return speaker ? { quote, speaker } : null;
+}
+
+/** The guest, named where their answer opens with their name (`PGS.TS Trần Quốc Hưng: …`), else known from the intro. */
+function guestOf(guest: string, paragraph: string): Speaker {
+  const labelled = paragraph.indexOf(guest) >= 0 && paragraph.indexOf(':') > paragraph.indexOf(guest) && paragraph.indexOf(guest) < 40;
+  return { id: null, name: guest, role: null, basis: labelled ? 'named' : 'back-reference' };
 }
 
 /** One key per speaker, for the date frames their sentences own: the id, or the name as written. */
@@ -250,7 +262,8 @@ function resolveMention(m: Mention, r: Resolver): Speaker | null {
   // A pronoun carries how its antecedent was identified: a role stays a role.
   if (m.kind === 'pronoun') {
     const antecedent = r.opener && r.opener.end <= m.start ? resolveMention(r.opener, { ...r, opener: null }) : r.recent;
-    return antecedent ? { ...antecedent, basis: antecedent.basis === 'role' ? 'role' : 'back-reference' } : null;
+    if (!antecedent || !sameGender(pronounGender(r.text.slice(m.start, m.end)), speakerGender(antecedent, r.people))) return null;
+    return { ...antecedent, basis: antecedent.basis === 'role' ? 'role' : 'back-reference' };
   }
   if (m.kind === 'role' && !m.office && m.leader && m.country) return counterpart(m, r);
   if (m.kind !== 'role' || !m.office || !r.day) return null;
@@ -259,6 +272,33 @@ function resolveMention(m: Mention, r: Resolver): Speaker | null {
   const named = candidates.filter((id) => namedBetween(r.namedAt, id, r.sectionStart, m.start));
   if (named.length === 1) return { id: named[0]!, name: null, role: null, basis: 'back-reference' };
   return holder ? { id: holder, name: null, role: r.text.slice(m.start, m.end), basis: 'role' } : null;
+}
+
+type Gender = 'f' | 'm' | null;
+
+const FEMALE_PRONOUN = /^(?:bà|bà ấy|cô|cô ấy|nữ .+|she|the spokeswoman|the congresswoman|она|собеседница)$/iu;
+const MALE_PRONOUN = /^(?:ông|ông ấy|ngài|anh ấy|he|the spokesman|the congressman|он|собеседник)$/iu;
+
+function pronounGender(form: string): Gender {
+  return FEMALE_PRONOUN.test(form) ? 'f' : MALE_PRONOUN.test(form) ? 'm' : null;
+}
+
+/** A known person's gender from the gazetteer; a stranger's only where a Russian name shows it (`Дарья Миронец`, `Алина Сорокина`). */
+function speakerGender(s: Speaker, people: Map<string, Person>): Gender {
+  if (s.id) return people.get(s.id)?.gender === 'f' ? 'f' : 'm';
+  const words = (s.name ?? '').toLowerCase().split(/\s+/u);
+  const first = words[0] ?? '';
+  const last = words[words.length - 1] ?? '';
+  if (!/^[\u0400-\u04FF]/u.test(first)) return null;
+  // Endings that only one gender has in any case: `Сорокиной`, `Ланская`; `Сухоруков`, `Андрей`.
+  if (/(?:ой|ая|яя|ую)$/u.test(last) || (/[ая]$/u.test(first) && !/(?:ов|ев|ёв|ин|ын|ий)$/u.test(last))) return 'f';
+  if (/(?:ов|ев|ёв|ин|ын|ий|ым)$/u.test(last) || /[бвгджзйклмнпрстфхцчшщ]$/u.test(first)) return 'm';
+  return null;
+}
+
+/** A pronoun of one gender never points back to a person of the other: no speaker beats the wrong one. */
+function sameGender(a: Gender, b: Gender): boolean {
+  return a === null || b === null || a === b;
 }
 
 /** `người đồng cấp Nga`: the one participant of the sentence's summit from that country. */
@@ -297,8 +337,13 @@ function speakerOfSentence(c: Clause, outside: Mention[], resolve: (m: Mention) 
     const who = resolve(m);
     if (who) return who;
   }
+  // `The foreign ministry spokeswoman, in a post…, wrote`: a subject the gazetteer cannot name is somebody, not the last person named.
+  if (verbs.length > 0 && COMMON_SUBJECT.test(c.text.slice(c.sentence.start, limit))) return null;
   return carried(recent);
 }
+
+/** A sentence opening with a common-noun subject (`The spokeswoman`, `A senior official`, `Một quan chức`), which no mention names. */
+const COMMON_SUBJECT = /^[\s\p{P}]*(?:The|A|An|One|Another|Some|Một|Các|Những)\s+\p{Ll}/u;
 
 /** A speaker carried over from an earlier sentence is known by reference, unless only a role ever identified them. */
 function carried(s: Speaker | null): Speaker | null {

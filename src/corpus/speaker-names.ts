@@ -141,5 +141,26 @@ function fullNameOf(word: string, surnames: Map<string, string>): string | null 
 }
 
 function stranger(start: number, end: number, name: string): Mention {
-  return { start, end, kind: 'stranger', person: null, country: null, leader: false, name };
+  return { start, end, kind: 'stranger', person: null, country: null, leader: false, name: nominative(name) };
+}
+
+/**
+ * A Russian woman's name written in another case, put back in the
+ * nominative where the ending leaves no doubt (`по мнению Алины Сорокиной` →
+ * `Алина Сорокина`, `с Вероникой Ланской` → `Вероника Ланская`). A man's
+ * surname in `-ова` could equally be a woman's nominative, so men's names
+ * stay as written.
+ */
+function nominative(name: string): string {
+  const words = name.split(' ');
+  const last = words[words.length - 1]!;
+  if (words.length !== 2 || !CYRILLIC.test(last) || !/(?:ой|ую)$/u.test(last)) return name;
+  const surname = /(?:ск|цк)(?:ой|ую)$/u.test(last) ? `${last.slice(0, -2)}ая` : /(?:ов|ев|ёв|ин|ын)(?:ой|у)$/u.test(last) ? last.replace(/(?:ой|у)$/u, 'а') : null;
+  if (surname === null) return name;
+  const given = words[0]!
+    .replace(/ьей$|ьи$|ье$|ью$/u, 'ья')
+    .replace(/ией$|ии$|ию$/u, 'ия')
+    .replace(/(?:ой|ы|е|у)$/u, 'а')
+    .replace(/(?:ей|и|ю)$/u, 'я');
+  return `${given} ${surname}`;
 }

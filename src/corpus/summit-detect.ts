@@ -130,6 +130,9 @@ function namedPeople(mentions: Mention[]): Set<string> {
 /** Back to the moment last named (`nhà lãnh đạo Nga khi đó`, `at the time`); `trong khi đó` is "meanwhile". */
 const AT_THAT_TIME = leadingLookbehind(/(?<![\p{L}])(?<!trong )(?:khi đó|lúc đó|khi ấy|lúc ấy|lúc bấy giờ|at the time|тогда)(?![\p{L}])/iu);
 
+/** Words that speak of the present, against a summit recalled from the past. */
+const NOW = /(?<![\p{L}])(?:present|current|now|this time|hiện nay|hiện tại|bây giờ|lần này|нынешн\p{L}*|сейчас|теперь|на этот раз)(?![\p{L}])/iu;
+
 export class SummitFocus {
   private readonly candidates: Summit[];
   private paragraphSummit: Summit | null = null;
@@ -166,10 +169,21 @@ export class SummitFocus {
     this.current = this.paragraphSummit ?? this.doc;
   }
 
-  /** The summit of one quotation of the current sentence (`words`: the quoted words). */
-  quote(words: string): Summit | null {
+  /**
+   * The summit of one quotation of the current sentence (`words`: the quoted
+   * words; `lead`: the sentence's words between the previous quotation and
+   * this one, where `the present U.S. leader`, `lần này` turn back from a
+   * recalled summit to the document's).
+   */
+  quote(words: string, lead = ''): Summit | null {
+    if (this.doc !== null && this.current !== this.doc && NOW.test(lead)) return this.doc;
     if (this.doc === null || this.sentenceNamed) return this.current;
     return this.named(words.toLowerCase(), []) ?? this.current;
+  }
+
+  /** The summit the current sentence names outside its quotations, if any. */
+  scene(): Summit | null {
+    return this.sentenceNamed ? this.current : null;
   }
 
   private named(lower: string, days: string[]): Summit | null {

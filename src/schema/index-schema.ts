@@ -36,6 +36,8 @@ export interface Person {
   roleEn: string;
   /** ISO 3166 alpha-2. */
   country: string;
+  /** `f` for a woman; absent for a man. Keeps `bà`, `she`, `она` from pointing back to a man and `ông`, `he`, `он` to a woman. */
+  gender?: 'f';
   /**
    * Offices held, with their terms, so that a role phrase plus a date names
    * one person (`Ngoại trưởng Mỹ` on 2025-08-15 is Rubio, on 2021-06-16 Blinken).

@@ -99,6 +99,127 @@ describe('each quote is dated with a basis', () => {
     ]);
   });
 
+  it('a report from the summit day dates only words the text places at the summit', () => {
+    expect(
+      quotes(
+        'date 2025-08-15 Trump rời Alaska\n\nTổng thống Donald Trump nói với Fox News trên chuyên cơ rằng cuộc gặp “rất đáng giá”.\n\nÔng Putin nói: “Lần sau ở Moskva”.',
+      ),
+    ).toEqual([
+      ['rất đáng giá', null, 'unknown'],
+      ['Lần sau ở Moskva', null, 'unknown'],
+    ]);
+    expect(quotes('Tổng thống Vladimir Putin nói: “Chúng tôi hài lòng”, sau cuộc gặp với Tổng thống Biden ở Geneva.')).toEqual([['Chúng tôi hài lòng', null, 'unknown']]);
+  });
+
+  it('a summit setting is one event: the other participant shares it in the paragraph, and later after "for his part" or in a report from the summit', () => {
+    expect(
+      quotes(
+        'date 2021-06-21 Geneva\n\nPutin told the news conference the talks were "constructive." Biden called them "good, positive."\n\nThe two men left separately. "It was a useful day," Biden said.',
+      ),
+    ).toEqual([
+      ['constructive.', '2021-06-16', 'summit'],
+      ['good, positive.', '2021-06-16', 'summit'],
+      ['It was a useful day,', null, 'unknown'],
+    ]);
+    expect(
+      quotes(
+        'date 2025-08-16 Alaska\n\nPhát biểu tại cuộc họp báo chung, ông Putin nói: “Chúng tôi đã hiểu nhau hơn”.\n\nVề phần mình, ông Trump cho biết cuộc gặp “rất hiệu quả”.\n\n“Còn vài vấn đề lớn”, ông nói.',
+      ),
+    ).toEqual([
+      ['Chúng tôi đã hiểu nhau hơn', '2025-08-15', 'summit'],
+      ['rất hiệu quả', '2025-08-15', 'summit'],
+      ['Còn vài vấn đề lớn', '2025-08-15', 'summit'],
+    ]);
+  });
+
+  it('a live blog without a page date that covers the press conference dates its entries at the summit', () => {
+    expect(
+      quotes('-\nHai lãnh đạo kết thúc họp báo\nÔng Putin và ông Trump rời khán phòng ở Anchorage, Alaska.\n-\nÔng Trump khen cuộc gặp\nTổng thống Trump nói cuộc gặp “rất tốt”.'),
+    ).toEqual([['rất tốt', '2025-08-15', 'summit']]);
+  });
+
+  it("the page's date line under a scraper's date prefix is no live entry stamp", () => {
+    expect(quotes('date 2025-08-19 Briefing\nAug. 19, 2025 6:40 a.m. ET\n\nShe said the goal "has not changed."')).toEqual([['has not changed.', null, 'unknown']]);
+  });
+
+  it('a planned day, a routine briefing, "hours later" and an unnamed speaker date nothing', () => {
+    expect(quotes('date 2025-08-18 Rubio\n\nNgoại trưởng Marco Rubio hôm 17/8 cho biết an ninh sẽ là “trọng tâm” của cuộc gặp vào ngày 18/8.')).toEqual([['trọng tâm', '2025-08-17', 'stated']]);
+    expect(quotes('date 2025-08-18 Rubio\n\nNgoại trưởng Marco Rubio cho biết an ninh sẽ là “trọng tâm” của cuộc gặp vào ngày 18/8.')).toEqual([['trọng tâm', null, 'unknown']]);
+    expect(quotes('date 2025-08-22 Peskov\n\n“Chưa có đề xuất”, ông Dmitry Peskov nói trong cuộc họp báo thường kỳ ở Moskva.')).toEqual([['Chưa có đề xuất', null, 'unknown']]);
+    expect(
+      quotes('date 2025-08-20 Trump\n\nHôm qua, ông Trump viết rằng đó là “một bước đi thực tế”. Chỉ vài giờ sau, ông nói thêm rằng nó “chưa thể xảy ra ngay”.'),
+    ).toEqual([
+      ['một bước đi thực tế', '2025-08-19', 'relative'],
+      ['chưa thể xảy ra ngay', null, 'unknown'],
+    ]);
+    expect(
+      quotes('date 2017-07-08 Hamburg\n\nNgay sau cuộc gặp, Ngoại trưởng Rex Tillerson nói cuộc gặp “rất rõ ràng”. Một quan chức giấu tên thì nói cuộc gặp “vượt mong đợi”.'),
+    ).toEqual([
+      ['rất rõ ràng', '2017-07-07', 'summit'],
+      ['vượt mong đợi', null, 'unknown'],
+    ]);
+  });
+
+  it('the day right after the speech verb is when the words were said, not a day the reported content gives', () => {
+    expect(
+      quotes('date 2025-08-14 Ушаков\n\nВстреча начнется в пятницу утром, сообщил в четверг журналистам помощник президента Юрий Ушаков. «Все готово», — добавил он.'),
+    ).toEqual([['Все готово', '2025-08-14', 'relative']]);
+  });
+
+  it('"những năm gần đây" is a period the words speak of, not when they were said', () => {
+    expect(
+      quotes(
+        'date 2025-08-16 Alaska\n\nPhát biểu tại cuộc họp báo chung, Tổng thống Putin nói: “Hai bên hiểu nhau hơn”.\n\nÔng cho biết quan hệ đã xấu đi trong những năm gần đây.\n\nTổng thống Trump cũng nói: “Chúng tôi đã tiến gần”.',
+      ),
+    ).toEqual([
+      ['Hai bên hiểu nhau hơn', '2025-08-15', 'summit'],
+      ['Chúng tôi đã tiến gần', '2025-08-15', 'summit'],
+    ]);
+  });
+
+  it('a yearless wire dateline on a page without a date is its publication day, in its summit\'s year', () => {
+    const idx = buildIndex(
+      [{ file: 't.txt', bytes: bytes('Trump and Putin meet in Helsinki\n\nHELSINKI, July 16 (Reuters) - President Donald Trump met Russian President Vladimir Putin at the Presidential Palace.\n\n"It went well," Trump told the joint news conference on Monday.') }],
+      realGazetteer(),
+    );
+    expect(idx.documents[0]!.published).toBe('2018-07-16');
+    expect(idx.quotes.map((q) => [q.text, q.date, q.dateBasis])).toEqual([['It went well,', '2018-07-16', 'relative']]);
+  });
+
+  it('a Vietnamese wire dateline without a year dates the remarks its lead reports', () => {
+    expect(found('Moskva, 21/8 (TTXVN) - Người phát ngôn', null, '2025-08-22')).toEqual([['21/8', '2025-08-21', 'stated']]);
+    expect(
+      quotes('date 2025-08-22 Điện Kremlin\n\nMoskva, 21/8 (TTXVN) - Người phát ngôn Điện Kremlin cho biết Nga chưa nhận được đề xuất.\n\n“Chúng tôi chờ xem”, ông nói.'),
+    ).toEqual([['Chúng tôi chờ xem', '2025-08-21', 'stated']]);
+  });
+
+  it('"said he had told" opens reported content: its pluperfect is no elsewhere cue', () => {
+    expect(
+      quotes('date 2021-06-16 Geneva\n\nPutin, speaking at his news conference, called the talks "constructive."\n\nBiden, in a separate appearance, said he had told Putin that hospitals were "off limits."'),
+    ).toEqual([
+      ['constructive.', '2021-06-16', 'summit'],
+      ['off limits.', '2021-06-16', 'summit'],
+    ]);
+  });
+
+  it('words on the way home are not the summit, even in a report from the summit day', () => {
+    expect(
+      quotes('date 2025-08-15 Alaska\n\nAt the joint news conference, Putin called the talks "useful."\n\nTrump, speaking to Fox News aboard Air Force One, called the meeting "a ten."'),
+    ).toEqual([
+      ['useful.', '2025-08-15', 'summit'],
+      ['a ten.', null, 'unknown'],
+    ]);
+  });
+
+  it('a dated summit setting is one event too: "for his part" shares its day', () => {
+    expect(
+      quotes('date 2025-08-17 Alaska\n\nAt the news conference on Friday, Putin said the sides had "an understanding." Trump, for his part, said the talks were "very productive."'),
+    ).toEqual([
+      ['an understanding.', '2025-08-15', 'relative'],
+      ['very productive.', '2025-08-15', 'relative'],
+    ]);
+  });
+
   it('a day inside the reported words is not when they were said', () => {
     expect(quotes('date 2025-08-20 Rubio về Alaska\n\nNgoại trưởng Marco Rubio nói rằng cuộc gặp hôm 15/8 “rất hữu ích”.')).toEqual([['rất hữu ích', null, 'unknown']]);
   });

@@ -53,7 +53,8 @@ describe('speaker resolution on unseen text', () => {
     const qs = quotesOf('Tổng thống Joe Biden gặp Tổng thống Vladimir Putin tại Geneva hôm 16/6.\n\n“Chúng tôi sẽ tiếp tục đối thoại”, Tổng thống Nga nói.');
     expect(qs[0]!.speaker).toBe('putin');
     expect(qs[0]!.summit).toBe('geneva-2021');
-    expect(qs[0]!.date).toBe('2021-06-16');
+    // The lead dates the meeting, not these words: nothing places them at the summit, so no date is better than a guess.
+    expect(qs[0]!.date).toBeNull();
   });
 });
 

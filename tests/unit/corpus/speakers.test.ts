@@ -84,6 +84,45 @@ describe('back-references', () => {
     expect(speakers('Лавров выступил на телевидении. «Мы не торопимся», — сказал он.')).toEqual([['lavrov', null, 'back-reference', null]]);
   });
 
+  it('a pronoun of one gender never points back to a person of the other', () => {
+    expect(speakers('Ông Sergei Lavrov rời Moskva. “Chúng tôi chờ xem”, bà nói.')).toEqual([[null, null, 'none', null]]);
+    expect(speakers('Bà Maria Zakharova viết trên Telegram. “Chúng tôi chờ xem”, bà nói.')).toEqual([['zakharova', null, 'back-reference', null]]);
+    expect(speakers('Песков ответил на вопросы. «Посмотрим», — сказала она.')).toEqual([[null, null, 'none', null]]);
+    expect(speakers('Karoline Leavitt took questions. "We will see," he said.')).toEqual([[null, null, 'none', null]]);
+  });
+
+  it('a common-noun subject the gazetteer cannot name is nobody, not the last person named', () => {
+    expect(speakers('Peskov spoke on Saturday. The ministry spokeswoman, in a long post, wrote that critics were "wrong again."')).toEqual([[null, null, 'none', null]]);
+  });
+
+  it('first-person words in an interview answer are the guest’s; elsewhere nobody’s', () => {
+    const vi = 'Chuyên gia Lê Minh Khoa: Cần thời gian\n\nNhân dịp này, TS Lê Minh Khoa trả lời phỏng vấn.\n\nPV: Ông nghĩ gì?\n\nTS Lê Minh Khoa: Tôi thận trọng. Tôi vẫn nói: "Hòa bình cần thời gian".\n\nPV: Còn ông Putin?\n\nTS Lê Minh Khoa: Ông Putin nói "chưa vội".';
+    expect(speakers(vi)).toEqual([
+      [null, 'Lê Minh Khoa', 'named', null],
+      ['putin', null, 'named', null],
+    ]);
+    const ru = 'Интервью\n\nНа вопросы ответил политолог Олег Веретенников.\n\nВопрос: Что дальше?\n\nОтвет: Пауза. Я бы сказал так: «Рано радоваться».\n\nВопрос: А Кремль?\n\nОтвет: Песков сказал, что «работа идет».';
+    expect(speakers(ru)).toEqual([
+      [null, 'Олег Веретенников', 'back-reference', null],
+      ['peskov', null, 'named', null],
+    ]);
+    expect(speakers('Ông Putin rời Anchorage. Như tôi đã nói: "Đó là một cuộc gặp ngắn".')).toEqual([[null, null, 'none', null]]);
+  });
+
+  it('по мнению and слова name the speaker after them; a Russian woman’s name is kept in the nominative', () => {
+    expect(speakers('По мнению политолога Алины Сорокиной, Москва «не будет спешить».')).toEqual([[null, 'Алина Сорокина', 'named', null]]);
+    expect(speakers('Журналист напомнил слова Трампа о том, что сделки «нет, пока ее нет».')).toEqual([['trump', null, 'named', null]]);
+    expect(speakers('Мы поговорили с экспертом Вероникой Ланской. «Пауза неизбежна», — сказала она.')).toEqual([[null, 'Вероника Ланская', 'back-reference', null]]);
+  });
+
+  it('a name set off by commas before the verb is its subject, also after "rằng"', () => {
+    expect(speakers('Ông Sergei Lavrov nhớ lại rằng người đồng cấp Mỹ khi đó, ông Mike Pompeo, đã gọi cuộc gặp là “cần thiết”.')).toEqual([['pompeo', null, 'named', null]]);
+  });
+
+  it('a statement read by a spokesperson: "trong đó nêu rõ" is the reader’s', () => {
+    expect(speakers('Người phát ngôn Maria Zakharova đọc tuyên bố của Bộ, trong đó nêu rõ Moskva “đánh giá tích cực” kết quả.')).toEqual([['zakharova', null, 'named', null]]);
+  });
+
   it('a pronoun after a role-only introduction keeps the role basis', () => {
     const text = 'date 2025-08-20 Tin\n\nNgoại trưởng Mỹ trả lời đài CBS. “Chưa có thỏa thuận nào”, ông nói.';
     expect(speakers(text)).toEqual([['rubio', null, 'role', 'Ngoại trưởng Mỹ']]);

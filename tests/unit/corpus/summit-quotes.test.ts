@@ -22,6 +22,17 @@ describe("each quote's own summit", () => {
     ]);
   });
 
+  it('words about the present after a recalled summit are the document summit’s, and the recalled setting does not date them', () => {
+    const idx = index(
+      'date 2025-08-17 Kremlin on Alaska\n\nPresident Donald Trump met President Vladimir Putin in Anchorage on Friday.\n\n' +
+        'At his news conference in Geneva in 2021, Putin called Joe Biden "a careful partner," Peskov said, adding that the present U.S. leader was "far more direct."',
+    );
+    expect(idx.quotes.map((q) => [q.text, q.summit, q.date])).toEqual([
+      ['a careful partner,', 'geneva-2021', '2021-06-16'],
+      ['far more direct.', 'alaska-2025', null],
+    ]);
+  });
+
   it("'khi đó' goes back to the summit last named; 'trong khi đó' (meanwhile) does not", () => {
     const idx = index(
       'date 2025-08-13 Trước thềm Alaska\n\nTổng thống Donald Trump sẽ gặp Tổng thống Vladimir Putin tại Anchorage hôm 15/8.\n\n' +

@@ -83,9 +83,10 @@ describe('ingestArticle', () => {
     const { document, quotes } = ingestArticle({ ...viArticle(), published: null, site: null }, realGazetteer(), 1);
     expect(document.published).toBeNull();
     expect(document.outlet).toBeNull();
+    // Without a page date the article is no report from the summit day: only words the text places at the summit get its day (decision 0014).
     expect(quotes.map((q) => [q.speaker, q.date, q.dateBasis])).toEqual([
       ['putin', '2025-08-15', 'summit'],
-      ['trump', '2025-08-15', 'summit'],
+      ['trump', null, 'unknown'],
     ]);
   });
 });

@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { loadGazetteer } from '../src/corpus/gazetteer';
+import { cleanArticle } from '../src/corpus/clean';
+import { decodeInput } from '../src/corpus/decode';
+import { nameMatcherFor } from '../src/corpus/names';
+import { findStrangers, withStrangers } from '../src/corpus/speaker-names';
+const read = (file: string) => ({ file, bytes: new Uint8Array(readFileSync(file)) });
+const g = loadGazetteer(read('data/gazetteer/people.json'), read('data/gazetteer/summits.json'), read('data/gazetteer/offices.json'));
+const doc = cleanArticle(decodeInput(read(process.argv[2]!)));
+const known = nameMatcherFor(g).find(doc.text);
+const ms = withStrangers(known, findStrangers(doc.text, known));
+for (const m of ms) console.log(m.kind, m.person ?? (m as any).name ?? '', '|', doc.text.slice(m.start, m.end));

@@ -1,0 +1,44 @@
+import type { Mention } from './names';
+
+/**
+ * Interviews laid out as questions and answers (`PV: …` / `PGS.TS X: …`,
+ * `Q: …`, `Вопрос: … Ответ: …`, or dash dialogue where each question is a
+ * `— …?` paragraph). Within an answer the interviewee speaks in the first
+ * person (`Как я говорю коллегам: «…»`, `Như tôi vẫn nói với sinh viên: "…"`),
+ * so those words are theirs: the guest the headline or the intro names before
+ * the first question. Only a guest outside the gazetteer is taken (the
+ * person the page was made to interview); a known name in the intro is as
+ * likely the subject of the talk as its guest, and guessing would put words in
+ * the wrong mouth.
+ */
+export interface Interview {
+  /** Index of the first question paragraph. */
+  firstQuestion: number;
+  /** The guest's name as written in its first mention. */
+  guest: string;
+}
+
+const QUESTION = /^(?:PV|Phóng viên|Hỏi|Q|Question|Вопрос|Корр\.|Корреспондент)\s*[:.]\s|^[—–-]\s.*\?\s*$/u;
+/** Two questions make a layout; one `Q:` can be a quoted exchange in a report. */
+const MIN_QUESTIONS = 2;
+
+export function isQuestion(paragraph: string): boolean {
+  return QUESTION.test(paragraph.trim());
+}
+
+export function findInterview(text: string, paragraphs: readonly { start: number; end: number }[], mentions: readonly Mention[]): Interview | null {
+  const questions = paragraphs.map((p, k) => (isQuestion(text.slice(p.start, p.end)) ? k : -1)).filter((k) => k >= 0);
+  if (questions.length < MIN_QUESTIONS) return null;
+  const firstQuestion = questions[0]!;
+  const introEnd = paragraphs[firstQuestion]!.start;
+  const guest = mentions.find((m) => m.start < introEnd && m.kind === 'stranger' && m.name);
+  return guest ? { firstQuestion, guest: guest.name! } : null;
+}
+
+/** A first-person speaker next to the quotation: `tôi vẫn nói`, `Я бы сказал так:`, `— так я говорю коллегам`, `as I told them`. */
+const FIRST_PERSON_BEFORE = /(?<![\p{L}])(?:[Tt]ôi|[Яя]|I)\s+(?:\p{L}+\s+){0,2}?(?:nói|bảo|gọi|сказал[аи]?|скажу|говорю|повторяю|называю|said|say|tell|told|call)(?![\p{L}])[^“”«»"]*$/u;
+const FIRST_PERSON_AFTER = /^[\s\p{P}]*(?:(?:так|как|như|as)\s+)?(?:[Tt]ôi|[Яя]|I)\s+(?:\p{L}+\s+){0,2}?(?:nói|bảo|gọi|сказал[аи]?|говорю|повторяю|называю|said|say|tell|told|call)(?![\p{L}])/u;
+
+export function firstPersonSpeech(before: string, after: string): boolean {
+  return FIRST_PERSON_BEFORE.test(before) || FIRST_PERSON_AFTER.test(after);
+}
