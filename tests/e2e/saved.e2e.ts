@@ -155,7 +155,9 @@ for (const name of BROWSERS) {
       // The Saved tab, newest first, each quote with its speaker, date and source.
       await popup.click(SAVED_TAB);
       await popup.waitFor(() => document.querySelectorAll('.saved-list > li').length === 2);
-      // The popup is 400 px wide, less a scrollbar when it scrolls: the four tabs, count included, stay on one line.
+      // The toolbar popup is 400 px wide, less a scrollbar when it scrolls: the four tabs, count included, stay on one line.
+      // This test opens the popup as a tab, which takes the phone layout (`page-view`) under 600 px; the toolbar's box never does.
+      await popup.evaluate(() => document.documentElement.classList.remove('page-view'));
       await popup.setViewport(385, 720);
       const tabLines = await popup.evaluate(() => {
         const list = document.querySelector('[role="tablist"]')!;
