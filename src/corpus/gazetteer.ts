@@ -254,7 +254,8 @@ function checkSharedShortForms(c: Checker, people: Person[]): void {
 /** Optional; a person marked so must have a short form for the mark to be about. */
 function readSharedSurname(c: Checker, o: Record<string, unknown>, at: string, names: NameForm[]): boolean {
   if (!('sharedSurname' in o)) return false;
-  const shared = c.boolean(o, at, 'sharedSurname');
+  const shared = o.sharedSurname;
+  if (typeof shared !== 'boolean') c.fail(`${at}/sharedSurname`, `"sharedSurname" must be true or false, not ${JSON.stringify(shared)}`);
   if (shared && !names.some((n) => n.kind === 'short')) c.fail(at, `"sharedSurname" is set but person "${String(o.id)}" has no short form`);
   return shared;
 }

@@ -1,9 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CorpusError } from '../../../src/corpus/errors';
+import { loadGazetteer } from '../../../src/corpus/gazetteer';
 import { PageResolver, type Occurrence } from '../../../src/matcher/resolve';
 import { beforeOtherName, inTerm, RoleReader, yearsIn } from '../../../src/matcher/shared-surnames';
 import { summarize } from '../../../src/matcher/summary';
 import { buildLexicon, packLexicon, unpackLexicon } from '../../../src/schema/lexicon';
-import { realGazetteer } from '../corpus/corpus-fixture';
+import { bytes, readInput, realGazetteer, ROOT } from '../corpus/corpus-fixture';
 
 /** The real gazetteer, with its offices, as the content script receives it (packed and unpacked). */
 function lexicon() {
@@ -32,6 +36,45 @@ describe('which surnames are shared', () => {
     const { evidence } = lexicon();
     expect(Object.keys(evidence!.terms)).toEqual(['clinton', 'bush-gw', 'bush-ghw', 'ford']);
     expect(Object.keys(evidence!.offices).sort()).toEqual(['us-president', 'us-vice-president']);
+  });
+});
+
+describe('people.json marks shared surnames, checked with file and line', () => {
+  const peopleText = readFileSync(join(ROOT, 'data/gazetteer/people.json'), 'utf8');
+  const load = (text: string) => () => loadGazetteer({ file: 'p.json', bytes: bytes(text) }, readInput('data/gazetteer/summits.json'), readInput('data/gazetteer/offices.json'));
+  const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length;
+  const errorOf = (fn: () => unknown) => {
+    try {
+      fn();
+    } catch (e) {
+      if (e instanceof CorpusError) return e.message;
+      throw e;
+    }
+    return 'no error';
+  };
+  const fordMark = '"id": "ford",\n      "name": "Gerald Ford",';
+
+  it('keeps the mark on the people that have it, and only there', () => {
+    const marked = realGazetteer().people.filter((p) => p.sharedSurname).map((p) => p.id);
+    expect(marked).toEqual(['clinton', 'bush-gw', 'bush-ghw', 'ford']);
+    expect('sharedSurname' in realGazetteer().people.find((p) => p.id === 'putin')!).toBe(false);
+  });
+
+  it('refuses a mark that is not a boolean', () => {
+    expect(peopleText).toContain(fordMark);
+    const text = peopleText.replace('"sharedSurname": true,\n      "names": [\n        { "form": "Gerald Ford"', '"sharedSurname": "yes",\n      "names": [\n        { "form": "Gerald Ford"');
+    expect(errorOf(load(text))).toBe(`p.json:${lineOf(text, '"sharedSurname": "yes"')}: "sharedSurname" must be true or false, not "yes"`);
+  });
+
+  it('refuses a mark on a person without a short form', () => {
+    const text = peopleText.replace('{ "form": "Ford", "lang": "vi", "kind": "short" },', '');
+    // The line where the person's object opens.
+    expect(errorOf(load(text))).toBe(`p.json:${lineOf(text, fordMark) - 1}: "sharedSurname" is set but person "ford" has no short form`);
+  });
+
+  it('refuses two people with one short form unless both are marked', () => {
+    const text = peopleText.replace('"id": "bush-ghw",', '"id": "bush-ghw",\n      "sharedSurname": false,').replace(/("id": "bush-ghw",[\s\S]*?)"sharedSurname": true,\n/, '$1');
+    expect(errorOf(load(text))).toBe(`p.json:${lineOf(text, '"id": "bush-ghw"') - 1}: short form "Bush" is shared by "bush-gw" and "bush-ghw": mark both "sharedSurname": true`);
   });
 });
 
