@@ -23,9 +23,9 @@ import { beforeOtherName, RoleReader, singledOut, yearsIn, type PageDates } from
  *   or the short form of two gazetteer people, like `Bush`) also must not
  *   start another proper name (`Ford Focus`), and names a person only with
  *   evidence (shared-surnames.ts): its own (a role phrase right before it,
- *   or a date printed in its block or the page's published day inside one
- *   candidate's term; a date does not count for a person whose distractor is
- *   on the page without their full name), else the page's: the one candidate
+ *   or the years printed in its sentence or the page's published day inside
+ *   one candidate's term; a date does not count for a person whose distractor
+ *   is on the page without their full name), else the page's: the one candidate
  *   whose full name is on the page or whom another occurrence's own evidence
  *   named. Otherwise it stays unmarked.
  * - A summit `place` (`Anchorage`) must be capitalised, have a summit cue in
@@ -223,8 +223,8 @@ export class PageResolver {
       if (y < 0) y = yearForms.push(String(year)) - 1;
       this.yearOf[e] = y;
     }
-    this.yearForms = yearForms.map(Number);
     this.yearCount = new Int32Array(yearForms.length);
+    this.yearForms = yearForms.map(Number);
     for (const [personId, terms] of Object.entries(lexicon.evidence?.terms ?? {})) {
       const e = entityIndex.get(`person:${personId}`);
       if (e !== undefined) this.termsOf.set(e, terms);
@@ -539,21 +539,23 @@ export class PageResolver {
    */
   private settleShared(fresh: Slot[], changes: Changes): void {
     const all = this.sharedDirty;
-    const slots = all ? this.sharedSlots : fresh.filter((s) => s.rule === SHARED);
     this.sharedDirty = false;
-    const dates: PageDates = { day: this.published, years: [] };
-    for (const slot of slots) {
-      dates.years = slot.years;
-      const { person, byRole } = singledOut(slot.candidates, slot.roles, dates, (c) => this.termsOf.get(c) ?? []);
-      // A date is no evidence for Bill on a page about Hillary: a distractor on the page outweighs it.
-      const own = person >= 0 && !byRole && this.distracted[person]! > 0 && this.strong[person] === 0 ? -1 : person;
-      if (own === slot.own) continue;
-      if (slot.own >= 0 && --this.ownEvidence[slot.own]! === 0) this.sharedDirty = true;
-      if (own >= 0 && this.ownEvidence[own]!++ === 0) this.sharedDirty = true;
-      slot.own = own;
-    }
-    for (const slot of this.sharedDirty || all ? this.sharedSlots : slots) this.evaluateShared(slot, changes);
+    if (all) for (const slot of this.sharedSlots) this.judgeOwn(slot);
+    else for (const slot of fresh) if (slot.rule === SHARED) this.judgeOwn(slot);
+    if (all || this.sharedDirty) for (const slot of this.sharedSlots) this.evaluateShared(slot, changes);
+    else for (const slot of fresh) if (slot.rule === SHARED) this.evaluateShared(slot, changes);
     this.sharedDirty = false;
+  }
+
+  private judgeOwn(slot: Slot): void {
+    const dates: PageDates = { day: this.published, years: slot.years };
+    const { person, byRole } = singledOut(slot.candidates, slot.roles, dates, (c) => this.termsOf.get(c) ?? []);
+    // A date is no evidence for Bill on a page about Hillary: a distractor on the page outweighs it.
+    const own = person >= 0 && !byRole && this.distracted[person]! > 0 && this.strong[person] === 0 ? -1 : person;
+    if (own === slot.own) return;
+    if (slot.own >= 0 && --this.ownEvidence[slot.own]! === 0) this.sharedDirty = true;
+    if (own >= 0 && this.ownEvidence[own]!++ === 0) this.sharedDirty = true;
+    slot.own = own;
   }
 
   private evaluateShared(slot: Slot, changes: Changes): void {
