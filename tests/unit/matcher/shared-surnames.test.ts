@@ -178,11 +178,13 @@ describe('Vietnamese and Russian', () => {
 
   it('treats Russian case forms like the nominative', () => {
     expect(people(page('Хиллари Клинтон выступила в Огайо. Клинтон сказала, что гонка будет упорной.').mentions())).toEqual([]);
-    expect(people(page('Билл Клинтон прилетел в Хельсинки.', 'Встреча Клинтона и Ельцина длилась три часа.').mentions())).toEqual([
+    expect(people(page('Билл Клинтон прилетел в Хельсинки.', 'Встреча Клинтона и Ельцина длилась три часа. Клинтон назвал её полезной.').mentions())).toEqual([
       'clinton:Билл Клинтон@0:0',
       'clinton:Клинтона@1:8',
       'yeltsin:Ельцина@1:19',
+      'clinton:Клинтон@1:45',
     ]);
+    expect(people(page('Клинтон назвал встречу полезной.').mentions())).toEqual([]);
     expect(people(page('Переговоры с Бушем прошли в 2002 году.').mentions())).toEqual(['bush-gw:Бушем@0:13']);
     expect(people(page('Встреча президента Буша и Горбачёва на Мальте.').mentions())).toEqual(['gorbachev:Горбачёва@0:26']);
   });
