@@ -165,8 +165,8 @@ export class PageResolver {
   private readonly strong: Int32Array;
   private readonly shortOn: Int32Array;
   private readonly distracted: Int32Array;
-  /** Shared surnames: first entry of a form → the people it may name. */
-  private readonly sharedCandidates = new Map<number, number[]>();
+  /** Shared surnames: first entry of a form → the people it may name (an array: looked up for every surname hit). */
+  private readonly sharedCandidates: (number[] | undefined)[] = [];
   /** Person entity → terms, for people with a shared surname. */
   private readonly termsOf = new Map<number, Term[]>();
   private readonly sharing: Uint8Array;
@@ -268,7 +268,7 @@ export class PageResolver {
       const alternatives = this.matcher.alternatives(i).map((a) => lexicon.entries[a]!).filter((a) => a.kind === 'person' && a.strength === 'short');
       const people = [...(shortPeople.get(foldForm(entry.form)) ?? [])];
       if (people.length < 2 && !alternatives.some((a) => a.shared)) return;
-      this.sharedCandidates.set(i, people);
+      this.sharedCandidates[i] = people;
       for (const p of people) this.sharing[p] = 1;
     });
 
@@ -342,7 +342,7 @@ export class PageResolver {
       if (entry.kind === 'person') {
         if (entry.strength === 'short') {
           if (!capitalised(text, hit.start) || afterOtherFirstName(text, hit.start)) continue;
-          const sharers = this.sharedCandidates.get(hit.entryIndex);
+          const sharers = this.sharedCandidates[hit.entryIndex];
           if (sharers !== undefined) {
             if (beforeOtherName(text, hit.end)) continue;
             slot.rule = SHARED;
@@ -440,7 +440,7 @@ export class PageResolver {
       if (hit.entryIndex < 0) continue;
       const entry = this.lexicon.entries[hit.entryIndex]!;
       if (entry.kind === 'person') {
-        const sharers = this.sharedCandidates.get(hit.entryIndex);
+        const sharers = this.sharedCandidates[hit.entryIndex];
         // A shared surname in the title is whoever the body already names by it.
         if (sharers !== undefined) {
           if (capitalised(text, hit.start)) for (const p of sharers) if (this.present(p)) add(p);

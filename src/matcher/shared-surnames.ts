@@ -39,19 +39,26 @@ export function beforeOtherName(text: string, end: number): boolean {
  */
 export class RoleReader {
   private readonly forms: { office: string; folded: string }[] = [];
+  /** Every word of every phrase: a surname after a word not among them ("said Bush", "ông Bush") has no role, and costs one fold to find out. */
+  private readonly words = new Set<string>();
 
   constructor(offices: SharedEvidence['offices']) {
     for (const [office, forms] of Object.entries(offices)) {
-      for (const form of forms) this.forms.push({ office, folded: foldForm(form) });
+      for (const form of forms) {
+        const folded = foldForm(form);
+        this.forms.push({ office, folded });
+        for (const word of folded.split(' ')) this.words.add(word);
+      }
     }
   }
 
   /** The offices the words right before `start` name (empty when they name none). */
   officesBefore(text: string, start: number): string[] {
     if (this.forms.length === 0) return [];
-    const words = wordsBefore(text, start);
+    const words = wordsBefore(text, start).map(foldForm);
+    if (words.length === 0 || !this.words.has(words[words.length - 1]!)) return [];
     for (let j = words.length; j >= 1; j--) {
-      const phrase = foldForm(words.slice(-j).join(' '));
+      const phrase = words.slice(-j).join(' ');
       if (j === 1 && phrase.length < MIN_ONE_WORD_ROLE) break;
       let found = new Set<string>();
       let least = Infinity;
