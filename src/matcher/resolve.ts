@@ -105,15 +105,21 @@ interface Slot {
   entity: number;
   /** CONTEXT: summits; SHARED: people. */
   candidates: readonly number[];
-  /** SHARED: offices the role phrase right before it names, and the years printed in its sentence. */
-  roles: readonly string[];
-  years: readonly number[];
-  /** SHARED: the person its own evidence singles out, or -1; counted in `ownEvidence`. */
-  own: number;
+  /** SHARED: its own evidence; null for the other rules, so the many slots they make stay small. */
+  own: OwnEvidence | null;
   /** CONTEXT: the evidence a candidate needs (see `evaluateContext`). */
   minScore: number;
   /** Entity it currently counts for, or -1. */
   current: number;
+}
+
+interface OwnEvidence {
+  /** Offices the role phrase right before it names. */
+  roles: readonly string[];
+  /** Years printed in its sentence. */
+  years: readonly number[];
+  /** The person this evidence singles out, or -1; counted in `ownEvidence`. */
+  person: number;
 }
 
 interface Block {
@@ -333,9 +339,7 @@ export class PageResolver {
         strength: entry.strength,
         entity,
         candidates: [],
-        roles: [],
-        years: [],
-        own: -1,
+        own: null,
         minScore: 1,
         current: -1,
       };
@@ -347,9 +351,8 @@ export class PageResolver {
             if (beforeOtherName(text, hit.end)) continue;
             slot.rule = SHARED;
             slot.candidates = sharers;
-            slot.roles = this.roles.officesBefore(text, hit.start);
             const [from, to] = sentenceAround(text, hit);
-            slot.years = yearsIn(text.slice(from, to));
+            slot.own = { roles: this.roles.officesBefore(text, hit.start), years: yearsIn(text.slice(from, to)), person: -1 };
             this.sharedSlots.add(slot);
             fresh.push(slot);
             block.slots.push(slot);
@@ -494,7 +497,8 @@ export class PageResolver {
         if (slot.current >= 0 && --this.shortOn[slot.entity]! === 0 && !this.present(slot.entity)) this.placesDirty = true;
       } else if (slot.rule === SHARED) {
         this.sharedSlots.delete(slot);
-        if (slot.own >= 0 && --this.ownEvidence[slot.own]! === 0) this.sharedDirty = true;
+        const own = slot.own!.person;
+        if (own >= 0 && --this.ownEvidence[own]! === 0) this.sharedDirty = true;
         if (slot.current >= 0 && --this.shortOn[slot.current]! === 0 && !this.present(slot.current)) this.placesDirty = true;
       } else {
         this.contextSlots.delete(slot);
@@ -548,18 +552,19 @@ export class PageResolver {
   }
 
   private judgeOwn(slot: Slot): void {
-    const dates: PageDates = { day: this.published, years: slot.years };
-    const { person, byRole } = singledOut(slot.candidates, slot.roles, dates, (c) => this.termsOf.get(c) ?? []);
+    const evidence = slot.own!;
+    const dates: PageDates = { day: this.published, years: evidence.years };
+    const { person, byRole } = singledOut(slot.candidates, evidence.roles, dates, (c) => this.termsOf.get(c) ?? []);
     // A date is no evidence for Bill on a page about Hillary: a distractor on the page outweighs it.
     const own = person >= 0 && !byRole && this.distracted[person]! > 0 && this.strong[person] === 0 ? -1 : person;
-    if (own === slot.own) return;
-    if (slot.own >= 0 && --this.ownEvidence[slot.own]! === 0) this.sharedDirty = true;
+    if (own === evidence.person) return;
+    if (evidence.person >= 0 && --this.ownEvidence[evidence.person]! === 0) this.sharedDirty = true;
     if (own >= 0 && this.ownEvidence[own]!++ === 0) this.sharedDirty = true;
-    slot.own = own;
+    evidence.person = own;
   }
 
   private evaluateShared(slot: Slot, changes: Changes): void {
-    let want = slot.own;
+    let want = slot.own!.person;
     if (want < 0) {
       for (const c of slot.candidates) {
         if (this.strong[c]! + this.ownEvidence[c]! === 0) continue;
