@@ -223,6 +223,7 @@ function readPeople(file: string, src: LocatedJson, offices: Office[]): { people
       return { form: form.normalize('NFC'), lang, kind };
     });
     if (names.length === 0) c.fail(at, `person "${id}" has no names`);
+    const sharedSurname = readSharedSurname(c, o, at, names);
     return {
       id,
       name: c.string(o, at, 'name').normalize('NFC'),
@@ -233,11 +234,38 @@ function readPeople(file: string, src: LocatedJson, offices: Office[]): { people
       country: c.string(o, at, 'country'),
       ...(readGender(c, o, at) === 'f' ? { gender: 'f' as const } : {}),
       terms: readTerms(c, o, at, officeIds),
+      ...(sharedSurname ? { sharedSurname } : {}),
     };
   });
   checkTerms(c, people, offices);
+  checkSharedShortForms(c, people);
   const distractors = c.strings(root, '', 'distractors').map((s) => s.normalize('NFC'));
   return { people, distractors };
+}
+
+/** A short form two people share is a shared surname by construction: the file must say so on both. */
+function checkSharedShortForms(c: Checker, people: Person[]): void {
+  const owner = new Map<string, number>();
+  people.forEach((p, n) => {
+    for (const name of p.names) {
+      if (name.kind !== 'short') continue;
+      const key = name.form.toLowerCase();
+      const first = owner.get(key);
+      if (first === undefined) owner.set(key, n);
+      else if (first !== n && !(p.sharedSurname && people[first]!.sharedSurname)) {
+        c.fail(`/people/${p.sharedSurname ? first : n}`, `short form "${name.form}" is shared by "${people[first]!.id}" and "${p.id}": mark both "sharedSurname": true`);
+      }
+    }
+  });
+}
+
+/** Optional; a person marked so must have a short form for the mark to be about. */
+function readSharedSurname(c: Checker, o: Record<string, unknown>, at: string, names: NameForm[]): boolean {
+  if (!('sharedSurname' in o)) return false;
+  const shared = o.sharedSurname;
+  if (typeof shared !== 'boolean') c.fail(`${at}/sharedSurname`, `"sharedSurname" must be true or false, not ${JSON.stringify(shared)}`);
+  if (shared && !names.some((n) => n.kind === 'short')) c.fail(at, `"sharedSurname" is set but person "${String(o.id)}" has no short form`);
+  return shared;
 }
 
 function readSummits(file: string, src: LocatedJson, personIds: Set<string>): Summit[] {

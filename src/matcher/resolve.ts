@@ -1,8 +1,10 @@
+import type { Term } from '../schema/index-schema';
 import type { Lexicon, Strength } from '../schema/lexicon';
 import { compileMatcher, distractorOf, type Hit, type Matcher } from './automaton';
 import { foldForm, wordAt, wordBefore } from './normalize';
 import { afterOtherFirstName } from './other-name';
 import { withRussianCases } from './russian-forms';
+import { beforeOtherName, RoleReader, singledOut, yearsIn, type PageDates } from './shared-surnames';
 
 /**
  * Turns raw hits into mentions, precision first. A page arrives as blocks
@@ -17,6 +19,15 @@ import { withRussianCases } from './russian-forms';
  *   (`Tom Ford`, see other-name.ts) and is held back while a distractor containing it
  *   (`Melania Trump`) is on the page and no full form of the person is: on a
  *   page about Melania, a bare `Trump` is as likely to be her.
+ * - A `short` form other people share (`Clinton`, `Ford`; marked `shared`,
+ *   or the short form of two gazetteer people, like `Bush`) also must not
+ *   start another proper name (`Ford Focus`), and names a person only with
+ *   evidence (shared-surnames.ts): its own (a role phrase right before it,
+ *   or the years printed in its sentence or the page's published day inside
+ *   one candidate's term; a date does not count for a person whose distractor
+ *   is on the page without their full name), else the page's: the one candidate
+ *   whose full name is on the page or whom another occurrence's own evidence
+ *   named. Otherwise it stays unmarked.
  * - A summit `place` (`Anchorage`) must be capitalised, have a summit cue in
  *   its own sentence (at most CUE_WINDOW characters away), and have at least
  *   one of the summit's participants mentioned somewhere on the page. The
@@ -80,6 +91,7 @@ export interface Changes {
 const FIXED = 0;
 const SHORT = 1;
 const CONTEXT = 2;
+const SHARED = 3;
 
 interface Slot {
   key: number;
@@ -87,15 +99,27 @@ interface Slot {
   start: number;
   end: number;
   form: string;
-  rule: typeof FIXED | typeof SHORT | typeof CONTEXT;
+  rule: typeof FIXED | typeof SHORT | typeof CONTEXT | typeof SHARED;
   strength: Strength;
-  /** FIXED: the entity; SHORT: the person; CONTEXT: unused. */
+  /** FIXED: the entity; SHORT: the person; CONTEXT, SHARED: unused. */
   entity: number;
+  /** CONTEXT: summits; SHARED: people. */
   candidates: readonly number[];
+  /** SHARED: its own evidence; null for the other rules, so the many slots they make stay small. */
+  own: OwnEvidence | null;
   /** CONTEXT: the evidence a candidate needs (see `evaluateContext`). */
   minScore: number;
   /** Entity it currently counts for, or -1. */
   current: number;
+}
+
+interface OwnEvidence {
+  /** Offices the role phrase right before it names. */
+  roles: readonly string[];
+  /** Years printed in its sentence. */
+  years: readonly number[];
+  /** The person this evidence singles out, or -1; counted in `ownEvidence`. */
+  person: number;
 }
 
 interface Block {
@@ -147,10 +171,21 @@ export class PageResolver {
   private readonly strong: Int32Array;
   private readonly shortOn: Int32Array;
   private readonly distracted: Int32Array;
+  /** Shared surnames: first entry of a form → the people it may name (an array: looked up for every surname hit). */
+  private readonly sharedCandidates: (number[] | undefined)[] = [];
+  /** Person entity → terms, for people with a shared surname. */
+  private readonly termsOf = new Map<number, Term[]>();
+  private readonly sharing: Uint8Array;
+  private readonly ownEvidence: Int32Array;
+  private readonly roles: RoleReader;
+  private published: string | null = null;
 
   private readonly blocks = new Map<BlockId, Block>();
   private readonly shortSlots = new Map<number, Set<Slot>>();
   private readonly contextSlots = new Set<Slot>();
+  private readonly sharedSlots = new Set<Slot>();
+  /** Evidence for some shared surname changed: every shared slot is judged again. */
+  private sharedDirty = false;
   private nextKey = 0;
   private placesDirty = false;
   private readonly dirtyPersons = new Set<number>();
@@ -175,6 +210,9 @@ export class PageResolver {
     this.strong = new Int32Array(n);
     this.shortOn = new Int32Array(n);
     this.distracted = new Int32Array(n);
+    this.sharing = new Uint8Array(n);
+    this.ownEvidence = new Int32Array(n);
+    this.roles = new RoleReader(lexicon.evidence?.offices ?? {});
 
     for (let e = 0; e < n; e++) {
       const entity = this.entities[e]!;
@@ -193,6 +231,10 @@ export class PageResolver {
     }
     this.yearCount = new Int32Array(yearForms.length);
     this.yearForms = yearForms.map(Number);
+    for (const [personId, terms] of Object.entries(lexicon.evidence?.terms ?? {})) {
+      const e = entityIndex.get(`person:${personId}`);
+      if (e !== undefined) this.termsOf.set(e, terms);
+    }
 
     const shortForms: { form: string; person: number }[] = [];
     const placeSummits = new Map<string, Set<number>>();
@@ -220,6 +262,21 @@ export class PageResolver {
     }
 
     this.matcher = compileMatcher(lexicon, [...SUMMIT_CUES, ...yearForms]);
+
+    const shortPeople = new Map<string, Set<number>>();
+    for (const { form, person } of shortForms) {
+      const set = shortPeople.get(form) ?? new Set<number>();
+      set.add(person);
+      shortPeople.set(form, set);
+    }
+    lexicon.entries.forEach((entry, i) => {
+      if (entry.kind !== 'person' || entry.strength !== 'short' || this.matcher.alternatives(i)[0] !== i) return;
+      const alternatives = this.matcher.alternatives(i).map((a) => lexicon.entries[a]!).filter((a) => a.kind === 'person' && a.strength === 'short');
+      const people = [...(shortPeople.get(foldForm(entry.form)) ?? [])];
+      if (people.length < 2 && !alternatives.some((a) => a.shared)) return;
+      this.sharedCandidates[i] = people;
+      for (const p of people) this.sharing[p] = 1;
+    });
 
     lexicon.entries.forEach((entry, i) => {
       // Hits carry the first entry of their form; the others are reached through it.
@@ -266,7 +323,7 @@ export class PageResolver {
       if (hit.entryIndex < 0) {
         for (const p of this.distractorPersons[distractorOf(hit)] ?? []) {
           block.distractedPersons.push(p);
-          if (this.distracted[p]!++ === 0) this.dirtyPersons.add(p);
+          if (this.distracted[p]!++ === 0) this.distractionChanged(p);
         }
         continue;
       }
@@ -282,12 +339,25 @@ export class PageResolver {
         strength: entry.strength,
         entity,
         candidates: [],
+        own: null,
         minScore: 1,
         current: -1,
       };
       if (entry.kind === 'person') {
         if (entry.strength === 'short') {
           if (!capitalised(text, hit.start) || afterOtherFirstName(text, hit.start)) continue;
+          const sharers = this.sharedCandidates[hit.entryIndex];
+          if (sharers !== undefined) {
+            if (beforeOtherName(text, hit.end)) continue;
+            slot.rule = SHARED;
+            slot.candidates = sharers;
+            const [from, to] = sentenceAround(text, hit);
+            slot.own = { roles: this.roles.officesBefore(text, hit.start), years: yearsIn(text.slice(from, to)), person: -1 };
+            this.sharedSlots.add(slot);
+            fresh.push(slot);
+            block.slots.push(slot);
+            continue;
+          }
           slot.rule = SHORT;
           let set = this.shortSlots.get(entity);
           if (set === undefined) this.shortSlots.set(entity, (set = new Set()));
@@ -319,6 +389,20 @@ export class PageResolver {
       block.slots.push(slot);
     }
     this.settle(fresh, changes);
+    return changes;
+  }
+
+  /**
+   * The page's published day (`YYYY-MM-DD`, or null when unknown): inside a
+   * term it is evidence for a shared surname everywhere on the page.
+   */
+  setPublished(day: string | null): Changes {
+    const changes: Changes = { added: [], removed: [] };
+    if (day !== this.published) {
+      this.published = day;
+      this.sharedDirty = true;
+      this.settle([], changes);
+    }
     return changes;
   }
 
@@ -359,7 +443,11 @@ export class PageResolver {
       if (hit.entryIndex < 0) continue;
       const entry = this.lexicon.entries[hit.entryIndex]!;
       if (entry.kind === 'person') {
-        if (entry.strength !== 'short' || capitalised(text, hit.start)) add(this.entityOfEntry[hit.entryIndex]!);
+        const sharers = this.sharedCandidates[hit.entryIndex];
+        // A shared surname in the title is whoever the body already names by it.
+        if (sharers !== undefined) {
+          if (capitalised(text, hit.start)) for (const p of sharers) if (this.present(p)) add(p);
+        } else if (entry.strength !== 'short' || capitalised(text, hit.start)) add(this.entityOfEntry[hit.entryIndex]!);
       } else {
         const { alias, summits } = this.summitCandidates.get(hit.entryIndex)!;
         if (alias || capitalised(text, hit.start)) for (const s of summits) add(s);
@@ -387,6 +475,12 @@ export class PageResolver {
   private strengthened(p: number): void {
     this.dirtyPersons.add(p);
     this.placesDirty = true;
+    if (this.sharing[p] === 1) this.sharedDirty = true;
+  }
+
+  private distractionChanged(p: number): void {
+    this.dirtyPersons.add(p);
+    if (this.sharing[p] === 1) this.sharedDirty = true;
   }
 
   private drop(blockId: BlockId, changes: Changes): void {
@@ -401,11 +495,16 @@ export class PageResolver {
       } else if (slot.rule === SHORT) {
         this.shortSlots.get(slot.entity)?.delete(slot);
         if (slot.current >= 0 && --this.shortOn[slot.entity]! === 0 && !this.present(slot.entity)) this.placesDirty = true;
+      } else if (slot.rule === SHARED) {
+        this.sharedSlots.delete(slot);
+        const own = slot.own!.person;
+        if (own >= 0 && --this.ownEvidence[own]! === 0) this.sharedDirty = true;
+        if (slot.current >= 0 && --this.shortOn[slot.current]! === 0 && !this.present(slot.current)) this.placesDirty = true;
       } else {
         this.contextSlots.delete(slot);
       }
     }
-    for (const p of block.distractedPersons) if (--this.distracted[p]! === 0) this.dirtyPersons.add(p);
+    for (const p of block.distractedPersons) if (--this.distracted[p]! === 0) this.distractionChanged(p);
     for (const y of block.years) if (--this.yearCount[y]! === 0) this.placesDirty = true;
   }
 
@@ -413,6 +512,7 @@ export class PageResolver {
     for (const p of this.dirtyPersons) for (const slot of this.shortSlots.get(p) ?? []) this.evaluateShort(slot, changes);
     this.dirtyPersons.clear();
     for (const slot of fresh) if (slot.rule === SHORT) this.evaluateShort(slot, changes);
+    this.settleShared(fresh, changes);
     if (this.placesDirty) for (const slot of this.contextSlots) this.evaluateContext(slot, changes);
     else for (const slot of fresh) if (slot.rule === CONTEXT) this.evaluateContext(slot, changes);
     this.placesDirty = false;
@@ -433,6 +533,60 @@ export class PageResolver {
       changes.added.push(this.occurrence(slot));
     }
     if (wasPresent !== this.present(p)) this.placesDirty = true;
+  }
+
+  /**
+   * Own evidence first (it depends only on the slot's surroundings, the
+   * published day and the distractor counters), then the verdicts, which also
+   * read the other slots' own evidence: a counter crossing zero there sends
+   * every shared slot round again.
+   */
+  private settleShared(fresh: Slot[], changes: Changes): void {
+    const all = this.sharedDirty;
+    this.sharedDirty = false;
+    if (all) for (const slot of this.sharedSlots) this.judgeOwn(slot);
+    else for (const slot of fresh) if (slot.rule === SHARED) this.judgeOwn(slot);
+    if (all || this.sharedDirty) for (const slot of this.sharedSlots) this.evaluateShared(slot, changes);
+    else for (const slot of fresh) if (slot.rule === SHARED) this.evaluateShared(slot, changes);
+    this.sharedDirty = false;
+  }
+
+  private judgeOwn(slot: Slot): void {
+    const evidence = slot.own!;
+    const dates: PageDates = { day: this.published, years: evidence.years };
+    const { person, byRole } = singledOut(slot.candidates, evidence.roles, dates, (c) => this.termsOf.get(c) ?? []);
+    // A date is no evidence for Bill on a page about Hillary: a distractor on the page outweighs it.
+    const own = person >= 0 && !byRole && this.distracted[person]! > 0 && this.strong[person] === 0 ? -1 : person;
+    if (own === evidence.person) return;
+    if (evidence.person >= 0 && --this.ownEvidence[evidence.person]! === 0) this.sharedDirty = true;
+    if (own >= 0 && this.ownEvidence[own]!++ === 0) this.sharedDirty = true;
+    evidence.person = own;
+  }
+
+  private evaluateShared(slot: Slot, changes: Changes): void {
+    let want = slot.own!.person;
+    if (want < 0) {
+      for (const c of slot.candidates) {
+        if (this.strong[c]! + this.ownEvidence[c]! === 0) continue;
+        if (want >= 0) {
+          want = -1;
+          break;
+        }
+        want = c;
+      }
+    }
+    if (want === slot.current) return;
+    if (slot.current >= 0) {
+      changes.removed.push(this.occurrence(slot));
+      if (--this.shortOn[slot.current]! === 0 && !this.present(slot.current)) this.placesDirty = true;
+    }
+    const before = want >= 0 && !this.present(want);
+    slot.current = want;
+    if (want >= 0) {
+      this.shortOn[want]!++;
+      changes.added.push(this.occurrence(slot));
+      if (before) this.placesDirty = true;
+    }
   }
 
   private evaluateContext(slot: Slot, changes: Changes): void {
@@ -483,11 +637,17 @@ function sentenceEndAt(text: string, i: number): boolean {
   return !(a < i && i - a <= 3 && first !== first.toLowerCase());
 }
 
-function cueInSentence(text: string, cues: number[], hit: Hit): boolean {
+/** The sentence a hit is in, at most CUE_WINDOW characters either side. */
+function sentenceAround(text: string, hit: Hit): [number, number] {
   let from = hit.start;
   while (from > 0 && hit.start - from < CUE_WINDOW && !sentenceEndAt(text, from - 1)) from--;
   let to = hit.end;
   while (to < text.length && to - hit.end < CUE_WINDOW && !sentenceEndAt(text, to)) to++;
+  return [from, to];
+}
+
+function cueInSentence(text: string, cues: number[], hit: Hit): boolean {
+  const [from, to] = sentenceAround(text, hit);
   for (let i = 0; i < cues.length; i += 2) {
     if (cues[i]! >= from && cues[i + 1]! <= to) return true;
   }

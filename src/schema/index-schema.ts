@@ -43,6 +43,12 @@ export interface Person {
    * one person (`Ngoại trưởng Mỹ` on 2025-08-15 is Rubio, on 2021-06-16 Blinken).
    */
   terms: Term[];
+  /**
+   * Other people in the news share the surname (Clinton, Ford): a bare short
+   * form names this person only with evidence on the page (see
+   * src/matcher/shared-surnames.ts). Absent means false.
+   */
+  sharedSurname?: boolean;
 }
 
 /** One person's time in one office; `to` null while still in office. */

@@ -1,4 +1,4 @@
-import type { Person, Summit, SummitIndex } from './index-schema';
+import type { Office, Person, Summit, SummitIndex, Term } from './index-schema';
 
 /**
  * How strongly a surface form names its entity; the matcher uses it to decide
@@ -11,6 +11,19 @@ export interface LexiconEntry {
   kind: 'person' | 'summit';
   id: string;
   strength: Strength;
+  /** A short form other people in the news share (the person's `sharedSurname`): it names them only with evidence on the page. */
+  shared?: true;
+}
+
+/**
+ * What a page can give as evidence for a person with a shared surname: their
+ * terms (a date on the page inside one) and the phrases of the offices they
+ * held (a role before the surname). Only those people's, so the lexicon sent
+ * to every tab grows by a few dozen phrases, not by the whole office list.
+ */
+export interface SharedEvidence {
+  terms: Record<string, Term[]>;
+  offices: Record<string, string[]>;
 }
 
 /**
@@ -28,6 +41,8 @@ export interface Lexicon {
    * Optional so that a lexicon without it still matches, with that tie-break lost.
    */
   years?: Record<string, number>;
+  /** Optional so that a lexicon without it still matches: a shared surname then needs the person's full name on the page. */
+  evidence?: SharedEvidence;
 }
 
 /**
@@ -39,12 +54,26 @@ export interface LexiconPart {
   entries: LexiconEntry[];
   participants: Record<string, string[]>;
   years: Record<string, number>;
+  evidence?: SharedEvidence;
 }
 
-export function lexiconPart(people: readonly Person[], summits: readonly Summit[]): LexiconPart {
+/** `offices` gives the role phrases of people with a shared surname; without it only their terms go in. */
+export function lexiconPart(people: readonly Person[], summits: readonly Summit[], offices: readonly Office[] = []): LexiconPart {
   const entries: LexiconEntry[] = [];
+  const evidence: SharedEvidence = { terms: {}, offices: {} };
   for (const person of people) {
-    for (const name of person.names) entries.push({ form: name.form, kind: 'person', id: person.id, strength: name.kind });
+    const shared = person.sharedSurname === true;
+    for (const name of person.names) {
+      const entry: LexiconEntry = { form: name.form, kind: 'person', id: person.id, strength: name.kind };
+      if (shared && name.kind === 'short') entry.shared = true;
+      entries.push(entry);
+    }
+    if (!shared) continue;
+    evidence.terms[person.id] = person.terms;
+    for (const term of person.terms) {
+      const office = offices.find((o) => o.id === term.office);
+      if (office !== undefined) evidence.offices[office.id] = office.forms.map((f) => f.form);
+    }
   }
   const participants: Record<string, string[]> = {};
   const years: Record<string, number> = {};
@@ -54,21 +83,24 @@ export function lexiconPart(people: readonly Person[], summits: readonly Summit[
     for (const form of summit.aliases) entries.push({ form, kind: 'summit', id: summit.id, strength: 'alias' });
     for (const form of summit.places) entries.push({ form, kind: 'summit', id: summit.id, strength: 'place' });
   }
-  return { entries, participants, years };
+  return { entries, participants, years, evidence };
 }
 
 export function joinLexicon(parts: readonly LexiconPart[], distractors: string[]): Lexicon {
-  const lexicon: Required<Lexicon> = { entries: [], distractors, participants: {}, years: {} };
+  const lexicon: Required<Lexicon> = { entries: [], distractors, participants: {}, years: {}, evidence: { terms: {}, offices: {} } };
   for (const part of parts) {
     for (const entry of part.entries) lexicon.entries.push(entry);
     Object.assign(lexicon.participants, part.participants);
     Object.assign(lexicon.years, part.years);
+    // A part stored before shared surnames existed has no evidence.
+    Object.assign(lexicon.evidence.terms, part.evidence?.terms);
+    Object.assign(lexicon.evidence.offices, part.evidence?.offices);
   }
   return lexicon;
 }
 
-export function buildLexicon(index: Pick<SummitIndex, 'people' | 'summits' | 'distractors'>): Lexicon {
-  return joinLexicon([lexiconPart(index.people, index.summits)], index.distractors);
+export function buildLexicon(index: Pick<SummitIndex, 'people' | 'summits' | 'distractors'> & Partial<Pick<SummitIndex, 'offices'>>): Lexicon {
+  return joinLexicon([lexiconPart(index.people, index.summits, index.offices)], index.distractors);
 }
 
 /**
@@ -96,6 +128,10 @@ export interface PackedLexicon {
   participantCounts: number[];
   /** The participants of every summit in `summits`, one after another, as indexes into `ids`. */
   participants: number[];
+  /** Indexes of the forms marked `shared`. */
+  shared: number[];
+  /** `Lexicon.evidence` as JSON ('' when the lexicon has none): a few dozen terms and phrases, not worth lists of their own. */
+  evidence: string;
 }
 
 const CODES: readonly [LexiconEntry['kind'], Strength][] = [
@@ -127,13 +163,16 @@ export function packLexicon(lexicon: Lexicon): PackedLexicon {
   const forms: string[] = [];
   const refs: number[] = [];
   let codes = '';
-  for (const entry of lexicon.entries) {
+  const shared: number[] = [];
+  lexicon.entries.forEach((entry, i) => {
     if (entry.form.includes('\n')) throw new Error(`a lexicon form holds a newline: ${JSON.stringify(entry.form)}`);
+    if (entry.shared) shared.push(i);
     forms.push(entry.form);
     refs.push(ref(entry.id));
     codes += CODE_LETTERS[CODES.findIndex(([kind, strength]) => kind === entry.kind && strength === entry.strength)];
-  }
-  const packed: PackedLexicon = { forms: forms.join('\n'), refs, codes, ids, distractors: [...lexicon.distractors], summits: [], years: [], participantCounts: [], participants: [] };
+  });
+  const evidence = lexicon.evidence === undefined ? '' : JSON.stringify(lexicon.evidence);
+  const packed: PackedLexicon = { forms: forms.join('\n'), refs, codes, ids, distractors: [...lexicon.distractors], summits: [], years: [], participantCounts: [], participants: [], shared, evidence };
   for (const summit of new Set([...Object.keys(lexicon.participants), ...Object.keys(lexicon.years ?? {})])) {
     const people = lexicon.participants[summit];
     packed.summits.push(ref(summit));
@@ -151,6 +190,7 @@ export function unpackLexicon(packed: PackedLexicon): Lexicon {
     const [kind, strength] = CODES[CODE_LETTERS.indexOf(packed.codes[i]!)]!;
     return { form, kind, id: packed.ids[packed.refs[i]!]!, strength };
   });
+  for (const i of packed.shared) entries[i]!.shared = true;
   const participants: Record<string, string[]> = {};
   const years: Record<string, number> = {};
   let next = 0;
@@ -163,5 +203,7 @@ export function unpackLexicon(packed: PackedLexicon): Lexicon {
     }
     if (packed.years[i]! > 0) years[id] = packed.years[i]!;
   });
-  return { entries, distractors: [...packed.distractors], participants, years };
+  const lexicon: Lexicon = { entries, distractors: [...packed.distractors], participants, years };
+  if (packed.evidence !== '') lexicon.evidence = JSON.parse(packed.evidence) as SharedEvidence;
+  return lexicon;
 }

@@ -147,7 +147,7 @@ export async function buildSeedRecords(index: SummitIndex, documents: DocumentsW
       if (slicer.due()) await slicer.yield();
     }
   };
-  await addParts(index.people.length, (from, to) => lexiconPart(index.people.slice(from, to), []));
+  await addParts(index.people.length, (from, to) => lexiconPart(index.people.slice(from, to), [], index.offices));
   await addParts(index.summits.length, (from, to) => lexiconPart([], index.summits.slice(from, to)));
 
   return {

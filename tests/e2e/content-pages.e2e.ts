@@ -14,6 +14,7 @@ import {
   onPage,
   openControl,
   sleep,
+  waitForHighlights,
   waitForMentions,
   type MentionRow,
 } from './content-support';
@@ -118,6 +119,7 @@ for (const name of BROWSERS) {
       ['anchorage-weather.html', 'Anchorage weather with meeting/talks/summit cues but no leaders'],
       ['hamburg-football.html', 'HSV vs St. Pauli: Hamburg, Hamburger SV, meeting/met/talks'],
       ['melania-fashion.html', 'Melania Trump fashion: "Mrs Trump" is held back while the distractor is there and no full name of Donald Trump is'],
+      ['shared-surnames-other-people.html', 'a Ford Focus, Tom Ford and Hillary Clinton: shared surnames with no evidence for Gerald Ford or Bill Clinton'],
       ['cooking.html', 'Baked Alaska, Moscow Mule, a trump card and a summit of meringue'],
     ] as const) {
       it(`negative control shows nothing: ${why}`, async () => {
@@ -129,6 +131,24 @@ for (const name of BROWSERS) {
         });
       });
     }
+
+    it('a bare "Bush" is the father while the page dates him, and nobody once the son is named too', async () => {
+      await onPage(h, 'shared-surnames-bush-malta.html', async (tab) => {
+        await settled({ 'bush-ghw': 3, gorbachev: 1, 'malta-1989': 1 });
+        await waitForHighlights(tab, { 'summit-lens-underline-person': 4, 'summit-lens-underline-summit': 1 });
+        expect(await tab.evaluate(highlightTextsInPage, 'summit-lens-underline-person')).toEqual(['Bush', 'Mikhail Gorbachev', 'Bush', 'Bush']);
+        await tab.evaluate(() => {
+          const p = document.createElement('p');
+          p.textContent = 'Twelve years later his son George W. Bush took office.';
+          document.getElementById('late')!.append(p);
+        });
+        // The first Bush keeps its own evidence (1989 in its sentence); the others could now be either.
+        const rows = await settled({ 'bush-ghw': 1, 'bush-gw': 1, gorbachev: 1, 'malta-1989': 1 });
+        expect(rows.find((r) => r.id === 'bush-gw')!.forms).toEqual(['George W. Bush']);
+        await waitForHighlights(tab, { 'summit-lens-underline-person': 3, 'summit-lens-underline-summit': 1 });
+        expect(await tab.evaluate(highlightTextsInPage, 'summit-lens-underline-person')).toEqual(['Bush', 'Mikhail Gorbachev', 'George W. Bush']);
+      });
+    });
 
     it('skips inputs, textarea, select, button, contenteditable, code, kbd, pre, script, style, noscript, template, svg and hidden text', async () => {
       await onPage(h, 'skips.html', async (tab) => {
