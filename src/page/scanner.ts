@@ -245,7 +245,9 @@ export class PageScanner {
     this.walking = true;
     await this.scan(root);
     this.walking = false;
-    if (!this.stopped) timing.mark?.(SCAN_MARKS.end);
+    if (this.stopped) return;
+    this.settlePublished();
+    timing.mark?.(SCAN_MARKS.end);
   }
 
   /** Queues a subtree; resolves when everything queued so far is scanned. */
@@ -350,15 +352,10 @@ export class PageScanner {
       else byBlock.set(o.blockId, [o]);
     }
     const blocks: ContextBlock[] = [];
-    const lines: string[] = [];
     let sample = '';
     for (const [id, record] of this.blocks) {
       const evidence = this.resolver.evidence(id) ?? { cues: 0, years: [] };
       blocks.push({ region: record.region, occurrences: byBlock.get(id) ?? [], cues: evidence.cues, years: evidence.years });
-      if (lines.length < DATELINE_LINES && record.region !== 'aside') {
-        const line = record.block.text.trim();
-        if (line.length <= DATELINE_MAX) lines.push(line);
-      }
       if (sample.length < LANG_SAMPLE) sample += ` ${record.block.text.slice(0, LANG_SAMPLE)}`;
     }
     const { lexicon } = this.options;
@@ -367,9 +364,30 @@ export class PageScanner {
       title: this.resolver.probe(this.doc.title),
       participants: lexicon.participants,
       years: lexicon.years ?? {},
-      published: publishedDay(factSources(this.doc, lines)),
+      published: this.published(),
       lang: pageLang(this.doc.documentElement.getAttribute('lang'), sample),
     });
+  }
+
+  /** The day the page says it was published: its metadata, else a short dateline among its first blocks. */
+  private published(): string | null {
+    const lines: string[] = [];
+    for (const record of this.blocks.values()) {
+      if (lines.length >= DATELINE_LINES) break;
+      if (record.region === 'aside') continue;
+      const line = record.block.text.trim();
+      if (line.length <= DATELINE_MAX) lines.push(line);
+    }
+    return publishedDay(factSources(this.doc, lines));
+  }
+
+  /** A date in someone's term is evidence for a shared surname (`Bush`); the page's own day counts once the whole page is known. */
+  private settlePublished(): void {
+    const { added, removed } = this.resolver.setPublished(this.published());
+    if (added.length === 0 && removed.length === 0) return;
+    this.apply(removed, added);
+    this.highlighter.flush();
+    this.options.onChange();
   }
 
   /** The mark under the pointer, confirmed against its rendered boxes. */

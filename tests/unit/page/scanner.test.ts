@@ -295,3 +295,35 @@ describe('PageScanner.scanPage', () => {
     }
   });
 });
+
+describe('PageScanner and the page’s own day', () => {
+  it('gives a bare shared surname to the person in office on the day the page says it was published, once the page is scanned', async () => {
+    const { buildLexicon } = await import('../../../src/schema/lexicon');
+    const { realGazetteer } = await import('../corpus/corpus-fixture');
+    const real = buildLexicon(realGazetteer());
+    const meta = document.createElement('meta');
+    meta.setAttribute('property', 'article:published_time');
+    meta.setAttribute('content', '2001-06-16T09:00:00+02:00');
+    document.head.appendChild(meta);
+    document.body.innerHTML = '<main><h1>Bush meets Putin in Slovenia</h1><p>Bush arrived at the castle before noon.</p></main>';
+    try {
+      const s = new PageScanner(document, { lexicon: real, style: 'underline', detect: { person: true, summit: true }, onChange: () => undefined });
+      await s.scanPage(document.body);
+      // 2001: the son's term, not the father's (1989–1993); with him named, "Slovenia" next to "meets" is their summit.
+      expect(s.mentions().mentions.map((m) => [m.id, m.count])).toEqual([
+        ['bush-gw', 2],
+        ['ljubljana-2001', 1],
+        ['putin', 1],
+      ]);
+      s.stop();
+      meta.remove();
+      const undated = new PageScanner(document, { lexicon: real, style: 'underline', detect: { person: true, summit: true }, onChange: () => undefined });
+      await undated.scanPage(document.body);
+      // No day: the bare Bush could be either; the summit still has a participant (Putin) and its place.
+      expect(undated.mentions().mentions.map((m) => m.id)).toEqual(['ljubljana-2001', 'putin']);
+      undated.stop();
+    } finally {
+      meta.remove();
+    }
+  });
+});
