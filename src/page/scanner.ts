@@ -381,9 +381,15 @@ export class PageScanner {
     return publishedDay(factSources(this.doc, lines));
   }
 
-  /** A date in someone's term is evidence for a shared surname (`Bush`); the page's own day counts once the whole page is known. */
+  /**
+   * A date in someone's term is evidence for a shared surname (`Bush`); the
+   * page's own day counts once the whole page is known. Only the day the page
+   * states in its markup (metadata, JSON-LD, `<time>`, the URL): a visible
+   * line can be a history article's first sentence ("On 2 December 1989,
+   * Bush and …"), which would date every later Bush to 1989.
+   */
   private settlePublished(): void {
-    const { added, removed } = this.resolver.setPublished(this.published());
+    const { added, removed } = this.resolver.setPublished(publishedDay(factSources(this.doc, [])));
     if (added.length === 0 && removed.length === 0) return;
     this.apply(removed, added);
     this.highlighter.flush();
