@@ -17,6 +17,7 @@ import type { Page as PpPage } from 'puppeteer-core';
 import { BROWSER_BINARIES, launchWithExtension, type BrowserName, type ExtensionSession } from './harness/browsers';
 import { extensionDir, ROOT, SCREENSHOT_DIR } from './harness/fixture';
 import { startPageServer, type PageServer } from './harness/server';
+import { poll } from './harness/poll';
 
 const PHONE = { width: 360, height: 740 };
 const LARGE_PHONE = { width: 412, height: 915 };
@@ -35,21 +36,6 @@ interface Phone {
   origin: string;
   open(url: string): Promise<PhoneTab>;
   close(): Promise<void>;
-}
-
-async function poll<T>(check: () => Promise<T | null | false>, what: string, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const value = await check();
-      if (value) return value;
-    } catch (error) {
-      last = error;
-    }
-    await new Promise((r) => setTimeout(r, 40));
-  }
-  throw new Error(`Timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
 }
 
 /** Runs in an extension page: the background has a complete index. */

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Tab } from './harness/browsers';
 import { BROWSERS, maybeScreenshot, useExtension, type Harness } from './harness/fixture';
 import { openPopup, typeQuery } from './harness/popup';
+import { poll } from './harness/poll';
 import { cardMarkup, clickAt, hoverText, pointInCard, waitForActive } from './content-support';
 
 /**
@@ -83,17 +84,6 @@ function shownArticles(popup: Tab): Promise<ShownArticle[]> {
       link: li.querySelector('a.original')?.getAttribute('href') ?? null,
     })),
   );
-}
-
-/** Polls `check` until it gives a value other than null or false (the card lives in a closed shadow root the page cannot watch). */
-async function until<T>(check: () => Promise<T | null | false>, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check().catch(() => null);
-    if (value !== null && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 const noteText = (popup: Tab) => popup.evaluate(() => document.querySelector('.reading-note-line')?.textContent ?? null);
@@ -263,12 +253,12 @@ for (const name of BROWSERS) {
         await waitForActive(page);
         await hoverText(page, 'Lavrov', 'h1');
         await page.waitFor(() => document.querySelector('summit-lens-popover')?.matches(':popover-open') === true);
-        const button = await until(() => pointInCard(page, name, 'button.add'), "the card's add button");
+        const button = await poll(() => pointInCard(page, name, 'button.add'), "the card's add button");
         // From the name to the button in steps, as a hand would: the card stays open on the way.
         await page.mouseMove(button.x, button.y, 8);
         await clickAt(page, button.x, button.y);
         const added = `Đã thêm “${lavrovTitle}”: 3 trích dẫn.`;
-        await until(async () => (await cardMarkup(page, name)).includes(added), `"${added}" in the card`);
+        await poll(async () => (await cardMarkup(page, name)).includes(added), `"${added}" in the card`);
         const list = await ask<{ title: string; url: string; quotes: number }[]>(control, { type: 'readingList' });
         expect(list.map((a) => [a.title, a.url, a.quotes])).toEqual([[lavrovTitle, h.url(lavrovPage), 3]]);
 
@@ -278,7 +268,7 @@ for (const name of BROWSERS) {
         await waitForActive(second);
         await second.evaluate(() => document.querySelector('#p4')!.scrollIntoView({ block: 'center' }));
         await hoverText(second, 'Lavrov', '#p4');
-        const withQuote = await until(async () => {
+        const withQuote = await poll(async () => {
           const markup = await cardMarkup(second, name);
           return markup.includes(lavrovWords) ? markup : null;
         }, "the added quote in Lavrov's card");
@@ -290,7 +280,7 @@ for (const name of BROWSERS) {
         await waitForActive(second);
         await second.evaluate(() => document.querySelector('#p4')!.scrollIntoView({ block: 'center' }));
         await hoverText(second, 'Lavrov', '#p4');
-        const after = await until(async () => {
+        const after = await poll(async () => {
           const markup = await cardMarkup(second, name);
           return markup.includes('data-section="quotes"') ? markup : null;
         }, "Lavrov's card with its quotes section");

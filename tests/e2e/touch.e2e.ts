@@ -19,6 +19,7 @@ import { BROWSER_BINARIES, launchWithExtension, type BrowserName, type Extension
 import { extensionDir, ROOT, SCREENSHOT_DIR } from './harness/fixture';
 import { startPageServer, type PageServer } from './harness/server';
 import { HOST, popoverInPage, rectOfTextInPage } from './content-support';
+import { poll } from './harness/poll';
 
 const PHONE = { width: 390, height: 844 };
 
@@ -46,21 +47,6 @@ interface PhoneTab {
 interface Phone {
   open(url: string): Promise<PhoneTab>;
   close(): Promise<void>;
-}
-
-async function poll<T>(check: () => Promise<T | null | false>, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const value = await check();
-      if (value) return value;
-    } catch (error) {
-      last = error;
-    }
-    await new Promise((r) => setTimeout(r, 40));
-  }
-  throw new Error(`Timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
 }
 
 /** Chromium touch through the DevTools protocol: the same input pipeline a phone's touchscreen feeds. */
