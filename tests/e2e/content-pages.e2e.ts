@@ -69,7 +69,7 @@ for (const name of BROWSERS) {
         // The dateline's ANCHORAGE has a cue (talks) in its sentence; the caption's base name has none;
         // `в Анкоридже` is Anchorage in the prepositional case, next to `переговоры`.
         expect(byId['alaska-2025']).toEqual({ id: 'alaska-2025', kind: 'summit', count: 5, forms: ['Alaska', 'ANCHORAGE', 'Анкоридже', 'Alaska summit'] });
-        expect(await highlights(tab)).toEqual({ 'summit-lens-underline-person': 17, 'summit-lens-underline-summit': 5 });
+        await waitForHighlights(tab, { 'summit-lens-underline-person': 17, 'summit-lens-underline-summit': 5 });
 
         const marked = await tab.evaluate(highlightTextsInPage, 'summit-lens-underline-person');
         // The h1: "Putin's … Trump–Putin summit": both names around the en dash.
@@ -106,7 +106,7 @@ for (const name of BROWSERS) {
           'geneva-2021': ['thượng đỉnh Giơ-ne-vơ'],
           'helsinki-2018': ['Thượng đỉnh Helsinki 2018'],
         });
-        expect(await highlights(tab)).toEqual({ 'summit-lens-underline-person': 7, 'summit-lens-underline-summit': 5 });
+        await waitForHighlights(tab, { 'summit-lens-underline-person': 7, 'summit-lens-underline-summit': 5 });
         // The marks cover exactly the decomposed characters of the page.
         const people = await tab.evaluate(highlightTextsInPage, 'summit-lens-underline-person');
         expect(people).toEqual(['Pu-tin', 'Đô-nan Trăm', 'Vla-đi-mia Pu-tin', 'Xéc-gây La-vrốp', 'ông chủ Điện Kremlin', 'Biden', 'Pu-tin'].map((f) => f.normalize('NFD')));
@@ -160,7 +160,7 @@ for (const name of BROWSERS) {
           const registry = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights;
           return [...registry.get('summit-lens-underline-person')!].some((r) => r.startContainer.parentElement?.id === 'shown-in-ghost');
         })).toBe(true);
-        expect(await highlights(tab)).toEqual({ 'summit-lens-underline-person': 5, 'summit-lens-underline-summit': 0 });
+        await waitForHighlights(tab, { 'summit-lens-underline-person': 5, 'summit-lens-underline-summit': 0 });
 
         // Typing a name into the page's editor (and a script a tag manager injects) must not mark it either.
         await tab.evaluate(() => {
@@ -185,7 +185,7 @@ for (const name of BROWSERS) {
         expect(await tab.evaluate(() => document.getElementById('editor')!.textContent)).toContain('Volodymyr Zelensky');
         await sleep(400);
         expect(counts(await mentionsOf(control))).toEqual({ lavrov: 1, putin: 2, trump: 1, zelensky: 1 });
-        expect(await highlights(tab)).toEqual({ 'summit-lens-underline-person': 5, 'summit-lens-underline-summit': 0 });
+        await waitForHighlights(tab, { 'summit-lens-underline-person': 5, 'summit-lens-underline-summit': 0 });
         });
     });
   });
