@@ -8,16 +8,16 @@
  * must find the page tab beside the popup, since the popup is the active tab.
  */
 import { mkdirSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type BrowserContext, type CDPSession, type Page as PwPage } from 'playwright-core';
+import { type CDPSession, type Page as PwPage } from 'playwright-core';
 import type { Page as PpPage } from 'puppeteer-core';
-import { BROWSER_BINARIES, launchWithExtension, type BrowserName, type ExtensionSession } from './harness/browsers';
+import { launchWithExtension, type BrowserName, type ExtensionSession } from './harness/browsers';
 import { extensionDir, ROOT, SCREENSHOT_DIR } from './harness/fixture';
 import { startPageServer, type PageServer } from './harness/server';
 import { poll } from './harness/poll';
+import { launchChromiumPhone } from './harness/phone';
 
 const PHONE = { width: 360, height: 740 };
 const LARGE_PHONE = { width: 412, height: 915 };
@@ -46,21 +46,7 @@ async function indexReady(): Promise<boolean> {
 }
 
 async function chromiumPhone(): Promise<Phone> {
-  const profile = await mkdtemp(join(tmpdir(), 'summit-lens-views-'));
-  const dir = extensionDir('chromium');
-  const context: BrowserContext = await chromium.launchPersistentContext(profile, {
-    executablePath: BROWSER_BINARIES.chromium,
-    headless: true,
-    locale: 'en-US',
-    viewport: PHONE,
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    colorScheme: 'light',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', `--disable-extensions-except=${dir}`, `--load-extension=${dir}`],
-  });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
-  const origin = /^chrome-extension:\/\/[a-p]{32}/.exec(worker.url())![0];
+  const { context, origin, profile } = await launchChromiumPhone('summit-lens-views-', PHONE);
   return {
     origin,
     async open(url) {

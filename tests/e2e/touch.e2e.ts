@@ -9,17 +9,17 @@
  * Firefox is checked from outside (the sheet's box, open/closed, navigation).
  */
 import { mkdirSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type BrowserContext, type CDPSession, type Page as PwPage } from 'playwright-core';
+import { type CDPSession, type Page as PwPage } from 'playwright-core';
 import type { Page as PpPage } from 'puppeteer-core';
-import { BROWSER_BINARIES, launchWithExtension, type BrowserName, type ExtensionSession } from './harness/browsers';
+import { launchWithExtension, type BrowserName, type ExtensionSession } from './harness/browsers';
 import { extensionDir, ROOT, SCREENSHOT_DIR } from './harness/fixture';
 import { startPageServer, type PageServer } from './harness/server';
 import { HOST, popoverInPage, rectOfTextInPage } from './content-support';
 import { poll } from './harness/poll';
+import { launchChromiumPhone } from './harness/phone';
 
 const PHONE = { width: 390, height: 844 };
 
@@ -75,21 +75,7 @@ function cdpFinger(cdp: CDPSession): Finger {
 }
 
 async function chromiumPhone(server: PageServer): Promise<Phone> {
-  const profile = await mkdtemp(join(tmpdir(), 'summit-lens-phone-'));
-  const dir = extensionDir('chromium');
-  const context: BrowserContext = await chromium.launchPersistentContext(profile, {
-    executablePath: BROWSER_BINARIES.chromium,
-    headless: true,
-    locale: 'en-US',
-    viewport: PHONE,
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    colorScheme: 'light',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', `--disable-extensions-except=${dir}`, `--load-extension=${dir}`],
-  });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
-  const origin = /^chrome-extension:\/\/[a-p]{32}/.exec(worker.url())![0];
+  const { context, origin, profile } = await launchChromiumPhone('summit-lens-phone-', PHONE);
   const options = await context.newPage();
   await options.goto(`${origin}/options.html`);
   await poll(() => options.evaluate(async () => {
