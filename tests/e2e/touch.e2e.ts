@@ -253,8 +253,21 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       await waitClosed(tab);
     }
 
-    /** Loaded and settled: the card with its quotes is taller than its "loading" line. */
-    const waitLoaded = () => poll(async () => ((await sheet(tab)).rect?.height ?? 0) > 300, 'the loaded card');
+    /**
+     * Loaded and settled: the card with its quotes is taller than its "loading" line, and its
+     * box is where it was on the previous look (sections that arrive late grow the sheet upwards,
+     * moving its header from under a finger aimed at it).
+     */
+    const waitLoaded = () => {
+      let previous = '';
+      return poll(async () => {
+        const r = (await sheet(tab)).rect;
+        const now = r === null ? '' : `${r.top},${r.height}`;
+        const settled = r !== null && r.height > 300 && now === previous;
+        previous = now;
+        return settled ? r : null;
+      }, 'the loaded card to settle');
+    };
 
     async function tapOpen(text: string) {
       await closed();
@@ -314,8 +327,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
 
     it('dragging the sheet down by its handle closes it', async () => {
       await tapOpen('Vladimir Putin');
-      await waitLoaded();
-      const r = (await sheet(tab)).rect!;
+      const r = await waitLoaded();
       // On the header's text (the handle above it is a narrow strip), well clear of the close button.
       await tab.finger.swipe(r.left + 120, r.top + 44, 0, 200);
       await waitClosed(tab);
