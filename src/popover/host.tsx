@@ -101,7 +101,7 @@ export function createPopoverHost(doc: Document, events: HostEvents): PopoverHos
   // Dragging the sheet's handle or header down closes it. Both are `touch-action: none`,
   // so the browser never turns that drag into a scroll and keeps sending its moves.
   mount.addEventListener('pointerdown', (event) => {
-    if (!sheet || !(event.target as Element).closest?.('.grabber, header')) return;
+    if (!sheet || !(event.target as Element).closest?.('.grabber, .head')) return;
     if ((event.target as Element).closest('button')) return;
     drag = { id: event.pointerId, y: event.clientY, t: event.timeStamp };
     (event.target as Element).setPointerCapture?.(event.pointerId);
