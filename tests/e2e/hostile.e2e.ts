@@ -91,6 +91,22 @@ async function stall(tab: Tab): Promise<{ maxGap: number; longest: number; ticks
   });
 }
 
+/**
+ * Only what is near the viewport is drawn (decision 0031), and scrolling to the end draws the marks
+ * there. Records the figures and gives the page's ticking state.
+ */
+async function drawnNearTheViewport(tab: Tab, label: string): Promise<{ maxGap: number; longest: number; ticks: number }> {
+  const ms = await waitForNearMarks(tab);
+  const top = await tab.evaluate(totalMarks);
+  expect(top).toBe(await tab.evaluate(nearPutinParagraphs));
+  expect(top).toBeLessThan(100);
+  await tab.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await waitForMarks(tab, top + (await tab.evaluate(nearPutinParagraphs)));
+  const s = await stall(tab);
+  figures.push(`${label}: scanned, ${top} near marks drawn after ${ms} ms, longest gap after load ${s.maxGap} ms, longest task ${s.longest} ms`);
+  return s;
+}
+
 async function open(h: Harness, path: string, body: string, headers?: Record<string, string>): Promise<Tab> {
   h.server.route(path, body, headers);
   return h.session.newTab(h.url(path));
@@ -106,15 +122,7 @@ for (const name of BROWSERS) {
       const html = page('5 MB', paragraphs.join('\n'));
       expect(html.length).toBeGreaterThan(5_000_000);
       const tab = await open(h, '/hostile-5mb.html', html);
-      // Only what is near the viewport is drawn (decision 0031); scrolling to the end draws the marks there.
-      const ms = await waitForNearMarks(tab);
-      const top = await tab.evaluate(totalMarks);
-      expect(top).toBe(await tab.evaluate(nearPutinParagraphs));
-      expect(top).toBeLessThan(100);
-      await tab.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-      await waitForMarks(tab, top + (await tab.evaluate(nearPutinParagraphs)));
-      const s = await stall(tab);
-      figures.push(`${name} 5 MB text: scanned, ${top} near marks drawn after ${ms} ms, longest gap after load ${s.maxGap} ms, longest task ${s.longest} ms`);
+      const s = await drawnNearTheViewport(tab, `${name} 5 MB text`);
       expect(s.ticks).toBeGreaterThan(0);
       await tab.close();
     });
@@ -127,14 +135,7 @@ for (const name of BROWSERS) {
       }
       const tab = await open(h, '/hostile-200k.html', page('200k nodes', rows.join('')));
       expect(await tab.evaluate(() => document.getElementsByTagName('*').length)).toBeGreaterThan(100_000);
-      const ms = await waitForNearMarks(tab);
-      const top = await tab.evaluate(totalMarks);
-      expect(top).toBe(await tab.evaluate(nearPutinParagraphs));
-      expect(top).toBeLessThan(100);
-      await tab.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-      await waitForMarks(tab, top + (await tab.evaluate(nearPutinParagraphs)));
-      const s = await stall(tab);
-      figures.push(`${name} 200k nodes: scanned, ${top} near marks drawn after ${ms} ms, longest gap after load ${s.maxGap} ms, longest task ${s.longest} ms`);
+      await drawnNearTheViewport(tab, `${name} 200k nodes`);
       await tab.close();
     });
 
