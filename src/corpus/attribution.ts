@@ -20,10 +20,13 @@ export type Subject = { type: 'person'; mention: Mention } | { type: 'implicit' 
  * subject first, and `told`/`nói với` are followed by whom they address.
  */
 const INVERTS = /^(?:said|says|added|adds|wrote|writes|asked|noted|insisted|stressed|explained|replied|responded|warned|according to|[\u0400-\u04FF][\u0400-\u04FF ]*)$/iu;
-/** What may stand between an inverting verb and its subject. */
+/** What may stand between an inverting verb and its subject: `the`, and a title the gazetteer does not list (`said Sen. Thomas Harlan`, `said Majority Leader X`). */
 const INVERTED_GAP = /^\s*(?:the\s+)?$/iu;
+const INVERTED_TITLE = /^\s*(?:(?:\p{Lu}[\p{L}-]*\.?|\p{Ll}{2,4}\.)\s+){1,3}$/u;
 /** Russian puts a time or an addressee between verb and subject: `— сказал вчера Зеленский`, `сообщил в четверг журналистам помощник`. */
 const INVERTED_GAP_RU = /^\s*(?:[а-яё-]+\s+){0,3}$/u;
+/** A body in the genitive before a name outside the gazetteer: `— сказал зампред Комитета Государственной Думы Олег Рябинин`. */
+const INVERTED_BODY_RU = /^\s*(?:[а-яё-]+\s+){1,3}(?:[А-ЯЁ][а-яё-]+\s+){1,3}$/u;
 /** After `как`/`as` the subject may come a few words later: `Как подчеркнула на том же брифинге дипломат, …`. */
 const INVERTED_GAP_AFTER_AS = /^\s*(?:[\p{Ll}-]+\s+){0,4}$/u;
 const AS_BEFORE = /(?<![\p{L}])(?:как|as)\s*$/iu;
@@ -110,11 +113,16 @@ function impersonal(c: Clause, verb: VerbHit): boolean {
 
 function subjectAfter(c: Clause, verb: VerbHit): Subject | null {
   if (!INVERTS.test(c.text.slice(verb.start, verb.end))) return null;
-  const next = c.mentions.find((m) => m.start >= verb.end);
+  const found = c.mentions.findIndex((m) => m.start >= verb.end);
+  let next = found >= 0 ? c.mentions[found] : undefined;
+  // A title word that doubles as a back-reference (`сенатор`, `the senator`) right before a name is that name's title.
+  const named = found >= 0 ? c.mentions[found + 1] : undefined;
+  if (next?.kind === 'pronoun' && named && (named.kind === 'stranger' || named.kind === 'name') && c.text.slice(next.end, named.start) === ' ') next = named;
   if (!next || next.kind === 'distractor') return null;
   const gap = c.text.slice(verb.end, next.start);
   const cyrillic = /[\u0400-\u04FF]/u.test(c.text[verb.start]!);
-  if (!INVERTED_GAP.test(gap) && !(cyrillic && INVERTED_GAP_RU.test(gap)) && !(AS_BEFORE.test(c.text.slice(Math.max(0, verb.start - 8), verb.start)) && INVERTED_GAP_AFTER_AS.test(gap))) return null;
+  const titled = (next.kind === 'name' || next.kind === 'stranger') && INVERTED_TITLE.test(gap) || (next.kind === 'stranger' && INVERTED_BODY_RU.test(gap));
+  if (!INVERTED_GAP.test(gap) && !titled && !(cyrillic && INVERTED_GAP_RU.test(gap)) && !(AS_BEFORE.test(c.text.slice(Math.max(0, verb.start - 8), verb.start)) && INVERTED_GAP_AFTER_AS.test(gap))) return null;
   if (!ALWAYS_INVERTED.test(c.text.slice(verb.start, verb.end)) && !INVERTED_END.test(c.text.slice(next.end, next.end + 40))) return null;
   return { type: 'person', mention: next };
 }

@@ -171,9 +171,9 @@ export class QuoteClock {
    * A sentence: `text` (starting at offset `start`) with its quotations
    * blanked, the dates outside them, who speaks in it (the owners of a frame
    * it sets: its speaker, not everyone it mentions) and the people its words
-   * outside quotations refer to.
+   * outside quotations refer to; `readOut`: it quotes a statement someone read out.
    */
-  sentence(text: string, start: number, dates: DateMention[], speakers: string[], named: string[]): void {
+  sentence(text: string, start: number, dates: DateMention[], speakers: string[], named: string[], readOut = false): void {
     if (this.own) this.before = this.current();
     // What a question was about is not where the answer was given (`Khi được hỏi vì sao … trong cuộc họp báo, ông Rubio…`).
     text = text.replace(QUESTION, (q) => ' '.repeat(q.length));
@@ -187,6 +187,8 @@ export class QuoteClock {
     const verbs = said.length > 1 ? findSpeechVerbs(text, 0, content, []) : [];
     const spoken = said.filter((d) => verbs.some((v) => d.start - start >= v.end && VERB_TO_DAY.test(text.slice(v.end, d.start - start))));
     this.own = this.stamp ? null : whenOf(text.slice(0, content), [...spoken, ...said], this.lastDay);
+    // A statement read out at a briefing (`tuyên bố do người phát ngôn … đọc tại cuộc họp báo`) is issued at home, not at the summit.
+    if (readOut && this.own?.type === 'summit') this.own = null;
     if (this.own?.type === 'day') this.lastDay = this.own;
     const b = this.before;
     if (!this.own && b && b.owners.size === 0 && b.paragraph === this.paragraphIndex) {

@@ -103,7 +103,8 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
       const sentenceSpeaker = speakerOfSentence(clause, outside, resolve, recent);
       const named = outside.map(resolve).filter((x): x is Speaker => x !== null).map(speakerKey);
       const speakers = sentenceSpeaker === IMPLICIT ? named : sentenceSpeaker ? [speakerKey(sentenceSpeaker)] : [];
-      clock.sentence(outsideText, s.start, ownDates, speakers, named);
+      const reader = statementReader(doc.text, outside, resolve);
+      clock.sentence(outsideText, s.start, ownDates, speakers, named, reader !== null);
       // The last speech quote's speaker, null when the text does not say who: a pronoun after it must not reach further back.
       let attributed: Speaker | null | undefined;
 
@@ -117,6 +118,7 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
         else who = orElse(beforeMid(clause, s, q, resolve), () => after(clause, q, next, resolve));
         if (who === undefined) who = headlineSpeaker(doc.text, s, outside, resolve) ?? (standfirst?.quote === q ? standfirst.speaker : undefined);
         if (who === IMPLICIT) who = sentenceSpeaker;
+        if (!who && reader && reader.at < q.open) who = reader.speaker;
         // First-person words are the interviewee's in an answer; elsewhere the writer's, whom the text does not name.
         if (firstPersonSpeech(before, doc.text.slice(q.close + 1, next))) who = answer ? guestOf(interview!.guest, paraText) : null;
         const words = doc.text.slice(q.start, q.end);
@@ -342,8 +344,11 @@ function speakerOfSentence(c: Clause, outside: Mention[], resolve: (m: Mention) 
   return carried(recent);
 }
 
-/** A sentence opening with a common-noun subject (`The spokeswoman`, `A senior official`, `Một quan chức`), which no mention names. */
-const COMMON_SUBJECT = /^[\s\p{P}]*(?:The|A|An|One|Another|Some|Một|Các|Những)\s+\p{Ll}/u;
+/**
+ * A common-noun subject (`The spokeswoman`, `A senior official`, `Một quan chức`), which no mention names, at the
+ * start of the sentence or after an opening phrase (`In Kyiv, a senior Ukrainian official … said`).
+ */
+const COMMON_SUBJECT = /(?:^[\s\p{P}]*(?:The|A|An|One|Another|Some|Một|Các|Những)|,\s+(?:the|a|an|one|another|some|một|các|những))\s+\p{Ll}/u;
 
 /** A speaker carried over from an earlier sentence is known by reference, unless only a role ever identified them. */
 function carried(s: Speaker | null): Speaker | null {
@@ -356,6 +361,28 @@ const SUBORDINATE = leadingLookbehind(/(?<![\p{L}])(?:khi|sau khi|trước khi|t
 function possessive(text: string, m: Mention): boolean {
   return /^['’]s(?![\p{L}])/u.test(text.slice(m.end, m.end + 3));
 }
+/**
+ * `In a statement read by spokesman Dmitry Peskov, the Kremlin said …`, `в заявлении, которое зачитала
+ * Мария Захарова`, `tuyên bố do người phát ngôn Maria Zakharova đọc`: an institution's statement is
+ * quoted in the words of the person who read it out, the only one the text names (as a ministry's
+ * briefing is its spokesperson's). A person's own message read out by an aide names its author instead
+ * (`read out a message from the president`), and is not matched here.
+ */
+const READ_BY = /(?:(?<![\p{L}])read(?: out)? by|(?<![\p{L}])зачита(?:л|ла|ли|вший|вшая)|(?<![\p{L}])do)\s+(?:(?:[\p{Ll}-]+|\p{Lu}{2,})\s+){0,5}$/u;
+const VI_READ = /^\s*(?:đọc|tuyên đọc)(?![\p{L}])/u;
+
+function statementReader(text: string, outside: Mention[], resolve: (m: Mention) => Speaker | null): { at: number; speaker: Speaker } | null {
+  for (const m of outside) {
+    if (m.kind !== 'name' && m.kind !== 'stranger' && m.kind !== 'role') continue;
+    const before = READ_BY.exec(text.slice(Math.max(0, m.start - 80), m.start));
+    if (!before) continue;
+    if (before[0].startsWith('do') && !VI_READ.test(text.slice(m.end, m.end + 12))) continue;
+    const speaker = resolve(m);
+    if (speaker) return { at: m.end, speaker };
+  }
+  return null;
+}
+
 /** A clause of three words or more before a colon: it has a subject of its own. */
 const UNNAMED_SUBJECT = /^\s*\S+\s+\S+\s+\S+/u;
 

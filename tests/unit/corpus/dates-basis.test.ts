@@ -256,3 +256,12 @@ describe('each quote is dated with a basis', () => {
     ]);
   });
 });
+
+describe('a statement read out at a briefing', () => {
+  const dated = (text: string) => buildIndex([{ file: 't.txt', bytes: bytes(text) }], realGazetteer()).quotes.map((q) => [q.speaker, q.date, q.dateBasis]);
+
+  it('is not placed at the summit by the briefing room', () => {
+    const text = 'date 2025-08-18 Thế giới\n\nThượng đỉnh Alaska diễn ra hôm 15/8.\n\nTrong tuyên bố do người phát ngôn Maria Zakharova đọc tại cuộc họp báo, Bộ Ngoại giao Nga cho biết Moskva “không vội vàng”.';
+    expect(dated(text)).toEqual([['zakharova', null, 'unknown']]);
+  });
+});

@@ -223,3 +223,35 @@ describe('sentences around quotations', () => {
     ]);
   });
 });
+
+describe('briefings, statements and titles before a name', () => {
+  it('a title between an inverted verb and a name outside the gazetteer: said Sen. X, never the last person named', () => {
+    const text = 'date 2018-07-17 Hill\n\nLawmakers reacted to what Putin said in Helsinki.\n\n"We cannot shrug this off," said Sen. Ada Brannigan, a Republican from Iowa.';
+    expect(speakers(text)).toEqual([[null, 'Ada Brannigan', 'named', null]]);
+    expect(speakers('"No comment for now," said Majority Leader Owen Pratt.')).toEqual([[null, 'Owen Pratt', 'named', null]]);
+  });
+
+  it('titles and a body in the genitive are not part of a name', () => {
+    expect(speakers('"Ask the secretary," Spokesperson Lena Ortiz said.')).toEqual([[null, 'Lena Ortiz', 'named', null]]);
+    expect(speakers('«Рано подводить итоги», — сказал зампред Комитета Государственной Думы Олег Рябинин.')).toEqual([[null, 'Олег Рябинин', 'named', null]]);
+    expect(speakers('«Рано подводить итоги», — сказал сенатор Игорь Петрович Рябинин.')).toEqual([[null, 'Игорь Петрович Рябинин', 'named', null]]);
+  });
+
+  it('an indefinite subject after an opening phrase is nobody, not the last person named', () => {
+    const text = 'Kirill Dmitriev wrote that "talks have begun."\n\nIn Kyiv, a senior official, speaking on condition of anonymity, said: "We were not in the room."';
+    expect(speakers(text)).toEqual([
+      ['dmitriev', null, 'named', null],
+      [null, null, 'none', null],
+    ]);
+  });
+
+  it('an institution’s statement read out by a person is in the reader’s words, in all three languages', () => {
+    expect(speakers('In a statement read by spokesman Dmitry Peskov, the Kremlin said the talks were "useful."')).toEqual([['peskov', null, 'named', null]]);
+    expect(speakers('В заявлении, которое зачитала официальный представитель МИД Мария Захарова, говорится, что Москва «готова к диалогу».')).toEqual([['zakharova', null, 'named', null]]);
+    expect(speakers('Trong tuyên bố do người phát ngôn Maria Zakharova đọc, Bộ Ngoại giao Nga cho biết Moskva “sẵn sàng đối thoại”.')).toEqual([['zakharova', null, 'named', null]]);
+  });
+
+  it('"do" without "đọc" after the name is not a reading', () => {
+    expect(speakers('Kế hoạch do ông Nguyễn Văn Lâm soạn thảo được Bộ Ngoại giao đánh giá là “khả thi”.')[0]![0]).toBeNull();
+  });
+});
