@@ -54,8 +54,11 @@ const WHEN = /^(?:\s|,|cũng|đã|còn|vẫn|không|hôm qua|hôm nay|hôm \d{1,
 const TITLE_ONLY = /^[\s,]*(?:\d{1,2}[:.h]\d{2}\s+)?(?:[\p{L}.-]+\s+){0,5}$/u;
 const COMPLEMENTISER = leadingLookbehind(/(?<![\p{L}])(?:that|rằng|là|что|будто)(?![\p{L}])/iu);
 
-/** Where a clause begins: punctuation, a quotation, or a conjunction joining two predicates. */
-const CLAUSE_BREAK = /[,;:(–—]|\s-\s|(?<![\p{L}])(?:nhưng|song|và|rồi|đồng thời|trong khi)(?![\p{L}])/giu;
+/**
+ * Where a clause begins: punctuation, a quotation, or a conjunction joining two predicates. A lawmaker's
+ * party and state in brackets (`Sen. Roy Blunt (Mo.) said`, `(D-Va.)`) belong to the name, not a new clause.
+ */
+const CLAUSE_BREAK = /[,;:–—]|\((?![RDI]-[\p{L}.\s]{1,14}\)|\p{Lu}\p{Ll}{1,4}\.\))|\s-\s|(?<![\p{L}])(?:nhưng|song|và|rồi|đồng thời|trong khi)(?![\p{L}])/giu;
 
 export interface Clause {
   text: string;
@@ -73,7 +76,8 @@ export function subjectOf(c: Clause, verb: VerbHit, from: number): Subject {
   }
   for (const q of c.quotes) if (q.close < verb.start && q.close >= clauseStart) clauseStart = q.close + 1;
   const pre = c.text.slice(clauseStart, verb.start);
-  if (ADVERBS.test(pre)) return subjectAfter(c, verb) ?? apposition(c, clauseStart, from) ?? (impersonal(c, verb) ? { type: 'unknown' } : { type: 'implicit' });
+  // Only a time between the clause break and the verb (`Jeanne Shaheen, thành viên …, hôm qua cho rằng`): the subject is before the apposition.
+  if (ADVERBS.test(pre) || WHEN.test(pre)) return subjectAfter(c, verb) ?? apposition(c, clauseStart, from) ?? (impersonal(c, verb) ? { type: 'unknown' } : { type: 'implicit' });
   const inClause = c.mentions.filter((m) => m.start >= clauseStart && m.end <= verb.start && m.kind !== 'distractor');
   // Russian puts the verb second and the subject after it (`Сегодня тему продолжил замглавы МИД РФ Сергей Рябков`),
   // or has no subject in a clause that follows a participle between commas (`Госсекретарь США, прилетевший …, в
@@ -109,6 +113,16 @@ function apposition(c: Clause, clauseStart: number, from: number): Subject | nul
 /** A Russian plural with no subject is nobody in particular (`Как сообщили в Кремле`), not the sentence's speaker. */
 function impersonal(c: Clause, verb: VerbHit): boolean {
   return /^[\u0400-\u04FF]+и$/u.test(c.text.slice(verb.start, verb.end));
+}
+
+/**
+ * `"…," said one Republican senator`, `"…," said a senior official`: right after a quotation, an inverted
+ * subject nobody can name. (Elsewhere `said a meeting was…` is reported content after a subject before the verb.)
+ */
+const INDEFINITE = /^\s+(?:a|an|one|another|some|several|two|three|the)\s+\p{L}/iu;
+
+export function indefiniteAfter(c: Clause, verb: VerbHit): boolean {
+  return INVERTS.test(c.text.slice(verb.start, verb.end)) && INDEFINITE.test(c.text.slice(verb.end, verb.end + 40));
 }
 
 function subjectAfter(c: Clause, verb: VerbHit): Subject | null {

@@ -1,5 +1,5 @@
 import type { DateBasis, Person, Quote, SpeakerBasis, Summit } from '../schema/index-schema';
-import { subjectOf, verbsIn, type Clause } from './attribution';
+import { indefiniteAfter, subjectOf, verbsIn, type Clause } from './attribution';
 import type { CleanDocument } from './clean';
 import type { DateMention } from './dates';
 import { quoteIds } from './ids';
@@ -407,7 +407,8 @@ function colonSpeaker(c: Clause, outside: Mention[], from: number, q: QuoteSpan,
 function after(c: Clause, q: QuoteSpan, to: number, resolve: (m: Mention) => Speaker | null): Who | undefined {
   const verb = verbsIn(c, q.close + 1, to)[0];
   if (!verb) return undefined;
-  return fromSubject(c, verb, q.close + 1, resolve);
+  const who = fromSubject(c, verb, q.close + 1, resolve);
+  return who === IMPLICIT && /^[\s\p{P}]*$/u.test(c.text.slice(q.close + 1, verb.start)) && indefiniteAfter(c, verb) ? null : who;
 }
 
 /** `Ông Putin nói rằng Nga “thực sự quan tâm”`: the nearest speech verb before the quotation. */

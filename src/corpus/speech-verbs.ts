@@ -48,6 +48,14 @@ const ALTERNATIVES = [
 
 const VERB_RE = leadingLookbehind(new RegExp(`(?<![\\p{L}\\d])(?:${ALTERNATIVES.join('|')})(?![\\p{L}\\d])`, 'giu'));
 
+/**
+ * Vietnamese verbs that are also nouns: after a preposition or a classifier (`Trong tuyên bố hôm 16/8`,
+ * `theo đánh giá của`, `một phát biểu`) they name a statement, and whoever is named next is its author,
+ * not the subject of a verb.
+ */
+const NOUNISH = new Set(['tuyên bố', 'phát biểu', 'thông báo', 'đánh giá', 'cam kết', 'đề xuất', 'nhận định', 'nhận xét', 'cảnh báo', 'chia sẻ', 'trả lời']);
+const NOUN_BEFORE = /(?<![\p{L}])(?:trong|theo|qua|bản|một|các|những|lời|bài|cuộc|sau|tại|với|của)\s+$/iu;
+
 export interface VerbHit {
   start: number;
   end: number;
@@ -68,6 +76,7 @@ export function findSpeechVerbs(text: string, from: number, to: number, quotes: 
   for (let m = VERB_RE.exec(window); m && m.index + m[0].length <= limit; m = VERB_RE.exec(window)) {
     const start = from - lead + m.index;
     if (quotes.some((q) => start > q.open && start < q.close)) continue;
+    if (NOUNISH.has(m[0].toLowerCase()) && NOUN_BEFORE.test(window.slice(Math.max(0, m.index - 12), m.index))) continue;
     hits.push({ start, end: start + m[0].length });
   }
   return hits;

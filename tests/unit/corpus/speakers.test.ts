@@ -255,3 +255,36 @@ describe('briefings, statements and titles before a name', () => {
     expect(speakers('Kế hoạch do ông Nguyễn Văn Lâm soạn thảo được Bộ Ngoại giao đánh giá là “khả thi”.')[0]![0]).toBeNull();
   });
 });
+
+describe('apposition, epithets and indefinite subjects', () => {
+  it('a Vietnamese verb used as a noun (Trong tuyên bố …) leaves the subject to the real verb', () => {
+    const text = 'Trong tuyên bố hôm 16/8, Thượng nghị sĩ Cộng hòa Paul Denton, thành viên Ủy ban Ngân sách, viết rằng ông ủng hộ đàm phán nhưng "phải có sức ép".';
+    expect(speakers(text)).toEqual([[null, 'Paul Denton', 'named', null]]);
+  });
+
+  it('a time between an apposition and the verb: the subject is before the apposition', () => {
+    const text = 'Thượng nghị sĩ Dân chủ Mary Lowell, thành viên Ủy ban Đối ngoại, hôm qua cho rằng Nhà Trắng đã "nhượng bộ quá sớm".';
+    expect(speakers(text)).toEqual([[null, 'Mary Lowell', 'named', null]]);
+  });
+
+  it('an American lawmaker by state and party points back to the one named', () => {
+    const text = 'Sen. Ruth Alcott (D-Ore.) said the summit was "a gift to Moscow." The Oregon Democrat added that Congress "will not wait."';
+    expect(speakers(text)).toEqual([
+      [null, 'Ruth Alcott', 'named', null],
+      [null, 'Ruth Alcott', 'back-reference', null],
+    ]);
+  });
+
+  it('the top diplomat in Vietnamese is the foreign minister, back to the one named', () => {
+    const text = 'date 2025-08-18 Tin\n\nÔng Marco Rubio trả lời phỏng vấn hôm 17/8. "Còn nhiều việc phải làm", nhà ngoại giao hàng đầu của Mỹ nói.';
+    expect(speakers(text)).toEqual([['rubio', null, 'back-reference', null]]);
+  });
+
+  it('"…," said one Republican senator is nobody, not the last person named', () => {
+    const text = 'Sen. Ruth Alcott said the summit was "a gift to Moscow."\n\n"He got played," said one Republican senator, who asked not to be named.';
+    expect(speakers(text)).toEqual([
+      [null, 'Ruth Alcott', 'named', null],
+      [null, null, 'none', null],
+    ]);
+  });
+});
