@@ -19,7 +19,7 @@ export type Subject = { type: 'person'; mention: Mention } | { type: 'implicit' 
  * minister`, `— заявил Путин`, `по словам Лаврова`. Vietnamese puts the
  * subject first, and `told`/`nói với` are followed by whom they address.
  */
-const INVERTS = /^(?:said|says|added|adds|wrote|writes|asked|noted|insisted|stressed|explained|replied|responded|warned|according to|[\u0400-\u04FF][\u0400-\u04FF ]*)$/iu;
+const INVERTS = /^(?:said|says|added|adds|wrote|writes|asked|noted|insisted|stressed|explained|replied|responded|answered|warned|according to|[\u0400-\u04FF][\u0400-\u04FF ]*)$/iu;
 /** What may stand between an inverting verb and its subject: `the`, and a title the gazetteer does not list (`said Sen. Thomas Harlan`, `said Majority Leader X`). */
 const INVERTED_GAP = /^\s*(?:the\s+)?$/iu;
 const INVERTED_TITLE = /^\s*(?:(?:\p{Lu}[\p{L}-]*\.?|\p{Ll}{2,4}\.)\s+){1,3}$/u;

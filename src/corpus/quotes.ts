@@ -113,7 +113,7 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
         const next = quotes[k + 1]?.open ?? s.end;
         const before = doc.text.slice(boundary, q.open);
         let who: Who | undefined;
-        if (/:\s*$/u.test(before)) who = orElse(colonSpeaker(clause, outside, boundary, q, resolve), () => sentenceSpeaker);
+        if (/:\s*$/u.test(before)) who = messageAuthor(doc.text, boundary, q.open, outside, resolve) ?? orElse(colonSpeaker(clause, outside, boundary, q, resolve), () => sentenceSpeaker);
         else if (/^[\s\p{P}]*$/u.test(before)) who = orElse(after(clause, q, next, resolve), () => continuation(lastInParagraph, previousEndsWithColon ? recent : null));
         else who = orElse(beforeMid(clause, s, q, resolve), () => after(clause, q, next, resolve));
         if (who === undefined) who = headlineSpeaker(doc.text, s, outside, resolve) ?? (standfirst?.quote === q ? standfirst.speaker : undefined);
@@ -143,6 +143,8 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
       const sentenceText = doc.text.slice(s.start, s.end);
       const subject = sentenceSpeaker === IMPLICIT ? undefined : sentenceSpeaker;
       recent = attributed ?? subject ?? (attributed === null || subject === null ? null : recent);
+      // `A reporter asked Leavitt whether …`: the one asked answers next (`"…," she said`), not the one asking.
+      if (attributed === undefined) recent = addressee(doc.text, s, outside, resolve) ?? recent;
       previousEndsWithColon = /:\s*$/u.test(sentenceText);
     }
   }
@@ -379,6 +381,31 @@ function statementReader(text: string, outside: Mention[], resolve: (m: Mention)
     if (before[0].startsWith('do') && !VI_READ.test(text.slice(m.end, m.end + 12))) continue;
     const speaker = resolve(m);
     if (speaker) return { at: m.end, speaker };
+  }
+  return null;
+}
+
+/** `asked Leavitt`, `hỏi ông Rubio`, `спросил Лаврова`: a question's addressee right after the verb. */
+const ASKED = /(?<![\p{L}])(?:asked|pressed|hỏi|chất vấn|спросил[аи]?)\s+$/iu;
+
+function addressee(text: string, s: Range, outside: Mention[], resolve: (m: Mention) => Speaker | null): Speaker | null {
+  for (const m of outside) {
+    if ((m.kind !== 'name' && m.kind !== 'stranger' && m.kind !== 'role') || !ASKED.test(text.slice(Math.max(s.start, m.start - 20), m.start))) continue;
+    return resolve(m);
+  }
+  return null;
+}
+
+/**
+ * `read out a message from the president: "…"`, `a letter from Putin`: the words are the author's,
+ * whoever reads or posts them.
+ */
+const MESSAGE_FROM = /(?<![\p{L}])(?:message|letter|note|statement|post|greeting|thông điệp|bức thư|lá thư|послание|письмо|обращение)\s+(?:from|của|от)\s+(?:the\s+)?(?:\p{Lu}[\p{L}.-]*\s+){0,3}$/iu;
+
+function messageAuthor(text: string, from: number, to: number, outside: Mention[], resolve: (m: Mention) => Speaker | null): Speaker | null {
+  for (const m of outside) {
+    if (m.start < from || m.end > to || (m.kind !== 'name' && m.kind !== 'stranger' && m.kind !== 'role')) continue;
+    if (MESSAGE_FROM.test(text.slice(Math.max(from, m.start - 30), m.start))) return resolve(m);
   }
   return null;
 }

@@ -20,7 +20,7 @@ const VERBS = [
  */
 const ENGLISH = [
   'said', 'says', 'told', 'tells', 'added', 'adds', 'according to', 'warned', 'warns', 'insisted', 'insists', 'stated',
-  'noted', 'asked', 'wrote', 'writes', 'tweeted', 'replied', 'responded', 'explained', 'stressed', 'emphasized',
+  'noted', 'asked', 'wrote', 'writes', 'tweeted', 'replied', 'responded', 'answered', 'retorted', 'countered', 'explained', 'stressed', 'emphasized',
   'emphasised', 'argued', 'acknowledged', 'admitted', 'recalled', 'remarked', 'declared', 'announced', 'claimed',
   'commented', 'suggested', 'predicted', 'vowed', 'promised', 'conceded', 'cautioned', 'complained', 'boasted',
   'joked', 'quipped', 'saying', 'telling', 'as saying', 'described', 'called', 'calling', 'calls', 'describes', 'dismissed', 'labeled', 'labelled', 'branded', 'termed', 'urged', 'pledged',

@@ -288,3 +288,20 @@ describe('apposition, epithets and indefinite subjects', () => {
     ]);
   });
 });
+
+describe('questions and messages', () => {
+  it('the one asked answers next, not the one asking', () => {
+    const text = 'A reporter asked Karoline Leavitt whether a second meeting was planned. "Nothing is on the calendar," she said.';
+    expect(speakers(text)).toEqual([['leavitt', null, 'back-reference', null]]);
+  });
+
+  it('answered is a speech verb, before or after its subject', () => {
+    expect(speakers('When a reporter raised sanctions, Rubio answered: "Every option stays open."')).toEqual([['rubio', null, 'named', null]]);
+    expect(speakers('"Every option stays open," answered Rubio.')).toEqual([['rubio', null, 'named', null]]);
+  });
+
+  it('a message from someone read out by another is the author’s', () => {
+    expect(speakers('Leavitt read out a message from President Trump: "It was a productive day."')).toEqual([['trump', null, 'named', null]]);
+    expect(speakers('Bà Zakharova đọc thông điệp của Tổng thống Putin: “Chúng tôi để ngỏ mọi kênh liên lạc”.')).toEqual([['putin', null, 'named', null]]);
+  });
+});
