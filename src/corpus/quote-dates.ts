@@ -181,7 +181,10 @@ export class QuoteClock {
     this.reported = content < text.length;
     // A day after the publication is a plan, never when reported words were said.
     const plan = PLAN.exec(text)?.index ?? text.length;
-    const said = dates.filter((d) => d.start - start < content && d.start - start < plan && text[d.start - start] !== ' ' && (this.published === null || d.iso === null || d.iso.slice(0, 10) <= this.published));
+    // …unless a speech verb comes between (`Rubio will travel "…," Bruce said at Tuesday's briefing`): that day is the saying's.
+    const afterPlan = plan < text.length ? findSpeechVerbs(text, plan, content, []) : [];
+    const planned = (at: number) => at >= plan && !afterPlan.some((v) => v.start < at);
+    const said = dates.filter((d) => d.start - start < content && !planned(d.start - start) && text[d.start - start] !== ' ' && (this.published === null || d.iso === null || d.iso.slice(0, 10) <= this.published));
     // The day right after the speech verb is when the words were said (`сообщил в четверг`, `said Monday`), whatever other day the sentence gives.
     // Only a sentence with two days has a choice to make, so only it pays for the verb search.
     const verbs = said.length > 1 ? findSpeechVerbs(text, 0, content, []) : [];

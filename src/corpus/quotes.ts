@@ -326,6 +326,8 @@ function speakerOfSentence(c: Clause, outside: Mention[], resolve: (m: Mention) 
   const verbs = verbsIn(c, c.sentence.start, c.sentence.end);
   for (const v of verbs) {
     const who = fromSubject(c, v, c.sentence.start, resolve);
+    // A verb opening the sentence with no subject is a participial phrase (`Trả lời phỏng vấn đài NBC hôm 17/8, Ngoại trưởng…`).
+    if (who === null && SENTENCE_OPENING.test(c.text.slice(c.sentence.start, v.start))) continue;
     if (who !== IMPLICIT) return who;
     // A subject cut off from its verb by an apposition: `Senator Lisa Murkowski, the Alaska Republican, said`.
     const first = outside.find((m) => m.start < v.start && m.kind !== 'distractor' && m.kind !== 'pronoun' && !possessive(c.text, m));
@@ -345,6 +347,9 @@ function speakerOfSentence(c: Clause, outside: Mention[], resolve: (m: Mention) 
   if (verbs.length > 0 && COMMON_SUBJECT.test(c.text.slice(c.sentence.start, limit))) return null;
   return carried(recent);
 }
+
+/** Nothing but punctuation, or an outlet's tag (`(Dân Việt)`, `(TTXVN) -`), before a sentence's first word. */
+const SENTENCE_OPENING = /^[\s\p{P}]*(?:\([^()]{1,30}\)[\s\p{Pd}]*)?$/u;
 
 /**
  * A common-noun subject (`The spokeswoman`, `A senior official`, `Một quan chức`), which no mention names, at the
