@@ -121,6 +121,7 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
         if (!who && reader && reader.at < q.open) who = reader.speaker;
         // First-person words are the interviewee's in an answer; elsewhere the writer's, whom the text does not name.
         if (firstPersonSpeech(before, doc.text.slice(q.close + 1, next))) who = answer ? guestOf(interview!.guest, paraText) : null;
+        who = possessorsWords(doc.text, boundary, q.open, outside, resolve) ?? who;
         const words = doc.text.slice(q.start, q.end);
         const cited = citedKind(doc.text.slice(s.start, q.open), words);
         const kind: QuoteKind = cited ?? (who !== undefined ? 'speech' : looksLikeStatement(words, before) ? 'speech' : nonSpeechKind(doc.text.slice(para.start, q.open)));
@@ -413,6 +414,18 @@ function messageAuthor(text: string, from: number, to: number, outside: Mention[
     if (MESSAGE_FROM.test(text.slice(Math.max(from, m.start - 30), m.start))) return resolve(m);
   }
   return null;
+}
+
+/** `Blinken's answer was, "…"`, `in Lavrov's words, "…"`, `câu trả lời của ông Rubio là: "…"`: the possessor's words. */
+const WORDS_AFTER_POSSESSOR = /^['’]s\s+(?:answer|reply|response|retort|words|verdict|message)(?:\s+(?:was|were|is|came))?[\s,:]*$/iu;
+const WORDS_BEFORE_POSSESSOR = /(?<![\p{L}])(?:(?:câu )?trả lời|lời đáp|lời)\s+của\s+$/iu;
+
+function possessorsWords(text: string, from: number, to: number, outside: Mention[], resolve: (m: Mention) => Speaker | null): Speaker | null {
+  const m = outside.filter((x) => x.start >= from && x.end <= to && (x.kind === 'name' || x.kind === 'stranger' || x.kind === 'role')).pop();
+  if (!m) return null;
+  const english = WORDS_AFTER_POSSESSOR.test(text.slice(m.end, to));
+  const vietnamese = WORDS_BEFORE_POSSESSOR.test(text.slice(Math.max(from, m.start - 20), m.start)) && /^\s*(?:là)?[\s,:]*$/u.test(text.slice(m.end, to));
+  return english || vietnamese ? resolve(m) : null;
 }
 
 /** A clause of three words or more before a colon: it has a subject of its own. */

@@ -305,3 +305,10 @@ describe('questions and messages', () => {
     expect(speakers('Bà Zakharova đọc thông điệp của Tổng thống Putin: “Chúng tôi để ngỏ mọi kênh liên lạc”.')).toEqual([['putin', null, 'named', null]]);
   });
 });
+
+describe("someone's answer", () => {
+  it('is the possessor’s words, also inside an interview answer in the first person', () => {
+    expect(speakers('I put the question to Lavrov once, and Lavrov\'s answer was, "We are not in a hurry."')).toEqual([['lavrov', null, 'named', null]]);
+    expect(speakers('Câu trả lời của ông Lavrov là: “Chúng tôi không vội”.')).toEqual([['lavrov', null, 'named', null]]);
+  });
+});
