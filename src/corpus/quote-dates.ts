@@ -205,6 +205,16 @@ export class QuoteClock {
     this.ownParagraph = this.paragraphIndex;
   }
 
+  /**
+   * A question put to `speaker` in a sentence of its own (`Вопрос … журналисты задали Ушакову отдельно`): the
+   * answer is another exchange, which the frame of their earlier words does not date.
+   */
+  newExchange(speaker: string): void {
+    this.before?.owners.delete(speaker);
+    this.ownersOfLast = this.ownersOfLast.filter((id) => id !== speaker);
+    if (this.lastQuote?.speaker === speaker) this.lastQuote = null;
+  }
+
   private current(): Frame | null {
     if (!this.own) return this.before;
     // A summit setting, dated or not, is one event its participants share (`Putin said at the news conference … Trump added`).

@@ -145,7 +145,11 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
       const subject = sentenceSpeaker === IMPLICIT ? undefined : sentenceSpeaker;
       recent = attributed ?? subject ?? (attributed === null || subject === null ? null : recent);
       // `A reporter asked Leavitt whether …`: the one asked answers next (`"…," she said`), not the one asking.
-      if (attributed === undefined) recent = addressee(doc.text, s, outside, resolve) ?? recent;
+      const asked = attributed === undefined ? addressee(doc.text, s, outside, resolve) : null;
+      if (asked) {
+        recent = asked;
+        clock.newExchange(speakerKey(asked));
+      }
       previousEndsWithColon = /:\s*$/u.test(sentenceText);
     }
   }
@@ -391,8 +395,8 @@ function statementReader(text: string, outside: Mention[], resolve: (m: Mention)
   return null;
 }
 
-/** `asked Leavitt`, `hỏi ông Rubio`, `спросил Лаврова`: a question's addressee right after the verb. */
-const ASKED = /(?<![\p{L}])(?:asked|pressed|hỏi|chất vấn|спросил[аи]?)\s+$/iu;
+/** `asked Leavitt`, `hỏi ông Rubio`, `спросил Лаврова`, `журналисты задали Ушакову`: a question's addressee right after the verb. */
+const ASKED = /(?<![\p{L}])(?:asked|pressed|hỏi|chất vấn|спросил[аи]?|задал[аи]?(?: (?:вопрос|вопросы))?|переспросил[аи]?)\s+(?:(?:отдельно|также|тоже|и)\s+)?$/iu;
 
 function addressee(text: string, s: Range, outside: Mention[], resolve: (m: Mention) => Speaker | null): Speaker | null {
   for (const m of outside) {

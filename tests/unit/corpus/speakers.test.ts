@@ -312,3 +312,15 @@ describe("someone's answer", () => {
     expect(speakers('Câu trả lời của ông Lavrov là: “Chúng tôi không vội”.')).toEqual([['lavrov', null, 'named', null]]);
   });
 });
+
+describe('a question put to someone in a sentence of its own', () => {
+  it('is answered by the addressee, not by a person the question is about, and starts another exchange', () => {
+    const text =
+      'date 2025-08-18 Мир\n\nПомощник президента Юрий Ушаков в понедельник заявил, что «дата пока не определена».\n\nВопрос о встрече с участием Владимира Зеленского журналисты задали Ушакову отдельно. «Эту тему мы не обсуждаем», — ответил он.';
+    const quotes = buildIndex([{ file: 't.txt', bytes: bytes(text) }], realGazetteer()).quotes.map((q) => [q.speaker, q.date, q.dateBasis]);
+    expect(quotes).toEqual([
+      ['ushakov', '2025-08-18', 'relative'],
+      ['ushakov', null, 'unknown'],
+    ]);
+  });
+});
