@@ -122,6 +122,8 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
         // First-person words are the interviewee's in an answer; elsewhere the writer's, whom the text does not name.
         if (firstPersonSpeech(before, doc.text.slice(q.close + 1, next))) who = answer ? guestOf(interview!.guest, paraText) : null;
         who = possessorsWords(doc.text, boundary, q.open, outside, resolve) ?? who;
+        // `Q&A: 'Geneva reset the thermostat…'` over an interview: a headline naming nobody quotes the guest.
+        if (interview && paraIndex === 0 && !outside.some((m) => m.start < q.open)) who = { id: null, name: interview.guest, role: null, basis: 'named' };
         const words = doc.text.slice(q.start, q.end);
         const cited = citedKind(doc.text.slice(s.start, q.open), words);
         const kind: QuoteKind = cited ?? (who !== undefined ? 'speech' : looksLikeStatement(words, before) ? 'speech' : nonSpeechKind(doc.text.slice(para.start, q.open)));
@@ -203,7 +205,9 @@ function headlineStandfirst(doc: CleanDocument, spans: QuoteSpan[], mentions: Me
 
 /** The guest, named where their answer opens with their name (`PGS.TS Trần Quốc Hưng: …`), else known from the intro. */
 function guestOf(guest: string, paragraph: string): Speaker {
-  const labelled = paragraph.indexOf(guest) >= 0 && paragraph.indexOf(':') > paragraph.indexOf(guest) && paragraph.indexOf(guest) < 40;
+  // The label may be the full name or the surname alone (`Almond: …`).
+  const label = paragraph.indexOf(guest) >= 0 ? guest : guest.split(' ').pop()!;
+  const labelled = paragraph.indexOf(label) >= 0 && paragraph.indexOf(':') > paragraph.indexOf(label) && paragraph.indexOf(label) < 40;
   return { id: null, name: guest, role: null, basis: labelled ? 'named' : 'back-reference' };
 }
 

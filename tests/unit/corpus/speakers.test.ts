@@ -324,3 +324,27 @@ describe('a question put to someone in a sentence of its own', () => {
     ]);
   });
 });
+
+describe('a Q&A page', () => {
+  const page = [
+    "Q&A: 'The first meeting is about the temperature in the room'",
+    'A former negotiator on what the two presidents agreed at Villa La Grange',
+    '',
+    'Nora Whitcombe negotiated arms treaties for two decades. We spoke with her on Friday.',
+    '',
+    'Q: What did Geneva change?',
+    '',
+    'Whitcombe: Less than the headlines say. As I told my students, "the first meeting is about the temperature."',
+    '',
+    'Q: And the next step?',
+    '',
+    'Whitcombe: Talks between the experts, and patience.',
+  ].join('\n');
+
+  it('takes the guest from the answers’ labels, not a place in the standfirst, and gives them the headline quote', () => {
+    expect(speakers(page)).toEqual([
+      [null, 'Nora Whitcombe', 'named', null],
+      [null, 'Nora Whitcombe', 'named', null],
+    ]);
+  });
+});
