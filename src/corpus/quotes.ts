@@ -337,6 +337,8 @@ function speakerOfSentence(c: Clause, outside: Mention[], resolve: (m: Mention) 
     const who = fromSubject(c, v, c.sentence.start, resolve);
     // A verb opening the sentence with no subject is a participial phrase (`Trả lời phỏng vấn đài NBC hôm 17/8, Ngoại trưởng…`).
     if (who === null && SENTENCE_OPENING.test(c.text.slice(c.sentence.start, v.start))) continue;
+    // A verb in a relative clause (`Priya Raman, who … wrote its recent study`) is not the sentence's.
+    if (who === null && RELATIVE_CLAUSE.test(c.text.slice(c.sentence.start, v.start))) continue;
     if (who !== IMPLICIT) return who;
     // A subject cut off from its verb by an apposition: `Senator Lisa Murkowski, the Alaska Republican, said`.
     const first = outside.find((m) => m.start < v.start && m.kind !== 'distractor' && m.kind !== 'pronoun' && !possessive(c.text, m));
@@ -356,6 +358,9 @@ function speakerOfSentence(c: Clause, outside: Mention[], resolve: (m: Mention) 
   if (verbs.length > 0 && COMMON_SUBJECT.test(c.text.slice(c.sentence.start, limit))) return null;
   return carried(recent);
 }
+
+/** The verb's clause opens with a relative pronoun after a comma: `X, who …`, `X, который …`. */
+const RELATIVE_CLAUSE = /,\s*(?:who|which|whose|который|которая|которые|которого|которой)\s[^,;:]*$/iu;
 
 /** Nothing but punctuation, or an outlet's tag (`(Dân Việt)`, `(TTXVN) -`), before a sentence's first word. */
 const SENTENCE_OPENING = /^[\s\p{P}]*(?:\([^()]{1,30}\)[\s\p{Pd}]*)?$/u;

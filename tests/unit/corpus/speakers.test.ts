@@ -348,3 +348,10 @@ describe('a Q&A page', () => {
     ]);
   });
 });
+
+describe('a relative clause', () => {
+  it('does not hold the sentence’s verb of speech, so a pronoun after it finds the subject', () => {
+    const text = 'Mara Quist, who follows sanctions at a Washington institute and wrote a study on them, doubts the bill will move. "Congress waits for the White House," she said.';
+    expect(speakers(text)).toEqual([[null, 'Mara Quist', 'back-reference', null]]);
+  });
+});
