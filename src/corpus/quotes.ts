@@ -65,13 +65,15 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
   const found: Found[] = [];
   const namedAt = firstNamed(ctx.mentions);
   let recent: Speaker | null = null;
+  /** The speaker before `recent`, for a pronoun of their gender that `recent` cannot take (`…," she added` after his words). */
+  let earlier: Speaker | null = null;
   const clock = new QuoteClock(doc.published, ctx.summit, doc.sections.length > 0 && mentionsSummitSetting(doc.text));
   const [spanAt, mentionAt, dateAt] = [new Windows(spans, (q) => q.open), new Windows(ctx.mentions, (m) => m.start), new Windows(ctx.dates, (d) => d.start)];
   const focus = new SummitFocus(ctx.summit, doc.text, ctx.mentions, ctx.dates, ctx.summits, doc.published);
   let section: number | null | undefined;
   let sectionStart = 0;
 
-  const standfirst = headlineStandfirst(doc, spans, ctx.mentions, (m) => resolveMention(m, { text: doc.text, recent: null, opener: null, day: doc.published, holders: ctx.holders, summit: ctx.summit, people: ctx.people, namedAt, sectionStart: 0 }));
+  const standfirst = headlineStandfirst(doc, spans, ctx.mentions, (m) => resolveMention(m, { text: doc.text, recent: null, opener: null, day: doc.published, holders: ctx.holders, summit: ctx.summit, people: ctx.people, namedAt, sectionStart: 0, sentence: [], earlier: null }));
   const interview = findInterview(doc.text, doc.paragraphs, ctx.mentions);
   for (const [paraIndex, para] of doc.paragraphs.entries()) {
     const paraText = doc.text.slice(para.start, para.end);
@@ -80,10 +82,11 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
       section = para.section;
       sectionStart = para.start;
       recent = null;
+      earlier = null;
       clock.section(section !== null);
     }
     // A live-blog entry stamped with its time starts afresh even where the page has no separators: entries run newest first.
-    if (ENTRY_STAMP.test(doc.text.slice(para.start, Math.min(para.end, para.start + 40)))) recent = null;
+    if (ENTRY_STAMP.test(doc.text.slice(para.start, Math.min(para.end, para.start + 40)))) [recent, earlier] = [null, null];
     clock.paragraph(doc.text.slice(para.start, para.end));
     focus.paragraph();
     let lastInParagraph: Speaker | null = null;
@@ -98,7 +101,7 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
       focus.sentence(outsideText, ownDays);
       // An office names its holder on the day the words were said: the sentence's own day, else its summit's, else the page's.
       const day = ownDays[0] ?? focus.quote('')?.date ?? doc.published;
-      const here: Resolver = { text: doc.text, recent, opener: opener(doc.text, s, outside), day, holders: ctx.holders, summit: focus.quote(''), people: ctx.people, namedAt, sectionStart };
+      const here: Resolver = { text: doc.text, recent, opener: opener(doc.text, s, outside), day, holders: ctx.holders, summit: focus.quote(''), people: ctx.people, namedAt, sectionStart, sentence: outside, earlier };
       const resolve = (m: Mention): Speaker | null => resolveMention(m, here);
       const sentenceSpeaker = speakerOfSentence(clause, outside, resolve, recent);
       const named = outside.map(resolve).filter((x): x is Speaker => x !== null).map(speakerKey);
@@ -145,7 +148,9 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
 
       const sentenceText = doc.text.slice(s.start, s.end);
       const subject = sentenceSpeaker === IMPLICIT ? undefined : sentenceSpeaker;
-      recent = attributed ?? subject ?? (attributed === null || subject === null ? null : recent);
+      const following: Speaker | null = attributed ?? subject ?? (attributed === null || subject === null ? null : recent);
+      if (following && recent && speakerKey(following) !== speakerKey(recent)) earlier = recent;
+      recent = following;
       // `A reporter asked Leavitt whether …`: the one asked answers next (`"…," she said`), not the one asking.
       const asked = attributed === undefined ? addressee(doc.text, s, outside, resolve) : null;
       if (asked) {
@@ -235,6 +240,10 @@ interface Resolver {
   people: Map<string, Person>;
   namedAt: Map<string, number[]>;
   sectionStart: number;
+  /** The sentence's mentions outside quotations, for a pronoun of the other gender than its subject's. */
+  sentence: Mention[];
+  /** The speaker before `recent`. */
+  earlier: Speaker | null;
 }
 
 function opener(text: string, s: Range, outside: Mention[]): Mention | null {
@@ -274,8 +283,13 @@ function resolveMention(m: Mention, r: Resolver): Speaker | null {
   if (m.kind === 'stranger' && m.name) return { id: null, name: m.name, role: null, basis: 'named' };
   // A pronoun carries how its antecedent was identified: a role stays a role.
   if (m.kind === 'pronoun') {
-    const antecedent = r.opener && r.opener.end <= m.start ? resolveMention(r.opener, { ...r, opener: null }) : r.recent;
-    if (!antecedent || !sameGender(pronounGender(r.text.slice(m.start, m.end)), speakerGender(antecedent, r.people))) return null;
+    const other = otherGenderReferent(m, r);
+    if (other !== undefined) return other;
+    const gender = pronounGender(r.text.slice(m.start, m.end));
+    let antecedent = r.opener && r.opener.end <= m.start ? resolveMention(r.opener, { ...r, opener: null }) : r.recent;
+    // `"He was right," she added` after his words: she is the one speaking before him, if only her gender fits.
+    if (antecedent && r.earlier && antecedent === r.recent && !sameGender(gender, speakerGender(antecedent, r.people)) && sameGender(gender, speakerGender(r.earlier, r.people))) antecedent = r.earlier;
+    if (!antecedent || !sameGender(gender, speakerGender(antecedent, r.people))) return null;
     return { ...antecedent, basis: antecedent.basis === 'role' ? 'role' : 'back-reference' };
   }
   if (m.kind === 'role' && !m.office && m.leader && m.country) return counterpart(m, r);
@@ -285,6 +299,22 @@ function resolveMention(m: Mention, r: Resolver): Speaker | null {
   const named = candidates.filter((id) => namedBetween(r.namedAt, id, r.sectionStart, m.start));
   if (named.length === 1) return { id: named[0]!, name: null, role: null, basis: 'back-reference' };
   return holder ? { id: holder, name: null, role: r.text.slice(m.start, m.end), basis: 'role' } : null;
+}
+
+/**
+ * `She also recalled Trump's verdict, when he said …`: after a pronoun of one gender for the person the text is
+ * about, a pronoun of the other gender in the same sentence is someone else — the person named between them,
+ * or nobody. Undefined when the rule does not apply.
+ */
+function otherGenderReferent(m: Mention, r: Resolver): Speaker | null | undefined {
+  const gender = pronounGender(r.text.slice(m.start, m.end));
+  if (gender === null) return undefined;
+  const first = r.sentence.find((x) => x.kind === 'pronoun' && x.start < m.start);
+  const firstGender = first ? pronounGender(r.text.slice(first.start, first.end)) : null;
+  if (!first || firstGender === null || firstGender === gender) return undefined;
+  const between = r.sentence.filter((x) => x.start > first.end && x.end <= m.start && (x.kind === 'name' || x.kind === 'stranger')).pop();
+  const who = between ? resolveMention(between, { ...r, opener: null }) : null;
+  return who && sameGender(gender, speakerGender(who, r.people)) ? { ...who, basis: who.basis === 'role' ? 'role' : 'back-reference' } : null;
 }
 
 type Gender = 'f' | 'm' | null;

@@ -355,3 +355,13 @@ describe('a relative clause', () => {
     expect(speakers(text)).toEqual([[null, 'Mara Quist', 'back-reference', null]]);
   });
 });
+
+describe('pronouns of two genders', () => {
+  it('he after she in one sentence is the man named between them; she afterwards is her again', () => {
+    const text = 'Zakharova spoke after the talks. She recalled Lavrov\'s own verdict, when he called the talks "calm and long." "He was right, for once," she added.';
+    expect(speakers(text)).toEqual([
+      ['lavrov', null, 'back-reference', null],
+      ['zakharova', null, 'back-reference', null],
+    ]);
+  });
+});
