@@ -47,11 +47,12 @@ const ADVERBS = /^(?:\s|,|cũng|đã|còn|vẫn|thì|lại|sau đó|trong đó|t
  */
 const WHEN = /^(?:\s|,|cũng|đã|còn|vẫn|không|hôm qua|hôm nay|hôm \d{1,2}\/\d{1,2}(?:\/\d{4})?|sáng|chiều|tối|nay|qua|yesterday|today|last week|earlier|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|вчера|сегодня|накануне|ранее|в (?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье))*$/iu;
 /**
- * What may precede a clause's subject: nothing, a live-blog time, or a short
- * title the gazetteer does not list (`Thượng nghị sĩ Dân chủ`, `Senator`).
+ * What may precede a clause's subject: nothing, a live-blog time, a short
+ * title the gazetteer does not list (`Thượng nghị sĩ Dân chủ`, `Senator`), or a
+ * short time and place (`В 2018 году в Хельсинки Трамп … говорил`).
  * A name there would be a mention of its own, so any five words will do.
  */
-const TITLE_ONLY = /^[\s,]*(?:\d{1,2}[:.h]\d{2}\s+)?(?:[\p{L}.-]+\s+){0,5}$/u;
+const TITLE_ONLY = /^[\s,]*(?:\d{1,2}[:.h]\d{2}\s+)?(?:[\p{L}\p{N}.-]+\s+){0,5}$/u;
 const COMPLEMENTISER = leadingLookbehind(/(?<![\p{L}])(?:that|rằng|là|что|будто)(?![\p{L}])/iu);
 
 /**

@@ -10,7 +10,7 @@ const VERBS = [
   'phát biểu', 'khẳng định', 'nhấn mạnh', 'bày tỏ', 'nêu rõ', 'chia sẻ', 'nhận xét', 'nhận định', 'thêm rằng', 'viết',
   'tweet', 'đăng tải', 'trả lời', 'kêu gọi', 'cảnh báo', 'thừa nhận', 'tiết lộ', 'lưu ý', 'giải thích', 'nhắc lại',
   'ca ngợi', 'phủ nhận', 'bác bỏ', 'xác nhận', 'thông báo', 'đánh giá', 'mô tả', 'trấn an',
-  'cam kết', 'nhận xét rằng', 'dọa', 'đe dọa', 'chỉ trích', 'khen ngợi', 'hứa', 'gọi', 'đáp', 'đáp lại', 'chúc', 'ví', 'đề xuất', 'hối thúc',
+  'cam kết', 'nhận xét rằng', 'dọa', 'đe dọa', 'chỉ trích', 'khen ngợi', 'hứa', 'gọi', 'đáp', 'đáp lại', 'chúc', 'ví', 'đề xuất', 'hối thúc', 'kể lại', 'kể',
 ];
 
 /**

@@ -365,3 +365,13 @@ describe('pronouns of two genders', () => {
     ]);
   });
 });
+
+describe('more verbs and openers', () => {
+  it('kể is a verb of speech, its subject before an apposition', () => {
+    expect(speakers('“Cả đoàn im lặng mấy phút”, chị Đinh Thu Hằng, 34 tuổi, đến từ Đà Nẵng, kể.')).toEqual([[null, 'Đinh Thu Hằng', 'named', null]]);
+  });
+
+  it('a year and a place may open the clause before its subject', () => {
+    expect(speakers('В 2018 году в Хельсинки Трамп на пресс-конференции говорил: «Мы не потратили ни минуты».')).toEqual([['trump', null, 'named', null]]);
+  });
+});
