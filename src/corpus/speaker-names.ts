@@ -32,6 +32,14 @@ const EDGE = new Set(
     .filter(Boolean),
 );
 
+/** The common Vietnamese family names, which open a full name of three words or more. */
+const VI_FAMILY_NAMES = new Set(
+  `nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đinh đào mai trịnh lương lâm cao
+  tạ chu hà kiều quách thái tô tôn vương đoàn trương la lưu văn hứa`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
 /** Words that make a run an institution, a medium or a place rather than a person. */
 const INSTITUTION = new Set(
   `trắng kremlin viện bộ trường báo đài tạp thông tấn xã hội đảng
@@ -94,7 +102,9 @@ function nameRuns(text: string, known: Mention[]): Word[][] {
     // Edges that are not names: titles, openers, places, and acronyms (`PGS.TS Phạm Đức Long`, `NATO`).
     const notName = (w: Word) => EDGE.has(w.word.toLowerCase()) || !HAS_LOWER.test(w.word);
     while (words.length > 0 && notName(words[0]!)) words.shift();
-    while (words.length > 0 && notName(words[words.length - 1]!)) words.pop();
+    // `Đinh Thu Nga`, `Trần Văn Đức`: after a Vietnamese family name, a given name may be a country's word.
+    const vietnameseFullName = words.length >= 3 && VI_FAMILY_NAMES.has(words[0]!.word.toLowerCase()) && words.slice(1, -1).every((w) => !notName(w));
+    while (!vietnameseFullName && words.length > 0 && notName(words[words.length - 1]!)) words.pop();
     if (words.length === 0 || words.some((w) => !HAS_LOWER.test(w.word))) continue;
     out.push(russianName(words));
   }

@@ -375,3 +375,10 @@ describe('more verbs and openers', () => {
     expect(speakers('В 2018 году в Хельсинки Трамп на пресс-конференции говорил: «Мы не потратили ни минуты».')).toEqual([['trump', null, 'named', null]]);
   });
 });
+
+describe('Vietnamese full names', () => {
+  it('keep a given name that is also a country’s word, but a place stays no name', () => {
+    expect(speakers('“Cả đoàn im lặng mấy phút”, chị Đinh Thu Nga, 34 tuổi, kể.')).toEqual([[null, 'Đinh Thu Nga', 'named', null]]);
+    expect(speakers('Tại Hà Nội Việt Nam, nhiều người nói “chờ xem”.')[0]![1]).toBeNull();
+  });
+});
