@@ -10,7 +10,7 @@ const VERBS = [
   'phát biểu', 'khẳng định', 'nhấn mạnh', 'bày tỏ', 'nêu rõ', 'chia sẻ', 'nhận xét', 'nhận định', 'thêm rằng', 'viết',
   'tweet', 'đăng tải', 'trả lời', 'kêu gọi', 'cảnh báo', 'thừa nhận', 'tiết lộ', 'lưu ý', 'giải thích', 'nhắc lại',
   'ca ngợi', 'phủ nhận', 'bác bỏ', 'xác nhận', 'thông báo', 'đánh giá', 'mô tả', 'trấn an',
-  'cam kết', 'nhận xét rằng', 'dọa', 'đe dọa', 'chỉ trích', 'khen ngợi', 'hứa', 'gọi', 'đáp', 'đáp lại', 'chúc', 'ví', 'đề xuất', 'hối thúc', 'kể lại', 'kể',
+  'cam kết', 'nhận xét rằng', 'dọa', 'đe dọa', 'chỉ trích', 'khen ngợi', 'hứa', 'gọi', 'đáp', 'đáp lại', 'chúc', 'ví', 'đề xuất', 'hối thúc', 'kể lại', 'kể', 'yêu cầu', 'đề nghị',
 ];
 
 /**
@@ -53,8 +53,8 @@ const VERB_RE = leadingLookbehind(new RegExp(`(?<![\\p{L}\\d])(?:${ALTERNATIVES.
  * `theo đánh giá của`, `một phát biểu`) they name a statement, and whoever is named next is its author,
  * not the subject of a verb.
  */
-const NOUNISH = new Set(['tuyên bố', 'phát biểu', 'thông báo', 'đánh giá', 'cam kết', 'đề xuất', 'nhận định', 'nhận xét', 'cảnh báo', 'chia sẻ', 'trả lời']);
-const NOUN_BEFORE = /(?<![\p{L}])(?:trong|theo|qua|bản|một|các|những|lời|bài|cuộc|sau|tại|với|của)\s+$/iu;
+const NOUNISH = new Set(['tuyên bố', 'phát biểu', 'thông báo', 'đánh giá', 'cam kết', 'đề xuất', 'nhận định', 'nhận xét', 'cảnh báo', 'chia sẻ', 'trả lời', 'yêu cầu', 'đề nghị']);
+const NOUN_BEFORE = /(?<![\p{L}])(?:trong|theo|qua|bản|một|các|những|lời|bài|cuộc|sau|tại|với|của|rằng|là)\s+$/iu;
 
 export interface VerbHit {
   start: number;

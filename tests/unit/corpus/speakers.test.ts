@@ -382,3 +382,11 @@ describe('Vietnamese full names', () => {
     expect(speakers('Tại Hà Nội Việt Nam, nhiều người nói “chờ xem”.')[0]![1]).toBeNull();
   });
 });
+
+describe('requests', () => {
+  it('yêu cầu and đề nghị report words, but not as nouns after rằng', () => {
+    expect(speakers('Tổng thống Nga Vladimir Putin yêu cầu các bộ ngành “không để thâm hụt vượt tầm kiểm soát”.')).toEqual([['putin', null, 'named', null]]);
+    const text = 'Theo ông Lâm Quang Tú, nhà nghiên cứu, điều đó đã rõ. Với Anchorage, nhà nghiên cứu này cho rằng yêu cầu rất khác: “Ông Trump cần một kết quả cụ thể”.';
+    expect(speakers(text)).toEqual([[null, 'Lâm Quang Tú', 'back-reference', null]]);
+  });
+});
