@@ -91,6 +91,8 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
     focus.paragraph();
     let lastInParagraph: Speaker | null = null;
     let previousEndsWithColon = false;
+    /** The person the previous sentence of the paragraph introduced by name, quoting nothing (`Американист Глеб Саввин настроен осторожно.`). */
+    let introduced: Speaker | null = null;
     for (const s of splitSentences(doc.text, para, spans)) {
       const quotes = spanAt.take(s.start, s.end).filter((q) => q.close < s.end);
       const clause: Clause = { text: doc.text, sentence: s, mentions: mentionAt.take(s.start, s.end).filter((m) => m.end <= s.end), quotes };
@@ -117,7 +119,7 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
         const before = doc.text.slice(boundary, q.open);
         let who: Who | undefined;
         if (/:\s*$/u.test(before)) who = messageAuthor(doc.text, boundary, q.open, outside, resolve) ?? orElse(colonSpeaker(clause, outside, boundary, q, resolve), () => sentenceSpeaker);
-        else if (/^[\s\p{P}]*$/u.test(before)) who = orElse(after(clause, q, next, resolve), () => continuation(lastInParagraph, previousEndsWithColon ? recent : null));
+        else if (/^[\s\p{P}]*$/u.test(before)) who = orElse(after(clause, q, next, resolve), () => continuation(lastInParagraph, previousEndsWithColon ? recent : null) ?? (k === 0 && /^[\s\p{P}]*$/u.test(doc.text.slice(q.close + 1, s.end)) ? (introduced ?? undefined) : undefined));
         else who = orElse(beforeMid(clause, s, q, resolve), () => after(clause, q, next, resolve));
         if (who === undefined) who = headlineSpeaker(doc.text, s, outside, resolve) ?? (standfirst?.quote === q ? standfirst.speaker : undefined);
         if (who === IMPLICIT) who = sentenceSpeaker;
@@ -158,6 +160,7 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
         clock.newExchange(speakerKey(asked));
       }
       previousEndsWithColon = /:\s*$/u.test(sentenceText);
+      introduced = quotes.length === 0 && sentenceSpeaker && sentenceSpeaker !== IMPLICIT && sentenceSpeaker.basis === 'named' && outside.some((m) => m.kind === 'name' || m.kind === 'stranger') ? sentenceSpeaker : null;
     }
   }
 

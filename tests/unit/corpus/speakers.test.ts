@@ -390,3 +390,13 @@ describe('requests', () => {
     expect(speakers(text)).toEqual([[null, 'Lâm Quang Tú', 'back-reference', null]]);
   });
 });
+
+describe('a quotation standing alone after its speaker’s introduction', () => {
+  it('is the person the previous sentence of the paragraph named', () => {
+    expect(speakers('Американист Ольга Ветрова настроена осторожно. «Если стороны договорятся о графике, это уже успех».')).toEqual([[null, 'Ольга Ветрова', 'named', null]]);
+  });
+
+  it('but not across paragraphs, nor after a sentence that quoted someone', () => {
+    expect(speakers('Американист Ольга Ветрова настроена осторожно.\n\n«Это уже успех».')).toEqual([[null, null, 'none', null]]);
+  });
+});
