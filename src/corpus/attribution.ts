@@ -55,6 +55,9 @@ const WHEN = /^(?:\s|,|cũng|đã|còn|vẫn|không|hôm qua|hôm nay|hôm \d{1,
 const TITLE_ONLY = /^[\s,]*(?:\d{1,2}[:.h]\d{2}\s+)?(?:[\p{L}\p{N}.-]+\s+){0,5}$/u;
 const COMPLEMENTISER = leadingLookbehind(/(?<![\p{L}])(?:that|rằng|là|что|будто)(?![\p{L}])/iu);
 
+/** A clause opening with an English verb in the past tense, no subject of its own, and `and` before the speech verb. */
+const PREDICATE_AFTER_APPOSITION = /^\s+(?!(?:the|a|an|one|some|it|they|this|that|he|she|we|who|which)\s)[a-z]+ed\s[^,;:]*\sand\s+$/u;
+
 /**
  * Where a clause begins: punctuation, a quotation, or a conjunction joining two predicates. A lawmaker's
  * party and state in brackets (`Sen. Roy Blunt (Mo.) said`, `(D-Va.)`) belong to the name, not a new clause.
@@ -88,6 +91,9 @@ export function subjectOf(c: Clause, verb: VerbHit, from: number): Subject {
   // the second verb has a subject of its own that the gazetteer does not know.
   const earlier = verbsIn(c, clauseStart, verb.start);
   if (inClause.length === 0 && earlier.length > 0 && !COMPLEMENTISER.test(c.text.slice(earlier[earlier.length - 1]!.end, verb.start))) return { type: 'implicit' };
+  // `Ukraine's foreign minister, Andrii Sybiha, joined a dinner … and asked`: an English predicate right after an
+  // apposition has the sentence's subject.
+  if (inClause.length === 0 && c.text[clauseStart - 1] === ',' && PREDICATE_AFTER_APPOSITION.test(pre)) return { type: 'implicit' };
   const last = inClause[inClause.length - 1];
   const tail = c.text.slice(last?.end ?? 0, verb.start);
   if (last && (ADVERBS.test(tail) || WHEN.test(tail))) return { type: 'person', mention: last };

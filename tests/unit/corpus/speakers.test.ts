@@ -400,3 +400,15 @@ describe('a quotation standing alone after its speaker’s introduction', () => 
     expect(speakers('Американист Ольга Ветрова настроена осторожно.\n\n«Это уже успех».')).toEqual([[null, null, 'none', null]]);
   });
 });
+
+describe('a predicate after an apposition', () => {
+  it('has the sentence’s subject: X, the minister, joined … and asked …, saying "…"', () => {
+    const text = "Ukraine's foreign minister, Andrii Sybiha, joined the dinner on Tuesday and asked allies for help, saying Kyiv needed \"every launcher you can spare.\"";
+    expect(speakers(text)).toEqual([['sybiha', null, 'named', null]]);
+  });
+
+  it('but a clause with a subject of its own is not the apposition’s', () => {
+    const text = 'Andrii Sybiha, the foreign minister, arrived late, and the hosts asked whether Kyiv needed "more launchers."';
+    expect(speakers(text)[0]![0]).toBeNull();
+  });
+});
