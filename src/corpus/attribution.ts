@@ -19,11 +19,14 @@ export type Subject = { type: 'person'; mention: Mention } | { type: 'implicit' 
  * minister`, `— заявил Путин`, `по словам Лаврова`. Vietnamese puts the
  * subject first, and `told`/`nói với` are followed by whom they address.
  */
-const INVERTS = /^(?:said|says|added|adds|wrote|writes|asked|noted|insisted|stressed|explained|replied|responded|warned|according to|[\u0400-\u04FF][\u0400-\u04FF ]*)$/iu;
-/** What may stand between an inverting verb and its subject. */
+const INVERTS = /^(?:said|says|added|adds|wrote|writes|asked|noted|insisted|stressed|explained|replied|responded|answered|warned|according to|[\u0400-\u04FF][\u0400-\u04FF ]*)$/iu;
+/** What may stand between an inverting verb and its subject: `the`, and a title the gazetteer does not list (`said Sen. Thomas Harlan`, `said Majority Leader X`). */
 const INVERTED_GAP = /^\s*(?:the\s+)?$/iu;
+const INVERTED_TITLE = /^\s*(?:(?:\p{Lu}[\p{L}-]*\.?|\p{Ll}{2,4}\.)\s+){1,3}$/u;
 /** Russian puts a time or an addressee between verb and subject: `— сказал вчера Зеленский`, `сообщил в четверг журналистам помощник`. */
 const INVERTED_GAP_RU = /^\s*(?:[а-яё-]+\s+){0,3}$/u;
+/** A body in the genitive before a name outside the gazetteer: `— сказал зампред Комитета Государственной Думы Олег Рябинин`. */
+const INVERTED_BODY_RU = /^\s*(?:[а-яё-]+\s+){1,3}(?:[А-ЯЁ][а-яё-]+\s+){1,3}$/u;
 /** After `как`/`as` the subject may come a few words later: `Как подчеркнула на том же брифинге дипломат, …`. */
 const INVERTED_GAP_AFTER_AS = /^\s*(?:[\p{Ll}-]+\s+){0,4}$/u;
 const AS_BEFORE = /(?<![\p{L}])(?:как|as)\s*$/iu;
@@ -44,15 +47,22 @@ const ADVERBS = /^(?:\s|,|cũng|đã|còn|vẫn|thì|lại|sau đó|trong đó|t
  */
 const WHEN = /^(?:\s|,|cũng|đã|còn|vẫn|không|hôm qua|hôm nay|hôm \d{1,2}\/\d{1,2}(?:\/\d{4})?|sáng|chiều|tối|nay|qua|yesterday|today|last week|earlier|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|вчера|сегодня|накануне|ранее|в (?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье))*$/iu;
 /**
- * What may precede a clause's subject: nothing, a live-blog time, or a short
- * title the gazetteer does not list (`Thượng nghị sĩ Dân chủ`, `Senator`).
+ * What may precede a clause's subject: nothing, a live-blog time, a short
+ * title the gazetteer does not list (`Thượng nghị sĩ Dân chủ`, `Senator`), or a
+ * short time and place (`В 2018 году в Хельсинки Трамп … говорил`).
  * A name there would be a mention of its own, so any five words will do.
  */
-const TITLE_ONLY = /^[\s,]*(?:\d{1,2}[:.h]\d{2}\s+)?(?:[\p{L}.-]+\s+){0,5}$/u;
+const TITLE_ONLY = /^[\s,]*(?:\d{1,2}[:.h]\d{2}\s+)?(?:[\p{L}\p{N}.-]+\s+){0,5}$/u;
 const COMPLEMENTISER = leadingLookbehind(/(?<![\p{L}])(?:that|rằng|là|что|будто)(?![\p{L}])/iu);
 
-/** Where a clause begins: punctuation, a quotation, or a conjunction joining two predicates. */
-const CLAUSE_BREAK = /[,;:(–—]|\s-\s|(?<![\p{L}])(?:nhưng|song|và|rồi|đồng thời|trong khi)(?![\p{L}])/giu;
+/** A clause opening with an English verb in the past tense, no subject of its own, and `and` before the speech verb. */
+const PREDICATE_AFTER_APPOSITION = /^\s+(?!(?:the|a|an|one|some|it|they|this|that|he|she|we|who|which)\s)[a-z]+ed\s[^,;:]*\sand\s+$/u;
+
+/**
+ * Where a clause begins: punctuation, a quotation, or a conjunction joining two predicates. A lawmaker's
+ * party and state in brackets (`Sen. Roy Blunt (Mo.) said`, `(D-Va.)`) belong to the name, not a new clause.
+ */
+const CLAUSE_BREAK = /[,;:–—]|\((?![RDI]-[\p{L}.\s]{1,14}\)|\p{Lu}\p{Ll}{1,4}\.\))|\s-\s|(?<![\p{L}])(?:nhưng|song|và|rồi|đồng thời|trong khi)(?![\p{L}])/giu;
 
 export interface Clause {
   text: string;
@@ -70,7 +80,8 @@ export function subjectOf(c: Clause, verb: VerbHit, from: number): Subject {
   }
   for (const q of c.quotes) if (q.close < verb.start && q.close >= clauseStart) clauseStart = q.close + 1;
   const pre = c.text.slice(clauseStart, verb.start);
-  if (ADVERBS.test(pre)) return subjectAfter(c, verb) ?? apposition(c, clauseStart, from) ?? (impersonal(c, verb) ? { type: 'unknown' } : { type: 'implicit' });
+  // Only a time between the clause break and the verb (`Jeanne Shaheen, thành viên …, hôm qua cho rằng`): the subject is before the apposition.
+  if (ADVERBS.test(pre) || WHEN.test(pre)) return subjectAfter(c, verb) ?? apposition(c, clauseStart, from) ?? (impersonal(c, verb) ? { type: 'unknown' } : { type: 'implicit' });
   const inClause = c.mentions.filter((m) => m.start >= clauseStart && m.end <= verb.start && m.kind !== 'distractor');
   // Russian puts the verb second and the subject after it (`Сегодня тему продолжил замглавы МИД РФ Сергей Рябков`),
   // or has no subject in a clause that follows a participle between commas (`Госсекретарь США, прилетевший …, в
@@ -80,6 +91,9 @@ export function subjectOf(c: Clause, verb: VerbHit, from: number): Subject {
   // the second verb has a subject of its own that the gazetteer does not know.
   const earlier = verbsIn(c, clauseStart, verb.start);
   if (inClause.length === 0 && earlier.length > 0 && !COMPLEMENTISER.test(c.text.slice(earlier[earlier.length - 1]!.end, verb.start))) return { type: 'implicit' };
+  // `Ukraine's foreign minister, Andrii Sybiha, joined a dinner … and asked`: an English predicate right after an
+  // apposition has the sentence's subject.
+  if (inClause.length === 0 && c.text[clauseStart - 1] === ',' && PREDICATE_AFTER_APPOSITION.test(pre)) return { type: 'implicit' };
   const last = inClause[inClause.length - 1];
   const tail = c.text.slice(last?.end ?? 0, verb.start);
   if (last && (ADVERBS.test(tail) || WHEN.test(tail))) return { type: 'person', mention: last };
@@ -108,13 +122,28 @@ function impersonal(c: Clause, verb: VerbHit): boolean {
   return /^[\u0400-\u04FF]+и$/u.test(c.text.slice(verb.start, verb.end));
 }
 
+/**
+ * `"…," said one Republican senator`, `"…," said a senior official`: right after a quotation, an inverted
+ * subject nobody can name. (Elsewhere `said a meeting was…` is reported content after a subject before the verb.)
+ */
+const INDEFINITE = /^\s+(?:a|an|one|another|some|several|two|three|the)\s+\p{L}/iu;
+
+export function indefiniteAfter(c: Clause, verb: VerbHit): boolean {
+  return INVERTS.test(c.text.slice(verb.start, verb.end)) && INDEFINITE.test(c.text.slice(verb.end, verb.end + 40));
+}
+
 function subjectAfter(c: Clause, verb: VerbHit): Subject | null {
   if (!INVERTS.test(c.text.slice(verb.start, verb.end))) return null;
-  const next = c.mentions.find((m) => m.start >= verb.end);
+  const found = c.mentions.findIndex((m) => m.start >= verb.end);
+  let next = found >= 0 ? c.mentions[found] : undefined;
+  // A title word that doubles as a back-reference (`сенатор`, `the senator`) right before a name is that name's title.
+  const named = found >= 0 ? c.mentions[found + 1] : undefined;
+  if (next?.kind === 'pronoun' && named && (named.kind === 'stranger' || named.kind === 'name') && c.text.slice(next.end, named.start) === ' ') next = named;
   if (!next || next.kind === 'distractor') return null;
   const gap = c.text.slice(verb.end, next.start);
   const cyrillic = /[\u0400-\u04FF]/u.test(c.text[verb.start]!);
-  if (!INVERTED_GAP.test(gap) && !(cyrillic && INVERTED_GAP_RU.test(gap)) && !(AS_BEFORE.test(c.text.slice(Math.max(0, verb.start - 8), verb.start)) && INVERTED_GAP_AFTER_AS.test(gap))) return null;
+  const titled = (next.kind === 'name' || next.kind === 'stranger') && INVERTED_TITLE.test(gap) || (next.kind === 'stranger' && INVERTED_BODY_RU.test(gap));
+  if (!INVERTED_GAP.test(gap) && !titled && !(cyrillic && INVERTED_GAP_RU.test(gap)) && !(AS_BEFORE.test(c.text.slice(Math.max(0, verb.start - 8), verb.start)) && INVERTED_GAP_AFTER_AS.test(gap))) return null;
   if (!ALWAYS_INVERTED.test(c.text.slice(verb.start, verb.end)) && !INVERTED_END.test(c.text.slice(next.end, next.end + 40))) return null;
   return { type: 'person', mention: next };
 }

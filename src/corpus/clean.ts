@@ -7,7 +7,7 @@ import { detectOutlet, pagePublished, takePublished } from './metadata';
 import { normalizeLines } from './normalize';
 import { endsSentence, wordCount } from './punctuation';
 import { canonicalQuotes } from './quote-marks';
-import { looksHardWrapped, reflow } from './reflow';
+import { looksHardWrapped, reflow, wrapWidth } from './reflow';
 
 /** A cleaned article: the text the index stores and what cleaning learnt about it. */
 export interface CleanDocument {
@@ -43,6 +43,7 @@ export function cleanArticle(raw: string): CleanDocument {
   const withoutMarkup = body.map(stripMarkup);
   const withoutFurniture = dropFurniture(withoutMarkup, { liveBlog }).map((l) => (l === '' ? l : stripCaption(l)));
   const hardWrapped = looksHardWrapped(withoutFurniture);
+  const width = wrapWidth(withoutFurniture);
 
   const paragraphs: CleanDocument['paragraphs'] = [];
   const sections: Section[] = [];
@@ -55,7 +56,7 @@ export function cleanArticle(raw: string): CleanDocument {
 
   const rawSections = liveBlog ? splitSections(withoutFurniture) : [{ title: null, lines: withoutFurniture }];
   for (const raw of rawSections) {
-    const body = reflow(raw.lines, hardWrapped).map(canonicalQuotes);
+    const body = reflow(raw.lines, hardWrapped, width).map(canonicalQuotes);
     if (raw.title === null) {
       body.forEach((p) => append(p, null));
       continue;

@@ -111,7 +111,13 @@ const RELATIVE = leadingLookbehindAll<{ re: RegExp; back: number }>([
 const VI_WEEKDAYS = ['chủ nhật', 'thứ hai', 'thứ ba', 'thứ tư', 'thứ năm', 'thứ sáu', 'thứ bảy'];
 const EN_WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const RU_WEEKDAYS = ['воскресенье', 'понедельник', 'вторник', 'среду', 'четверг', 'пятницу', 'субботу'];
-const NOT_A_DATE_AFTER = `(?![\\p{L}\\d]|['’]s|,? *\\d|,? ${EN_MONTH})`;
+/**
+ * `Friday's summit` is what the words are about, but `Tuesday's briefing` is when they were said: a
+ * weekday's own occasion for speaking dates it.
+ */
+const SAID_AT = `(?:daily\\s+|weekly\\s+|regular\\s+)?(?:briefing|news conference|press conference|interview|remarks|statement|hearing|speech|address)`;
+
+const NOT_A_DATE_AFTER = `(?![\\p{L}\\d]|['’]s(?!\\s+${SAID_AT})|,? *\\d|,? ${EN_MONTH})`;
 /** One pass for every weekday of the three languages; the group that matched names the language. */
 const WEEKDAY = leadingLookbehind(new RegExp(
   `(?<![\\p{L}])(?:(?:hôm|vào|ngày) (${VI_WEEKDAYS.join('|')})|(?:on )?(${EN_WEEKDAYS.join('|')})|(?:в|во) (${RU_WEEKDAYS.join('|')}))${NOT_A_DATE_AFTER}`,

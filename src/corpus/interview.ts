@@ -19,6 +19,8 @@ export interface Interview {
 }
 
 const QUESTION = /^(?:PV|Phóng viên|Hỏi|Q|Question|Вопрос|Корр\.|Корреспондент)\s*[:.]\s|^[—–-]\s.*\?\s*$/u;
+/** An answer opening with its speaker's surname: `Almond: …`, `Kessling: …`. */
+const ANSWER_LABEL = /^\s*(\p{Lu}[\p{Ll}'’-]+):\s/u;
 /** Two questions make a layout; one `Q:` can be a quoted exchange in a report. */
 const MIN_QUESTIONS = 2;
 
@@ -31,7 +33,10 @@ export function findInterview(text: string, paragraphs: readonly { start: number
   if (questions.length < MIN_QUESTIONS) return null;
   const firstQuestion = questions[0]!;
   const introEnd = paragraphs[firstQuestion]!.start;
-  const guest = mentions.find((m) => m.start < introEnd && m.kind === 'stranger' && m.name);
+  const strangers = mentions.filter((m) => m.start < introEnd && m.kind === 'stranger' && m.name);
+  // Answers labelled with the guest's surname (`Almond: It means…`) tell the guest from a place or a byline in the intro.
+  const labels = new Set(paragraphs.slice(firstQuestion).map((p) => ANSWER_LABEL.exec(text.slice(p.start, p.end))?.[1]).filter((l): l is string => l !== undefined));
+  const guest = strangers.find((m) => labels.has(m.name!.split(' ').pop()!)) ?? strangers[0];
   return guest ? { firstQuestion, guest: guest.name! } : null;
 }
 

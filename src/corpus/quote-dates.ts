@@ -171,9 +171,9 @@ export class QuoteClock {
    * A sentence: `text` (starting at offset `start`) with its quotations
    * blanked, the dates outside them, who speaks in it (the owners of a frame
    * it sets: its speaker, not everyone it mentions) and the people its words
-   * outside quotations refer to.
+   * outside quotations refer to; `readOut`: it quotes a statement someone read out.
    */
-  sentence(text: string, start: number, dates: DateMention[], speakers: string[], named: string[]): void {
+  sentence(text: string, start: number, dates: DateMention[], speakers: string[], named: string[], readOut = false): void {
     if (this.own) this.before = this.current();
     // What a question was about is not where the answer was given (`Khi được hỏi vì sao … trong cuộc họp báo, ông Rubio…`).
     text = text.replace(QUESTION, (q) => ' '.repeat(q.length));
@@ -181,12 +181,17 @@ export class QuoteClock {
     this.reported = content < text.length;
     // A day after the publication is a plan, never when reported words were said.
     const plan = PLAN.exec(text)?.index ?? text.length;
-    const said = dates.filter((d) => d.start - start < content && d.start - start < plan && text[d.start - start] !== ' ' && (this.published === null || d.iso === null || d.iso.slice(0, 10) <= this.published));
+    // …unless a speech verb comes between (`Rubio will travel "…," Bruce said at Tuesday's briefing`): that day is the saying's.
+    const afterPlan = plan < text.length ? findSpeechVerbs(text, plan, content, []) : [];
+    const planned = (at: number) => at >= plan && !afterPlan.some((v) => v.start < at);
+    const said = dates.filter((d) => d.start - start < content && !planned(d.start - start) && text[d.start - start] !== ' ' && (this.published === null || d.iso === null || d.iso.slice(0, 10) <= this.published));
     // The day right after the speech verb is when the words were said (`сообщил в четверг`, `said Monday`), whatever other day the sentence gives.
     // Only a sentence with two days has a choice to make, so only it pays for the verb search.
     const verbs = said.length > 1 ? findSpeechVerbs(text, 0, content, []) : [];
     const spoken = said.filter((d) => verbs.some((v) => d.start - start >= v.end && VERB_TO_DAY.test(text.slice(v.end, d.start - start))));
     this.own = this.stamp ? null : whenOf(text.slice(0, content), [...spoken, ...said], this.lastDay);
+    // A statement read out at a briefing (`tuyên bố do người phát ngôn … đọc tại cuộc họp báo`) is issued at home, not at the summit.
+    if (readOut && this.own?.type === 'summit') this.own = null;
     if (this.own?.type === 'day') this.lastDay = this.own;
     const b = this.before;
     if (!this.own && b && b.owners.size === 0 && b.paragraph === this.paragraphIndex) {
@@ -198,6 +203,16 @@ export class QuoteClock {
     this.inTurn = IN_TURN.test(text);
     this.atSetting = this.own !== null && this.own.type !== 'elsewhere' && AT_SUMMIT.test(text.slice(0, content));
     this.ownParagraph = this.paragraphIndex;
+  }
+
+  /**
+   * A question put to `speaker` in a sentence of its own (`Вопрос … журналисты задали Ушакову отдельно`): the
+   * answer is another exchange, which the frame of their earlier words does not date.
+   */
+  newExchange(speaker: string): void {
+    this.before?.owners.delete(speaker);
+    this.ownersOfLast = this.ownersOfLast.filter((id) => id !== speaker);
+    if (this.lastQuote?.speaker === speaker) this.lastQuote = null;
   }
 
   private current(): Frame | null {

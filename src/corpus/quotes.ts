@@ -1,5 +1,5 @@
 import type { DateBasis, Person, Quote, SpeakerBasis, Summit } from '../schema/index-schema';
-import { subjectOf, verbsIn, type Clause } from './attribution';
+import { indefiniteAfter, subjectOf, verbsIn, type Clause } from './attribution';
 import type { CleanDocument } from './clean';
 import type { DateMention } from './dates';
 import { quoteIds } from './ids';
@@ -65,13 +65,15 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
   const found: Found[] = [];
   const namedAt = firstNamed(ctx.mentions);
   let recent: Speaker | null = null;
+  /** The speaker before `recent`, for a pronoun of their gender that `recent` cannot take (`…," she added` after his words). */
+  let earlier: Speaker | null = null;
   const clock = new QuoteClock(doc.published, ctx.summit, doc.sections.length > 0 && mentionsSummitSetting(doc.text));
   const [spanAt, mentionAt, dateAt] = [new Windows(spans, (q) => q.open), new Windows(ctx.mentions, (m) => m.start), new Windows(ctx.dates, (d) => d.start)];
   const focus = new SummitFocus(ctx.summit, doc.text, ctx.mentions, ctx.dates, ctx.summits, doc.published);
   let section: number | null | undefined;
   let sectionStart = 0;
 
-  const standfirst = headlineStandfirst(doc, spans, ctx.mentions, (m) => resolveMention(m, { text: doc.text, recent: null, opener: null, day: doc.published, holders: ctx.holders, summit: ctx.summit, people: ctx.people, namedAt, sectionStart: 0 }));
+  const standfirst = headlineStandfirst(doc, spans, ctx.mentions, (m) => resolveMention(m, { text: doc.text, recent: null, opener: null, day: doc.published, holders: ctx.holders, summit: ctx.summit, people: ctx.people, namedAt, sectionStart: 0, sentence: [], earlier: null }));
   const interview = findInterview(doc.text, doc.paragraphs, ctx.mentions);
   for (const [paraIndex, para] of doc.paragraphs.entries()) {
     const paraText = doc.text.slice(para.start, para.end);
@@ -80,14 +82,17 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
       section = para.section;
       sectionStart = para.start;
       recent = null;
+      earlier = null;
       clock.section(section !== null);
     }
     // A live-blog entry stamped with its time starts afresh even where the page has no separators: entries run newest first.
-    if (ENTRY_STAMP.test(doc.text.slice(para.start, Math.min(para.end, para.start + 40)))) recent = null;
+    if (ENTRY_STAMP.test(doc.text.slice(para.start, Math.min(para.end, para.start + 40)))) [recent, earlier] = [null, null];
     clock.paragraph(doc.text.slice(para.start, para.end));
     focus.paragraph();
     let lastInParagraph: Speaker | null = null;
     let previousEndsWithColon = false;
+    /** The person the previous sentence of the paragraph introduced by name, quoting nothing (`Американист Глеб Саввин настроен осторожно.`). */
+    let introduced: Speaker | null = null;
     for (const s of splitSentences(doc.text, para, spans)) {
       const quotes = spanAt.take(s.start, s.end).filter((q) => q.close < s.end);
       const clause: Clause = { text: doc.text, sentence: s, mentions: mentionAt.take(s.start, s.end).filter((m) => m.end <= s.end), quotes };
@@ -98,12 +103,13 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
       focus.sentence(outsideText, ownDays);
       // An office names its holder on the day the words were said: the sentence's own day, else its summit's, else the page's.
       const day = ownDays[0] ?? focus.quote('')?.date ?? doc.published;
-      const here: Resolver = { text: doc.text, recent, opener: opener(doc.text, s, outside), day, holders: ctx.holders, summit: focus.quote(''), people: ctx.people, namedAt, sectionStart };
+      const here: Resolver = { text: doc.text, recent, opener: opener(doc.text, s, outside), day, holders: ctx.holders, summit: focus.quote(''), people: ctx.people, namedAt, sectionStart, sentence: outside, earlier };
       const resolve = (m: Mention): Speaker | null => resolveMention(m, here);
       const sentenceSpeaker = speakerOfSentence(clause, outside, resolve, recent);
       const named = outside.map(resolve).filter((x): x is Speaker => x !== null).map(speakerKey);
       const speakers = sentenceSpeaker === IMPLICIT ? named : sentenceSpeaker ? [speakerKey(sentenceSpeaker)] : [];
-      clock.sentence(outsideText, s.start, ownDates, speakers, named);
+      const reader = statementReader(doc.text, outside, resolve);
+      clock.sentence(outsideText, s.start, ownDates, speakers, named, reader !== null);
       // The last speech quote's speaker, null when the text does not say who: a pronoun after it must not reach further back.
       let attributed: Speaker | null | undefined;
 
@@ -112,13 +118,17 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
         const next = quotes[k + 1]?.open ?? s.end;
         const before = doc.text.slice(boundary, q.open);
         let who: Who | undefined;
-        if (/:\s*$/u.test(before)) who = orElse(colonSpeaker(clause, outside, boundary, q, resolve), () => sentenceSpeaker);
-        else if (/^[\s\p{P}]*$/u.test(before)) who = orElse(after(clause, q, next, resolve), () => continuation(lastInParagraph, previousEndsWithColon ? recent : null));
+        if (/:\s*$/u.test(before)) who = messageAuthor(doc.text, boundary, q.open, outside, resolve) ?? orElse(colonSpeaker(clause, outside, boundary, q, resolve), () => sentenceSpeaker);
+        else if (/^[\s\p{P}]*$/u.test(before)) who = orElse(after(clause, q, next, resolve), () => continuation(lastInParagraph, previousEndsWithColon ? recent : null) ?? (k === 0 && /^[\s\p{P}]*$/u.test(doc.text.slice(q.close + 1, s.end)) ? (introduced ?? undefined) : undefined));
         else who = orElse(beforeMid(clause, s, q, resolve), () => after(clause, q, next, resolve));
         if (who === undefined) who = headlineSpeaker(doc.text, s, outside, resolve) ?? (standfirst?.quote === q ? standfirst.speaker : undefined);
         if (who === IMPLICIT) who = sentenceSpeaker;
+        if (!who && reader && reader.at < q.open) who = reader.speaker;
         // First-person words are the interviewee's in an answer; elsewhere the writer's, whom the text does not name.
         if (firstPersonSpeech(before, doc.text.slice(q.close + 1, next))) who = answer ? guestOf(interview!.guest, paraText) : null;
+        who = possessorsWords(doc.text, boundary, q.open, outside, resolve) ?? who;
+        // `Q&A: 'Geneva reset the thermostat…'` over an interview: a headline naming nobody quotes the guest.
+        if (interview && paraIndex === 0 && !outside.some((m) => m.start < q.open)) who = { id: null, name: interview.guest, role: null, basis: 'named' };
         const words = doc.text.slice(q.start, q.end);
         const cited = citedKind(doc.text.slice(s.start, q.open), words);
         const kind: QuoteKind = cited ?? (who !== undefined ? 'speech' : looksLikeStatement(words, before) ? 'speech' : nonSpeechKind(doc.text.slice(para.start, q.open)));
@@ -140,8 +150,17 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
 
       const sentenceText = doc.text.slice(s.start, s.end);
       const subject = sentenceSpeaker === IMPLICIT ? undefined : sentenceSpeaker;
-      recent = attributed ?? subject ?? (attributed === null || subject === null ? null : recent);
+      const following: Speaker | null = attributed ?? subject ?? (attributed === null || subject === null ? null : recent);
+      if (following && recent && speakerKey(following) !== speakerKey(recent)) earlier = recent;
+      recent = following;
+      // `A reporter asked Leavitt whether …`: the one asked answers next (`"…," she said`), not the one asking.
+      const asked = attributed === undefined ? addressee(doc.text, s, outside, resolve) : null;
+      if (asked) {
+        recent = asked;
+        clock.newExchange(speakerKey(asked));
+      }
       previousEndsWithColon = /:\s*$/u.test(sentenceText);
+      introduced = quotes.length === 0 && sentenceSpeaker && sentenceSpeaker !== IMPLICIT && sentenceSpeaker.basis === 'named' && outside.some((m) => m.kind === 'name' || m.kind === 'stranger') ? sentenceSpeaker : null;
     }
   }
 
@@ -194,7 +213,9 @@ function headlineStandfirst(doc: CleanDocument, spans: QuoteSpan[], mentions: Me
 
 /** The guest, named where their answer opens with their name (`PGS.TS Trần Quốc Hưng: …`), else known from the intro. */
 function guestOf(guest: string, paragraph: string): Speaker {
-  const labelled = paragraph.indexOf(guest) >= 0 && paragraph.indexOf(':') > paragraph.indexOf(guest) && paragraph.indexOf(guest) < 40;
+  // The label may be the full name or the surname alone (`Almond: …`).
+  const label = paragraph.indexOf(guest) >= 0 ? guest : guest.split(' ').pop()!;
+  const labelled = paragraph.indexOf(label) >= 0 && paragraph.indexOf(':') > paragraph.indexOf(label) && paragraph.indexOf(label) < 40;
   return { id: null, name: guest, role: null, basis: labelled ? 'named' : 'back-reference' };
 }
 
@@ -222,6 +243,10 @@ interface Resolver {
   people: Map<string, Person>;
   namedAt: Map<string, number[]>;
   sectionStart: number;
+  /** The sentence's mentions outside quotations, for a pronoun of the other gender than its subject's. */
+  sentence: Mention[];
+  /** The speaker before `recent`. */
+  earlier: Speaker | null;
 }
 
 function opener(text: string, s: Range, outside: Mention[]): Mention | null {
@@ -261,8 +286,13 @@ function resolveMention(m: Mention, r: Resolver): Speaker | null {
   if (m.kind === 'stranger' && m.name) return { id: null, name: m.name, role: null, basis: 'named' };
   // A pronoun carries how its antecedent was identified: a role stays a role.
   if (m.kind === 'pronoun') {
-    const antecedent = r.opener && r.opener.end <= m.start ? resolveMention(r.opener, { ...r, opener: null }) : r.recent;
-    if (!antecedent || !sameGender(pronounGender(r.text.slice(m.start, m.end)), speakerGender(antecedent, r.people))) return null;
+    const other = otherGenderReferent(m, r);
+    if (other !== undefined) return other;
+    const gender = pronounGender(r.text.slice(m.start, m.end));
+    let antecedent = r.opener && r.opener.end <= m.start ? resolveMention(r.opener, { ...r, opener: null }) : r.recent;
+    // `"He was right," she added` after his words: she is the one speaking before him, if only her gender fits.
+    if (antecedent && r.earlier && antecedent === r.recent && !sameGender(gender, speakerGender(antecedent, r.people)) && sameGender(gender, speakerGender(r.earlier, r.people))) antecedent = r.earlier;
+    if (!antecedent || !sameGender(gender, speakerGender(antecedent, r.people))) return null;
     return { ...antecedent, basis: antecedent.basis === 'role' ? 'role' : 'back-reference' };
   }
   if (m.kind === 'role' && !m.office && m.leader && m.country) return counterpart(m, r);
@@ -272,6 +302,22 @@ function resolveMention(m: Mention, r: Resolver): Speaker | null {
   const named = candidates.filter((id) => namedBetween(r.namedAt, id, r.sectionStart, m.start));
   if (named.length === 1) return { id: named[0]!, name: null, role: null, basis: 'back-reference' };
   return holder ? { id: holder, name: null, role: r.text.slice(m.start, m.end), basis: 'role' } : null;
+}
+
+/**
+ * `She also recalled Trump's verdict, when he said …`: after a pronoun of one gender for the person the text is
+ * about, a pronoun of the other gender in the same sentence is someone else — the person named between them,
+ * or nobody. Undefined when the rule does not apply.
+ */
+function otherGenderReferent(m: Mention, r: Resolver): Speaker | null | undefined {
+  const gender = pronounGender(r.text.slice(m.start, m.end));
+  if (gender === null) return undefined;
+  const first = r.sentence.find((x) => x.kind === 'pronoun' && x.start < m.start);
+  const firstGender = first ? pronounGender(r.text.slice(first.start, first.end)) : null;
+  if (!first || firstGender === null || firstGender === gender) return undefined;
+  const between = r.sentence.filter((x) => x.start > first.end && x.end <= m.start && (x.kind === 'name' || x.kind === 'stranger')).pop();
+  const who = between ? resolveMention(between, { ...r, opener: null }) : null;
+  return who && sameGender(gender, speakerGender(who, r.people)) ? { ...who, basis: who.basis === 'role' ? 'role' : 'back-reference' } : null;
 }
 
 type Gender = 'f' | 'm' | null;
@@ -322,6 +368,10 @@ function speakerOfSentence(c: Clause, outside: Mention[], resolve: (m: Mention) 
   const verbs = verbsIn(c, c.sentence.start, c.sentence.end);
   for (const v of verbs) {
     const who = fromSubject(c, v, c.sentence.start, resolve);
+    // A verb opening the sentence with no subject is a participial phrase (`Trả lời phỏng vấn đài NBC hôm 17/8, Ngoại trưởng…`).
+    if (who === null && SENTENCE_OPENING.test(c.text.slice(c.sentence.start, v.start))) continue;
+    // A verb in a relative clause (`Priya Raman, who … wrote its recent study`) is not the sentence's.
+    if (who === null && RELATIVE_CLAUSE.test(c.text.slice(c.sentence.start, v.start))) continue;
     if (who !== IMPLICIT) return who;
     // A subject cut off from its verb by an apposition: `Senator Lisa Murkowski, the Alaska Republican, said`.
     const first = outside.find((m) => m.start < v.start && m.kind !== 'distractor' && m.kind !== 'pronoun' && !possessive(c.text, m));
@@ -342,8 +392,17 @@ function speakerOfSentence(c: Clause, outside: Mention[], resolve: (m: Mention) 
   return carried(recent);
 }
 
-/** A sentence opening with a common-noun subject (`The spokeswoman`, `A senior official`, `Một quan chức`), which no mention names. */
-const COMMON_SUBJECT = /^[\s\p{P}]*(?:The|A|An|One|Another|Some|Một|Các|Những)\s+\p{Ll}/u;
+/** The verb's clause opens with a relative pronoun after a comma: `X, who …`, `X, который …`. */
+const RELATIVE_CLAUSE = /,\s*(?:who|which|whose|который|которая|которые|которого|которой)\s[^,;:]*$/iu;
+
+/** Nothing but punctuation, or an outlet's tag (`(Dân Việt)`, `(TTXVN) -`), before a sentence's first word. */
+const SENTENCE_OPENING = /^[\s\p{P}]*(?:\([^()]{1,30}\)[\s\p{Pd}]*)?$/u;
+
+/**
+ * A common-noun subject (`The spokeswoman`, `A senior official`, `Một quan chức`), which no mention names, at the
+ * start of the sentence or after an opening phrase (`In Kyiv, a senior Ukrainian official … said`).
+ */
+const COMMON_SUBJECT = /(?:^[\s\p{P}]*(?:The|A|An|One|Another|Some|Một|Các|Những)|,\s+(?:the|a|an|one|another|some|một|các|những))\s+\p{Ll}/u;
 
 /** A speaker carried over from an earlier sentence is known by reference, unless only a role ever identified them. */
 function carried(s: Speaker | null): Speaker | null {
@@ -356,6 +415,65 @@ const SUBORDINATE = leadingLookbehind(/(?<![\p{L}])(?:khi|sau khi|trước khi|t
 function possessive(text: string, m: Mention): boolean {
   return /^['’]s(?![\p{L}])/u.test(text.slice(m.end, m.end + 3));
 }
+/**
+ * `In a statement read by spokesman Dmitry Peskov, the Kremlin said …`, `в заявлении, которое зачитала
+ * Мария Захарова`, `tuyên bố do người phát ngôn Maria Zakharova đọc`: an institution's statement is
+ * quoted in the words of the person who read it out, the only one the text names (as a ministry's
+ * briefing is its spokesperson's). A person's own message read out by an aide names its author instead
+ * (`read out a message from the president`), and is not matched here.
+ */
+const READ_BY = /(?:(?<![\p{L}])read(?: out)? by|(?<![\p{L}])зачита(?:л|ла|ли|вший|вшая)|(?<![\p{L}])do)\s+(?:(?:[\p{Ll}-]+|\p{Lu}{2,})\s+){0,5}$/u;
+const VI_READ = /^\s*(?:đọc|tuyên đọc)(?![\p{L}])/u;
+
+function statementReader(text: string, outside: Mention[], resolve: (m: Mention) => Speaker | null): { at: number; speaker: Speaker } | null {
+  for (const m of outside) {
+    if (m.kind !== 'name' && m.kind !== 'stranger' && m.kind !== 'role') continue;
+    const before = READ_BY.exec(text.slice(Math.max(0, m.start - 80), m.start));
+    if (!before) continue;
+    if (before[0].startsWith('do') && !VI_READ.test(text.slice(m.end, m.end + 12))) continue;
+    const speaker = resolve(m);
+    if (speaker) return { at: m.end, speaker };
+  }
+  return null;
+}
+
+/** `asked Leavitt`, `hỏi ông Rubio`, `спросил Лаврова`, `журналисты задали Ушакову`: a question's addressee right after the verb. */
+const ASKED = /(?<![\p{L}])(?:asked|pressed|hỏi|chất vấn|спросил[аи]?|задал[аи]?(?: (?:вопрос|вопросы))?|переспросил[аи]?)\s+(?:(?:отдельно|также|тоже|и)\s+)?$/iu;
+
+function addressee(text: string, s: Range, outside: Mention[], resolve: (m: Mention) => Speaker | null): Speaker | null {
+  for (const m of outside) {
+    if ((m.kind !== 'name' && m.kind !== 'stranger' && m.kind !== 'role') || !ASKED.test(text.slice(Math.max(s.start, m.start - 20), m.start))) continue;
+    return resolve(m);
+  }
+  return null;
+}
+
+/**
+ * `read out a message from the president: "…"`, `a letter from Putin`: the words are the author's,
+ * whoever reads or posts them.
+ */
+const MESSAGE_FROM = /(?<![\p{L}])(?:message|letter|note|statement|post|greeting|thông điệp|bức thư|lá thư|послание|письмо|обращение)\s+(?:from|của|от)\s+(?:the\s+)?(?:\p{Lu}[\p{L}.-]*\s+){0,3}$/iu;
+
+function messageAuthor(text: string, from: number, to: number, outside: Mention[], resolve: (m: Mention) => Speaker | null): Speaker | null {
+  for (const m of outside) {
+    if (m.start < from || m.end > to || (m.kind !== 'name' && m.kind !== 'stranger' && m.kind !== 'role')) continue;
+    if (MESSAGE_FROM.test(text.slice(Math.max(from, m.start - 30), m.start))) return resolve(m);
+  }
+  return null;
+}
+
+/** `Blinken's answer was, "…"`, `in Lavrov's words, "…"`, `câu trả lời của ông Rubio là: "…"`: the possessor's words. */
+const WORDS_AFTER_POSSESSOR = /^['’]s\s+(?:answer|reply|response|retort|words|verdict|message)(?:\s+(?:was|were|is|came))?[\s,:]*$/iu;
+const WORDS_BEFORE_POSSESSOR = /(?<![\p{L}])(?:(?:câu )?trả lời|lời đáp|lời)\s+của\s+$/iu;
+
+function possessorsWords(text: string, from: number, to: number, outside: Mention[], resolve: (m: Mention) => Speaker | null): Speaker | null {
+  const m = outside.filter((x) => x.start >= from && x.end <= to && (x.kind === 'name' || x.kind === 'stranger' || x.kind === 'role')).pop();
+  if (!m) return null;
+  const english = WORDS_AFTER_POSSESSOR.test(text.slice(m.end, to));
+  const vietnamese = WORDS_BEFORE_POSSESSOR.test(text.slice(Math.max(from, m.start - 20), m.start)) && /^\s*(?:là)?[\s,:]*$/u.test(text.slice(m.end, to));
+  return english || vietnamese ? resolve(m) : null;
+}
+
 /** A clause of three words or more before a colon: it has a subject of its own. */
 const UNNAMED_SUBJECT = /^\s*\S+\s+\S+\s+\S+/u;
 
@@ -380,7 +498,8 @@ function colonSpeaker(c: Clause, outside: Mention[], from: number, q: QuoteSpan,
 function after(c: Clause, q: QuoteSpan, to: number, resolve: (m: Mention) => Speaker | null): Who | undefined {
   const verb = verbsIn(c, q.close + 1, to)[0];
   if (!verb) return undefined;
-  return fromSubject(c, verb, q.close + 1, resolve);
+  const who = fromSubject(c, verb, q.close + 1, resolve);
+  return who === IMPLICIT && /^[\s\p{P}]*$/u.test(c.text.slice(q.close + 1, verb.start)) && indefiniteAfter(c, verb) ? null : who;
 }
 
 /** `Ông Putin nói rằng Nga “thực sự quan tâm”`: the nearest speech verb before the quotation. */

@@ -11,9 +11,10 @@ import { endsClause } from './punctuation';
  */
 const CONTINUES = /^[\p{Ll}\d(“"‘'–-]/u;
 
-export function reflow(lines: string[], hardWrapped: boolean): string[] {
+export function reflow(lines: string[], hardWrapped: boolean, width: number | null = null): string[] {
   const paragraphs: string[] = [];
   let current: string | null = null;
+  let previous = '';
   const flush = () => {
     if (current !== null && current !== '') paragraphs.push(current);
     current = null;
@@ -24,14 +25,34 @@ export function reflow(lines: string[], hardWrapped: boolean): string[] {
       continue;
     }
     if (current === null) current = line;
-    else if (hardWrapped || (!endsClause(current) && CONTINUES.test(line))) current = join(current, line);
+    else if (hardWrapped || (!endsClause(current) && (CONTINUES.test(line) || brokenForWidth(previous, line, width)))) current = join(current, line);
     else {
       flush();
       current = line;
     }
+    previous = line;
   }
   flush();
   return paragraphs;
+}
+
+/**
+ * `…meeting between President` + `Donald Trump and…`: a line broken only because the next word would not
+ * fit the page's width, although that word is capitalised.
+ */
+function brokenForWidth(previous: string, line: string, width: number | null): boolean {
+  if (width === null) return false;
+  const word = /^\S+/u.exec(line)?.[0] ?? '';
+  return previous.length + 1 + word.length > width;
+}
+
+/** The longest line allowed in a hard-wrapped text, when several lines end near it; null for a page of long paragraphs. */
+const MAX_WRAP_WIDTH = 120;
+
+export function wrapWidth(lines: string[]): number | null {
+  const width = lines.reduce((w, l) => Math.max(w, l.length), 0);
+  if (width === 0 || width > MAX_WRAP_WIDTH) return null;
+  return lines.filter((l) => l.length >= width - 12).length >= 3 ? width : null;
 }
 
 function join(a: string, b: string): string {

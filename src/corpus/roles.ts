@@ -7,6 +7,13 @@
 /** Titles with no country that only prefix a name (`người đồng cấp Putin`, `Tổng thống Trump`). */
 export const NAME_PREFIXES = ['Tổng thống', 'người đồng cấp', 'đồng cấp', 'nhà lãnh đạo', 'lãnh đạo', 'Ngoại trưởng', 'ông', 'bà', 'ngài', 'Ông', 'Bà', 'Ngài'];
 
+const US_STATES = `Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Hawaii Idaho Illinois Indiana Iowa
+  Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon
+  Pennsylvania Tennessee Texas Utah Vermont Virginia Washington Wisconsin Wyoming`
+  .split(/\s+/)
+  .filter(Boolean)
+  .concat(['New Hampshire', 'New Jersey', 'New Mexico', 'New York', 'North Carolina', 'North Dakota', 'Rhode Island', 'South Carolina', 'South Dakota', 'West Virginia']);
+
 /**
  * Words that stand for someone already named: personal pronouns and the
  * nouns news uses to avoid repeating a name (`nhà ngoại giao này`, `the
@@ -22,6 +29,8 @@ export const PRONOUNS = [
   'he', 'she', 'the minister', 'the diplomat', 'the senator', 'the analyst', 'the envoy', 'the aide', 'the official',
   'the spokesman', 'the spokeswoman', 'the former ambassador', 'the ambassador', 'the professor', 'the lawmaker',
   'the congressman', 'the congresswoman', 'the top diplomat', 'the Russian diplomat',
+  // `Sen. Mark Warner (D-Va.) … The Virginia Democrat added`: American lawmakers by state and party.
+  ...US_STATES.flatMap((state) => [`the ${state} Democrat`, `the ${state} Republican`]),
   // Russian, nominative: the subject of a speech verb
   'он', 'она', 'министр', 'дипломат', 'политолог', 'эксперт', 'аналитик', 'собеседник', 'сенатор', 'посол', 'помощник',
   'пресс-секретарь', 'российский министр', 'парламентарий', 'депутат', 'замминистра', 'замглавы', 'собеседница', 'экс-посол',

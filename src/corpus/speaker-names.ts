@@ -23,6 +23,7 @@ const EDGE = new Set(
   mỹ nga pháp đức anh ý ukraine trung quốc phần lan ba nhật hàn liên châu âu việt nam hoa kỳ moskva kiev kyiv washington alaska anchorage geneva helsinki hamburg
   the a an in on at but and when while after before as for with by from of to it this that if so yet mr mrs ms dr sen rep gov president secretary minister
   senator ambassador former prime foreign state general vice deputy press chief professor governor speaker leader russian american ukrainian finnish european
+  spokesperson spokesman spokeswoman majority minority whip chairman chairwoman envoy adviser advisor commander admiral
   german french british polish italian republican democrat democratic moscow washington kyiv brussels london paris berlin us u.s. uk eu asked meanwhile still
   monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december
   jan feb mar apr jun jul aug sep sept oct nov dec italy canada israel iran syria thụy sĩ điển na uy ấn độ úc nato tây ban nha hungary belarus
@@ -31,10 +32,18 @@ const EDGE = new Set(
     .filter(Boolean),
 );
 
+/** The common Vietnamese family names, which open a full name of three words or more. */
+const VI_FAMILY_NAMES = new Set(
+  `nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đinh đào mai trịnh lương lâm cao
+  tạ chu hà kiều quách thái tô tôn vương đoàn trương la lưu văn hứa`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
 /** Words that make a run an institution, a medium or a place rather than a person. */
 const INSTITUTION = new Set(
   `trắng kremlin viện bộ trường báo đài tạp thông tấn xã hội đảng
-  house senate congress ministry department university institute forum council office committee agency times post news journal network union nations
+  house senate congress capitol ministry department university institute forum council office committee agency times post news journal network union nations
   center centre foundation fund bank group party base palace villa airport tv radio reuters associated street square hall
   кремль мид университет институт агентство совет дума госдумы комитет фонд центр газета`
     .split(/\s+/)
@@ -93,11 +102,24 @@ function nameRuns(text: string, known: Mention[]): Word[][] {
     // Edges that are not names: titles, openers, places, and acronyms (`PGS.TS Phạm Đức Long`, `NATO`).
     const notName = (w: Word) => EDGE.has(w.word.toLowerCase()) || !HAS_LOWER.test(w.word);
     while (words.length > 0 && notName(words[0]!)) words.shift();
-    while (words.length > 0 && notName(words[words.length - 1]!)) words.pop();
+    // `Đinh Thu Nga`, `Trần Văn Đức`: after a Vietnamese family name, a given name may be a country's word.
+    const vietnameseFullName = words.length >= 3 && VI_FAMILY_NAMES.has(words[0]!.word.toLowerCase()) && words.slice(1, -1).every((w) => !notName(w));
+    while (!vietnameseFullName && words.length > 0 && notName(words[words.length - 1]!)) words.pop();
     if (words.length === 0 || words.some((w) => !HAS_LOWER.test(w.word))) continue;
-    out.push(words);
+    out.push(russianName(words));
   }
   return out;
+}
+
+/**
+ * A Russian name is a given name and a surname, with a patronymic between them at most; longer runs
+ * carry the body before it in the genitive (`Совета Федерации Константин Косачев`), which no list of
+ * institutions can cover in every case.
+ */
+function russianName(words: Word[]): Word[] {
+  if (words.length <= 2 || !CYRILLIC.test(words[0]!.word)) return words;
+  const patronymic = /(?:ович|евич|ич|овна|евна|ична|инична)$/u.test(words[words.length - 2]!.word);
+  return words.slice(patronymic ? -3 : -2);
 }
 
 /** Both lists sorted by start, merged into one. */

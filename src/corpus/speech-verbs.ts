@@ -10,7 +10,7 @@ const VERBS = [
   'phát biểu', 'khẳng định', 'nhấn mạnh', 'bày tỏ', 'nêu rõ', 'chia sẻ', 'nhận xét', 'nhận định', 'thêm rằng', 'viết',
   'tweet', 'đăng tải', 'trả lời', 'kêu gọi', 'cảnh báo', 'thừa nhận', 'tiết lộ', 'lưu ý', 'giải thích', 'nhắc lại',
   'ca ngợi', 'phủ nhận', 'bác bỏ', 'xác nhận', 'thông báo', 'đánh giá', 'mô tả', 'trấn an',
-  'cam kết', 'nhận xét rằng', 'dọa', 'đe dọa', 'chỉ trích', 'khen ngợi', 'hứa', 'gọi', 'đáp', 'đáp lại', 'chúc', 'ví', 'đề xuất', 'hối thúc',
+  'cam kết', 'nhận xét rằng', 'dọa', 'đe dọa', 'chỉ trích', 'khen ngợi', 'hứa', 'gọi', 'đáp', 'đáp lại', 'chúc', 'ví', 'đề xuất', 'hối thúc', 'kể lại', 'kể', 'yêu cầu', 'đề nghị',
 ];
 
 /**
@@ -20,7 +20,7 @@ const VERBS = [
  */
 const ENGLISH = [
   'said', 'says', 'told', 'tells', 'added', 'adds', 'according to', 'warned', 'warns', 'insisted', 'insists', 'stated',
-  'noted', 'asked', 'wrote', 'writes', 'tweeted', 'replied', 'responded', 'explained', 'stressed', 'emphasized',
+  'noted', 'asked', 'wrote', 'writes', 'tweeted', 'replied', 'responded', 'answered', 'retorted', 'countered', 'explained', 'stressed', 'emphasized',
   'emphasised', 'argued', 'acknowledged', 'admitted', 'recalled', 'remarked', 'declared', 'announced', 'claimed',
   'commented', 'suggested', 'predicted', 'vowed', 'promised', 'conceded', 'cautioned', 'complained', 'boasted',
   'joked', 'quipped', 'saying', 'telling', 'as saying', 'described', 'called', 'calling', 'calls', 'describes', 'dismissed', 'labeled', 'labelled', 'branded', 'termed', 'urged', 'pledged',
@@ -48,6 +48,14 @@ const ALTERNATIVES = [
 
 const VERB_RE = leadingLookbehind(new RegExp(`(?<![\\p{L}\\d])(?:${ALTERNATIVES.join('|')})(?![\\p{L}\\d])`, 'giu'));
 
+/**
+ * Vietnamese verbs that are also nouns: after a preposition or a classifier (`Trong tuyên bố hôm 16/8`,
+ * `theo đánh giá của`, `một phát biểu`) they name a statement, and whoever is named next is its author,
+ * not the subject of a verb.
+ */
+const NOUNISH = new Set(['tuyên bố', 'phát biểu', 'thông báo', 'đánh giá', 'cam kết', 'đề xuất', 'nhận định', 'nhận xét', 'cảnh báo', 'chia sẻ', 'trả lời', 'yêu cầu', 'đề nghị']);
+const NOUN_BEFORE = /(?<![\p{L}])(?:trong|theo|qua|bản|một|các|những|lời|bài|cuộc|sau|tại|với|của|rằng|là)\s+$/iu;
+
 export interface VerbHit {
   start: number;
   end: number;
@@ -68,6 +76,7 @@ export function findSpeechVerbs(text: string, from: number, to: number, quotes: 
   for (let m = VERB_RE.exec(window); m && m.index + m[0].length <= limit; m = VERB_RE.exec(window)) {
     const start = from - lead + m.index;
     if (quotes.some((q) => start > q.open && start < q.close)) continue;
+    if (NOUNISH.has(m[0].toLowerCase()) && NOUN_BEFORE.test(window.slice(Math.max(0, m.index - 12), m.index))) continue;
     hits.push({ start, end: start + m[0].length });
   }
   return hits;

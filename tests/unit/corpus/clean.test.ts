@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { stripCaption } from '../../../src/corpus/captions';
 import { isNavRow } from '../../../src/corpus/furniture';
 import { canonicalQuotes } from '../../../src/corpus/quote-marks';
-import { reflow } from '../../../src/corpus/reflow';
+import { reflow, wrapWidth } from '../../../src/corpus/reflow';
 import { buildIndex } from '../../../src/corpus/pipeline';
 import { bytes, docByFile, rawText, realGazetteer } from './corpus-fixture';
 
@@ -82,6 +82,25 @@ describe('reflow', () => {
   it('does not join one-paragraph-per-line text', () => {
     expect(reflow(['Ông Trump rời Alaska', 'Chuyên cơ cất cánh.'], false)).toEqual(['Ông Trump rời Alaska', 'Chuyên cơ cất cánh.']);
     expect(reflow(['Ông Trump nói rằng', 'cuộc gặp rất tốt.'], false)).toEqual(['Ông Trump nói rằng cuộc gặp rất tốt.']);
+  });
+
+  it('joins a capitalised line to a line broken only because that word would not fit the width', () => {
+    const lines = [
+      'The talks ran long, and officials on both sides said the leaders had covered more ground than planned',
+      'Lena Ortiz, a spokesperson, told reporters the mood had been calm and the tone notably businesslike.',
+      'Short title',
+      'Another line that is long enough to reach the wrap width of this text, and then some more words.',
+    ];
+    expect(wrapWidth(lines)).toBe(101);
+    expect(reflow(lines, false, wrapWidth(lines))).toEqual([
+      'The talks ran long, and officials on both sides said the leaders had covered more ground than planned Lena Ortiz, a spokesperson, told reporters the mood had been calm and the tone notably businesslike.',
+      'Short title',
+      'Another line that is long enough to reach the wrap width of this text, and then some more words.',
+    ]);
+  });
+
+  it('finds no width in a page of long one-line paragraphs', () => {
+    expect(wrapWidth(['x'.repeat(300), 'y'.repeat(280), 'z'.repeat(290)])).toBeNull();
   });
 });
 

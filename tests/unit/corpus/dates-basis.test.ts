@@ -256,3 +256,32 @@ describe('each quote is dated with a basis', () => {
     ]);
   });
 });
+
+describe('a statement read out at a briefing', () => {
+  const dated = (text: string) => buildIndex([{ file: 't.txt', bytes: bytes(text) }], realGazetteer()).quotes.map((q) => [q.speaker, q.date, q.dateBasis]);
+
+  it('is not placed at the summit by the briefing room', () => {
+    const text = 'date 2025-08-18 Thế giới\n\nThượng đỉnh Alaska diễn ra hôm 15/8.\n\nTrong tuyên bố do người phát ngôn Maria Zakharova đọc tại cuộc họp báo, Bộ Ngoại giao Nga cho biết Moskva “không vội vàng”.';
+    expect(dated(text)).toEqual([['zakharova', null, 'unknown']]);
+  });
+});
+
+describe('the day of a briefing', () => {
+  const dated = (text: string) => buildIndex([{ file: 't.txt', bytes: bytes(text) }], realGazetteer()).quotes.map((q) => [q.date, q.dateBasis]);
+
+  it("Tuesday's briefing dates the words; Friday's meeting is only their topic", () => {
+    expect(found("told Tuesday's briefing", 2025, '2025-08-13')).toEqual([['Tuesday', '2025-08-12', 'relative']]);
+    expect(found("Tuesday's daily briefing", 2025, '2025-08-13')).toEqual([['Tuesday', '2025-08-12', 'relative']]);
+    expect(found("ahead of Friday's meeting", 2025, '2025-08-13')).toEqual([]);
+  });
+
+  it('a plan before the speech verb does not swallow the day the words were said', () => {
+    const text = 'date 2025-08-13 World\n\nThe envoy will fly to Moscow "with an open mind," spokesperson Lena Ortiz said at Tuesday\'s briefing.';
+    expect(dated(text)).toEqual([['2025-08-12', 'relative']]);
+  });
+
+  it('a Vietnamese sentence opening with a participial phrase keeps its speaker and day for the next paragraph', () => {
+    const text = 'date 2025-08-18 Thế giới\n\n(Dân Việt) Trả lời phỏng vấn hôm 17/8, Ngoại trưởng Mỹ Marco Rubio cho rằng còn nhiều việc phải làm.\n\nKhi được hỏi về lệnh ngừng bắn, ông Rubio đáp: "Chúng tôi chưa đặt hạn chót".';
+    expect(dated(text)).toEqual([['2025-08-17', 'stated']]);
+  });
+});

@@ -6,8 +6,9 @@ import { realGazetteer } from './corpus-fixture';
 
 /**
  * A ratchet on the development set (tests/devset/dev only; the holdout is
- * never scored in tests; the floors were reset once, when the scored holdout
- * and nine new articles joined dev): the figures the pipeline reached, so a change that
+ * never scored in tests; the floors are reset only when a scored holdout joins
+ * dev, or new articles labelled before any run join it: session 18's nine new articles and first holdout,
+ * session 19's second holdout and six new articles): the figures the pipeline reached, so a change that
  * loses ground on unseen-style text fails here, not on a user's page.
  * Raise the floors when the pipeline improves; never lower them to land a change.
  */
@@ -23,20 +24,20 @@ describe('quotes on the development set', () => {
   });
 
   it('finds the labelled quotes and little else', () => {
-    expect(s.recall).toBeGreaterThanOrEqual(0.997);
-    expect(s.precision).toBeGreaterThanOrEqual(0.995);
-    expect(s.kind).toBeGreaterThanOrEqual(0.927);
+    expect(s.recall).toBeGreaterThanOrEqual(0.998);
+    expect(s.precision).toBeGreaterThanOrEqual(0.991);
+    expect(s.kind).toBeGreaterThanOrEqual(0.929);
   });
 
-  it('never puts words in a wrong known mouth, and names the speaker of at least 93.2 % of speech quotes', () => {
-    expect(s.wrongKnownPerson).toBeLessThanOrEqual(0.003);
-    expect(s.speaker).toBeGreaterThanOrEqual(0.932);
-    expect(s.speakerBasis).toBeGreaterThanOrEqual(0.884);
+  it('never puts words in a wrong known mouth, and names the speaker of at least 95.5 % of speech quotes', () => {
+    expect(s.wrongKnownPerson).toBeLessThanOrEqual(0.002);
+    expect(s.speaker).toBeGreaterThanOrEqual(0.955);
+    expect(s.speakerBasis).toBeGreaterThanOrEqual(0.902);
   });
 
   it('puts quotes at their own summit and dates them without guessing', () => {
-    expect(s.summit).toBeGreaterThanOrEqual(0.99);
-    expect(s.date).toBeGreaterThanOrEqual(0.887);
+    expect(s.summit).toBeGreaterThanOrEqual(0.983);
+    expect(s.date).toBeGreaterThanOrEqual(0.879);
     expect(s.wrongDates).toBe(0);
     expect(s.published).toBeGreaterThanOrEqual(1.0);
   });

@@ -223,3 +223,192 @@ describe('sentences around quotations', () => {
     ]);
   });
 });
+
+describe('briefings, statements and titles before a name', () => {
+  it('a title between an inverted verb and a name outside the gazetteer: said Sen. X, never the last person named', () => {
+    const text = 'date 2018-07-17 Hill\n\nLawmakers reacted to what Putin said in Helsinki.\n\n"We cannot shrug this off," said Sen. Ada Brannigan, a Republican from Iowa.';
+    expect(speakers(text)).toEqual([[null, 'Ada Brannigan', 'named', null]]);
+    expect(speakers('"No comment for now," said Majority Leader Owen Pratt.')).toEqual([[null, 'Owen Pratt', 'named', null]]);
+  });
+
+  it('titles and a body in the genitive are not part of a name', () => {
+    expect(speakers('"Ask the secretary," Spokesperson Lena Ortiz said.')).toEqual([[null, 'Lena Ortiz', 'named', null]]);
+    expect(speakers('«Рано подводить итоги», — сказал зампред Комитета Государственной Думы Олег Рябинин.')).toEqual([[null, 'Олег Рябинин', 'named', null]]);
+    expect(speakers('«Рано подводить итоги», — сказал сенатор Игорь Петрович Рябинин.')).toEqual([[null, 'Игорь Петрович Рябинин', 'named', null]]);
+  });
+
+  it('an indefinite subject after an opening phrase is nobody, not the last person named', () => {
+    const text = 'Kirill Dmitriev wrote that "talks have begun."\n\nIn Kyiv, a senior official, speaking on condition of anonymity, said: "We were not in the room."';
+    expect(speakers(text)).toEqual([
+      ['dmitriev', null, 'named', null],
+      [null, null, 'none', null],
+    ]);
+  });
+
+  it('an institution’s statement read out by a person is in the reader’s words, in all three languages', () => {
+    expect(speakers('In a statement read by spokesman Dmitry Peskov, the Kremlin said the talks were "useful."')).toEqual([['peskov', null, 'named', null]]);
+    expect(speakers('В заявлении, которое зачитала официальный представитель МИД Мария Захарова, говорится, что Москва «готова к диалогу».')).toEqual([['zakharova', null, 'named', null]]);
+    expect(speakers('Trong tuyên bố do người phát ngôn Maria Zakharova đọc, Bộ Ngoại giao Nga cho biết Moskva “sẵn sàng đối thoại”.')).toEqual([['zakharova', null, 'named', null]]);
+  });
+
+  it('"do" without "đọc" after the name is not a reading', () => {
+    expect(speakers('Kế hoạch do ông Nguyễn Văn Lâm soạn thảo được Bộ Ngoại giao đánh giá là “khả thi”.')[0]![0]).toBeNull();
+  });
+});
+
+describe('apposition, epithets and indefinite subjects', () => {
+  it('a Vietnamese verb used as a noun (Trong tuyên bố …) leaves the subject to the real verb', () => {
+    const text = 'Trong tuyên bố hôm 16/8, Thượng nghị sĩ Cộng hòa Paul Denton, thành viên Ủy ban Ngân sách, viết rằng ông ủng hộ đàm phán nhưng "phải có sức ép".';
+    expect(speakers(text)).toEqual([[null, 'Paul Denton', 'named', null]]);
+  });
+
+  it('a time between an apposition and the verb: the subject is before the apposition', () => {
+    const text = 'Thượng nghị sĩ Dân chủ Mary Lowell, thành viên Ủy ban Đối ngoại, hôm qua cho rằng Nhà Trắng đã "nhượng bộ quá sớm".';
+    expect(speakers(text)).toEqual([[null, 'Mary Lowell', 'named', null]]);
+  });
+
+  it('an American lawmaker by state and party points back to the one named', () => {
+    const text = 'Sen. Ruth Alcott (D-Ore.) said the summit was "a gift to Moscow." The Oregon Democrat added that Congress "will not wait."';
+    expect(speakers(text)).toEqual([
+      [null, 'Ruth Alcott', 'named', null],
+      [null, 'Ruth Alcott', 'back-reference', null],
+    ]);
+  });
+
+  it('the top diplomat in Vietnamese is the foreign minister, back to the one named', () => {
+    const text = 'date 2025-08-18 Tin\n\nÔng Marco Rubio trả lời phỏng vấn hôm 17/8. "Còn nhiều việc phải làm", nhà ngoại giao hàng đầu của Mỹ nói.';
+    expect(speakers(text)).toEqual([['rubio', null, 'back-reference', null]]);
+  });
+
+  it('"…," said one Republican senator is nobody, not the last person named', () => {
+    const text = 'Sen. Ruth Alcott said the summit was "a gift to Moscow."\n\n"He got played," said one Republican senator, who asked not to be named.';
+    expect(speakers(text)).toEqual([
+      [null, 'Ruth Alcott', 'named', null],
+      [null, null, 'none', null],
+    ]);
+  });
+});
+
+describe('questions and messages', () => {
+  it('the one asked answers next, not the one asking', () => {
+    const text = 'A reporter asked Karoline Leavitt whether a second meeting was planned. "Nothing is on the calendar," she said.';
+    expect(speakers(text)).toEqual([['leavitt', null, 'back-reference', null]]);
+  });
+
+  it('answered is a speech verb, before or after its subject', () => {
+    expect(speakers('When a reporter raised sanctions, Rubio answered: "Every option stays open."')).toEqual([['rubio', null, 'named', null]]);
+    expect(speakers('"Every option stays open," answered Rubio.')).toEqual([['rubio', null, 'named', null]]);
+  });
+
+  it('a message from someone read out by another is the author’s', () => {
+    expect(speakers('Leavitt read out a message from President Trump: "It was a productive day."')).toEqual([['trump', null, 'named', null]]);
+    expect(speakers('Bà Zakharova đọc thông điệp của Tổng thống Putin: “Chúng tôi để ngỏ mọi kênh liên lạc”.')).toEqual([['putin', null, 'named', null]]);
+  });
+});
+
+describe("someone's answer", () => {
+  it('is the possessor’s words, also inside an interview answer in the first person', () => {
+    expect(speakers('I put the question to Lavrov once, and Lavrov\'s answer was, "We are not in a hurry."')).toEqual([['lavrov', null, 'named', null]]);
+    expect(speakers('Câu trả lời của ông Lavrov là: “Chúng tôi không vội”.')).toEqual([['lavrov', null, 'named', null]]);
+  });
+});
+
+describe('a question put to someone in a sentence of its own', () => {
+  it('is answered by the addressee, not by a person the question is about, and starts another exchange', () => {
+    const text =
+      'date 2025-08-18 Мир\n\nПомощник президента Юрий Ушаков в понедельник заявил, что «дата пока не определена».\n\nВопрос о встрече с участием Владимира Зеленского журналисты задали Ушакову отдельно. «Эту тему мы не обсуждаем», — ответил он.';
+    const quotes = buildIndex([{ file: 't.txt', bytes: bytes(text) }], realGazetteer()).quotes.map((q) => [q.speaker, q.date, q.dateBasis]);
+    expect(quotes).toEqual([
+      ['ushakov', '2025-08-18', 'relative'],
+      ['ushakov', null, 'unknown'],
+    ]);
+  });
+});
+
+describe('a Q&A page', () => {
+  const page = [
+    "Q&A: 'The first meeting is about the temperature in the room'",
+    'A former negotiator on what the two presidents agreed at Villa La Grange',
+    '',
+    'Nora Whitcombe negotiated arms treaties for two decades. We spoke with her on Friday.',
+    '',
+    'Q: What did Geneva change?',
+    '',
+    'Whitcombe: Less than the headlines say. As I told my students, "the first meeting is about the temperature."',
+    '',
+    'Q: And the next step?',
+    '',
+    'Whitcombe: Talks between the experts, and patience.',
+  ].join('\n');
+
+  it('takes the guest from the answers’ labels, not a place in the standfirst, and gives them the headline quote', () => {
+    expect(speakers(page)).toEqual([
+      [null, 'Nora Whitcombe', 'named', null],
+      [null, 'Nora Whitcombe', 'named', null],
+    ]);
+  });
+});
+
+describe('a relative clause', () => {
+  it('does not hold the sentence’s verb of speech, so a pronoun after it finds the subject', () => {
+    const text = 'Mara Quist, who follows sanctions at a Washington institute and wrote a study on them, doubts the bill will move. "Congress waits for the White House," she said.';
+    expect(speakers(text)).toEqual([[null, 'Mara Quist', 'back-reference', null]]);
+  });
+});
+
+describe('pronouns of two genders', () => {
+  it('he after she in one sentence is the man named between them; she afterwards is her again', () => {
+    const text = 'Zakharova spoke after the talks. She recalled Lavrov\'s own verdict, when he called the talks "calm and long." "He was right, for once," she added.';
+    expect(speakers(text)).toEqual([
+      ['lavrov', null, 'back-reference', null],
+      ['zakharova', null, 'back-reference', null],
+    ]);
+  });
+});
+
+describe('more verbs and openers', () => {
+  it('kể is a verb of speech, its subject before an apposition', () => {
+    expect(speakers('“Cả đoàn im lặng mấy phút”, chị Đinh Thu Hằng, 34 tuổi, đến từ Đà Nẵng, kể.')).toEqual([[null, 'Đinh Thu Hằng', 'named', null]]);
+  });
+
+  it('a year and a place may open the clause before its subject', () => {
+    expect(speakers('В 2018 году в Хельсинки Трамп на пресс-конференции говорил: «Мы не потратили ни минуты».')).toEqual([['trump', null, 'named', null]]);
+  });
+});
+
+describe('Vietnamese full names', () => {
+  it('keep a given name that is also a country’s word, but a place stays no name', () => {
+    expect(speakers('“Cả đoàn im lặng mấy phút”, chị Đinh Thu Nga, 34 tuổi, kể.')).toEqual([[null, 'Đinh Thu Nga', 'named', null]]);
+    expect(speakers('Tại Hà Nội Việt Nam, nhiều người nói “chờ xem”.')[0]![1]).toBeNull();
+  });
+});
+
+describe('requests', () => {
+  it('yêu cầu and đề nghị report words, but not as nouns after rằng', () => {
+    expect(speakers('Tổng thống Nga Vladimir Putin yêu cầu các bộ ngành “không để thâm hụt vượt tầm kiểm soát”.')).toEqual([['putin', null, 'named', null]]);
+    const text = 'Theo ông Lâm Quang Tú, nhà nghiên cứu, điều đó đã rõ. Với Anchorage, nhà nghiên cứu này cho rằng yêu cầu rất khác: “Ông Trump cần một kết quả cụ thể”.';
+    expect(speakers(text)).toEqual([[null, 'Lâm Quang Tú', 'back-reference', null]]);
+  });
+});
+
+describe('a quotation standing alone after its speaker’s introduction', () => {
+  it('is the person the previous sentence of the paragraph named', () => {
+    expect(speakers('Американист Ольга Ветрова настроена осторожно. «Если стороны договорятся о графике, это уже успех».')).toEqual([[null, 'Ольга Ветрова', 'named', null]]);
+  });
+
+  it('but not across paragraphs, nor after a sentence that quoted someone', () => {
+    expect(speakers('Американист Ольга Ветрова настроена осторожно.\n\n«Это уже успех».')).toEqual([[null, null, 'none', null]]);
+  });
+});
+
+describe('a predicate after an apposition', () => {
+  it('has the sentence’s subject: X, the minister, joined … and asked …, saying "…"', () => {
+    const text = "Ukraine's foreign minister, Andrii Sybiha, joined the dinner on Tuesday and asked allies for help, saying Kyiv needed \"every launcher you can spare.\"";
+    expect(speakers(text)).toEqual([['sybiha', null, 'named', null]]);
+  });
+
+  it('but a clause with a subject of its own is not the apposition’s', () => {
+    const text = 'Andrii Sybiha, the foreign minister, arrived late, and the hosts asked whether Kyiv needed "more launchers."';
+    expect(speakers(text)[0]![0]).toBeNull();
+  });
+});
