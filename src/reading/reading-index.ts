@@ -1,6 +1,8 @@
-import { tokenize } from '../search/normalize';
+import type { Person } from '../schema/index-schema';
 import { lowerBound } from '../store/sorted';
-import type { CorrectedQuote } from './corrections';
+import { correctKey, type QuoteCorrection } from './corrections';
+import type { QuoteKey, ReadingPostings } from './postings';
+import { byRecency } from './recency';
 
 /** Where a term occurs: by occurrence, the quote's recency rank (ascending), the word's position in it and which of `forms` (accents) it was written with. */
 export interface Occurrences {
@@ -12,61 +14,90 @@ export interface Occurrences {
 }
 
 /**
- * The user's quotes as a word index, built once when the background reads
- * them (and again after every change): folded term → where it occurs, and
- * person → the quotes said by or mentioning them. A search then touches only
- * the quotes its words and people lead to; scanning every quote's words took
- * 10–20 ms a query with 1,000 articles stored (decision 0042). Occurrences are
- * plain number lists, not a token object per word, so 8,000 quotes cost the
- * worker's heap little. Ranks are positions in `quotes`, which are in recency order.
+ * The user's quotes as search and cards see them, made from the articles'
+ * stored word indexes (`ReadingPostings`) when the background first needs
+ * them: quote keys with the hand corrections applied, in recency order (a
+ * quote's rank is its place in `keys`), person and summit → ranks, and, per
+ * term a query asks for, its occurrences across the articles by rank (kept
+ * for the next query). Nothing is tokenized here: a wake with 1,000 articles
+ * stored costs one read of their indexes (decision 0062).
  */
 export class ReadingIndex {
-  private readonly terms = new Map<string, Occurrences>();
-  /** The terms in code-unit order, so a prefix's terms are one range. */
-  private readonly sorted: string[];
+  readonly keys: QuoteKey[];
+  /** Per article, its quotes' ranks in its own quote order. */
+  private readonly ranks: Int32Array[];
   private readonly people = new Map<string, number[]>();
+  private readonly summits = new Map<string, number[]>();
+  private readonly merged = new Map<string, Occurrences>();
 
-  constructor(readonly quotes: readonly CorrectedQuote[]) {
-    quotes.forEach((quote, n) => {
-      tokenize(quote.text).forEach((token, position) => {
-        let found = this.terms.get(token.fold);
-        if (!found) {
-          found = { quotes: [], positions: [], form: [], forms: [] };
-          this.terms.set(token.fold, found);
-        }
-        let form = found.forms.indexOf(token.toned);
-        if (form < 0) form = found.forms.push(token.toned) - 1;
-        found.quotes.push(n);
-        found.positions.push(position);
-        found.form.push(form);
-      });
-      for (const id of new Set([...(quote.speaker === null ? [] : [quote.speaker]), ...quote.mentions])) {
-        const list = this.people.get(id);
-        if (list) list.push(n);
-        else this.people.set(id, [n]);
-      }
+  constructor(
+    private readonly postings: readonly ReadingPostings[],
+    readonly corrections: ReadonlyMap<string, QuoteCorrection>,
+    people: readonly Person[],
+  ) {
+    const all: { key: QuoteKey; doc: number; at: number }[] = [];
+    postings.forEach((p, doc) => p.quotes.forEach((key, at) => all.push({ key: correctKey(key, corrections.get(key.id), people), doc, at })));
+    const ordered = byRecency(all, (e) => e.key);
+    this.keys = ordered.map((e) => e.key);
+    this.ranks = postings.map((p) => new Int32Array(p.quotes.length));
+    ordered.forEach((e, n) => {
+      this.ranks[e.doc]![e.at] = n;
+      for (const id of new Set([...(e.key.speaker === null ? [] : [e.key.speaker]), ...e.key.mentions])) push(this.people, id, n);
+      if (e.key.summit !== null) push(this.summits, e.key.summit, n);
     });
-    this.sorted = [...this.terms.keys()].sort();
+  }
+
+  get size(): number {
+    return this.keys.length;
   }
 
   /** The terms that equal `fold`, or that begin with it when `prefix`, with where they occur. */
   termsFor(fold: string, prefix: boolean): { term: string; occurrences: Occurrences }[] {
-    if (!prefix) {
-      const occurrences = this.terms.get(fold);
-      return occurrences ? [{ term: fold, occurrences }] : [];
+    const terms = new Set<string>();
+    for (const p of this.postings) {
+      for (let t = lowerBound(p.terms, fold); t < p.terms.length && (prefix ? p.terms[t]!.startsWith(fold) : p.terms[t] === fold); t++) terms.add(p.terms[t]!);
     }
-    const out: { term: string; occurrences: Occurrences }[] = [];
-    for (let i = lowerBound(this.sorted, fold); i < this.sorted.length && this.sorted[i]!.startsWith(fold); i++) {
-      const term = this.sorted[i]!;
-      out.push({ term, occurrences: this.terms.get(term)! });
-    }
-    return out;
+    return [...terms].sort().map((term) => ({ term, occurrences: this.occurrences(term) }));
   }
 
   /** Ranks of the quotes said by or mentioning the person, ascending. */
   involving(person: string): readonly number[] {
     return this.people.get(person) ?? [];
   }
+
+  /** Ranks of the quotes at the summit, ascending. */
+  atSummit(summit: string): readonly number[] {
+    return this.summits.get(summit) ?? [];
+  }
+
+  private occurrences(term: string): Occurrences {
+    const known = this.merged.get(term);
+    if (known) return known;
+    const rows: { n: number; position: number; spelling: string }[] = [];
+    this.postings.forEach((p, doc) => {
+      const t = lowerBound(p.terms, term);
+      if (p.terms[t] !== term) return;
+      for (let k = t === 0 ? 0 : p.ends[t - 1]!; k < p.ends[t]!; k++) rows.push({ n: this.ranks[doc]![p.quote[k]!]!, position: p.position[k]!, spelling: p.spellings[p.spelling[k]!]! });
+    });
+    // Stable: one quote's occurrences stay in word order.
+    rows.sort((a, b) => a.n - b.n);
+    const found: Occurrences = { quotes: [], positions: [], form: [], forms: [] };
+    for (const row of rows) {
+      let form = found.forms.indexOf(row.spelling);
+      if (form < 0) form = found.forms.push(row.spelling) - 1;
+      found.quotes.push(row.n);
+      found.positions.push(row.position);
+      found.form.push(form);
+    }
+    this.merged.set(term, found);
+    return found;
+  }
+}
+
+function push(map: Map<string, number[]>, key: string, n: number): void {
+  const list = map.get(key);
+  if (list) list.push(n);
+  else map.set(key, [n]);
 }
 
 /** Word positions in quote `n` of the given terms' occurrences, ascending per term. */

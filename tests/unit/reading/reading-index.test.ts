@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CorrectedQuote } from '../../../src/reading/corrections';
+import { postingsOf } from '../../../src/reading/postings';
 import { positionsIn, ReadingIndex } from '../../../src/reading/reading-index';
-import { byRecency, rankReading } from '../../../src/reading/search';
+import { rankReading } from '../../../src/reading/search';
 import { parseQuery, toned } from '../../../src/search/normalize';
 
 const URL = 'https://bencang.example/the-gioi/dam-phan.html';
@@ -27,20 +28,21 @@ function quote(id: string, text: string, fields: Partial<CorrectedQuote> = {}): 
   };
 }
 
-const QUOTES = byRecency([
+const QUOTES = [
   quote('a', 'Chúng tôi muốn hòa bình lâu dài cho khu vực', { speaker: 'putin', date: '2025-08-15', summit: 'alaska-2025' }),
   quote('b', 'Hoà bình chỉ đến khi hai bên ngồi vào bàn đàm phán', { speaker: 'trump', date: '2025-08-16', mentions: ['putin'] }),
   quote('c', 'Cuộc đàm phán đã kéo dài quá lâu', { speaker: 'trump', date: '2018-07-16', summit: 'helsinki-2018' }),
   quote('d', 'Không có gì để bình luận thêm về hoa hồng', { date: null }),
-]);
+];
 
-const ids = (index: ReadingIndex, ranked: { top: { n: number }[] }) => ranked.top.map(({ n }) => index.quotes[n]!.id.slice('reading-x:'.length));
+const ids = (index: ReadingIndex, ranked: { top: { n: number }[] }) => ranked.top.map(({ n }) => index.keys[n]!.id.slice('reading-x:'.length));
 
 describe('ReadingIndex', () => {
-  const index = new ReadingIndex(QUOTES);
+  // The quotes in two word indexes, read in no particular order, as the store hands them back.
+  const index = new ReadingIndex([postingsOf('reading-x', QUOTES.slice(2)), postingsOf('reading-x', QUOTES.slice(0, 2))], new Map(), []);
 
   it('keeps the quotes newest first and finds a word, a prefix and a person', () => {
-    expect(index.quotes.map((q) => q.id.slice(-1))).toEqual(['b', 'a', 'c', 'd']);
+    expect(index.keys.map((q) => q.id.slice(-1))).toEqual(['b', 'a', 'c', 'd']);
     expect(index.termsFor('binh', false).map((t) => [t.term, t.occurrences.quotes])).toEqual([['binh', [0, 1, 3]]]);
     // `Hoà` (old tone placement) and `hòa` share their accents; `hoa` in `hoa hồng` has none.
     const hoa = index.termsFor('hoa', true);
