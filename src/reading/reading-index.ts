@@ -29,6 +29,8 @@ export class ReadingIndex {
   private readonly people = new Map<string, number[]>();
   private readonly summits = new Map<string, number[]>();
   private readonly merged = new Map<string, Occurrences>();
+  /** Term → the articles it occurs in, and the terms sorted for prefixes; made by the first search, which cards never wait for. */
+  private vocabulary: { articles: Map<string, number[]>; sorted: string[] } | null = null;
 
   constructor(
     private readonly postings: readonly ReadingPostings[],
@@ -53,11 +55,22 @@ export class ReadingIndex {
 
   /** The terms that equal `fold`, or that begin with it when `prefix`, with where they occur. */
   termsFor(fold: string, prefix: boolean): { term: string; occurrences: Occurrences }[] {
-    const terms = new Set<string>();
-    for (const p of this.postings) {
-      for (let t = lowerBound(p.terms, fold); t < p.terms.length && (prefix ? p.terms[t]!.startsWith(fold) : p.terms[t] === fold); t++) terms.add(p.terms[t]!);
+    const { articles, sorted } = this.words();
+    if (!prefix) return articles.has(fold) ? [{ term: fold, occurrences: this.occurrences(fold) }] : [];
+    const out: { term: string; occurrences: Occurrences }[] = [];
+    for (let i = lowerBound(sorted, fold); i < sorted.length && sorted[i]!.startsWith(fold); i++) out.push({ term: sorted[i]!, occurrences: this.occurrences(sorted[i]!) });
+    return out;
+  }
+
+  private words(): { articles: Map<string, number[]>; sorted: string[] } {
+    if (!this.vocabulary) {
+      const articles = new Map<string, number[]>();
+      this.postings.forEach((p, doc) => {
+        for (const term of p.terms) push(articles, term, doc);
+      });
+      this.vocabulary = { articles, sorted: [...articles.keys()].sort() };
     }
-    return [...terms].sort().map((term) => ({ term, occurrences: this.occurrences(term) }));
+    return this.vocabulary;
   }
 
   /** Ranks of the quotes said by or mentioning the person, ascending. */
@@ -74,11 +87,11 @@ export class ReadingIndex {
     const known = this.merged.get(term);
     if (known) return known;
     const rows: { n: number; position: number; spelling: string }[] = [];
-    this.postings.forEach((p, doc) => {
+    for (const doc of this.words().articles.get(term) ?? []) {
+      const p = this.postings[doc]!;
       const t = lowerBound(p.terms, term);
-      if (p.terms[t] !== term) return;
       for (let k = t === 0 ? 0 : p.ends[t - 1]!; k < p.ends[t]!; k++) rows.push({ n: this.ranks[doc]![p.quote[k]!]!, position: p.position[k]!, spelling: p.spellings[p.spelling[k]!]! });
-    });
+    }
     // Stable: one quote's occurrences stay in word order.
     rows.sort((a, b) => a.n - b.n);
     const found: Occurrences = { quotes: [], positions: [], form: [], forms: [] };
