@@ -1,6 +1,6 @@
 import type { Person } from '../schema/index-schema';
 import { lowerBound } from '../store/sorted';
-import { correctKey, type QuoteCorrection } from './corrections';
+import { correctKey, type CorrectedQuote, type QuoteCorrection } from './corrections';
 import type { QuoteKey, ReadingPostings } from './postings';
 import { byRecency } from './recency';
 
@@ -24,6 +24,8 @@ export interface Occurrences {
  */
 export class ReadingIndex {
   readonly keys: QuoteKey[];
+  /** The quotes read in full so far (by search and cards, for what they show), corrected, by id. */
+  readonly full = new Map<string, CorrectedQuote>();
   /** Per article, its quotes' ranks in its own quote order. */
   private readonly ranks: Int32Array[];
   private readonly people = new Map<string, number[]>();

@@ -98,15 +98,21 @@ export async function searchWithReading(
   const people = await Promise.all(words.map((w) => peopleNamed(names, w)));
   const { top, total } = rankReading(reading, words, people, query, limit);
   if (total === 0) return corpus;
-  const quotes = await fetch(top.map((t) => t.n));
+  // Merged by score before any view is made (the corpus first on a tie), so only the user's quotes that make the page are read and shown.
+  const page = [...corpus.value.hits.map((hit) => ({ score: hit.score, hit, n: -1 })), ...top.map(({ n, score }) => ({ score, hit: null, n }))]
+    .sort((a, b) => b.score - a.score)
+    .slice(0, limit);
+  const own = page.filter((entry) => entry.hit === null);
+  const quotes = await fetch(own.map((entry) => entry.n));
   // Opened after the read of the user's quotes: an index transaction left waiting on another database would have ended.
   const read = index.read();
-  const own: SearchHit[] = await Promise.all(
-    top.flatMap(({ score }, i) => {
-      const found = quotes[i];
-      return found ? [readingQuoteView(read, found).then((quote) => ({ quote, score, highlights: highlights(quote.text, words) }))] : [];
-    }),
-  );
-  const hits = [...corpus.value.hits, ...own].sort((a, b) => b.score - a.score).slice(0, limit);
+  const views = await Promise.all(quotes.map((q) => (q ? readingQuoteView(read, q) : null)));
+  const hits: SearchHit[] = [];
+  let next = 0;
+  for (const entry of page) {
+    const quote = entry.hit ? null : views[next++];
+    if (entry.hit) hits.push(entry.hit);
+    else if (quote) hits.push({ quote, score: entry.score, highlights: highlights(quote.text, words) });
+  }
   return ok({ ...corpus.value, hits, total: corpus.value.total + total });
 }

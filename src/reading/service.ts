@@ -41,10 +41,19 @@ export class ReadingService {
     return new ReadingIndex(postings, new Map(corrections.map((c) => [c.quoteId, c])), gazetteer.people);
   }
 
-  /** The quotes at these ranks of `reading`, corrected; null for one removed since `reading` was read. */
+  /**
+   * The quotes at these ranks of `reading`, corrected; null for one removed
+   * since `reading` was read. Each is read once per index: a hover comes back
+   * to the same person, and the next change replaces the index and its quotes.
+   */
   private async fetch(reading: ReadingIndex, ranks: readonly number[]): Promise<(CorrectedQuote | null)[]> {
-    const [quotes, gazetteer] = await Promise.all([readingQuotesById(await this.deps.main(), ranks.map((n) => reading.keys[n]!.id)), this.deps.gazetteer()]);
-    return quotes.map((q) => (q ? applyCorrection(q, reading.corrections.get(q.id), gazetteer.people) : null));
+    const ids = ranks.map((n) => reading.keys[n]!.id);
+    const missing = ids.filter((id) => !reading.full.has(id));
+    if (missing.length > 0) {
+      const [quotes, gazetteer] = await Promise.all([readingQuotesById(await this.deps.main(), missing), this.deps.gazetteer()]);
+      for (const q of quotes) if (q) reading.full.set(q.id, applyCorrection(q, reading.corrections.get(q.id), gazetteer.people));
+    }
+    return ids.map((id) => reading.full.get(id) ?? null);
   }
 
   private cached(): Promise<ReadingIndex> {
