@@ -29,9 +29,9 @@ function byDate(a: { date: string | null }, b: { date: string | null }): number 
 /**
  * Adds the user's quotes about the card's person or summit, in the card's
  * own order: the person's (or the summit's leaders') own words first, then
- * the rest, each newest first. Only the quotes that can be among the first
- * `limit` are read (`fetch`, by recency rank) and become views: a person in
- * hundreds of the user's articles costs no more than one in a single one.
+ * the rest, each newest first. Only the quotes the card keeps are read
+ * (`fetch`, by recency rank) and become views: a person in thousands of the
+ * user's quotes costs no more than one in a single one.
  */
 export async function withReadingQuotes(
   index: LiveIndex,
@@ -61,12 +61,20 @@ export async function withReadingQuotes(
   const ordered = [...own.filter((n) => lead(reading.keys[n]!.speaker) === 0), ...own.filter((n) => lead(reading.keys[n]!.speaker) === 1)];
   const first = ordered.filter(showable((n: number) => reading.keys[n]!.summit));
   perSummit.clear();
-  const quotes = (await fetch(first)).filter((q): q is CorrectedQuote => q !== null);
+  // Merged with the index's quotes before any view is made (the index's first on a tie), so only the user's quotes the card keeps are read.
+  type Entry = { view: QuoteView; n: -1 } | { view: null; n: number };
+  const fields = (e: Entry) => (e.view ? { speaker: e.view.speaker?.id ?? null, date: e.view.date, summit: e.view.summit?.id ?? null } : reading.keys[e.n]!);
+  const kept = [...card.quotes.map((view): Entry => ({ view, n: -1 })), ...first.map((n): Entry => ({ view: null, n }))]
+    .sort((a, b) => lead(fields(a).speaker) - lead(fields(b).speaker) || byDate(fields(a), fields(b)))
+    .filter(showable((e: Entry) => fields(e).summit));
+  const quotes = await fetch(kept.flatMap((e) => (e.view ? [] : [e.n])));
   // Opened after the read of the user's quotes: an index transaction left waiting on another database would have ended.
   const read = index.read();
-  const views = await Promise.all(quotes.map((q) => readingQuoteView(read, q)));
-  const merged = [...card.quotes, ...views]
-    .sort((a, b) => lead(a.speaker?.id ?? null) - lead(b.speaker?.id ?? null) || byDate(a, b))
-    .filter(showable((q: QuoteView) => q.summit?.id));
+  const views = await Promise.all(quotes.map((q) => (q ? readingQuoteView(read, q) : null)));
+  let next = 0;
+  const merged = kept.flatMap((e) => {
+    const view = e.view ?? views[next++];
+    return view ? [view] : [];
+  });
   return { ...card, quotes: merged, quoteCount: card.quoteCount + own.length };
 }
