@@ -13,32 +13,42 @@ export type QuoteKey = Pick<ReadingQuote, 'id' | 'document' | 'date' | 'speaker'
  * Term t's occurrences are `[ends[t - 1] ?? 0, ends[t])` in `quote` (the
  * quote's place in `quotes`), `position` (its word index) and `spelling`
  * (index in `spellings`, the accented forms), in quote then word order.
- * Typed arrays clone as one block.
+ * Typed arrays and the two word lists, each one string, clone as single
+ * blocks: a list of strings took twice as long to read back.
  */
 export interface ReadingPostings {
   document: string;
   quotes: QuoteKey[];
-  /** Folded terms in code-unit order, so a prefix's terms are one range. */
-  terms: string[];
+  /** Folded terms in code-unit order, so a prefix's terms are one range; joined by SEPARATOR. */
+  terms: string;
   ends: Uint32Array;
   quote: Uint16Array;
-  position: Uint32Array;
-  spelling: Uint32Array;
-  spellings: string[];
+  position: Uint16Array;
+  spelling: Uint16Array;
+  /** Joined by SEPARATOR. */
+  spellings: string;
 }
+
+/** Never part of a word (`tokenize` splits at white space). */
+export const SEPARATOR = '\n';
+
+/** Quotes in an article, words in a quote and spellings in an article: the counts the 16-bit lists hold. */
+const MAX_COUNT = 0xffff;
 
 export const quoteKey = (q: QuoteKey): QuoteKey => ({ id: q.id, document: q.document, date: q.date, speaker: q.speaker, mentions: [...q.mentions], summit: q.summit });
 
 /** The word index of one article's quotes (all of one document, in any order). */
 export function postingsOf(document: string, quotes: readonly ReadingQuote[]): ReadingPostings {
-  if (quotes.length > 0xffff) throw new Error(`an article with ${quotes.length} quotes is more than its word index can hold`);
+  if (quotes.length > MAX_COUNT) throw new Error(`an article with ${quotes.length} quotes is more than its word index can hold`);
   const byTerm = new Map<string, number[]>();
   const spellings: string[] = [];
   const spellingAt = new Map<string, number>();
   const ordered = [...quotes].sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : 1));
   ordered.forEach((q, n) => {
     if (q.document !== document) throw new Error(`quote "${q.id}" is not of document "${document}"`);
-    tokenize(q.text).forEach((token, position) => {
+    const tokens = tokenize(q.text);
+    if (tokens.length > MAX_COUNT) throw new Error(`quote "${q.id}" has ${tokens.length} words, more than its article's word index can hold`);
+    tokens.forEach((token, position) => {
       let spelling = spellingAt.get(token.toned);
       if (spelling === undefined) {
         spelling = spellings.push(token.toned) - 1;
@@ -49,17 +59,18 @@ export function postingsOf(document: string, quotes: readonly ReadingQuote[]): R
       else byTerm.set(token.fold, [n, position, spelling]);
     });
   });
+  if (spellings.length > MAX_COUNT) throw new Error(`article "${document}" has ${spellings.length} spellings, more than its word index can hold`);
   const terms = [...byTerm.keys()].sort();
   const total = terms.reduce((sum, t) => sum + byTerm.get(t)!.length / 3, 0);
   const out: ReadingPostings = {
     document,
     quotes: ordered.map(quoteKey),
-    terms,
+    terms: terms.join(SEPARATOR),
     ends: new Uint32Array(terms.length),
     quote: new Uint16Array(total),
-    position: new Uint32Array(total),
-    spelling: new Uint32Array(total),
-    spellings,
+    position: new Uint16Array(total),
+    spelling: new Uint16Array(total),
+    spellings: spellings.join(SEPARATOR),
   };
   let k = 0;
   terms.forEach((term, t) => {

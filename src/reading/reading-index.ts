@@ -1,7 +1,7 @@
 import type { Person } from '../schema/index-schema';
 import { lowerBound } from '../store/sorted';
 import { correctKey, type CorrectedQuote, type QuoteCorrection } from './corrections';
-import type { QuoteKey, ReadingPostings } from './postings';
+import { SEPARATOR, type QuoteKey, type ReadingPostings } from './postings';
 import { byRecency } from './recency';
 
 /** Where a term occurs: by occurrence, the quote's recency rank (ascending), the word's position in it and which of `forms` (accents) it was written with. */
@@ -33,6 +33,9 @@ export class ReadingIndex {
   private readonly merged = new Map<string, Occurrences>();
   /** Term → the articles it occurs in, and the terms sorted for prefixes; made by the first search, which cards never wait for. */
   private vocabulary: { articles: Map<string, number[]>; sorted: string[] } | null = null;
+  /** Per article, its terms and spellings as lists, split when first needed. */
+  private readonly termLists: string[][] = [];
+  private readonly spellingLists: string[][] = [];
 
   constructor(
     private readonly postings: readonly ReadingPostings[],
@@ -68,7 +71,7 @@ export class ReadingIndex {
     if (!this.vocabulary) {
       const articles = new Map<string, number[]>();
       this.postings.forEach((p, doc) => {
-        for (const term of p.terms) push(articles, term, doc);
+        for (const term of this.termsOf(doc)) push(articles, term, doc);
       });
       this.vocabulary = { articles, sorted: [...articles.keys()].sort() };
     }
@@ -85,14 +88,20 @@ export class ReadingIndex {
     return this.summits.get(summit) ?? [];
   }
 
+  private termsOf(doc: number): string[] {
+    const p = this.postings[doc]!;
+    return (this.termLists[doc] ??= p.terms === '' ? [] : p.terms.split(SEPARATOR));
+  }
+
   private occurrences(term: string): Occurrences {
     const known = this.merged.get(term);
     if (known) return known;
     const rows: { n: number; position: number; spelling: string }[] = [];
     for (const doc of this.words().articles.get(term) ?? []) {
       const p = this.postings[doc]!;
-      const t = lowerBound(p.terms, term);
-      for (let k = t === 0 ? 0 : p.ends[t - 1]!; k < p.ends[t]!; k++) rows.push({ n: this.ranks[doc]![p.quote[k]!]!, position: p.position[k]!, spelling: p.spellings[p.spelling[k]!]! });
+      const t = lowerBound(this.termsOf(doc), term);
+      const spellings = (this.spellingLists[doc] ??= p.spellings.split(SEPARATOR));
+      for (let k = t === 0 ? 0 : p.ends[t - 1]!; k < p.ends[t]!; k++) rows.push({ n: this.ranks[doc]![p.quote[k]!]!, position: p.position[k]!, spelling: spellings[p.spelling[k]!]! });
     }
     // Stable: one quote's occurrences stay in word order.
     rows.sort((a, b) => a.n - b.n);
