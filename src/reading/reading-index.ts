@@ -1,4 +1,5 @@
 import type { Person } from '../schema/index-schema';
+import { PREFIX_TERMS } from '../search/search';
 import { lowerBound } from '../store/sorted';
 import { correctKey, type CorrectedQuote, type QuoteCorrection } from './corrections';
 import { SEPARATOR, type QuoteKey, type ReadingPostings } from './postings';
@@ -58,12 +59,18 @@ export class ReadingIndex {
     return this.keys.length;
   }
 
-  /** The terms that equal `fold`, or that begin with it when `prefix`, with where they occur. */
+  /**
+   * The terms that equal `fold`, or, when `prefix`, the first `PREFIX_TERMS`
+   * in key order that begin with it (as the index's own search takes them),
+   * with where they occur.
+   */
   termsFor(fold: string, prefix: boolean): { term: string; occurrences: Occurrences }[] {
     const { articles, sorted } = this.words();
     if (!prefix) return articles.has(fold) ? [{ term: fold, occurrences: this.occurrences(fold) }] : [];
     const out: { term: string; occurrences: Occurrences }[] = [];
-    for (let i = lowerBound(sorted, fold); i < sorted.length && sorted[i]!.startsWith(fold); i++) out.push({ term: sorted[i]!, occurrences: this.occurrences(sorted[i]!) });
+    for (let i = lowerBound(sorted, fold); i < sorted.length && sorted[i]!.startsWith(fold) && out.length < PREFIX_TERMS; i++) {
+      out.push({ term: sorted[i]!, occurrences: this.occurrences(sorted[i]!) });
+    }
     return out;
   }
 
