@@ -13,12 +13,14 @@ export type QuoteKey = Pick<ReadingQuote, 'id' | 'document' | 'date' | 'speaker'
  * Term t's occurrences are `[ends[t - 1] ?? 0, ends[t])` in `quote` (the
  * quote's place in `quotes`), `position` (its word index) and `spelling`
  * (index in `spellings`, the accented forms), in quote then word order.
- * Typed arrays and the two word lists, each one string, clone as single
- * blocks: a list of strings took twice as long to read back.
+ * Typed arrays, the two word lists and the quote keys, each one string,
+ * clone as single blocks: lists of strings and of small objects took twice as
+ * long to read back.
  */
 export interface ReadingPostings {
   document: string;
-  quotes: QuoteKey[];
+  /** The article's quote keys in text order, as JSON of `[id, date, speaker, summit, mentions]` rows (`readKeys`). */
+  quotes: string;
   /** Folded terms in code-unit order, so a prefix's terms are one range; joined by SEPARATOR. */
   terms: string;
   ends: Uint32Array;
@@ -35,7 +37,12 @@ export const SEPARATOR = '\n';
 /** Quotes in an article, words in a quote and spellings in an article: the counts the 16-bit lists hold. */
 const MAX_COUNT = 0xffff;
 
-export const quoteKey = (q: QuoteKey): QuoteKey => ({ id: q.id, document: q.document, date: q.date, speaker: q.speaker, mentions: [...q.mentions], summit: q.summit });
+type KeyRow = [id: string, date: string | null, speaker: string | null, summit: string | null, mentions: string[]];
+
+/** The quote keys an article's word index holds, in its quote order. */
+export function readKeys(postings: ReadingPostings): QuoteKey[] {
+  return (JSON.parse(postings.quotes) as KeyRow[]).map(([id, date, speaker, summit, mentions]) => ({ id, document: postings.document, date, speaker, summit, mentions }));
+}
 
 /** The word index of one article's quotes (all of one document, in any order). */
 export function postingsOf(document: string, quotes: readonly ReadingQuote[]): ReadingPostings {
@@ -64,7 +71,7 @@ export function postingsOf(document: string, quotes: readonly ReadingQuote[]): R
   const total = terms.reduce((sum, t) => sum + byTerm.get(t)!.length / 3, 0);
   const out: ReadingPostings = {
     document,
-    quotes: ordered.map(quoteKey),
+    quotes: JSON.stringify(ordered.map((q): KeyRow => [q.id, q.date, q.speaker, q.summit, q.mentions])),
     terms: terms.join(SEPARATOR),
     ends: new Uint32Array(terms.length),
     quote: new Uint16Array(total),

@@ -2,7 +2,7 @@ import type { Person } from '../schema/index-schema';
 import { PREFIX_TERMS } from '../search/search';
 import { lowerBound } from '../store/sorted';
 import { correctKey, type CorrectedQuote, type QuoteCorrection } from './corrections';
-import { SEPARATOR, type QuoteKey, type ReadingPostings } from './postings';
+import { readKeys, SEPARATOR, type QuoteKey, type ReadingPostings } from './postings';
 import { byRecency } from './recency';
 
 /** Where a term occurs: by occurrence, the quote's recency rank (ascending), the word's position in it and which of `forms` (accents) it was written with. */
@@ -44,10 +44,13 @@ export class ReadingIndex {
     people: readonly Person[],
   ) {
     const all: { key: QuoteKey; doc: number; at: number }[] = [];
-    postings.forEach((p, doc) => p.quotes.forEach((key, at) => all.push({ key: correctKey(key, corrections.get(key.id), people), doc, at })));
+    this.ranks = postings.map((p, doc) => {
+      const keys = readKeys(p);
+      keys.forEach((key, at) => all.push({ key: correctKey(key, corrections.get(key.id), people), doc, at }));
+      return new Int32Array(keys.length);
+    });
     const ordered = byRecency(all, (e) => e.key);
     this.keys = ordered.map((e) => e.key);
-    this.ranks = postings.map((p) => new Int32Array(p.quotes.length));
     ordered.forEach((e, n) => {
       this.ranks[e.doc]![e.at] = n;
       for (const id of new Set([...(e.key.speaker === null ? [] : [e.key.speaker]), ...e.key.mentions])) push(this.people, id, n);
