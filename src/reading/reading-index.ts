@@ -32,7 +32,7 @@ export class ReadingIndex {
   private readonly people = new Map<string, number[]>();
   private readonly summits = new Map<string, number[]>();
   private readonly merged = new Map<string, Occurrences>();
-  /** Term → the articles it occurs in, and the terms sorted for prefixes; made by the first search, which cards never wait for. */
+  /** Term → the articles it occurs in, and the terms sorted for prefixes; made after the load or by the first search, which cards never wait for. */
   private vocabulary: { articles: Map<string, number[]>; sorted: string[] } | null = null;
   /** Per article, its terms and spellings as lists, split when first needed. */
   private readonly termLists: string[][] = [];
@@ -75,6 +75,11 @@ export class ReadingIndex {
       out.push({ term: sorted[i]!, occurrences: this.occurrences(sorted[i]!) });
     }
     return out;
+  }
+
+  /** Makes the term → articles map now, as the first search would (the service calls it once the load has answered). */
+  prepare(): void {
+    this.words();
   }
 
   private words(): { articles: Map<string, number[]>; sorted: string[] } {

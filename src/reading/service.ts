@@ -59,6 +59,8 @@ export class ReadingService {
   private cached(): Promise<ReadingIndex> {
     if (!this.quotes) {
       const loading = this.load();
+      // In a task of its own, after the request that waited for the load has been answered: the first search then seldom waits for it.
+      loading.then((index) => setTimeout(() => index.prepare(), 0)).catch(() => undefined);
       loading.catch(() => {
         if (this.quotes === loading) this.quotes = null;
       });
