@@ -25,7 +25,7 @@ export interface Occurrences {
  */
 export class ReadingIndex {
   readonly keys: QuoteKey[];
-  /** The quotes read in full so far (by search and cards, for what they show), corrected, by id. */
+  /** The quotes read in full so far (by search and cards for what they show, then all of them once a wake has answered), corrected, by id. */
   readonly full = new Map<string, CorrectedQuote>();
   /** Per article, its quotes' ranks in its own quote order. */
   private readonly ranks: Int32Array[];

@@ -3,7 +3,7 @@ import type { Gazetteer } from '../corpus/gazetteer';
 import type { EntityCard, QuoteContext, QuoteView, SearchQuery, SearchResult } from '../protocol/views';
 import { parseSettings, type Settings } from '../settings/settings';
 import type { Outcome } from '../store/outcome';
-import { listReadingArticles, putReadingArticle, putReadingCorrection, readingCorrections, readingCorrectionsOf, readingDocument, readingPostings, readingQuote, readingQuotesById, readingQuotesOf, readUserRecords, removeReadingArticle, writeUserRecords } from '../store/reading';
+import { listReadingArticles, putReadingArticle, putReadingCorrection, readingCorrections, readingCorrectionsOf, readingDocument, readingPostings, readingQuote, readingQuotes, readingQuotesById, readingQuotesOf, readUserRecords, removeReadingArticle, writeUserRecords } from '../store/reading';
 import type { LiveIndex } from '../store/reader';
 import type { SummitDb } from '../store/schema';
 import type { AddedArticle, ExtractedArticle, ImportSummary, ReadingArticleSummary } from './article';
@@ -26,8 +26,8 @@ export interface ReadingDeps {
  * What the background does for the user's own corpus. The articles' stored
  * word indexes are read once per worker life and kept until this service
  * changes them (every write goes through it), so a search neither reads the
- * whole store nor looks at every quote each time; search and cards then read
- * only the quotes they show.
+ * whole store nor looks at every quote each time; until the quotes themselves
+ * are read, after the first answer, search and cards read only those they show.
  */
 export class ReadingService {
   private quotes: Promise<ReadingIndex> | null = null;
@@ -59,14 +59,27 @@ export class ReadingService {
   private cached(): Promise<ReadingIndex> {
     if (!this.quotes) {
       const loading = this.load();
-      // In a task of its own, after the request that waited for the load has been answered: the first search then seldom waits for it.
-      loading.then((index) => setTimeout(() => index.prepare(), 0)).catch(() => undefined);
+      // In a task of its own, after the request that waited for the load has been answered.
+      loading.then((index) => setTimeout(() => void this.warm(loading, index).catch(() => undefined), 0)).catch(() => undefined);
       loading.catch(() => {
         if (this.quotes === loading) this.quotes = null;
       });
       this.quotes = loading;
     }
     return this.quotes;
+  }
+
+  /**
+   * What a wake left for later: the term → articles map, then every quote
+   * read in full, so the first card of each person and the first page of each
+   * search read nothing more (a read per card put the cards' p95 above the
+   * no-articles figure). Skipped when a change has replaced the index since.
+   */
+  private async warm(loading: Promise<ReadingIndex>, index: ReadingIndex): Promise<void> {
+    index.prepare();
+    const [quotes, gazetteer] = await Promise.all([readingQuotes(await this.deps.main()), this.deps.gazetteer()]);
+    if (this.quotes !== loading) return;
+    for (const q of quotes) if (!index.full.has(q.id)) index.full.set(q.id, applyCorrection(q, index.corrections.get(q.id), gazetteer.people));
   }
 
   private changed(): void {

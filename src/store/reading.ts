@@ -59,6 +59,11 @@ export async function listReadingArticles(db: SummitDb): Promise<ReadingArticleS
   }));
 }
 
+/** Every quote of every article. */
+export function readingQuotes(db: SummitDb): Promise<ReadingQuote[]> {
+  return db.getAll('readingQuotes');
+}
+
 /** Every article's word index: what search and cards start from after a wake. */
 export function readingPostings(db: SummitDb): Promise<ReadingPostings[]> {
   return db.getAll('readingPostings');
