@@ -26,6 +26,15 @@ function byDate(a: { date: string | null }, b: { date: string | null }): number 
   return a.date < b.date ? 1 : -1;
 }
 
+/** The first `cap` of `ranks` with those `leading` first, without walking a person's thousands of quotes when a few are enough. */
+function firstInOrder(ranks: readonly number[], leading: (n: number) => boolean, cap: number): number[] {
+  const out: number[] = [];
+  for (const wanted of [true, false]) {
+    for (let i = 0; i < ranks.length && out.length < cap; i++) if (leading(ranks[i]!) === wanted) out.push(ranks[i]!);
+  }
+  return out;
+}
+
 /**
  * Adds the user's quotes about the card's person or summit, in the card's
  * own order: the person's (or the summit's leaders') own words first, then
@@ -58,8 +67,8 @@ export async function withReadingQuotes(
     return at < cap;
   };
   // Ranks are in recency order, so the leaders' ranks then the others' are the card's order.
-  const ordered = [...own.filter((n) => lead(reading.keys[n]!.speaker) === 0), ...own.filter((n) => lead(reading.keys[n]!.speaker) === 1)];
-  const first = ordered.filter(showable((n: number) => reading.keys[n]!.summit));
+  const leading = (n: number) => lead(reading.keys[n]!.speaker) === 0;
+  const first = about.length === 0 ? firstInOrder(own, leading, cap) : [...own.filter(leading), ...own.filter((n) => !leading(n))].filter(showable((n: number) => reading.keys[n]!.summit));
   perSummit.clear();
   // Merged with the index's quotes before any view is made (the index's first on a tie), so only the user's quotes the card keeps are read.
   type Entry = { view: QuoteView; n: -1 } | { view: null; n: number };

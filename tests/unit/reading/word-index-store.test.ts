@@ -83,6 +83,11 @@ async function answers(store: SummitStore, service: ReadingService) {
   return { searches, cards };
 }
 
+function unwrapCard(outcome: Awaited<ReturnType<typeof getCard>>): EntityCard {
+  if (!outcome.ok) throw new Error(outcome.error.message);
+  return outcome.value;
+}
+
 async function writeV5(db: SummitDb, records: UserRecords): Promise<void> {
   const tx = db.transaction(['readingDocs', 'readingQuotes', 'readingCorrections'], 'readwrite');
   for (const d of records.documents) void tx.objectStore('readingDocs').put(d);
@@ -105,6 +110,13 @@ describe("the stored word index of the user's articles", () => {
     const first = await answers(store, service);
     expect(first.searches[0]!.total).toBe(2);
     expect(await answers(store, wake(store))).toEqual(first);
+    // A small card shows the head of the full card's order, the person's own words first.
+    for (const ref of CARDS) {
+      const full = await service.card(live, unwrapCard(await getCard(live, ref, 100)), 100);
+      const small = await service.card(live, unwrapCard(await getCard(live, ref, 2)), 2);
+      expect(small.quotes.map((q) => q.id)).toEqual(full.quotes.slice(0, 2).map((q) => q.id));
+      expect(small.quoteCount).toBe(full.quoteCount);
+    }
 
     // As if an older pipeline had found one quote only; extracting again writes the index with the quotes.
     const trumpQuote = (await service.quotesOf(live, A)).find((q) => q.speaker?.id === 'trump')!;
