@@ -2,6 +2,7 @@ import { isIsoDay } from '../corpus/iso-day';
 import type { Person } from '../schema/index-schema';
 import { fold } from '../search/normalize';
 import type { ReadingQuote } from './ingest';
+import type { QuoteKey } from './postings';
 
 /**
  * A hand correction of one of the user's quotes. It is kept apart from the
@@ -64,6 +65,16 @@ export function applyCorrection(quote: ReadingQuote, correction: QuoteCorrection
   }
   if (correction.date !== null) Object.assign(next, { date: correction.date, dateBasis: 'stated' });
   return next;
+}
+
+/** What search and cards index of a quote, as the user corrected it: the same speaker and date `applyCorrection` shows. */
+export function correctKey(key: QuoteKey, correction: QuoteCorrection | undefined, people: readonly Person[]): QuoteKey {
+  if (!correction || correction.document !== key.document) return key;
+  return {
+    ...key,
+    speaker: correction.speaker === null ? key.speaker : resolveSpeaker(correction.speaker, people),
+    date: correction.date ?? key.date,
+  };
 }
 
 export function applyCorrections(quotes: readonly ReadingQuote[], corrections: readonly QuoteCorrection[], people: readonly Person[]): CorrectedQuote[] {

@@ -1,72 +1,158 @@
-import { tokenize } from '../search/normalize';
+import type { Person } from '../schema/index-schema';
+import { PREFIX_TERMS } from '../search/search';
 import { lowerBound } from '../store/sorted';
-import type { CorrectedQuote } from './corrections';
+import { correctKey, type CorrectedQuote, type QuoteCorrection } from './corrections';
+import { readKeys, SEPARATOR, type QuoteKey, type ReadingPostings } from './postings';
+import { byRecency } from './recency';
 
 /** Where a term occurs: by occurrence, the quote's recency rank (ascending), the word's position in it and which of `forms` (accents) it was written with. */
 export interface Occurrences {
-  quotes: number[];
-  positions: number[];
-  form: number[];
+  quotes: Int32Array;
+  positions: Uint16Array;
+  form: Uint16Array;
   /** The term's spellings by their `toned` key. */
   forms: string[];
 }
 
 /**
- * The user's quotes as a word index, built once when the background reads
- * them (and again after every change): folded term → where it occurs, and
- * person → the quotes said by or mentioning them. A search then touches only
- * the quotes its words and people lead to; scanning every quote's words took
- * 10–20 ms a query with 1,000 articles stored (decision 0042). Occurrences are
- * plain number lists, not a token object per word, so 8,000 quotes cost the
- * worker's heap little. Ranks are positions in `quotes`, which are in recency order.
+ * The user's quotes as search and cards see them, made from the articles'
+ * stored word indexes (`ReadingPostings`) when the background first needs
+ * them: quote keys with the hand corrections applied, in recency order (a
+ * quote's rank is its place in `keys`), person and summit → ranks, and, per
+ * term a query asks for, its occurrences across the articles by rank (kept
+ * for the next query). Nothing is tokenized here: a wake with 1,000 articles
+ * stored costs one read of their indexes (decision 0062).
  */
 export class ReadingIndex {
-  private readonly terms = new Map<string, Occurrences>();
-  /** The terms in code-unit order, so a prefix's terms are one range. */
-  private readonly sorted: string[];
+  readonly keys: QuoteKey[];
+  /** The quotes read in full so far (by search and cards for what they show, then all of them once a wake has answered), corrected, by id. */
+  readonly full = new Map<string, CorrectedQuote>();
+  /** Per article, its quotes' ranks in its own quote order. */
+  private readonly ranks: Int32Array[];
   private readonly people = new Map<string, number[]>();
+  private readonly summits = new Map<string, number[]>();
+  private readonly merged = new Map<string, Occurrences>();
+  /** Term → the articles it occurs in, and the terms sorted for prefixes; made after the load or by the first search, which cards never wait for. */
+  private vocabulary: { articles: Map<string, number[]>; sorted: string[] } | null = null;
+  /** Per article, its terms and spellings as lists, split when first needed. */
+  private readonly termLists: string[][] = [];
+  private readonly spellingLists: string[][] = [];
 
-  constructor(readonly quotes: readonly CorrectedQuote[]) {
-    quotes.forEach((quote, n) => {
-      tokenize(quote.text).forEach((token, position) => {
-        let found = this.terms.get(token.fold);
-        if (!found) {
-          found = { quotes: [], positions: [], form: [], forms: [] };
-          this.terms.set(token.fold, found);
-        }
-        let form = found.forms.indexOf(token.toned);
-        if (form < 0) form = found.forms.push(token.toned) - 1;
-        found.quotes.push(n);
-        found.positions.push(position);
-        found.form.push(form);
-      });
-      for (const id of new Set([...(quote.speaker === null ? [] : [quote.speaker]), ...quote.mentions])) {
-        const list = this.people.get(id);
-        if (list) list.push(n);
-        else this.people.set(id, [n]);
-      }
+  constructor(
+    private readonly postings: readonly ReadingPostings[],
+    readonly corrections: ReadonlyMap<string, QuoteCorrection>,
+    people: readonly Person[],
+  ) {
+    const all: { key: QuoteKey; doc: number; at: number }[] = [];
+    this.ranks = postings.map((p, doc) => {
+      const keys = readKeys(p);
+      keys.forEach((key, at) => all.push({ key: correctKey(key, corrections.get(key.id), people), doc, at }));
+      return new Int32Array(keys.length);
     });
-    this.sorted = [...this.terms.keys()].sort();
+    const ordered = byRecency(all, (e) => e.key);
+    this.keys = ordered.map((e) => e.key);
+    ordered.forEach((e, n) => {
+      this.ranks[e.doc]![e.at] = n;
+      for (const id of new Set([...(e.key.speaker === null ? [] : [e.key.speaker]), ...e.key.mentions])) push(this.people, id, n);
+      if (e.key.summit !== null) push(this.summits, e.key.summit, n);
+    });
   }
 
-  /** The terms that equal `fold`, or that begin with it when `prefix`, with where they occur. */
+  get size(): number {
+    return this.keys.length;
+  }
+
+  /**
+   * The terms that equal `fold`, or, when `prefix`, the first `PREFIX_TERMS`
+   * in key order that begin with it (as the index's own search takes them),
+   * with where they occur.
+   */
   termsFor(fold: string, prefix: boolean): { term: string; occurrences: Occurrences }[] {
-    if (!prefix) {
-      const occurrences = this.terms.get(fold);
-      return occurrences ? [{ term: fold, occurrences }] : [];
-    }
+    const { articles, sorted } = this.words();
+    if (!prefix) return articles.has(fold) ? [{ term: fold, occurrences: this.occurrences(fold) }] : [];
     const out: { term: string; occurrences: Occurrences }[] = [];
-    for (let i = lowerBound(this.sorted, fold); i < this.sorted.length && this.sorted[i]!.startsWith(fold); i++) {
-      const term = this.sorted[i]!;
-      out.push({ term, occurrences: this.terms.get(term)! });
+    for (let i = lowerBound(sorted, fold); i < sorted.length && sorted[i]!.startsWith(fold) && out.length < PREFIX_TERMS; i++) {
+      out.push({ term: sorted[i]!, occurrences: this.occurrences(sorted[i]!) });
     }
     return out;
+  }
+
+  /** Makes the term → articles map now, as the first search would (the service calls it once the load has answered). */
+  prepare(): void {
+    this.words();
+  }
+
+  private words(): { articles: Map<string, number[]>; sorted: string[] } {
+    if (!this.vocabulary) {
+      const articles = new Map<string, number[]>();
+      this.postings.forEach((p, doc) => {
+        for (const term of this.termsOf(doc)) push(articles, term, doc);
+      });
+      this.vocabulary = { articles, sorted: [...articles.keys()].sort() };
+    }
+    return this.vocabulary;
   }
 
   /** Ranks of the quotes said by or mentioning the person, ascending. */
   involving(person: string): readonly number[] {
     return this.people.get(person) ?? [];
   }
+
+  /** Ranks of the quotes at the summit, ascending. */
+  atSummit(summit: string): readonly number[] {
+    return this.summits.get(summit) ?? [];
+  }
+
+  private termsOf(doc: number): string[] {
+    const p = this.postings[doc]!;
+    return (this.termLists[doc] ??= p.terms === '' ? [] : p.terms.split(SEPARATOR));
+  }
+
+  /** Merged in one counting pass by rank: a sort of 10,000 rows made a term's first query several times slower than the next. */
+  private occurrences(term: string): Occurrences {
+    const known = this.merged.get(term);
+    if (known) return known;
+    const docs = this.words().articles.get(term) ?? [];
+    const ranges = docs.map((doc) => {
+      const t = lowerBound(this.termsOf(doc), term);
+      return { doc, from: t === 0 ? 0 : this.postings[doc]!.ends[t - 1]!, to: this.postings[doc]!.ends[t]! };
+    });
+    // starts[n] becomes where quote n's occurrences begin; each quote's stay in word order.
+    const starts = new Uint32Array(this.size + 1);
+    for (const { doc, from, to } of ranges) {
+      const quote = this.postings[doc]!.quote;
+      for (let k = from; k < to; k++) starts[this.ranks[doc]![quote[k]!]! + 1]!++;
+    }
+    for (let n = 1; n <= this.size; n++) starts[n]! += starts[n - 1]!;
+    const total = starts[this.size]!;
+    const found: Occurrences = { quotes: new Int32Array(total), positions: new Uint16Array(total), form: new Uint16Array(total), forms: [] };
+    const formOf = new Map<string, number>();
+    for (const { doc, from, to } of ranges) {
+      const p = this.postings[doc]!;
+      const spellings = (this.spellingLists[doc] ??= p.spellings.split(SEPARATOR));
+      for (let k = from; k < to; k++) {
+        const n = this.ranks[doc]![p.quote[k]!]!;
+        const spelling = spellings[p.spelling[k]!]!;
+        let form = formOf.get(spelling);
+        if (form === undefined) {
+          form = found.forms.push(spelling) - 1;
+          formOf.set(spelling, form);
+        }
+        const at = starts[n]!++;
+        found.quotes[at] = n;
+        found.positions[at] = p.position[k]!;
+        found.form[at] = form;
+      }
+    }
+    this.merged.set(term, found);
+    return found;
+  }
+}
+
+function push(map: Map<string, number[]>, key: string, n: number): void {
+  const list = map.get(key);
+  if (list) list.push(n);
+  else map.set(key, [n]);
 }
 
 /** Word positions in quote `n` of the given terms' occurrences, ascending per term. */

@@ -5,16 +5,12 @@ import { DEFAULT_LIMIT, MAX_LIMIT, peopleNamed, search } from '../search/search'
 import { clampLimit } from '../store/queries';
 import type { LiveIndex } from '../store/reader';
 import { ok, type Outcome } from '../store/outcome';
-import type { ReadingQuote } from './ingest';
+import type { CorrectedQuote } from './corrections';
+import type { QuoteKey } from './postings';
 import { positionsIn, type ReadingIndex } from './reading-index';
 import { readingQuoteView } from './views';
 
-/** Newest first, undated last, so list position is the recency rank `rank` breaks ties with. */
-export function byRecency<Q extends ReadingQuote>(quotes: readonly Q[]): Q[] {
-  return [...quotes].sort((a, b) => (a.date === b.date ? (a.id < b.id ? -1 : 1) : a.date === null ? 1 : b.date === null ? -1 : a.date < b.date ? 1 : -1));
-}
-
-function passes(quote: ReadingQuote, query: SearchQuery): boolean {
+function passes(quote: QuoteKey, query: SearchQuery): boolean {
   if (query.person && quote.speaker !== query.person && !quote.mentions.includes(query.person)) return false;
   if (query.summit && quote.summit !== query.summit) return false;
   if ((query.from || query.to) && quote.date === null) return false;
@@ -31,14 +27,14 @@ function passes(quote: ReadingQuote, query: SearchQuery): boolean {
  * for a query of filters only).
  */
 export function rankReading(index: ReadingIndex, words: QueryWord[], people: string[][], query: SearchQuery, limit: number) {
-  const count = index.quotes.length;
+  const count = index.size;
   const matches: WordMatches[] = words.map(() => emptyMatches(count));
   const filtered = Boolean(query.person || query.summit || query.from || query.to);
   // 1 passes the query's filters, 2 does not, 0 not yet asked.
   const verdict = new Uint8Array(filtered ? count : 0);
   const admits = (n: number) => {
     if (!filtered) return true;
-    if (verdict[n] === 0) verdict[n] = passes(index.quotes[n]!, query) ? 1 : 2;
+    if (verdict[n] === 0) verdict[n] = passes(index.keys[n]!, query) ? 1 : 2;
     return verdict[n] === 1;
   };
   const candidates: number[] = [];
@@ -68,7 +64,7 @@ export function rankReading(index: ReadingIndex, words: QueryWord[], people: str
     return terms;
   });
   if (words.length === 0) {
-    const pool = query.person ? index.involving(query.person) : index.quotes.map((_, n) => n);
+    const pool = query.person ? index.involving(query.person) : index.keys.map((_, n) => n);
     for (const n of pool) {
       if (admits(n)) candidates.push(n);
     }
@@ -76,7 +72,7 @@ export function rankReading(index: ReadingIndex, words: QueryWord[], people: str
   const speakers = new Set([...people.flat(), ...(query.person ? [query.person] : [])]);
   const spokenBy = new Uint8Array(count);
   for (const n of candidates) {
-    const speaker = index.quotes[n]!.speaker;
+    const speaker = index.keys[n]!.speaker;
     if (speaker !== null && speakers.has(speaker)) spokenBy[n] = 1;
   }
   return rank(words, matches, candidates, spokenBy, limit, (match, n) => positionsIn(termsOf[matches.indexOf(match)]!, n));
@@ -85,23 +81,38 @@ export function rankReading(index: ReadingIndex, words: QueryWord[], people: str
 /**
  * One search over the bundled index and the user's own corpus: both ranked
  * by the same scores, merged best first (the corpus first on a tie, as the
- * better-reviewed text), `total` counting both.
+ * better-reviewed text), `total` counting both. Only the user's quotes that
+ * make the page are read in full (`fetch`, in rank order).
  */
-export async function searchWithReading(index: LiveIndex, reading: ReadingIndex, query: SearchQuery): Promise<Outcome<SearchResult>> {
+export async function searchWithReading(
+  index: LiveIndex,
+  reading: ReadingIndex,
+  fetch: (ranks: readonly number[]) => Promise<(CorrectedQuote | null)[]>,
+  query: SearchQuery,
+): Promise<Outcome<SearchResult>> {
   const corpus = await search(index, query);
-  if (!corpus.ok || reading.quotes.length === 0) return corpus;
+  if (!corpus.ok || reading.size === 0) return corpus;
   const limit = clampLimit(query.limit, DEFAULT_LIMIT, MAX_LIMIT);
   const words = parseQuery(query.text.slice(0, 500));
-  const read = index.read();
-  const people = await Promise.all(words.map((w) => peopleNamed(read, w)));
+  const names = index.read();
+  const people = await Promise.all(words.map((w) => peopleNamed(names, w)));
   const { top, total } = rankReading(reading, words, people, query, limit);
   if (total === 0) return corpus;
-  const own: SearchHit[] = await Promise.all(
-    top.map(async ({ n, score }) => {
-      const quote = await readingQuoteView(read, reading.quotes[n]!);
-      return { quote, score, highlights: highlights(quote.text, words) };
-    }),
-  );
-  const hits = [...corpus.value.hits, ...own].sort((a, b) => b.score - a.score).slice(0, limit);
+  // Merged by score before any view is made (the corpus first on a tie), so only the user's quotes that make the page are read and shown.
+  const page = [...corpus.value.hits.map((hit) => ({ score: hit.score, hit, n: -1 })), ...top.map(({ n, score }) => ({ score, hit: null, n }))]
+    .sort((a, b) => b.score - a.score)
+    .slice(0, limit);
+  const own = page.filter((entry) => entry.hit === null);
+  const quotes = await fetch(own.map((entry) => entry.n));
+  // Opened after the read of the user's quotes: an index transaction left waiting on another database would have ended.
+  const read = index.read();
+  const views = await Promise.all(quotes.map((q) => (q ? readingQuoteView(read, q) : null)));
+  const hits: SearchHit[] = [];
+  let next = 0;
+  for (const entry of page) {
+    const quote = entry.hit ? null : views[next++];
+    if (entry.hit) hits.push(entry.hit);
+    else if (quote) hits.push({ quote, score: entry.score, highlights: highlights(quote.text, words) });
+  }
   return ok({ ...corpus.value, hits, total: corpus.value.total + total });
 }

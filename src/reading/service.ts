@@ -3,14 +3,14 @@ import type { Gazetteer } from '../corpus/gazetteer';
 import type { EntityCard, QuoteContext, QuoteView, SearchQuery, SearchResult } from '../protocol/views';
 import { parseSettings, type Settings } from '../settings/settings';
 import type { Outcome } from '../store/outcome';
-import { listReadingArticles, putReadingArticle, putReadingCorrection, readingCorrections, readingCorrectionsOf, readingDocument, readingQuote, readingQuotes, readingQuotesOf, readUserRecords, removeReadingArticle, writeUserRecords } from '../store/reading';
+import { listReadingArticles, putReadingArticle, putReadingCorrection, readingCorrections, readingCorrectionsOf, readingDocument, readingPostings, readingQuote, readingQuotes, readingQuotesById, readingQuotesOf, readUserRecords, removeReadingArticle, writeUserRecords } from '../store/reading';
 import type { LiveIndex } from '../store/reader';
 import type { SummitDb } from '../store/schema';
 import type { AddedArticle, ExtractedArticle, ImportSummary, ReadingArticleSummary } from './article';
-import { applyCorrection, applyCorrections, correctionProblem } from './corrections';
+import { applyCorrection, applyCorrections, correctionProblem, type CorrectedQuote } from './corrections';
 import { ingestArticle, READING_PREFIX, storedArticle } from './ingest';
 import { ReadingIndex } from './reading-index';
-import { byRecency, searchWithReading } from './search';
+import { searchWithReading } from './search';
 import { decodeUserData, encodeUserData } from './transfer';
 import { readingQuoteContext, readingQuoteView, withReadingQuotes } from './views';
 
@@ -23,10 +23,11 @@ export interface ReadingDeps {
 }
 
 /**
- * What the background does for the user's own corpus. The user's quotes are
- * read once per worker life, in recency order and indexed by word and person,
- * and kept until this service changes them (every write goes through it), so
- * a search neither reads the whole store nor looks at every quote each time.
+ * What the background does for the user's own corpus. The articles' stored
+ * word indexes are read once per worker life and kept until this service
+ * changes them (every write goes through it), so a search neither reads the
+ * whole store nor looks at every quote each time; until the quotes themselves
+ * are read, after the first answer, search and cards read only those they show.
  */
 export class ReadingService {
   private quotes: Promise<ReadingIndex> | null = null;
@@ -36,19 +37,49 @@ export class ReadingService {
   /** The user's quotes with their corrections applied, so search and cards see what the user said. */
   private async load(): Promise<ReadingIndex> {
     const db = await this.deps.main();
-    const [quotes, corrections, gazetteer] = await Promise.all([readingQuotes(db), readingCorrections(db), this.deps.gazetteer()]);
-    return new ReadingIndex(byRecency(applyCorrections(quotes, corrections, gazetteer.people)));
+    const [postings, corrections, gazetteer] = await Promise.all([readingPostings(db), readingCorrections(db), this.deps.gazetteer()]);
+    return new ReadingIndex(postings, new Map(corrections.map((c) => [c.quoteId, c])), gazetteer.people);
+  }
+
+  /**
+   * The quotes at these ranks of `reading`, corrected; null for one removed
+   * since `reading` was read. Each is read once per index: a hover comes back
+   * to the same person, and the next change replaces the index and its quotes.
+   */
+  private async fetch(reading: ReadingIndex, ranks: readonly number[]): Promise<(CorrectedQuote | null)[]> {
+    const ids = ranks.map((n) => reading.keys[n]!.id);
+    const missing = ids.filter((id) => !reading.full.has(id));
+    if (missing.length > 0) {
+      const [quotes, gazetteer] = await Promise.all([readingQuotesById(await this.deps.main(), missing), this.deps.gazetteer()]);
+      for (const q of quotes) if (q) reading.full.set(q.id, applyCorrection(q, reading.corrections.get(q.id), gazetteer.people));
+    }
+    return ids.map((id) => reading.full.get(id) ?? null);
   }
 
   private cached(): Promise<ReadingIndex> {
     if (!this.quotes) {
       const loading = this.load();
+      // In a task of its own, after the request that waited for the load has been answered.
+      loading.then((index) => setTimeout(() => void this.warm(loading, index).catch(() => undefined), 0)).catch(() => undefined);
       loading.catch(() => {
         if (this.quotes === loading) this.quotes = null;
       });
       this.quotes = loading;
     }
     return this.quotes;
+  }
+
+  /**
+   * What a wake left for later: the term → articles map, then every quote
+   * read in full, so the first card of each person and the first page of each
+   * search read nothing more (a read per card put the cards' p95 above the
+   * no-articles figure). Skipped when a change has replaced the index since.
+   */
+  private async warm(loading: Promise<ReadingIndex>, index: ReadingIndex): Promise<void> {
+    index.prepare();
+    const [quotes, gazetteer] = await Promise.all([readingQuotes(await this.deps.main()), this.deps.gazetteer()]);
+    if (this.quotes !== loading) return;
+    for (const q of quotes) if (!index.full.has(q.id)) index.full.set(q.id, applyCorrection(q, index.corrections.get(q.id), gazetteer.people));
   }
 
   private changed(): void {
@@ -127,13 +158,13 @@ export class ReadingService {
   }
 
   async search(index: LiveIndex, query: SearchQuery): Promise<Outcome<SearchResult>> {
-    return searchWithReading(index, await this.cached(), query);
+    const reading = await this.cached();
+    return searchWithReading(index, reading, (ranks) => this.fetch(reading, ranks), query);
   }
 
   async card(index: LiveIndex, card: EntityCard, limit?: number, about?: readonly string[]): Promise<EntityCard> {
-    // The index's read transaction opens only once the user's quotes are in hand: IndexedDB ends a transaction that waits on anything else.
-    const { quotes } = await this.cached();
-    return withReadingQuotes(index.read(), card, quotes, limit, about);
+    const reading = await this.cached();
+    return withReadingQuotes(index, card, reading, (ranks) => this.fetch(reading, ranks), limit, about);
   }
 
   /** Null when the id is not one of the user's quotes, so the caller asks the index. */

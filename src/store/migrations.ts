@@ -1,6 +1,8 @@
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import type { IndexDocument, Person, Quote } from '../schema/index-schema';
 import type { SavedQuote } from '../protocol/views';
+import type { ReadingQuote } from '../reading/ingest';
+import { postingsByDocument } from '../reading/postings';
 
 /**
  * Each step takes the database from `version - 1` to `version` inside the one
@@ -111,5 +113,16 @@ const v5: Migration = {
   },
 };
 
-export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5];
-export const SCHEMA_VERSION = 5;
+const v6: Migration = {
+  version: 6,
+  describe: "a stored word index of each of the user's articles, built from the quotes already there",
+  async run(db, tx) {
+    // A new store filled from the quotes, which stay as they are: a failed step aborts the upgrade and leaves version 5 usable.
+    const store = db.createObjectStore('readingPostings', { keyPath: 'document' });
+    const quotes = (await tx.objectStore('readingQuotes').getAll()) as ReadingQuote[];
+    await Promise.all(postingsByDocument(quotes).map((p) => store.put(p)));
+  },
+};
+
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5, v6];
+export const SCHEMA_VERSION = 6;

@@ -1,33 +1,38 @@
 import type { ReadingArticleSummary } from '../reading/article';
 import type { QuoteCorrection } from '../reading/corrections';
 import type { ReadingDocument, ReadingQuote } from '../reading/ingest';
+import { postingsByDocument, postingsOf, type ReadingPostings } from '../reading/postings';
 import type { SavedQuote } from '../protocol/views';
 import type { SummitDb } from './schema';
 
 /**
- * The user's own corpus in the main database: one record per article and one
- * per quote. Each change is one transaction over both stores, so a full disk
- * or a closed worker leaves the article and its quotes entirely there or
- * entirely absent, never half-written.
+ * The user's own corpus in the main database: one record per article, one
+ * per quote and one word index per article with quotes (`readingPostings`).
+ * Each change is one transaction over the stores it touches, so a full disk
+ * or a closed worker leaves the article, its quotes and its word index
+ * entirely there or entirely absent, never half-written or out of step.
  */
 
 /** Adds the article, or replaces the one with the same id (the same address) and all its quotes. */
 export async function putReadingArticle(db: SummitDb, document: ReadingDocument, quotes: readonly ReadingQuote[]): Promise<{ replaced: boolean }> {
-  const tx = db.transaction(['readingDocs', 'readingQuotes'], 'readwrite');
+  const postings = postingsOf(document.id, quotes);
+  const tx = db.transaction(['readingDocs', 'readingQuotes', 'readingPostings'], 'readwrite');
   const docs = tx.objectStore('readingDocs');
   const store = tx.objectStore('readingQuotes');
   const replaced = (await docs.getKey(document.id)) !== undefined;
   for (const key of await store.index('document').getAllKeys(document.id)) void store.delete(key);
   void docs.put(document);
   for (const q of quotes) void store.put(q);
+  void (quotes.length > 0 ? tx.objectStore('readingPostings').put(postings) : tx.objectStore('readingPostings').delete(document.id));
   await tx.done;
   return { replaced };
 }
 
 /** Removes the article, every quote taken from it and the user's corrections of them; false when there was none. */
 export async function removeReadingArticle(db: SummitDb, id: string): Promise<boolean> {
-  const tx = db.transaction(['readingDocs', 'readingQuotes', 'readingCorrections'], 'readwrite');
+  const tx = db.transaction(['readingDocs', 'readingQuotes', 'readingCorrections', 'readingPostings'], 'readwrite');
   const existed = (await tx.objectStore('readingDocs').getKey(id)) !== undefined;
+  void tx.objectStore('readingPostings').delete(id);
   for (const name of ['readingQuotes', 'readingCorrections'] as const) {
     const store = tx.objectStore(name);
     for (const key of await store.index('document').getAllKeys(id)) void store.delete(key);
@@ -54,8 +59,20 @@ export async function listReadingArticles(db: SummitDb): Promise<ReadingArticleS
   }));
 }
 
+/** Every quote of every article. */
 export function readingQuotes(db: SummitDb): Promise<ReadingQuote[]> {
   return db.getAll('readingQuotes');
+}
+
+/** Every article's word index: what search and cards start from after a wake. */
+export function readingPostings(db: SummitDb): Promise<ReadingPostings[]> {
+  return db.getAll('readingPostings');
+}
+
+/** The quotes with these ids, in the same order, in one transaction; undefined where one is gone. */
+export function readingQuotesById(db: SummitDb, ids: readonly string[]): Promise<(ReadingQuote | undefined)[]> {
+  const store = db.transaction('readingQuotes', 'readonly').store;
+  return Promise.all(ids.map((id) => store.get(id)));
 }
 
 /** The quotes of one article, in text order. */
@@ -127,17 +144,21 @@ export async function readUserRecords(db: SummitDb): Promise<UserRecords> {
 /**
  * Adds imported records in one transaction: all of them or, on any failure,
  * none. Nothing the user has is deleted, except the quotes of an article the
- * file brings again, which its own quotes replace, and corrections the file
- * brings for the same quotes.
+ * file brings again, which its own quotes (and their word index) replace,
+ * and corrections the file brings for the same quotes.
  */
 export async function writeUserRecords(db: SummitDb, records: UserRecords): Promise<void> {
-  const tx = db.transaction(['readingDocs', 'readingQuotes', 'readingCorrections', 'saved'], 'readwrite');
+  const postings = postingsByDocument(records.quotes);
+  const tx = db.transaction(['readingDocs', 'readingQuotes', 'readingCorrections', 'readingPostings', 'saved'], 'readwrite');
   const quotes = tx.objectStore('readingQuotes');
+  const indexes = tx.objectStore('readingPostings');
   for (const document of records.documents) {
     for (const key of await quotes.index('document').getAllKeys(document.id)) void quotes.delete(key);
+    void indexes.delete(document.id);
     void tx.objectStore('readingDocs').put(document);
   }
   for (const q of records.quotes) void quotes.put(q);
+  for (const p of postings) void indexes.put(p);
   for (const c of records.corrections) void tx.objectStore('readingCorrections').put(c);
   for (const s of records.saved) void tx.objectStore('saved').put(s);
   await tx.done;

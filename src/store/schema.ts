@@ -4,6 +4,7 @@ import type { IndexDocument, Person, Quote, Summit } from '../schema/index-schem
 import type { LexiconPart } from '../schema/lexicon';
 import type { ReadingDocument, ReadingQuote } from '../reading/ingest';
 import type { QuoteCorrection } from '../reading/corrections';
+import type { ReadingPostings } from '../reading/postings';
 
 /**
  * The two kinds of IndexedDB database the background owns.
@@ -57,6 +58,8 @@ export interface SummitDbSchema extends DBSchema {
   readingQuotes: { key: string; value: ReadingQuote; indexes: { document: string } };
   /** Kept apart from the quotes, which extracting again replaces. */
   readingCorrections: { key: string; value: QuoteCorrection; indexes: { document: string } };
+  /** Each article's word index, by document id, written with its quotes (decision 0062). */
+  readingPostings: { key: string; value: ReadingPostings };
 }
 
 export type SummitDb = IDBPDatabase<SummitDbSchema>;

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { CorrectedQuote } from '../../../src/reading/corrections';
+import { postingsOf } from '../../../src/reading/postings';
 import { positionsIn, ReadingIndex } from '../../../src/reading/reading-index';
-import { byRecency, rankReading } from '../../../src/reading/search';
+import { rankReading } from '../../../src/reading/search';
 import { parseQuery, toned } from '../../../src/search/normalize';
+import type { Person } from '../../../src/schema/index-schema';
 
 const URL = 'https://bencang.example/the-gioi/dam-phan.html';
 
@@ -27,27 +29,28 @@ function quote(id: string, text: string, fields: Partial<CorrectedQuote> = {}): 
   };
 }
 
-const QUOTES = byRecency([
+const QUOTES = [
   quote('a', 'Chúng tôi muốn hòa bình lâu dài cho khu vực', { speaker: 'putin', date: '2025-08-15', summit: 'alaska-2025' }),
   quote('b', 'Hoà bình chỉ đến khi hai bên ngồi vào bàn đàm phán', { speaker: 'trump', date: '2025-08-16', mentions: ['putin'] }),
   quote('c', 'Cuộc đàm phán đã kéo dài quá lâu', { speaker: 'trump', date: '2018-07-16', summit: 'helsinki-2018' }),
   quote('d', 'Không có gì để bình luận thêm về hoa hồng', { date: null }),
-]);
+];
 
-const ids = (index: ReadingIndex, ranked: { top: { n: number }[] }) => ranked.top.map(({ n }) => index.quotes[n]!.id.slice('reading-x:'.length));
+const ids = (index: ReadingIndex, ranked: { top: { n: number }[] }) => ranked.top.map(({ n }) => index.keys[n]!.id.slice('reading-x:'.length));
 
 describe('ReadingIndex', () => {
-  const index = new ReadingIndex(QUOTES);
+  // The quotes in two word indexes, read in no particular order, as the store hands them back.
+  const index = new ReadingIndex([postingsOf('reading-x', QUOTES.slice(2)), postingsOf('reading-x', QUOTES.slice(0, 2))], new Map(), []);
 
   it('keeps the quotes newest first and finds a word, a prefix and a person', () => {
-    expect(index.quotes.map((q) => q.id.slice(-1))).toEqual(['b', 'a', 'c', 'd']);
-    expect(index.termsFor('binh', false).map((t) => [t.term, t.occurrences.quotes])).toEqual([['binh', [0, 1, 3]]]);
+    expect(index.keys.map((q) => q.id.slice(-1))).toEqual(['b', 'a', 'c', 'd']);
+    expect(index.termsFor('binh', false).map((t) => [t.term, [...t.occurrences.quotes]])).toEqual([['binh', [0, 1, 3]]]);
     // `Hoà` (old tone placement) and `hòa` share their accents; `hoa` in `hoa hồng` has none.
     const hoa = index.termsFor('hoa', true);
-    expect(hoa.map((t) => [t.term, t.occurrences.quotes])).toEqual([['hoa', [0, 1, 3]]]);
+    expect(hoa.map((t) => [t.term, [...t.occurrences.quotes]])).toEqual([['hoa', [0, 1, 3]]]);
     const { form, forms, positions } = hoa[0]!.occurrences;
-    expect(form.map((f) => forms[f] === toned('hòa'))).toEqual([true, true, false]);
-    expect(positions).toEqual([0, 3, 8]);
+    expect(Array.from(form, (f) => forms[f] === toned('hòa'))).toEqual([true, true, false]);
+    expect([...positions]).toEqual([0, 3, 8]);
     expect(index.termsFor('ho', true).map((t) => t.term)).toEqual(['hoa', 'hong']);
     expect(index.termsFor('dam phan', false)).toEqual([]);
     expect(positionsIn(index.termsFor('ho', true), 3)).toEqual([8, 9]);
@@ -80,5 +83,17 @@ describe('ReadingIndex', () => {
     expect(ids(index, rankReading(index, [], [], filtersOnly, 10))).toEqual(['b', 'c']);
     const summitOnly = { text: '', summit: 'helsinki-2018' };
     expect(ids(index, rankReading(index, [], [], summitOnly, 10))).toEqual(['c']);
+  });
+
+  it('merges a word over articles by recency, a quote\'s occurrences in word order, and reads corrections into the keys', () => {
+    const other = [quote('e', 'Hòa bình, rồi hoà bình nữa', { id: 'reading-y:e', document: 'reading-y', date: '2025-08-15', speaker: 'putin' })];
+    const lavrov = { id: 'lavrov', name: 'Sergei Lavrov', aliases: [], names: [] } as unknown as Person;
+    const corrections = new Map([['reading-y:e', { quoteId: 'reading-y:e', document: 'reading-y', speaker: 'sergei lavrov', date: '2025-08-17', correctedAt: 1 }]]);
+    const merged = new ReadingIndex([postingsOf('reading-x', QUOTES), postingsOf('reading-y', other)], corrections, [lavrov]);
+    expect(merged.keys.map((k) => k.id.slice(-1))).toEqual(['e', 'b', 'a', 'c', 'd']);
+    const hoa = merged.termsFor('hoa', false)[0]!.occurrences;
+    expect([[...hoa.quotes], [...hoa.positions]]).toEqual([[0, 0, 1, 2, 4], [0, 3, 0, 3, 8]]);
+    expect(merged.involving('lavrov')).toEqual([0]);
+    expect(merged.involving('putin')).toEqual([1, 2]);
   });
 });

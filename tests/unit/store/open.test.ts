@@ -51,7 +51,7 @@ describe('migrations', () => {
       { quoteId: 'q4', savedAt: 100, snapshot: { text: q.text, speaker: 'Joe Biden', date: '2021-06-17', source: 'Tổng thống Putin nói gì sau thượng đỉnh Geneva' } },
       { quoteId: 'gone', savedAt: 50, snapshot: null },
     ]);
-    expect([...db.objectStoreNames].sort()).toEqual(['meta', 'readingCorrections', 'readingDocs', 'readingQuotes', 'saved']);
+    expect([...db.objectStoreNames].sort()).toEqual(['meta', 'readingCorrections', 'readingDocs', 'readingPostings', 'readingQuotes', 'saved']);
     // The old entity data is not an index: status is empty until seeded.
     expect((await getStatus(db)).state).toBe('empty');
     expect(await ensureSeeded(store, bundle(index, 'A'))).toMatchObject({ outcome: 'seeded' });
@@ -66,7 +66,7 @@ describe('migrations', () => {
     const db = await store.main();
     expect(db.version).toBe(SCHEMA_VERSION);
     // The index moved out; notes, never written, are gone; saved quotes stay, newest first through the new index.
-    expect([...db.objectStoreNames].sort()).toEqual(['meta', 'readingCorrections', 'readingDocs', 'readingQuotes', 'saved']);
+    expect([...db.objectStoreNames].sort()).toEqual(['meta', 'readingCorrections', 'readingDocs', 'readingPostings', 'readingQuotes', 'saved']);
     expect((await listSaved(db)).map((s) => s.quoteId)).toEqual(['q4', 'q1']);
     // The status described the old stores: empty until the next seed, which the background starts at once.
     expect(await getStatus(db)).toMatchObject({ state: 'empty', available: false });
