@@ -22,6 +22,9 @@ import { loadSettings, saveSettings, watchSettings } from '@/src/settings/store'
 import { iconSet } from '@/src/release/icons';
 import { routeHash } from '@/src/ui/popup/env';
 import { BUNDLE_FILE, decodeBundle } from '@/src/schema/index-bundle';
+import type { Office } from '@/src/schema/index-schema';
+import { decodeStream } from '@/src/store/bundle-source';
+import { bundleOffices } from '@/src/store/offices';
 import { RECORDS_FILE } from '@/src/store/packed';
 import type { Gazetteer } from '@/src/corpus/gazetteer';
 import { ReadingService } from '@/src/reading/service';
@@ -70,6 +73,16 @@ async function bundledGazetteer(): Promise<Gazetteer> {
 export default defineBackground(() => {
   const store = connectStore();
   let gazetteer: Promise<Gazetteer> | null = null;
+  // Read once per worker life, at the first card: the first lines of the bundle, not the index.
+  let offices: Promise<Map<string, Office>> | null = null;
+  const officesById = () =>
+    (offices ??= packaged(BUNDLE_FILE)
+      .then((stream) => bundleOffices(decodeStream(stream)))
+      .then((list) => new Map(list.map((o) => [o.id, o])))
+      .catch((error: unknown) => {
+        offices = null;
+        throw error;
+      }));
   const reading = new ReadingService({
     main: () => store.main(),
     gazetteer: () =>
@@ -132,7 +145,7 @@ export default defineBackground(() => {
     card: async (request) => {
       const index = await live();
       const limit = request.all ? ALL_QUOTES : undefined;
-      return reading.card(index, unwrap(await getCard(index, request, limit)), limit, request.about);
+      return reading.card(index, unwrap(await getCard(index, request, limit, await officesById())), limit, request.about);
     },
     quoteContext: async (request) => {
       const index = await live();
