@@ -140,12 +140,17 @@ export default defineBackground(() => {
       if (!status.available && status.state === 'empty') void seed().catch(() => undefined);
       return status;
     },
-    lexicon: async () => getLexicon(await live()),
+    lexicon: async () => {
+      // Every page asks for the lexicon on load, well before its first card: the offices are read by then.
+      void officesById().catch(() => undefined);
+      return getLexicon(await live());
+    },
     catalog: async () => getCatalog(await live()),
     card: async (request) => {
       const index = await live();
       const limit = request.all ? ALL_QUOTES : undefined;
-      return reading.card(index, unwrap(await getCard(index, request, limit, await officesById())), limit, request.about);
+      // Without the offices (a bundle that cannot be read) the card still shows, its role "not stated".
+      return reading.card(index, unwrap(await getCard(index, request, limit, officesById().catch(() => new Map<string, Office>()))), limit, request.about);
     },
     quoteContext: async (request) => {
       const index = await live();

@@ -46,12 +46,15 @@ export interface CardRequest {
 
 export const CARD_QUOTES = 5;
 
+type Offices = ReadonlyMap<string, Office>;
+
 /**
  * `offices`: the gazetteer's offices by id (the index database keeps none),
  * so a person card can say what office the person held at the page's summit;
- * without them the card says the role is not stated.
+ * without them the card says the role is not stated. A promise is awaited only
+ * once the index has answered, so loading them overlaps the card's reads.
  */
-export async function getCard(index: LiveIndex, request: CardRequest, quoteLimit = CARD_QUOTES, offices: ReadonlyMap<string, Office> = new Map()): Promise<Outcome<EntityCard>> {
+export async function getCard(index: LiveIndex, request: CardRequest, quoteLimit = CARD_QUOTES, offices: Offices | Promise<Offices> = new Map()): Promise<Outcome<EntityCard>> {
   const req = request as Partial<CardRequest> | null;
   if (!req || typeof req !== 'object' || (req.kind !== 'person' && req.kind !== 'summit')) {
     return fail('bad-request', 'card request needs kind "person" or "summit"');
@@ -87,7 +90,7 @@ async function peopleById(read: IndexRead, ids: Iterable<string>): Promise<Map<s
 const officeRef = (o: Office): OfficeRef => ({ id: o.id, title: { ...o.title }, leader: o.leader });
 
 /** The person at each of the page's summits: the summits table and the offices of the day, nothing inferred. */
-function placesAt(person: PersonRecord, summits: readonly SummitRecord[], people: ReadonlyMap<string, PersonRecord>, offices: ReadonlyMap<string, Office>): PersonAtSummit[] {
+function placesAt(person: PersonRecord, summits: readonly SummitRecord[], people: ReadonlyMap<string, PersonRecord>, offices: Offices): PersonAtSummit[] {
   return summits.map((summit) => {
     const participants = summit.participants.flatMap((id) => people.get(id) ?? []);
     return {
@@ -104,7 +107,7 @@ function placesAt(person: PersonRecord, summits: readonly SummitRecord[], people
   });
 }
 
-async function personCard(read: IndexRead, id: string, limit: number, about: readonly string[], offices: ReadonlyMap<string, Office>): Promise<Outcome<PersonCard>> {
+async function personCard(read: IndexRead, id: string, limit: number, about: readonly string[], offices: Offices | Promise<Offices>): Promise<Outcome<PersonCard>> {
   const person = await read.get('people', id);
   if (!person) return fail('not-found', `no person "${id}" in the index`);
   // Lists are sorted by recency rank: the first entries are the newest.
@@ -128,7 +131,7 @@ async function personCard(read: IndexRead, id: string, limit: number, about: rea
     summits: summits.map(summitRef),
     quotes,
     quoteCount: said.length + mentioned.length,
-    at: placesAt(person, known, people, offices),
+    at: placesAt(person, known, people, await offices),
     met: met.flatMap((m) => {
       const other = people.get(m.person);
       return other === undefined ? [] : [{ person: personRef(other), summits: m.summits }];
