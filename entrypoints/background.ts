@@ -22,6 +22,9 @@ import { loadSettings, saveSettings, watchSettings } from '@/src/settings/store'
 import { iconSet } from '@/src/release/icons';
 import { routeHash } from '@/src/ui/popup/env';
 import { BUNDLE_FILE, decodeBundle } from '@/src/schema/index-bundle';
+import type { Office } from '@/src/schema/index-schema';
+import { decodeStream } from '@/src/store/bundle-source';
+import { bundleOffices } from '@/src/store/offices';
 import { RECORDS_FILE } from '@/src/store/packed';
 import type { Gazetteer } from '@/src/corpus/gazetteer';
 import { ReadingService } from '@/src/reading/service';
@@ -70,6 +73,16 @@ async function bundledGazetteer(): Promise<Gazetteer> {
 export default defineBackground(() => {
   const store = connectStore();
   let gazetteer: Promise<Gazetteer> | null = null;
+  // Read once per worker life, at the first card: the first lines of the bundle, not the index.
+  let offices: Promise<Map<string, Office>> | null = null;
+  const officesById = () =>
+    (offices ??= packaged(BUNDLE_FILE)
+      .then((stream) => bundleOffices(decodeStream(stream)))
+      .then((list) => new Map(list.map((o) => [o.id, o])))
+      .catch((error: unknown) => {
+        offices = null;
+        throw error;
+      }));
   const reading = new ReadingService({
     main: () => store.main(),
     gazetteer: () =>
@@ -127,12 +140,17 @@ export default defineBackground(() => {
       if (!status.available && status.state === 'empty') void seed().catch(() => undefined);
       return status;
     },
-    lexicon: async () => getLexicon(await live()),
+    lexicon: async () => {
+      // Every page asks for the lexicon on load, well before its first card: the offices are read by then.
+      void officesById().catch(() => undefined);
+      return getLexicon(await live());
+    },
     catalog: async () => getCatalog(await live()),
     card: async (request) => {
       const index = await live();
       const limit = request.all ? ALL_QUOTES : undefined;
-      return reading.card(index, unwrap(await getCard(index, request, limit)), limit, request.about);
+      // Without the offices (a bundle that cannot be read) the card still shows, its role "not stated".
+      return reading.card(index, unwrap(await getCard(index, request, limit, officesById().catch(() => new Map<string, Office>()))), limit, request.about);
     },
     quoteContext: async (request) => {
       const index = await live();

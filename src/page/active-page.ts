@@ -223,6 +223,10 @@ export class ActivePage {
         void this.env.ask({ type: 'openCard', kind: mark.kind, id: mark.id });
         this.intent.close();
       },
+      onOpenSummit: (id) => {
+        void this.env.ask({ type: 'openCard', kind: 'summit', id });
+        this.intent.close();
+      },
     };
     const { addArticle } = this.env;
     if (addArticle) {

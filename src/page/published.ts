@@ -60,36 +60,111 @@ export function jsonLdPublished(text: string): string | null {
   return null;
 }
 
+/** Lines longer than this are prose, not a dateline: a date inside a sentence is what it tells of, not when it was written. */
+export const DATELINE_MAX = 120;
+
 const NUMERIC = /(?:^|[^\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?!\d)/;
 const ISO_IN_TEXT = /(?:^|\D)(\d{4})-(\d{2})-(\d{2})(?!\d)/;
 const MONTH_FIRST = /\b([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\b/;
 const DAY_FIRST = /(?:^|[^\d])(\d{1,2})\s+([A-Za-z]{3,9}|[а-яё]{3,8})\.?,?\s+(\d{4})/iu;
 
-/**
- * A dateline's day: `Thứ bảy, 16/8/2025 14:05`, `16.08.2025`, `July 16, 2018`,
- * `16 July 2018`, `16 июля 2018`, `2018-07-16`. Numbers are read day first,
- * as Vietnamese, Russian and British pages write them, unless the second is
- * over 12 (`8/16/2025`).
- */
-export function datelineDay(line: string): string | null {
+interface DateInLine {
+  day: string;
+  /** Where the date's text starts and ends in the line. */
+  start: number;
+  end: number;
+}
+
+/** Where a match's own text starts: the patterns above may take one character before it. */
+function span(match: RegExpExecArray, first: string): { start: number; end: number } {
+  const end = match.index + match[0].length;
+  return { start: match.index + match[0].indexOf(first), end };
+}
+
+function dateIn(line: string): DateInLine | null {
   const iso = ISO_IN_TEXT.exec(line);
-  if (iso) return day(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  if (iso) {
+    const found = day(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+    return found === null ? null : { day: found, ...span(iso, iso[1]!) };
+  }
   const numeric = NUMERIC.exec(line);
   if (numeric) {
     const [a, b, year] = [Number(numeric[1]), Number(numeric[2]), Number(numeric[3])];
-    return b > 12 ? day(year, a, b) : day(year, b, a);
+    const found = b > 12 ? day(year, a, b) : day(year, b, a);
+    return found === null ? null : { day: found, ...span(numeric, numeric[1]!) };
   }
   const monthFirst = MONTH_FIRST.exec(line);
   if (monthFirst) {
     const month = MONTHS[monthFirst[1]!.toLowerCase()];
-    if (month !== undefined) return day(Number(monthFirst[3]), month, Number(monthFirst[2]));
+    const found = month === undefined ? null : day(Number(monthFirst[3]), month, Number(monthFirst[2]));
+    if (found !== null) return { day: found, ...span(monthFirst, monthFirst[1]!) };
   }
   const dayFirst = DAY_FIRST.exec(line);
   if (dayFirst) {
     const month = MONTHS[dayFirst[2]!.toLowerCase()];
-    if (month !== undefined) return day(Number(dayFirst[3]), month, Number(dayFirst[1]));
+    const found = month === undefined ? null : day(Number(dayFirst[3]), month, Number(dayFirst[1]));
+    if (found !== null) return { day: found, ...span(dayFirst, dayFirst[1]!) };
   }
   return null;
+}
+
+/*
+ * What may stand around the date in a dateline. Before it: a weekday or a
+ * label ("Published", "Cập nhật", "Опубликовано"), after short segments closed
+ * by a separator (a byline, a section name: "By Jane Doe |", "Minh Anh ·").
+ * After it: a time, a time zone, and short segments opened by | · • ("5 min
+ * read", an outlet). A date led by anything else ("On 16 July 2018 the two
+ * leaders met…", "Ngày 16/7/2018, hai ông…") is something the text tells of.
+ */
+const TIME = /\b\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*(?:[ap]\.?m\.?))?(?!\d)/giu;
+const ZONE = /\(?\b(?:GMT|UTC)\s*(?:[+-]\s*\d{1,2}(?::?\d{2})?)?\)?|\b(?:ET|EST|EDT|CT|PT|PST|PDT|BST|CET|CEST|MSK|ICT)\b|\(?(?<!\p{L})(?:по\s+)?мск(?!\p{L})\)?/giu;
+const LABELS = new Set(
+  [
+    'published', 'published on', 'updated', 'updated on', 'last updated', 'first published', 'posted', 'posted on', 'date',
+    'cập nhật', 'cập nhật lúc', 'cập nhật ngày', 'đăng', 'đăng lúc', 'đăng ngày', 'ngày đăng', 'xuất bản', 'ngày xuất bản',
+    'опубликовано', 'обновлено', 'изменено', 'дата публикации', 'дата',
+    'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'mon', 'tue', 'tues', 'wed', 'thu', 'thurs', 'fri', 'sat', 'sun',
+    'thứ hai', 'thứ ba', 'thứ tư', 'thứ năm', 'thứ sáu', 'thứ bảy', 'chủ nhật', 'thứ 2', 'thứ 3', 'thứ 4', 'thứ 5', 'thứ 6', 'thứ 7', 'cn',
+    'понедельник', 'вторник', 'среда', 'четверг', 'пятница', 'суббота', 'воскресенье',
+  ].map((label) => label.normalize('NFC')),
+);
+/** Words a byline or section segment may have: more is a sentence. */
+const SEGMENT_WORDS = 5;
+
+function words(text: string): string[] {
+  return text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? [];
+}
+
+function bare(text: string): string {
+  return text.replace(TIME, ' ').replace(ZONE, ' ');
+}
+
+function leadsDate(before: string): boolean {
+  const segments = bare(before).split(/[,|·•:–—]/u);
+  const last = segments.pop()!;
+  const label = words(last).join(' ').toLowerCase().normalize('NFC');
+  if (label !== '' && !LABELS.has(label.replace(/\.$/, ''))) return false;
+  return segments.every((segment) => words(segment).length <= SEGMENT_WORDS);
+}
+
+function endsDate(after: string): boolean {
+  const [first, ...segments] = bare(after).split(/[|·•]/u);
+  if (/[\p{L}\p{N}]/u.test(first!)) return false;
+  return segments.every((segment) => words(segment).length <= SEGMENT_WORDS);
+}
+
+/**
+ * A dateline's day: `Thứ bảy, 16/8/2025, 14:05 (GMT+7)`, `16.08.2025`,
+ * `Aug. 16, 2025`, `Published 16 July 2018`, `16 июля 2018, 12:30`,
+ * `2018-07-16`. Numbers are read day first, as Vietnamese, Russian and
+ * British pages write them, unless the second is over 12 (`8/16/2025`).
+ * Null for a line that merely contains a date.
+ */
+export function datelineDay(line: string): string | null {
+  if (line.length > DATELINE_MAX) return null;
+  const found = dateIn(line);
+  if (found === null) return null;
+  return leadsDate(line.slice(0, found.start)) && endsDate(line.slice(found.end)) ? found.day : null;
 }
 
 /** `/2018/07/16/`, `-20250816093012.htm`, `/20180716/`: a date in the article's address. */
@@ -106,9 +181,6 @@ export function urlDay(url: string): string | null {
   return packed ? day(Number(packed[1]), Number(packed[2]), Number(packed[3])) : null;
 }
 
-/** Lines longer than this are prose, not a dateline: a date inside a sentence is what it tells of, not when it was written. */
-export const DATELINE_MAX = 120;
-
 export function publishedDay(sources: FactSources): string | null {
   for (const meta of sources.metas) {
     const found = isoDayOf(meta);
@@ -123,7 +195,6 @@ export function publishedDay(sources: FactSources): string | null {
     if (found !== null) return found;
   }
   for (const line of sources.lines) {
-    if (line.length > DATELINE_MAX) continue;
     const found = datelineDay(line);
     if (found !== null) return found;
   }

@@ -57,6 +57,8 @@ export interface QuoteView {
   source: QuoteSource;
   /** Which fields the user corrected by hand (only the user's own quotes can be corrected). */
   corrected?: { speaker: boolean; date: boolean };
+  /** People the quote's sentence names, speaker excluded (index quotes; added at stop 19): what the words are about. */
+  mentions?: string[];
 }
 
 export interface PersonCard {
@@ -66,6 +68,31 @@ export interface PersonCard {
   /** Most relevant first: said by the person, then newest. */
   quotes: QuoteView[];
   quoteCount: number;
+  /** For each summit the request's `about` named, best first: the person's place there (added at stop 19). */
+  at?: PersonAtSummit[];
+  /** Everyone the person sat with at a summit, with those summits' ids newest first (added at stop 19). */
+  met?: { person: PersonRef; summits: string[] }[];
+}
+
+/** An office as the gazetteer titles it; `leader`: head of state or government. */
+export interface OfficeRef {
+  id: string;
+  title: { vi: string; en: string };
+  leader: boolean;
+}
+
+/** A person at one summit, from the gazetteer alone: never inferred from news text. */
+export interface PersonAtSummit {
+  summit: SummitRef;
+  /** What was signed or agreed, in one line; null where the gazetteer has none. */
+  outcome: { vi: string; en: string } | null;
+  participants: PersonRef[];
+  /** The summits table lists the person among the participants: only then are `offices` their role there. */
+  participant: boolean;
+  /** Offices the person held on the summit's first day, heads of state or government first; empty when the gazetteer gives none. */
+  offices: OfficeRef[];
+  /** For a head of state or government listed there: the other side's leaders there. Empty otherwise. */
+  counterparts: PersonRef[];
 }
 
 export interface SummitCard {

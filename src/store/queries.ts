@@ -1,11 +1,13 @@
 import { packLexicon, type PackedLexicon } from '../schema/lexicon';
-import type { Catalog, DbStatus, EntityCard, PersonCard, QuoteContext, SummitCard } from '../protocol/views';
+import type { Office } from '../schema/index-schema';
+import type { Catalog, DbStatus, EntityCard, OfficeRef, PersonAtSummit, PersonCard, QuoteContext, SummitCard } from '../protocol/views';
 import { listKey } from './index-layout';
 import { SCHEMA_VERSION } from './migrations';
 import { fail, isId, ok, type Outcome } from './outcome';
 import type { IndexRead, LiveIndex } from './reader';
-import type { SummitDb, SummitRecord } from './schema';
+import type { PersonRecord, SummitDb, SummitRecord } from './schema';
 import { holds } from './sorted';
+import { counterpartsAt, metAt, officesOn } from './summit-roles';
 import { personRef, quoteViews, summitRef } from './views';
 
 /**
@@ -44,7 +46,15 @@ export interface CardRequest {
 
 export const CARD_QUOTES = 5;
 
-export async function getCard(index: LiveIndex, request: CardRequest, quoteLimit = CARD_QUOTES): Promise<Outcome<EntityCard>> {
+type Offices = ReadonlyMap<string, Office>;
+
+/**
+ * `offices`: the gazetteer's offices by id (the index database keeps none),
+ * so a person card can say what office the person held at the page's summit;
+ * without them the card says the role is not stated. A promise is awaited only
+ * once the index has answered, so loading them overlaps the card's reads.
+ */
+export async function getCard(index: LiveIndex, request: CardRequest, quoteLimit = CARD_QUOTES, offices: Offices | Promise<Offices> = new Map()): Promise<Outcome<EntityCard>> {
   const req = request as Partial<CardRequest> | null;
   if (!req || typeof req !== 'object' || (req.kind !== 'person' && req.kind !== 'summit')) {
     return fail('bad-request', 'card request needs kind "person" or "summit"');
@@ -52,7 +62,7 @@ export async function getCard(index: LiveIndex, request: CardRequest, quoteLimit
   if (!isId(req.id)) return fail('bad-request', `card request needs an id string, got ${JSON.stringify(req.id)?.slice(0, 40)}`);
   const limit = clampLimit(quoteLimit, CARD_QUOTES);
   const read = index.read();
-  return req.kind === 'person' ? personCard(read, req.id, limit, req.about ?? []) : summitCard(read, req.id, limit);
+  return req.kind === 'person' ? personCard(read, req.id, limit, req.about ?? [], offices) : summitCard(read, req.id, limit);
 }
 
 async function summitsAt(read: IndexRead, ranks: Uint32Array): Promise<SummitRecord[]> {
@@ -71,26 +81,61 @@ function theirsAt(atSummit: Uint32Array, said: Uint32Array, mentioned: Uint32Arr
   return found;
 }
 
-async function personCard(read: IndexRead, id: string, limit: number, about: readonly string[]): Promise<Outcome<PersonCard>> {
+async function peopleById(read: IndexRead, ids: Iterable<string>): Promise<Map<string, PersonRecord>> {
+  const unique = [...new Set(ids)];
+  const found = await Promise.all(unique.map((id) => read.get('people', id)));
+  return new Map(found.filter((p): p is PersonRecord => p !== undefined).map((p) => [p.id, p]));
+}
+
+const officeRef = (o: Office): OfficeRef => ({ id: o.id, title: { ...o.title }, leader: o.leader });
+
+/** The person at each of the page's summits: the summits table and the offices of the day, nothing inferred. */
+function placesAt(person: PersonRecord, summits: readonly SummitRecord[], people: ReadonlyMap<string, PersonRecord>, offices: Offices): PersonAtSummit[] {
+  return summits.map((summit) => {
+    const participants = summit.participants.flatMap((id) => people.get(id) ?? []);
+    return {
+      summit: summitRef(summit),
+      outcome: summit.outcome === null ? null : { ...summit.outcome },
+      participants: participants.map(personRef),
+      participant: summit.participants.includes(person.id),
+      offices: officesOn(person, summit.date, offices).map(officeRef),
+      counterparts: counterpartsAt(person, summit, participants, offices).flatMap((id) => {
+        const p = people.get(id);
+        return p === undefined ? [] : [personRef(p)];
+      }),
+    };
+  });
+}
+
+async function personCard(read: IndexRead, id: string, limit: number, about: readonly string[], offices: Offices | Promise<Offices>): Promise<Outcome<PersonCard>> {
   const person = await read.get('people', id);
   if (!person) return fail('not-found', `no person "${id}" in the index`);
   // Lists are sorted by recency rank: the first entries are the newest.
-  const [said, mentioned, attended, ...atSummits] = await Promise.all([
+  const [said, mentioned, attended, pageSummits, ...atSummits] = await Promise.all([
     read.list(listKey.said(id)),
     read.list(listKey.mentions(id)),
     read.list(listKey.summitsOf(id)),
+    Promise.all(about.map((summit) => read.get('summits', summit))),
     ...about.map((summit) => read.list(listKey.summit(summit))),
   ]);
   // The page's summits can be far down a much-quoted person's list; a card for that page needs them, not the 500 newest.
   const top = [...said.subarray(0, limit), ...mentioned.subarray(0, limit)].slice(0, limit);
   const ranked = [...new Set([...top, ...atSummits.flatMap((atSummit) => theirsAt(atSummit, said, mentioned, limit))])];
   const [quotes, summits] = await Promise.all([quoteViews(read, ranked), summitsAt(read, attended)]);
+  const known = pageSummits.filter((s): s is SummitRecord => s !== undefined);
+  const met = metAt(id, summits);
+  const people = await peopleById(read, [...known.flatMap((s) => s.participants), ...met.map((m) => m.person)]);
   return ok({
     kind: 'person',
     person: { ...personRef(person), country: person.country, aliases: [...person.aliases] },
     summits: summits.map(summitRef),
     quotes,
     quoteCount: said.length + mentioned.length,
+    at: placesAt(person, known, people, await offices),
+    met: met.flatMap((m) => {
+      const other = people.get(m.person);
+      return other === undefined ? [] : [{ person: personRef(other), summits: m.summits }];
+    }),
   });
 }
 

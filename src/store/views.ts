@@ -32,6 +32,7 @@ export async function quoteView(read: IndexRead, q: QuoteRecord): Promise<QuoteV
     dateBasis: q.dateBasis,
     summit: summit ? summitRef(summit) : null,
     source: { ...q.source, origin: 'corpus', url: null },
+    mentions: [...q.mentions],
   };
 }
 

@@ -5,6 +5,8 @@ import type { AddThisPageAnswer } from '../reading/article';
 import { formatDay, formatRange, t } from '../i18n/i18n';
 import type { UiLanguage } from '../settings/settings';
 import { AddArticleButton } from './AddArticleButton';
+import { MetSection } from './MetSection';
+import { PageSummitSection } from './PageSummitSection';
 import { QuoteItem } from './QuoteItem';
 
 /** Quotes shown on hover; the rest are one click away in the popup. */
@@ -18,6 +20,8 @@ export interface PopoverProps {
   /** What the page is about: the card puts its summit and the quotes relevant to it first. */
   context?: PageContext | null;
   onOpenFull(): void;
+  /** Opens a summit's card (the dates under "met N times"); absent where no card can be opened. */
+  onOpenSummit?(id: string): void;
   onClose(): void;
   /** Adds the page under the card to the user's articles; absent where the page cannot be added (a frame). */
   onAddArticle?(): Promise<AddThisPageAnswer>;
@@ -59,18 +63,9 @@ export function PopoverCard(props: PopoverProps) {
     <div class="card">
       <Header lang={lang} card={card} onClose={props.onClose} />
       {page !== null && (
-        <section class="page-summit" data-section="page-summit">
-          <h3>{t(lang, 'pageSummit')}</h3>
-          <p class="facts">
-            <strong>{page.title[lang]}</strong> · <time dateTime={page.date}>{formatRange(lang, page.date, page.endDate)}</time> · {page.place}
-          </p>
-          {summitQuotes.length === 0 ? (
-            <p class="muted">{t(lang, 'noQuotesAtSummit')}</p>
-          ) : (
-            summitQuotes.map((quote) => <QuoteItem key={quote.id} lang={lang} quote={quote} />)
-          )}
-        </section>
+        <PageSummitSection lang={lang} summit={page} place={plan.place} published={props.context?.published ?? null} pageDay={plan.pageDay} quotes={summitQuotes} />
       )}
+      {plan.met !== null && <MetSection lang={lang} person={plan.met.person} summits={plan.met.summits} onOpenSummit={props.onOpenSummit} />}
       {card.kind === 'summit' && card.participants.length > 0 && (
         <section data-section="participants">
           <h3>{t(lang, 'participants')}</h3>

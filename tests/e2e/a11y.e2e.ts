@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Tab } from './harness/browsers';
 import { axeViolations, lendClosedShadowRoot } from './harness/axe';
-import { BROWSERS, useExtension } from './harness/fixture';
+import { BROWSERS, maybeScreenshot, useExtension } from './harness/fixture';
 import { openPopup, typeQuery } from './harness/popup';
 import { HOST, hoverText, isOpen, waitForActive } from './content-support';
 
@@ -92,6 +92,18 @@ for (const name of BROWSERS) {
           return { rect: host.getBoundingClientRect().toJSON() as DOMRect, display: css.display, opacity: css.opacity, visibility: css.visibility };
         });
         expect(after).toEqual({ rect: before, display: 'block', opacity: '1', visibility: 'visible' });
+        await tab.close();
+      });
+
+      it('the hover card on a page about a summit: its summit section and the "met" dates as buttons', async () => {
+        const tab = await h.session.newTab(h.url('context-geneva-2021.html'));
+        await waitForActive(tab);
+        await hoverText(tab, 'Vladimir Putin');
+        await tab.waitFor(() => document.querySelector('summit-lens-popover')?.matches(':popover-open') === true);
+        await lendClosedShadowRoot(tab, HOST, name);
+        await tab.waitFor(() => document.querySelector('summit-lens-popover')!.shadowRoot!.querySelector('[data-section="met"] button') !== null);
+        expect(await axeViolations(tab, HOST)).toEqual([]);
+        await maybeScreenshot(tab, `${name}-${scheme}-card-context-geneva`);
         await tab.close();
       });
     });

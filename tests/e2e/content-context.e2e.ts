@@ -6,9 +6,11 @@
  * follows it: the order of its sections and of its quotes, read from the
  * closed shadow root (CDP in Chromium, WebDriver BiDi in Firefox).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Tab } from './harness/browsers';
-import { BROWSERS, maybeScreenshot, useExtension } from './harness/fixture';
+import { BROWSERS, maybeScreenshot, ROOT, useExtension } from './harness/fixture';
 import { cardMarkup, cardOutline, hoverText, onPage, openControl, sleep, waitForContext, type CardOutline } from './content-support';
 
 /** Putin's newest quotes in the corpus (Alaska 2025), the card's order where the page is about no summit of his with quotes. */
@@ -17,6 +19,37 @@ const PUTIN_NEWEST = [
   'Tất nhiên chúng tôi sẵn sàng hợp tác vì điều đó. Tôi hy vọng những tiến triển mà chúng tôi đã đạt được cùng nhau sẽ giúp chúng ta tiến gần hơn đến mục tiêu đó và mở đường cho hòa bình ở Ukraine',
   'Chúng tôi sẽ luôn ghi nhớ những câu chuyện lịch sử, khi hai nước chúng ta cùng đánh bại kẻ thù chung với tinh thần đồng đội và đồng minh, cũng như cung cấp hỗ trợ và viện trợ cho nhau',
 ];
+
+const GENEVA_CONTEXT = {
+  summits: [
+    {
+      id: 'geneva-2021',
+      score: 15,
+      evidence: ['title', 'headline', 'alias “Geneva summit” ×2', 'place “Geneva”', 'participants biden, putin', 'year 2021', 'published 2021-06-16', '3 mentions'],
+    },
+  ],
+  people: [
+    { id: 'biden', score: 11 },
+    { id: 'putin', score: 9 },
+    { id: 'trump', score: 1 },
+  ],
+  published: '2021-06-16',
+  lang: 'en',
+};
+
+/** Putin's newest quotes with his words about Trump first: a page naming Trump and about no summit of his with quotes. */
+const ABOUT_TRUMP_FIRST = [PUTIN_NEWEST[2]!, PUTIN_NEWEST[0]!, PUTIN_NEWEST[1]!];
+
+const SUMMITS = (JSON.parse(readFileSync(join(ROOT, 'data/gazetteer/summits.json'), 'utf8')) as { summits: { date: string; participants: string[] }[] }).summits;
+
+/** The days two people met, from the summits table itself (both among the participants), newest first, as the card writes them. */
+function meetings(a: string, b: string): string[] {
+  return SUMMITS.filter((s) => s.participants.includes(a) && s.participants.includes(b))
+    .map((s) => s.date)
+    .sort()
+    .reverse()
+    .map((d) => `${Number(d.slice(8))}/${Number(d.slice(5, 7))}/${d.slice(0, 4)}`);
+}
 
 for (const name of BROWSERS) {
   describe(`page context in ${name}`, () => {
@@ -77,48 +110,67 @@ for (const name of BROWSERS) {
         const card = await openCard(tab, 'Vladimir Putin');
         await screenshotCard(tab, `${name}-card-context-helsinki`);
         expect(card).toEqual({
-          sections: ['page-summit', 'summits', 'quotes'],
-          pageSummit: 'Thượng đỉnh Nga - Mỹ tại Helsinki 2018 · 16/7/2018 · Phủ Tổng thống, Helsinki, Phần Lan | Kho dữ liệu chưa có phát ngôn nào tại cuộc gặp này.',
-          // No quote from Helsinki in the corpus: Putin's newest words follow.
-          quotes: PUTIN_NEWEST,
+          sections: ['page-summit', 'met', 'summits', 'quotes'],
+          pageSummit: 'Thượng đỉnh Nga - Mỹ tại Helsinki 2018 · 16/7/2018 · Phủ Tổng thống, Helsinki, Phần Lan',
+          lines: [
+            'Vai trò: Tổng thống Nga',
+            'Người đồng cấp: Donald Trump',
+            'Bài viết này: 17/7/2018, một ngày sau thượng đỉnh',
+            // No quote from Helsinki in the corpus: who took part and what came of it.
+            'Kho dữ liệu chưa có phát ngôn nào tại cuộc gặp này.',
+            'Thành phần: Donald Trump, Vladimir Putin',
+            'Kết quả: Không ký văn kiện nào; hai bên chỉ họp báo chung.',
+          ],
+          met: [`Đã gặp Donald Trump ${meetings('putin', 'trump').length} lần:`, ...meetings('putin', 'trump')],
+          // Putin's words about Trump (named on the page) first, then his newest.
+          quotes: ABOUT_TRUMP_FIRST,
         });
+        expect(meetings('putin', 'trump')).toEqual(['15/8/2025', '28/6/2019', '16/7/2018', '11/11/2017', '7/7/2017']);
       });
     });
 
     it('Geneva 2021 report recalling Helsinki (en): Geneva first; the card starts with Geneva and what Putin said there', async () => {
       await onPage(h, 'context-geneva-2021.html', async (tab) => {
-        await waitForContext(control, {
-          // Helsinki, recalled once in passing, is not what the page is about.
-          summits: [
-            {
-              id: 'geneva-2021',
-              score: 15,
-              evidence: ['title', 'headline', 'alias “Geneva summit” ×2', 'place “Geneva”', 'participants biden, putin', 'year 2021', 'published 2021-06-16', '3 mentions'],
-            },
-          ],
-          people: [
-            { id: 'biden', score: 11 },
-            { id: 'putin', score: 9 },
-            { id: 'trump', score: 1 },
-          ],
-          published: '2021-06-16',
-          lang: 'en',
-        });
+        // Helsinki, recalled once in passing, is not what the page is about.
+        await waitForContext(control, GENEVA_CONTEXT);
         const card = await openCard(tab, 'Vladimir Putin');
         await screenshotCard(tab, `${name}-card-context-geneva`);
+        // Met once: the summits table has one summit with both Putin and Biden among its participants.
+        expect(meetings('putin', 'biden')).toEqual(['16/6/2021']);
         expect(card).toEqual({
-          sections: ['page-summit', 'summits'],
+          sections: ['page-summit', 'met', 'summits'],
           pageSummit: 'Thượng đỉnh Nga - Mỹ tại Geneva 2021 · 16/6/2021 · Biệt thự La Grange, Geneva, Thụy Sĩ',
+          lines: ['Vai trò: Tổng thống Nga', 'Người đồng cấp: Joe Biden', 'Bài viết này: 16/6/2021, đúng ngày diễn ra thượng đỉnh'],
+          met: ['Đã gặp Joe Biden 1 lần:', '16/6/2021'],
           quotes: ['Nhưng tôi tin rằng có một tia hy vọng trong mắt ông Biden', 'thực dụng về lợi ích của hai nước', 'hiệu quả'],
         });
       });
     });
 
-    it('a Putin story about no summit (ru): no summit, and the card keeps its usual order', async () => {
+    it('Geneva 2021 report: Biden’s card, role and counterpart the other way round, Putin’s words about him', async () => {
+      await onPage(h, 'context-geneva-2021.html', async (tab) => {
+        await waitForContext(control, GENEVA_CONTEXT);
+        const biden = await openCard(tab, 'Joe Biden');
+        expect(biden).toEqual({
+          sections: ['page-summit', 'met'],
+          pageSummit: 'Thượng đỉnh Nga - Mỹ tại Geneva 2021 · 16/6/2021 · Biệt thự La Grange, Geneva, Thụy Sĩ',
+          lines: ['Vai trò: Tổng thống Mỹ', 'Người đồng cấp: Vladimir Putin', 'Bài viết này: 16/6/2021, đúng ngày diễn ra thượng đỉnh'],
+          met: ['Đã gặp Vladimir Putin 1 lần:', '16/6/2021'],
+          // Only Putin's words about Biden are on Biden's card, all from Geneva.
+          quotes: [
+            'Nhưng tôi tin rằng có một tia hy vọng trong mắt ông Biden',
+            'có cùng tiếng nói',
+            'Không có niềm vui nào trong cuộc sống. Chỉ có ảo ảnh phía chân trời, vì vậy chúng tôi sẽ trân trọng điều đó',
+          ],
+        });
+      });
+    });
+
+    it('a Putin story about no summit (ru): no summit section, no "met" for one passing Trump, his words about Trump first', async () => {
       await onPage(h, 'context-putin-no-summit.html', async (tab) => {
         await waitForContext(control, { summits: [], people: [{ id: 'putin', score: 10 }, { id: 'trump', score: 1 }], published: '2025-09-24', lang: 'ru' });
         const card = await openCard(tab, 'Владимир Путин');
-        expect(card).toEqual({ sections: ['summits', 'quotes'], pageSummit: null, quotes: PUTIN_NEWEST });
+        expect(card).toEqual({ sections: ['summits', 'quotes'], pageSummit: null, lines: [], met: null, quotes: ABOUT_TRUMP_FIRST });
       });
     });
 
@@ -161,8 +213,11 @@ for (const name of BROWSERS) {
         });
         const card = await openCard(tab, 'Vladimir Putin');
         expect(card).toEqual({
-          sections: ['page-summit', 'summits'],
+          sections: ['page-summit', 'met', 'summits'],
           pageSummit: 'Thượng đỉnh Nga - Mỹ tại Alaska 2025 · 15/8/2025 · Căn cứ Elmendorf-Richardson, Anchorage, Alaska, Mỹ',
+          lines: ['Vai trò: Tổng thống Nga', 'Người đồng cấp: Donald Trump', 'Bài viết này: 15/8/2025, đúng ngày diễn ra thượng đỉnh'],
+          met: [`Đã gặp Donald Trump ${meetings('putin', 'trump').length} lần:`, ...meetings('putin', 'trump')],
+          // All three from Alaska, in the index's order: the summit's own quotes are not reordered.
           quotes: PUTIN_NEWEST,
         });
       });

@@ -339,20 +339,26 @@ export function cardMarkup(tab: Tab, name: 'chromium' | 'firefox'): Promise<stri
 /** The card's sections in order (`data-section`), and the words of each quote in order. */
 export interface CardOutline {
   sections: string[];
-  /** The page's summit as the card states it (title · dates · place), and its note when the corpus has no quote from it. */
+  /** The page's summit as the card states it: title · dates · place. */
   pageSummit: string | null;
+  /** The page-summit section's lines in order: role, counterpart, the article's day, and, with no quote from it, the note, participants and outcome. */
+  lines: string[];
+  /** "Met … N times:" and its dates, in order; null when the card has no such section. */
+  met: string[] | null;
   quotes: string[];
 }
 
 export function cardOutline(markup: string): CardOutline {
   const text = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').trim();
   const sections = [...markup.matchAll(/data-section="([^"]+)"/g)].map((m) => m[1]!);
-  const page = /data-section="page-summit"[^>]*>([\s\S]*?)<\/section>/.exec(markup)?.[1];
+  const section = (name: string) => new RegExp(`data-section="${name}"[^>]*>([\\s\\S]*?)</section>`).exec(markup)?.[1];
+  const page = section('page-summit');
   const facts = page ? /<p class="facts">([\s\S]*?)<\/p>/.exec(page)?.[1] : undefined;
-  const note = page ? /<p class="muted">([\s\S]*?)<\/p>/.exec(page)?.[1] : undefined;
-  const pageSummit = facts === undefined ? null : [text(facts), note === undefined ? '' : text(note)].filter(Boolean).join(' | ');
+  const lines = page ? [...page.matchAll(/data-line="[^"]+"[^>]*>([\s\S]*?)<\/p>/g)].map((m) => text(m[1]!)) : [];
+  const metSection = section('met');
+  const met = metSection === undefined ? null : [text(/<p[^>]*>([\s\S]*?)<\/p>/.exec(metSection)![1]!), ...[...metSection.matchAll(/<li[^>]*>([\s\S]*?)<\/li>/g)].map((m) => text(m[1]!))];
   const quotes = [...markup.matchAll(/<blockquote[^>]*>([\s\S]*?)<\/blockquote>/g)].map((m) => text(m[1]!).replace(/^“|”$/g, ''));
-  return { sections, pageSummit, quotes };
+  return { sections, pageSummit: facts === undefined ? null : text(facts), lines, met, quotes };
 }
 
 /** Both drivers' frames offer `url()` and `evaluate()`. */

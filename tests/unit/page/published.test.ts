@@ -49,6 +49,28 @@ describe('publication date', () => {
     expect(publishedDay(none)).toBeNull();
   });
 
+  it('takes a line that is a dateline: date-led, after a weekday or label, or a byline', () => {
+    expect(datelineDay('Thứ bảy, 16/8/2025, 10:02 (GMT+7)')).toBe('2025-08-16');
+    expect(datelineDay('Minh Anh · Thứ bảy, 16/8/2025 - 10h02')).toBe('2025-08-16');
+    expect(datelineDay('Aug. 16, 2025')).toBe('2025-08-16');
+    expect(datelineDay('By Jane Doe | Aug. 16, 2025 5:02 p.m. ET')).toBe('2025-08-16');
+    expect(datelineDay('Updated on Saturday, 16 August 2025, 10:02 GMT')).toBe('2025-08-16');
+    expect(datelineDay('16 августа 2025, 12:30')).toBe('2025-08-16');
+    expect(datelineDay('Опубликовано: 16.08.2025 12:30 (мск)')).toBe('2025-08-16');
+    expect(datelineDay('суббота, 16 августа 2025 · РИА Новости')).toBe('2025-08-16');
+  });
+
+  it('does not take a line that merely contains a date for the dateline, in vi, en and ru', () => {
+    expect(datelineDay('On 16 July 2018 the two leaders met in Helsinki.')).toBeNull();
+    expect(datelineDay('Ngày 16/7/2018, hai nhà lãnh đạo gặp nhau tại Helsinki.')).toBeNull();
+    expect(datelineDay('16 июля 2018 года лидеры встретились в Хельсинки.')).toBeNull();
+    expect(datelineDay('The two leaders first met in Helsinki: 16 July 2018')).toBeNull();
+    expect(datelineDay('16/7/2018 – Trump and Putin meet in Helsinki for two hours')).toBeNull();
+    const history: FactSources = { ...none, lines: ['Thượng đỉnh Helsinki', 'On 16 July 2018 the two leaders met in Helsinki.', 'Aug. 16, 2025'] };
+    expect(publishedDay(history)).toBe('2025-08-16');
+    expect(publishedDay({ ...history, lines: history.lines.slice(0, 2) })).toBeNull();
+  });
+
   it('does not take a date told inside a sentence for the dateline', () => {
     const sentence = 'Ông Putin và ông Trump đã gặp nhau tại Helsinki ngày 16/7/2018, trong cuộc gặp kéo dài hơn hai giờ đồng hồ mà nhiều người còn nhớ đến hôm nay.';
     expect(publishedDay({ ...none, lines: [sentence] })).toBeNull();

@@ -4,6 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { CardRequest } from '../../../src/store/queries';
 import { connectStore, ensureSeeded, getCard, getCatalog, getQuoteContext, listSaved, saveQuote, unsaveQuote, type LiveIndex, type SummitDb } from '../../../src/store';
 import { listSavedViews } from '../../../src/store/user-data';
+import { loadGazetteer } from '../../../src/corpus/gazetteer';
+import { readInput } from '../corpus/corpus-fixture';
 import { bundle, makeIndex, quoteSpecs } from './fixture';
 
 let db: LiveIndex;
@@ -161,5 +163,56 @@ describe('answers as messages', () => {
     catalog.summits[0]!.title.en = 'changed';
     const again = await getCard(db, { kind: 'summit', id: catalog.summits[0]!.id });
     expect(again.ok && again.value.kind === 'summit' && again.value.summit.title.en).not.toBe('changed');
+  });
+});
+
+describe('getCard: the person at the page’s summit, from the gazetteer (real terms and offices)', () => {
+  let live: LiveIndex;
+  const real = loadGazetteer(readInput('data/gazetteer/people.json'), readInput('data/gazetteer/summits.json'), readInput('data/gazetteer/offices.json'));
+  const offices = new Map(real.offices.map((o) => [o.id, o]));
+  const withTerms = { ...index, people: index.people.map((p) => ({ ...p, terms: real.people.find((r) => r.id === p.id)!.terms })), offices: real.offices };
+
+  beforeAll(async () => {
+    const store = connectStore({ factory: new IDBFactory(), name: 'queries-roles' });
+    await ensureSeeded(store, bundle(withTerms, 'R'));
+    live = (await store.index())!;
+  });
+
+  async function person(id: string, about: string[], withOffices = offices) {
+    const r = await getCard(live, { kind: 'person', id, about }, 3, withOffices);
+    if (!r.ok || r.value.kind !== 'person') throw new Error('no person card');
+    return r.value;
+  }
+
+  it('a leader at the page’s summit: participant, office of that day, the other side’s leader', async () => {
+    const c = await person('putin', ['geneva-2021']);
+    expect(c.at).toEqual([
+      {
+        summit: { id: 'geneva-2021', title: { vi: 'Thượng đỉnh Geneva', en: 'Geneva summit' }, date: '2021-06-16', endDate: null, place: 'Geneva, CH' },
+        outcome: null,
+        participants: [
+          { id: 'putin', name: 'Vladimir Putin', role: 'Tổng thống Nga', roleEn: 'Tổng thống Nga' },
+          { id: 'biden', name: 'Joe Biden', role: 'Cựu tổng thống Mỹ', roleEn: 'Cựu tổng thống Mỹ' },
+        ],
+        participant: true,
+        offices: [{ id: 'ru-president', title: { vi: 'Tổng thống Nga', en: 'President of Russia' }, leader: true }],
+        counterparts: [{ id: 'biden', name: 'Joe Biden', role: 'Cựu tổng thống Mỹ', roleEn: 'Cựu tổng thống Mỹ' }],
+      },
+    ]);
+    expect(c.met).toEqual([
+      { person: { id: 'trump', name: 'Donald Trump', role: 'Tổng thống Mỹ', roleEn: 'Tổng thống Mỹ' }, summits: ['alaska-2025', 'helsinki-2018'] },
+      { person: { id: 'biden', name: 'Joe Biden', role: 'Cựu tổng thống Mỹ', roleEn: 'Cựu tổng thống Mỹ' }, summits: ['geneva-2021'] },
+    ]);
+  });
+
+  it('someone the summits table does not list: not a participant, their office that day, no counterpart', async () => {
+    const c = await person('lavrov', ['alaska-2025']);
+    expect(c.at?.map((a) => [a.summit.id, a.participant, a.offices.map((o) => o.id), a.counterparts])).toEqual([['alaska-2025', false, ['ru-foreign-minister'], []]]);
+    expect(c.met).toEqual([]);
+  });
+
+  it('without the offices, no office is named; an unknown summit id is left out', async () => {
+    const c = await person('putin', ['geneva-2021', 'nowhere-1900'], new Map());
+    expect(c.at?.map((a) => [a.summit.id, a.offices, a.counterparts])).toEqual([['geneva-2021', [], []]]);
   });
 });

@@ -106,3 +106,81 @@ describe('quote helpers', () => {
     );
   });
 });
+
+describe('PopoverCard on a page about a summit', () => {
+  const geneva = { id: 'geneva-2021', title: { vi: 'Thượng đỉnh Nga - Mỹ tại Geneva 2021', en: '2021 Russia–United States summit in Geneva' }, date: '2021-06-16', endDate: null, place: 'Biệt thự La Grange, Geneva, Thụy Sĩ' };
+  const alaska = { id: 'alaska-2025', title: { vi: 'Thượng đỉnh Alaska 2025', en: 'Alaska 2025' }, date: '2025-08-15', endDate: null, place: 'Anchorage' };
+  const biden = { id: 'biden', name: 'Joe Biden', role: 'Tổng thống Mỹ thứ 46', roleEn: '46th President of the United States' };
+  const putinRef = { id: 'putin', name: 'Vladimir Putin', role: 'Tổng thống Nga', roleEn: 'President of Russia' };
+  const withPage: PersonCard = {
+    ...card,
+    summits: [alaska, geneva],
+    quotes: [quote('q1', 'Lần tới ở Moskva', '2025-08-15')],
+    at: [
+      {
+        summit: geneva,
+        outcome: { vi: 'Ra tuyên bố chung về ổn định chiến lược.', en: 'Joint statement on strategic stability.' },
+        participants: [biden, putinRef],
+        participant: true,
+        offices: [{ id: 'ru-president', title: { vi: 'Tổng thống Nga', en: 'President of Russia' }, leader: true }],
+        counterparts: [biden],
+      },
+    ],
+    met: [{ person: biden, summits: ['geneva-2021'] }],
+  };
+  const context = {
+    summits: [{ id: 'geneva-2021', score: 15, evidence: [] }],
+    people: [{ id: 'biden', score: 11 }, { id: 'putin', score: 9 }, { id: 'trump', score: 1 }],
+    published: '2021-06-17',
+    lang: 'en',
+  };
+
+  function show(lang: 'vi' | 'en') {
+    const root = document.createElement('div');
+    const onOpenSummit = vi.fn();
+    render(<PopoverCard lang={lang} state={{ status: 'ready', card: withPage }} context={context} onOpenFull={() => undefined} onOpenSummit={onOpenSummit} onClose={() => undefined} />, root);
+    const lines = [...root.querySelectorAll('[data-section="page-summit"] .line')].map((p) => p.textContent);
+    return { root, onOpenSummit, lines };
+  }
+
+  it('sections in order; role, counterpart, the article’s day, then who took part and what came of it (no quote from Geneva)', () => {
+    const { root, lines } = show('en');
+    expect([...root.querySelectorAll('section')].map((s) => s.getAttribute('data-section'))).toEqual(['page-summit', 'met', 'summits', 'quotes']);
+    expect(lines).toEqual([
+      'Role there: President of Russia',
+      'Counterpart: Joe Biden',
+      'This article: 17 Jun 2021, the day after the summit',
+      'No quotes from this summit in the corpus yet.',
+      'Participants: Joe Biden, Vladimir Putin',
+      'Outcome: Joint statement on strategic stability.',
+    ]);
+  });
+
+  it('in Vietnamese, and “met once” with the date as a button to the summit’s card', () => {
+    const { root, lines, onOpenSummit } = show('vi');
+    expect(lines.slice(0, 3)).toEqual(['Vai trò: Tổng thống Nga', 'Người đồng cấp: Joe Biden', 'Bài viết này: 17/6/2021, một ngày sau thượng đỉnh']);
+    const met = root.querySelector('[data-section="met"]')!;
+    expect(met.querySelector('.line')!.textContent).toBe('Đã gặp Joe Biden 1 lần:');
+    const date = met.querySelector<HTMLButtonElement>('button.met-date')!;
+    expect(date.textContent).toBe('16/6/2021');
+    expect(date.getAttribute('aria-label')).toBe('16/6/2021, Thượng đỉnh Nga - Mỹ tại Geneva 2021 — mở thẻ cuộc gặp');
+    date.click();
+    expect(onOpenSummit).toHaveBeenCalledWith('geneva-2021');
+  });
+
+  it('someone the gazetteer does not list there: role not stated, with the office of the day; no counterpart line', () => {
+    const root = document.createElement('div');
+    const lavrov: PersonCard = {
+      ...withPage,
+      person: { ...withPage.person, id: 'lavrov', name: 'Sergei Lavrov' },
+      at: [{ ...withPage.at![0]!, participant: false, offices: [{ id: 'ru-foreign-minister', title: { vi: 'Ngoại trưởng Nga', en: 'Foreign Minister of Russia' }, leader: false }], counterparts: [] }],
+      met: [],
+    };
+    render(<PopoverCard lang="en" state={{ status: 'ready', card: lavrov }} context={{ ...context, published: null }} onOpenFull={() => undefined} onClose={() => undefined} />, root);
+    expect([...root.querySelectorAll('[data-section="page-summit"] .line')].map((p) => p.textContent).slice(0, 2)).toEqual([
+      'Role there: not stated (at the time: Foreign Minister of Russia)',
+      'No quotes from this summit in the corpus yet.',
+    ]);
+    expect(root.querySelector('[data-section="met"]')).toBeNull();
+  });
+});
