@@ -37,7 +37,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'vi',
-    permissions: ['storage'],
+    // Chrome's worker has no DOM: an added page is parsed in an offscreen document (decision 0064). Firefox parses in its background page.
+    permissions: browser === 'firefox' ? ['storage'] : ['storage', 'offscreen'],
     icons: iconSet('on'),
     action: { default_title: '__MSG_extName__', default_icon: iconSet('on') },
     commands: {

@@ -28,6 +28,7 @@ import { bundleOffices } from '@/src/store/offices';
 import { RECORDS_FILE } from '@/src/store/packed';
 import type { Gazetteer } from '@/src/corpus/gazetteer';
 import { ReadingService } from '@/src/reading/service';
+import { ExtractionHost, type ExtractionDocument } from '@/src/reading/extraction-host';
 import { TabMentions, type TabMentionsState } from '@/src/page/tab-mentions';
 
 const ALL_QUOTES = 500;
@@ -35,6 +36,9 @@ const ALL_QUOTES = 500;
 const TAB_MENTIONS_KEY = 'tabMentions';
 /** Chrome stops a worker after 30 s without events or extension calls; a long seed calls one this often. */
 const KEEP_ALIVE_MS = 10_000;
+/** The extraction document closes this long after the last add: well inside the 30 s after which Chrome may stop the worker that would close it. */
+const EXTRACTION_IDLE_MS = 15_000;
+const EXTRACTION_PAGE = '/offscreen.html';
 
 /** A file packaged with the extension, never inlined into scripts; read from the package, not the network. */
 async function packaged(file: string): Promise<ReadableStream<Uint8Array>> {
@@ -70,6 +74,46 @@ async function bundledGazetteer(): Promise<Gazetteer> {
   return { people, summits, offices, distractors };
 }
 
+/**
+ * Where an added page is parsed and Readability runs, outside every page
+ * (decision 0064). Chrome's worker has no DOM: an offscreen document, whose
+ * permission shows no install warning. Firefox's background is a page: a
+ * frame of it, loaded only while pages are being added.
+ */
+function extractionDocument(): ExtractionDocument {
+  const send = (request: unknown) => browser.runtime.sendMessage(request);
+  if (import.meta.env.FIREFOX) {
+    let frame: HTMLIFrameElement | null = null;
+    return {
+      open: () =>
+        new Promise<void>((resolve, reject) => {
+          if (frame) return resolve();
+          const created = document.createElement('iframe');
+          created.addEventListener('load', () => resolve(), { once: true });
+          created.addEventListener('error', () => reject(new Error('the extraction document did not load')), { once: true });
+          created.src = browser.runtime.getURL(EXTRACTION_PAGE);
+          frame = created;
+          document.documentElement.append(created);
+        }),
+      close: async () => {
+        frame?.remove();
+        frame = null;
+      },
+      send,
+    };
+  }
+  const url = browser.runtime.getURL(EXTRACTION_PAGE);
+  return {
+    open: async () => {
+      const open = await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'], documentUrls: [url] });
+      if (open.length > 0) return;
+      await chrome.offscreen.createDocument({ url, reasons: ['DOM_PARSER'], justification: 'Reads the article of a page the user adds to their corpus, with Readability, outside the page.' });
+    },
+    close: () => chrome.offscreen.closeDocument(),
+    send,
+  };
+}
+
 export default defineBackground(() => {
   const store = connectStore();
   let gazetteer: Promise<Gazetteer> | null = null;
@@ -94,6 +138,7 @@ export default defineBackground(() => {
     saveSettings: (settings) => saveSettings(browser.storage.local, settings),
     now: () => Date.now(),
   });
+  const extraction = new ExtractionHost(extractionDocument(), EXTRACTION_IDLE_MS, { set: (run, ms) => setTimeout(run, ms), clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>) });
   // Everything below is read again from IndexedDB on each wake: the worker can
   // be stopped between any two messages. One seed at a time; each start reads
   // only the bundle's header line to learn whether the live index is current.
@@ -187,6 +232,11 @@ export default defineBackground(() => {
     },
     saved: async () => listSavedViews(await store.main(), await live()),
     addArticle: async (request) => reading.add(request.article),
+    addPage: async (request) => {
+      const extracted = await extraction.extract(request.page);
+      if (!extracted.ok) return { ok: false, code: extracted.code, error: extracted.error };
+      return { ok: true, ...(await reading.add(extracted.article)) };
+    },
     readingList: async () => reading.list(),
     readingQuotes: async (request) => reading.quotesOf(await live(), request.id),
     removeArticle: async (request) => {

@@ -1,6 +1,6 @@
 import type { PackedLexicon } from '../schema/lexicon';
 import { correctionProblem } from '../reading/corrections';
-import { MAX_IMPORT_CHARS, validateArticle, type AddedArticle, type ExtractedArticle, type ImportSummary, type ReadingArticleSummary } from '../reading/article';
+import { MAX_IMPORT_CHARS, validateArticle, validateSnapshot, type AddedArticle, type AddThisPageAnswer, type ExtractedArticle, type ImportSummary, type PageSnapshot, type ReadingArticleSummary } from '../reading/article';
 import type { Catalog, DbStatus, EntityCard, QuoteContext, QuoteView, SavedQuote, SavedQuoteView, SearchQuery, SearchResult } from './views';
 
 /**
@@ -45,6 +45,8 @@ export type Request =
   | { type: 'saved' }
   /** From a content script, after the user asked to add its page: the extracted article, for the pipeline and the user's corpus. */
   | { type: 'addArticle'; article: ExtractedArticle }
+  /** From a content script, after the user asked to add its page: the page's markup, for extraction in an extension document, then as `addArticle`. */
+  | { type: 'addPage'; page: PageSnapshot }
   /** "Your articles", newest added first. */
   | { type: 'readingList' }
   /** The quotes taken from one of the user's articles, in text order. */
@@ -74,6 +76,8 @@ export interface Answers {
   /** Newest saved first. */
   saved: SavedQuoteView[];
   addArticle: AddedArticle;
+  /** A page with no article is a refusal (`ok: false`) answered as a value, so its reason and code reach the page. */
+  addPage: AddThisPageAnswer;
   readingList: ReadingArticleSummary[];
   readingQuotes: QuoteView[];
   removeArticle: null;
@@ -256,6 +260,10 @@ export function validateRequest(message: unknown): Request | string {
     case 'addArticle': {
       const article = validateArticle(message.article);
       return typeof article === 'string' ? article : { type: 'addArticle', article };
+    }
+    case 'addPage': {
+      const page = validateSnapshot(message.page);
+      return typeof page === 'string' ? page : { type: 'addPage', page };
     }
     case 'removeArticle':
     case 'reextractArticle':

@@ -1,22 +1,23 @@
 import type { Ask } from '../protocol/client';
 import type { AddThisPageAnswer } from './article';
-import { extractArticle } from './extract';
+import { snapshotPage } from './snapshot';
 
 /**
- * The content script's answer to `addThisPage`: the article extracted here,
- * where the page is, and the pipeline and storage in the background. A page
- * with no article is refused here and nothing is sent.
+ * The content script's answer to `addThisPage`: the page's markup goes to the
+ * background, which extracts the article in an extension document, runs the
+ * pipeline and stores it. A page refused here (not a web page, too large, no
+ * article by Readability's pre-check) sends nothing.
  */
 export async function addThisPage(doc: Document, url: string, ask: Ask): Promise<AddThisPageAnswer> {
-  let extraction;
+  let snapshot;
   try {
-    extraction = extractArticle(doc, url);
+    snapshot = snapshotPage(doc, url);
   } catch (error) {
     return { ok: false, code: 'failed', error: `the page could not be read: ${error instanceof Error ? error.message : String(error)}` };
   }
-  if (!extraction.ok) return { ok: false, code: extraction.code, error: extraction.error };
+  if (!snapshot.ok) return { ok: false, code: snapshot.code, error: snapshot.error };
   try {
-    return { ok: true, ...(await ask({ type: 'addArticle', article: extraction.article })) };
+    return await ask({ type: 'addPage', page: snapshot.page });
   } catch (error) {
     return { ok: false, code: 'failed', error: error instanceof Error ? error.message : String(error) };
   }

@@ -26,10 +26,40 @@ export const MIN_ARTICLE_CHARS = 400;
 export const MAX_PAGE_ELEMENTS = 100_000;
 export const MAX_TITLE_CHARS = 300;
 export const MAX_URL_CHARS = 2_000;
+/**
+ * The page's markup the content script sends for extraction: 8 M characters
+ * (16 MB in memory) holds any news page we have seen several times over, inline
+ * scripts included, and stays far under a browser's 64 MB message limit.
+ */
+export const MAX_PAGE_HTML_CHARS = 8_000_000;
+
+/**
+ * A page as the content script hands it to the extension when the user adds
+ * it: its address (without fragment) and its markup as it was at that
+ * instant. Readability runs on it in an extension document, never in the page.
+ */
+export interface PageSnapshot {
+  url: string;
+  html: string;
+}
 
 export type RefusalCode = 'no-article' | 'too-large' | 'not-web-page';
 
 export type Extraction = { ok: true; article: ExtractedArticle } | { ok: false; code: RefusalCode; error: string };
+
+/** The page's address without its fragment, so `#comments` and the article are one entry; null for what is not a web page. */
+export function articleUrl(pageUrl: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(pageUrl);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
+  parsed.hash = '';
+  const href = parsed.href;
+  return href.length <= MAX_URL_CHARS ? href : null;
+}
 
 /** What adding a page answers: the contract of the content script's `addThisPage` reply. */
 export interface AddedArticle {
@@ -41,6 +71,26 @@ export interface AddedArticle {
 }
 
 export type AddThisPageAnswer = ({ ok: true } & AddedArticle) | { ok: false; error: string; code?: RefusalCode | 'failed' };
+
+/** Checks a page a content script sent for extraction: an http(s) address and markup within the cap. */
+export function validateSnapshot(value: unknown): PageSnapshot | string {
+  if (!isRecord(value)) return 'addPage.page must be an object';
+  if (typeof value.url !== 'string' || articleUrl(value.url) !== value.url) return 'addPage.page.url must be an http(s) address without fragment';
+  if (typeof value.html !== 'string' || value.html.length > MAX_PAGE_HTML_CHARS) return `addPage.page.html must be a string of at most ${MAX_PAGE_HTML_CHARS} characters`;
+  return { url: value.url, html: value.html };
+}
+
+/** Checks what the extraction document answered, so a broken or missing answer becomes a clear error. */
+export function validateExtraction(value: unknown): Extraction | string {
+  if (!isRecord(value) || typeof value.ok !== 'boolean') return 'the extraction document gave no answer';
+  if (!value.ok) {
+    const code = value.code;
+    if ((code !== 'no-article' && code !== 'too-large' && code !== 'not-web-page') || typeof value.error !== 'string') return 'the extraction document gave a malformed refusal';
+    return { ok: false, code, error: value.error };
+  }
+  const article = validateArticle(value.article);
+  return typeof article === 'string' ? article : { ok: true, article };
+}
 
 /** One line of "Your articles". */
 export interface ReadingArticleSummary {

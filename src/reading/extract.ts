@@ -2,10 +2,10 @@ import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import type { Lang } from '../schema/index-schema';
 import { isIsoDay } from '../corpus/iso-day';
 import {
+  articleUrl,
   MAX_ARTICLE_CHARS,
   MAX_PAGE_ELEMENTS,
   MAX_TITLE_CHARS,
-  MAX_URL_CHARS,
   MIN_ARTICLE_CHARS,
   type ExtractedArticle,
   type Extraction,
@@ -20,12 +20,6 @@ const BLOCKS = new Set([
 ]);
 const LANGS: readonly Lang[] = ['vi', 'en', 'ru'];
 
-/**
- * The article of a page, with Mozilla's Readability (what Firefox Reader View
- * uses), run on a clone: the page the user reads is never changed, and a page
- * that changes while being read cannot change what is extracted half-way.
- * Refuses, with a reason, what is not one article.
- */
 export interface ExtractLimits {
   maxElements: number;
   maxChars: number;
@@ -33,6 +27,12 @@ export interface ExtractLimits {
 
 export const DEFAULT_LIMITS: ExtractLimits = { maxElements: MAX_PAGE_ELEMENTS, maxChars: MAX_ARTICLE_CHARS };
 
+/**
+ * The article of a page, with Mozilla's Readability (what Firefox Reader View
+ * uses). `doc` is the extension's own parse of the page's markup (never the
+ * page the user reads): Readability takes it apart as it works. Refuses, with
+ * a reason, what is not one article.
+ */
 export function extractArticle(doc: Document, pageUrl: string, limits: ExtractLimits = DEFAULT_LIMITS): Extraction {
   const url = articleUrl(pageUrl);
   if (url === null) return { ok: false, code: 'not-web-page', error: 'only web pages (http or https) can be added' };
@@ -42,10 +42,13 @@ export function extractArticle(doc: Document, pageUrl: string, limits: ExtractLi
   }
   if (!isProbablyReaderable(doc)) return { ok: false, code: 'no-article', error: 'no article found on this page (too little running text)' };
 
-  const clone = doc.cloneNode(true) as Document;
+  // Read before Readability moves the article's nodes out of the document.
+  const pageTitle = clean(doc.title) || clean(doc.querySelector('h1')?.textContent ?? '');
+  const pageDay = dayOf(doc.querySelector('article time[datetime], time[datetime]')?.getAttribute('datetime'));
+  const pageLang = langOf(doc.documentElement?.getAttribute('lang'));
   let parsed: ReturnType<Readability<Element>['parse']>;
   try {
-    parsed = new Readability<Element>(clone, { serializer: (node) => node as Element, maxElemsToParse: limits.maxElements }).parse();
+    parsed = new Readability<Element>(doc, { serializer: (node) => node as Element, maxElemsToParse: limits.maxElements }).parse();
   } catch (error) {
     return { ok: false, code: 'no-article', error: `the page could not be read as an article (${error instanceof Error ? error.message : String(error)})` };
   }
@@ -53,7 +56,7 @@ export function extractArticle(doc: Document, pageUrl: string, limits: ExtractLi
   if (!parsed || !content) return { ok: false, code: 'no-article', error: 'no article found on this page' };
 
   const byline = clean(parsed.byline ?? '').slice(0, MAX_TITLE_CHARS) || null;
-  const headline = clean(parsed.title ?? '') || clean(doc.title) || clean(doc.querySelector('h1')?.textContent ?? '');
+  const headline = clean(parsed.title ?? '') || pageTitle;
   const all = withoutByline(paragraphsOf(content), byline).filter((p, i) => !(i === 0 && p === headline));
   const { paragraphs, truncated } = capped(all, limits.maxChars);
   const length = paragraphs.reduce((n, p) => n + p.length, 0);
@@ -68,26 +71,12 @@ export function extractArticle(doc: Document, pageUrl: string, limits: ExtractLi
     title: title.slice(0, MAX_TITLE_CHARS),
     byline,
     site: clean(parsed.siteName ?? '').slice(0, MAX_TITLE_CHARS) || hostOf(url),
-    published: dayOf(parsed.publishedTime) ?? dayOf(doc.querySelector('article time[datetime], time[datetime]')?.getAttribute('datetime')),
-    lang: langOf(parsed.lang) ?? langOf(doc.documentElement?.getAttribute('lang')),
+    published: dayOf(parsed.publishedTime) ?? pageDay,
+    lang: langOf(parsed.lang) ?? pageLang,
     paragraphs,
     truncated,
   };
   return { ok: true, article };
-}
-
-/** The page's address without its fragment, so `#comments` and the article are one entry. */
-export function articleUrl(pageUrl: string): string | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(pageUrl);
-  } catch {
-    return null;
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
-  parsed.hash = '';
-  const href = parsed.href;
-  return href.length <= MAX_URL_CHARS ? href : null;
 }
 
 /** Text of the article element as paragraphs: a block element ends one, a caption or control adds nothing. */

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page as PwPage } from 'playwright-core';
@@ -356,6 +356,53 @@ for (const name of BROWSERS) {
       await other.close();
       await page.close();
       await popup.close();
+    });
+  });
+}
+
+/** Run by the page itself: it rewrites the DOM and JSON built-ins our code would use, and keeps changing while it is read. */
+const TAMPERING = `<script>
+Object.defineProperty(Element.prototype, 'outerHTML', { get() { return '<p>pwned</p>'; } });
+Document.prototype.getElementsByTagName = () => ({ length: 0 });
+Object.prototype.ok = false;
+JSON.stringify = () => '"pwned"';
+JSON.parse = () => null;
+window.DOMParser = function () { throw new Error('pwned'); };
+setInterval(() => {
+  const p = document.createElement('p');
+  p.textContent = 'Cập nhật lúc ' + Date.now();
+  document.querySelector('footer').append(p);
+}, 1);
+</script>`;
+
+for (const name of BROWSERS) {
+  describe(`hostile pages asked to be added, in ${name}`, () => {
+    const h = useExtension(name);
+
+    it('refuses a page of 100,005 elements with the cap stated, and adds the article of a page that tampers with its built-ins and keeps changing', async () => {
+      h.server.route('/reading-huge.html', `<!doctype html><html lang="vi"><head><title>Rất lớn</title></head><body><article>${'<p><b>một</b> hai</p>'.repeat(50_000)}</article></body></html>`);
+      const article = readFileSync(join(import.meta.dirname, 'pages', ARTICLE), 'utf8');
+      h.server.route('/reading-hostile.html', article.replace('</body>', `${TAMPERING}</body>`));
+      const huge = await h.session.newTab(h.url('reading-huge.html'));
+      const hostile = await h.session.newTab(h.url('reading-hostile.html'));
+      const popup = await openPopup(h);
+      const answers = await poll(async () => {
+        const all = await addEveryTab(popup);
+        return all.length === 2 ? all : null;
+      }, 'both pages answer addThisPage');
+      // html, head, title, body and article count too.
+      expect(answers).toContainEqual({ ok: false, code: 'too-large', error: 'the page has 100005 elements; pages over 100000 are not read' });
+      expect(answers).toContainEqual({
+        ok: true,
+        document: { id: expect.stringMatching(/^reading-/), title: TITLE, url: h.url('reading-hostile.html'), published: '2025-08-16' },
+        quotes: 2,
+        replaced: false,
+        truncated: false,
+      });
+      expect((await ask<{ quotes: number }[]>(popup, { type: 'readingList' })).map((a) => a.quotes)).toEqual([2]);
+      await popup.close();
+      await hostile.close();
+      await huge.close();
     });
   });
 }

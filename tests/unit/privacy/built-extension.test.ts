@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * Static checks on what `npm run build` produced (scripts/test.sh builds before
- * the unit tests run): the manifests ask for nothing beyond storage and the
+ * the unit tests run): the manifests ask for nothing beyond storage (and Chrome's offscreen document) and the
  * content scripts' own matches, and no shipped script can reach the network or
  * evaluate strings as code.
  */
@@ -39,10 +39,10 @@ for (const [name, dir] of Object.entries(BUILDS)) {
       expect(existsSync(join(dir, 'manifest.json')), `${dir}/manifest.json is missing: run npm run build`).toBe(true);
     });
 
-    it('asks only for storage, exposes nothing to pages and keeps the default CSP', () => {
+    it('asks only for storage (and in Chrome, whose worker has no DOM, an offscreen document to read added pages), exposes nothing to pages and keeps the default CSP', () => {
       const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
       expect(manifest.manifest_version).toBe(3);
-      expect(manifest.permissions).toEqual(['storage']);
+      expect(manifest.permissions).toEqual(name === 'chromium' ? ['storage', 'offscreen'] : ['storage']);
       expect(manifest.optional_permissions).toBeUndefined();
       // The content scripts' matches are the only host access; no host_permissions on top.
       expect(manifest.host_permissions).toBeUndefined();

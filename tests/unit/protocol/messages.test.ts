@@ -79,6 +79,7 @@ describe('router and client', () => {
     unsave: async () => null,
     saved: async () => [],
     addArticle: async (r) => ({ document: { id: 'reading-x', title: r.article.title, url: r.article.url, published: r.article.published }, quotes: 0, replaced: false, truncated: false }),
+    addPage: async () => ({ ok: false, code: 'no-article', error: 'not asked' }),
     readingList: async () => [],
     readingQuotes: async () => [],
     removeArticle: async () => null,

@@ -12,11 +12,13 @@ describe('store listing', () => {
     expect(listingProblems({ 'store/vi.md': read('vi'), 'store/en.md': read('en') })).toEqual([]);
   });
 
-  it('explains the one permission and the content script in both languages, and says nothing is collected', () => {
+  it('explains the permissions and the content script in both languages, and says nothing is collected', () => {
     const en = read('en');
     const vi = read('vi');
     expect(en.permissions).toMatch(/^- storage: /m);
     expect(vi.permissions).toMatch(/^- storage: /m);
+    expect(en.permissions).toMatch(/^- offscreen \(Chrome only\): /m);
+    expect(vi.permissions).toMatch(/^- offscreen \(chỉ trên Chrome\): /m);
     expect(en.permissions).toContain('content script');
     expect(vi.permissions).toContain('content script');
     expect(en.privacy).toContain('collects nothing and sends nothing');
