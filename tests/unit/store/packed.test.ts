@@ -4,7 +4,7 @@ import { unwrap } from 'idb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { syntheticIndex } from '../../../bench/synthetic-index';
 import { connectStore, ensureSeeded, getStatus, search, type SummitStore } from '../../../src/store';
-import { openIndexDb } from '../../../src/store/index-db';
+import { deleteIndexDb, openIndexDb } from '../../../src/store/index-db';
 import { INDEX_LAYOUT, indexDbName } from '../../../src/store/index-layout';
 import { inflateRawSync } from 'node:zlib';
 import { HASH_RECORDS, RECORDS_FILE, RecordsReader } from '../../../src/store/packed';
@@ -143,6 +143,62 @@ describe('seeding from packaged records', () => {
     expect(await databases(store)).toEqual([store.name, indexDbName(store.name, 'A')].sort());
     const r = await search((await store.index())!, { text: 'hoa binh' });
     expect(r.ok && r.value.total).toBe(5);
+  });
+});
+
+describe('an update from layout 2 (values as plain JSON)', () => {
+  /** A store as the previous release left it: its index in a layout 2 database, and the user's data in the main one. */
+  async function previousRelease(): Promise<{ store: SummitStore; userData: () => Promise<unknown[]>; layout2: string }> {
+    const store = open();
+    await ensureSeeded(store, bundle(indexA, 'A'));
+    // Layout 2 stored every record as its keys and its JSON bytes: what a deriving seed still writes.
+    const derived = (await store.index())!;
+    const layout2 = indexDbName(store.name, 'A').replace(`-index-${INDEX_LAYOUT}-`, '-index-2-');
+    const old = await openIndexDb(store.factory, layout2, 'create');
+    for (const name of INDEX_STORES) for (const record of await derived.db.getAll(name)) await old.put(name, record);
+    old.close();
+    await deleteIndexDb(store.factory, indexDbName(store.name, 'A'));
+    const db = await store.main();
+    const status = (await db.get('meta', 'status'))!;
+    await db.put('meta', { ...status, served: { ...status.served!, name: layout2 } });
+    await db.put('saved', { quoteId: 'q4', savedAt: 100, snapshot: { text: 'Một câu', speaker: 'Joe Biden', date: '2021-06-17', source: 'Geneva' } });
+    const doc = { id: 'reading-1', file: 'https://example.org/a', title: 'Bài của tôi', text: 'Ông Putin nói: "Hòa bình".', outlet: 'example.org', published: '2025-08-16', url: 'https://example.org/a', addedAt: 5 };
+    await db.put('readingDocs', doc as never);
+    await db.put('readingQuotes', { id: 'reading-1:0', document: 'reading-1', text: 'Hòa bình', start: 18, end: 26, speaker: 'putin', mentions: [], summit: null, date: '2025-08-16' } as never);
+    await db.put('readingCorrections', { quoteId: 'reading-1:0', document: 'reading-1', speaker: 'Vladimir Putin', date: null } as never);
+    const userData = async () => {
+      const main = await store.main();
+      return Promise.all((['saved', 'readingDocs', 'readingQuotes', 'readingCorrections'] as const).map((name) => main.getAll(name)));
+    };
+    return { store, userData, layout2 };
+  }
+
+  it('keeps the layout 2 index live and the user data untouched when the new seed fails, then moves to layout 3', async () => {
+    const { store, userData, layout2 } = await previousRelease();
+    const before = await userData();
+    const answersBefore = await answers(store);
+    expect((await store.index())!.name).toBe(layout2);
+
+    const probe = await openIndexDb(store.factory, layout2, 'existing');
+    const storeClass = Object.getPrototypeOf(unwrap(probe.transaction('pages').objectStore('pages'))) as IDBObjectStore;
+    probe.close();
+    const put = storeClass.put;
+    vi.spyOn(storeClass, 'put').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      if (this.name === 'pages') throw new DOMException('The disk failed.', 'UnknownError');
+      return put.apply(this, args);
+    });
+    const failed = await ensureSeeded(store, await packedBundle(indexA, 'A'));
+    vi.restoreAllMocks();
+    expect(failed).toMatchObject({ outcome: 'failed', hash: 'A' });
+    expect((await store.index())!.name).toBe(layout2);
+    expect(await answers(store)).toEqual(answersBefore);
+    expect(await userData()).toEqual(before);
+
+    expect(await ensureSeeded(store, await packedBundle(indexA, 'A'))).toMatchObject({ outcome: 'seeded', hash: 'A', recordsUnusable: null });
+    expect((await store.index())!.name).toBe(indexDbName(store.name, 'A'));
+    expect(await answers(store)).toEqual(answersBefore);
+    expect(await userData()).toEqual(before);
+    expect(await databases(store)).toEqual([store.name, indexDbName(store.name, 'A')].sort());
   });
 });
 
