@@ -119,7 +119,7 @@ export class IndexRead {
     }
   }
 
-  /** A record through the cache; `load` gives its value and its size in stored bytes. */
+  /** A record through the cache; `load` gives its value and its size in JSON bytes. */
   private record<T>(cacheKey: string, load: () => Promise<{ value: T; size: number }>): Promise<T> {
     const cached = this.cache.get(cacheKey);
     if (cached) return Promise.resolve(cached.value as T);
