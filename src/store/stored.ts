@@ -54,11 +54,19 @@ export const isStored = (record: object): record is StoredRecord => 'json' in re
 /** The bytes the engine holds for a record. */
 export const storedBytes = (stored: StoredValue) => ('json' in stored ? stored.json.byteLength : stored.deflated.byteLength);
 
-/** A value's JSON bytes, inflated when stored deflated. */
+/**
+ * A value's JSON bytes, inflated when stored deflated. The bytes are written
+ * to the stream directly: piping them from a Blob made each record read cost
+ * 1.9 ms instead of 0.8 ms in Chromium (docs/decisions/0045).
+ */
 async function jsonOf(stored: StoredValue): Promise<Uint8Array> {
   if ('json' in stored) return stored.json;
-  const inflated = new Blob([stored.deflated as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
-  return new Uint8Array(await new Response(inflated).arrayBuffer());
+  const inflate = new DecompressionStream('deflate-raw');
+  const writer = inflate.writable.getWriter();
+  // Bad data errors the readable side, which the caller sees; these two would only repeat it.
+  writer.write(stored.deflated as Uint8Array<ArrayBuffer>).catch(() => undefined);
+  writer.close().catch(() => undefined);
+  return new Uint8Array(await new Response(inflate.readable).arrayBuffer());
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
