@@ -10,6 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { deflateRawSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { CorpusError } from '../src/corpus/errors';
 import { loadGazetteer } from '../src/corpus/gazetteer';
@@ -43,7 +44,9 @@ async function main(): Promise<number> {
     const { hash } = parseHeader(out, bundle.slice(0, bundle.indexOf('\n')));
     writeFileSync(tmp, bundle);
     // After the bundle is encoded: deriving the records takes the index's objects over.
-    writeFileSync(recordsTmp, await encodeRecords(index, hash, (bytes) => createHash('sha256').update(bytes).digest('hex')));
+    writeFileSync(recordsTmp, await encodeRecords(index, hash, (bytes) => createHash('sha256').update(bytes).digest('hex'), (bytes) => deflateRawSync(bytes, { level: 9 })));
+    // The records' text format before layout 3 (docs/decisions/0045): public/ is packaged whole, so a checkout's old file must not ship.
+    rmSync(join(dirname(out), 'summit-index.records.jsonl'), { force: true });
     renameSync(recordsTmp, recordsOut);
     renameSync(tmp, out);
     console.log(`wrote ${out}: ${index.documents.length} documents, ${index.quotes.length} quotes`);

@@ -17,6 +17,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deflateRawSync } from 'node:zlib';
 import puppeteer, { type Browser, type CDPSession, type Page, type Target, type WebWorker } from 'puppeteer-core';
 import type { SearchQuery, SeedStats } from '../../src/protocol/views';
 import { BUNDLE_FILE, encodeBundle, parseHeader } from '../../src/schema/index-bundle';
@@ -177,7 +178,7 @@ export async function extensionWith(builtDir: string, index: SummitIndex | null)
     const bundle = encodeBundle(index, (t) => createHash('sha256').update(t).digest('hex'));
     writeFileSync(join(dir, BUNDLE_FILE), bundle);
     // A copy: deriving the records takes the index's objects over, and the bench still reads them.
-    writeFileSync(join(dir, RECORDS_FILE), await encodeRecords(structuredClone(index), parseHeader(BUNDLE_FILE, bundle.slice(0, bundle.indexOf('\n'))).hash, (bytes) => createHash('sha256').update(bytes).digest('hex')));
+    writeFileSync(join(dir, RECORDS_FILE), await encodeRecords(structuredClone(index), parseHeader(BUNDLE_FILE, bundle.slice(0, bundle.indexOf('\n'))).hash, (bytes) => createHash('sha256').update(bytes).digest('hex'), (bytes) => deflateRawSync(bytes, { level: 9 })));
   }
   return { dir, bundleMB: statSync(join(dir, BUNDLE_FILE)).size / 1e6, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }

@@ -101,7 +101,7 @@ async function* chunked(text: string, chunkChars: number): AsyncGenerator<string
 }
 
 /** A bundle held as a string (tests, the benchmark in Node), served in chunks like a stream; `records` is its records file, if any. */
-export function bundleFromText(text: string, file: string = BUNDLE_FILE, chunkChars = 64 * 1024, records?: string): IndexBundle {
+export function bundleFromText(text: string, file: string = BUNDLE_FILE, chunkChars = 64 * 1024, records?: Uint8Array): IndexBundle {
   const end = text.indexOf('\n');
   const bundle: IndexBundle = {
     file,
@@ -109,9 +109,8 @@ export function bundleFromText(text: string, file: string = BUNDLE_FILE, chunkCh
     text: () => chunked(text, chunkChars),
   };
   if (records !== undefined) {
-    const bytes = new TextEncoder().encode(records);
     bundle.records = async function* () {
-      for (let at = 0; at < bytes.length; at += chunkChars) yield bytes.subarray(at, at + chunkChars);
+      for (let at = 0; at < records.length; at += chunkChars) yield records.subarray(at, at + chunkChars);
     };
   }
   return bundle;

@@ -11,7 +11,7 @@ import type { MapName, WordMapName } from './schema';
  */
 
 /** Bump whenever a record changes shape: a new layout is seeded into a new database. */
-export const INDEX_LAYOUT = 2;
+export const INDEX_LAYOUT = 3;
 
 export const indexDbName = (mainName: string, hash: string) => `${mainName}-index-${INDEX_LAYOUT}-${hash.slice(0, 16)}`;
 export const isIndexDbName = (mainName: string, name: string) => name.startsWith(`${mainName}-index-`);

@@ -10,17 +10,20 @@ import { DocumentPager } from './writer';
 
 /**
  * The index's database records, derived at build time and packaged beside the
- * bundle, one per line in the order a seed writes them:
- * `<store> TAB <key fields as JSON> TAB <value as JSON>`. Deriving them (ranks,
- * lists, postings, lexicon parts) took about 2 s of the user's machine at
- * 1,000×; from this file a seed reads the key fields and puts the value's
- * bytes as they are (`stored.ts`). The header holds a SHA-256 per run of
- * lines, checked before the index is marked complete. The bundle stays the
+ * bundle in the order a seed writes them. Deriving them (ranks, lists,
+ * postings, lexicon parts) took about 2 s of the user's machine at 1,000×;
+ * from this file a seed reads the key fields and puts the value's bytes as
+ * they are (`stored.ts`). The file is a JSON header line, then per record a
+ * head line `<store> TAB <key fields as JSON> TAB <byte count>` and that many
+ * bytes: the value's JSON, deflated (raw DEFLATE), a sixth of the JSON's size
+ * at 1,000× (docs/decisions/0045). Entries are numbered as lines would be:
+ * the header 1, the first record 2. The header holds a SHA-256 per run of
+ * records, checked before the index is marked complete. The bundle stays the
  * source of truth: records that are missing, from another build or layout,
  * cut short or altered are not used, and the seed derives from the bundle as
  * before (docs/decisions/0040).
  */
-export const RECORDS_FILE = 'summit-index.records.jsonl';
+export const RECORDS_FILE = 'summit-index.records.bin';
 export const RECORDS_FORMAT = 'summit-lens/index-records';
 
 export interface RecordsHeader {
@@ -32,22 +35,22 @@ export interface RecordsHeader {
   indexVersion: number;
   counts: Counts;
   buckets: Record<MapName, number>;
-  /** Record lines after the header. */
+  /** Records after the header. */
   records: number;
-  /** UTF-8 bytes after the header's newline. */
+  /** Bytes after the header's newline. */
   bytes: number;
   /**
-   * SHA-256 (hex) of each run of `HASH_LINES` record lines, newlines included:
-   * hashed as the lines arrive, a megabyte or two at a time, where one hash of
-   * the whole file held Chromium's worker for 200 ms.
+   * SHA-256 (hex) of each run of `HASH_RECORDS` records, heads included:
+   * hashed as the records arrive, a megabyte or so at a time, where one hash
+   * of the whole file held Chromium's worker for 200 ms.
    */
   sha256: string[];
 }
 
 /** Never due: at build time nothing waits on the thread. */
 const UNSLICED = new Slicer(Number.POSITIVE_INFINITY);
-/** Record lines per hash: about 2 MB at 1,000×. */
-export const HASH_LINES = 64;
+/** Records per hash: about 0.4 MB at 1,000×. */
+export const HASH_RECORDS = 64;
 const NEWLINE = 10;
 const NEW_LINE = Uint8Array.of(NEWLINE);
 const TAB = 9;
@@ -55,10 +58,11 @@ const TAB = 9;
 /**
  * Derives every record a seed writes, in its order: the document pages as a
  * seed pages them while reading, then `packIndex`'s writes. Takes `index`
- * over (its objects become the records): encode the bundle first. `sha256` is
- * passed in (node:crypto at build time), as for the bundle.
+ * over (its objects become the records): encode the bundle first. `sha256`
+ * and `deflateRaw` are passed in (node:crypto and node:zlib at build time),
+ * as for the bundle.
  */
-export async function encodeRecords(index: SummitIndex, bundleHash: string, sha256: (bytes: Uint8Array) => string): Promise<string> {
+export async function encodeRecords(index: SummitIndex, bundleHash: string, sha256: (bytes: Uint8Array) => string, deflateRaw: (bytes: Uint8Array) => Uint8Array): Promise<Uint8Array> {
   const writes: IndexWrite[] = [];
   const pager = new DocumentPager({ put: (write) => writes.push(write) });
   for (const doc of index.documents) pager.add(doc);
@@ -66,12 +70,15 @@ export async function encodeRecords(index: SummitIndex, bundleHash: string, sha2
   const built = await buildSeedRecords(index, pager.written, UNSLICED, () => undefined);
   const packed = packIndex(built);
   for (const write of packed.writes()) if (write) writes.push(write);
-  // JSON text never holds a raw tab or newline, so both can separate fields and lines.
-  const lines = writes.map((write) => `${write.store}\t${JSON.stringify(keysOf(write))}\t${valueJson(write)}\n`);
   const encoder = new TextEncoder();
+  const entries = writes.map((write) => {
+    const value = deflateRaw(encoder.encode(valueJson(write)));
+    // JSON text never holds a raw tab or newline, so both can end the head's fields.
+    return concat([encoder.encode(`${write.store}\t${JSON.stringify(keysOf(write))}\t${value.length}\n`), value]);
+  });
   const hashes: string[] = [];
-  for (let at = 0; at < lines.length; at += HASH_LINES) hashes.push(sha256(encoder.encode(lines.slice(at, at + HASH_LINES).join(''))));
-  const body = lines.join('');
+  for (let at = 0; at < entries.length; at += HASH_RECORDS) hashes.push(sha256(concat(entries.slice(at, at + HASH_RECORDS))));
+  const body = concat(entries);
   const header: RecordsHeader = {
     format: RECORDS_FORMAT,
     layout: INDEX_LAYOUT,
@@ -80,10 +87,10 @@ export async function encodeRecords(index: SummitIndex, bundleHash: string, sha2
     counts: built.counts,
     buckets: packed.buckets,
     records: writes.length,
-    bytes: encoder.encode(body).length,
+    bytes: body.length,
     sha256: hashes,
   };
-  return `${JSON.stringify(header)}\n${body}`;
+  return concat([encoder.encode(`${JSON.stringify(header)}\n`), body]);
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -118,34 +125,54 @@ function validKeys(store: StoreName, keys: unknown): keys is StoredKeys {
 
 /**
  * Reads a records file fed as byte chunks of any size. `push` yields each
- * line's store and stored record (the value's bytes copied out, unparsed);
+ * record's store and stored form (the value's bytes copied out, never
+ * inflated); `accept` may refuse the header before any record is read;
  * `finish` checks that nothing is missing and `verify` that no byte changed.
  */
 export class RecordsReader {
   header: RecordsHeader | null = null;
-  /** Lines consumed so far (the header is line 1). */
+  /** Entries consumed so far (the header is entry 1). */
   line = 0;
+  /** Bytes of a head line not yet ended. */
   private partial: Uint8Array[] = [];
-  /** Lines of the run being hashed, and the hashes of the runs before it, computing. */
+  /** The record whose value is arriving. */
+  private pending: { store: StoreName; keys: StoredKeys; value: Uint8Array; filled: number } | null = null;
+  /** Parts of the run of records being hashed, and the hashes of the runs before it, computing. */
   private run: Uint8Array[] = [];
+  private runRecords = 0;
   private readonly hashes: Promise<string>[] = [];
   private filled = 0;
   private readonly decoder = new TextDecoder('utf-8', { fatal: true });
 
-  constructor(readonly file: string = RECORDS_FILE) {}
+  constructor(
+    readonly file: string = RECORDS_FILE,
+    private readonly accept: (header: RecordsHeader) => void = () => undefined,
+  ) {}
 
   *push(chunk: Uint8Array): Generator<RecordLine> {
-    let from = 0;
-    for (let end = chunk.indexOf(NEWLINE); end >= 0; end = chunk.indexOf(NEWLINE, from)) {
-      const line = this.take(chunk.subarray(from, end));
-      from = end + 1;
-      if (line) yield line;
+    let at = 0;
+    while (at < chunk.length) {
+      const pending = this.pending;
+      if (pending) {
+        const n = Math.min(pending.value.length - pending.filled, chunk.length - at);
+        pending.value.set(chunk.subarray(at, at + n), pending.filled);
+        pending.filled += n;
+        at += n;
+        if (pending.filled === pending.value.length) yield this.complete(pending);
+        continue;
+      }
+      const end = chunk.indexOf(NEWLINE, at);
+      if (end < 0) {
+        this.partial.push(chunk.slice(at));
+        return;
+      }
+      this.head(this.joined(chunk.subarray(at, end)));
+      at = end + 1;
     }
-    if (from < chunk.length) this.keep(chunk.subarray(from));
   }
 
   finish(): RecordsHeader {
-    if (this.partial.length > 0) throw new BundleError(this.file, this.line + 1, 'the file ends in the middle of a line: it is cut short');
+    if (this.partial.length > 0 || this.pending) throw new BundleError(this.file, this.line + (this.pending ? 0 : 1), 'the file ends in the middle of a record: it is cut short');
     if (!this.header) throw new BundleError(this.file, 1, 'the file is empty');
     if (this.line - 1 !== this.header.records || this.filled !== this.header.bytes) {
       throw new BundleError(this.file, this.line, `the header promises ${this.header.records} records in ${this.header.bytes} bytes but the file holds ${this.line - 1} in ${this.filled}: it is cut short or corrupt`);
@@ -153,15 +180,15 @@ export class RecordsReader {
     return this.header;
   }
 
-  /** Checks every run's SHA-256: they were computed as the lines came, mostly off the thread. */
+  /** Checks every run's SHA-256: they were computed as the records came, mostly off the thread. */
   async verify(): Promise<void> {
     const header = this.finish();
     this.hashRun();
     const hashes = await Promise.all(this.hashes);
     const broken = hashes.findIndex((hash, i) => hash !== header.sha256[i]);
     if (broken >= 0 || hashes.length !== header.sha256.length) {
-      const line = 2 + Math.max(broken, 0) * HASH_LINES;
-      throw new BundleError(this.file, line, `the records from this line on do not match the SHA-256 in their header: the file is corrupt`);
+      const line = 2 + Math.max(broken, 0) * HASH_RECORDS;
+      throw new BundleError(this.file, line, `the records from this one on do not match the SHA-256 in their header: the file is corrupt`);
     }
   }
 
@@ -169,45 +196,53 @@ export class RecordsReader {
     if (this.run.length === 0) return;
     const bytes = concat(this.run);
     this.run = [];
+    this.runRecords = 0;
     this.hashes.push(crypto.subtle.digest('SHA-256', bytes).then((digest) => Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('')));
   }
 
-  private keep(bytes: Uint8Array): void {
-    this.partial.push(bytes.slice());
+  /** A head line whole: the parts kept from earlier chunks joined to its tail. */
+  private joined(tail: Uint8Array): Uint8Array {
+    if (this.partial.length === 0) return tail;
+    this.partial.push(tail);
+    const bytes = concat(this.partial);
+    this.partial = [];
+    return bytes;
   }
 
-  private take(tail: Uint8Array): RecordLine | null {
-    let bytes = tail;
-    if (this.partial.length > 0) {
-      this.partial.push(tail);
-      bytes = concat(this.partial);
-      this.partial = [];
-    }
+  private head(bytes: Uint8Array): void {
     this.line++;
     if (this.header === null) {
       this.header = parseRecordsHeader(this.file, this.text(bytes));
-      return null;
+      this.accept(this.header);
+      return;
     }
-    this.filled += bytes.length + 1;
-    if (this.filled > this.header.bytes) throw new BundleError(this.file, this.line, 'the file is longer than its header says: it is corrupt');
-    // A view, not a copy: the run is copied once, into the buffer it is hashed from.
-    this.run.push(bytes, NEW_LINE);
-    if (this.run.length === 2 * HASH_LINES) this.hashRun();
-    const first = bytes.indexOf(TAB);
-    const second = first < 0 ? -1 : bytes.indexOf(TAB, first + 1);
-    const store = first < 0 ? '' : this.text(bytes.subarray(0, first));
-    if (second < 0 || !(INDEX_STORES as readonly string[]).includes(store)) {
-      throw new BundleError(this.file, this.line, `a record line must be <${INDEX_STORES.join(' | ')}> TAB <keys> TAB <value>`);
+    const bad = (reason: string) => new BundleError(this.file, this.line, reason);
+    const fields = this.text(bytes).split('\t');
+    const [store, keysText, countText] = fields;
+    if (fields.length !== 3 || !(INDEX_STORES as readonly string[]).includes(store!) || !/^[1-9][0-9]*$/.test(countText!)) {
+      throw bad(`a record must start with the line <${INDEX_STORES.join(' | ')}> TAB <keys> TAB <byte count>`);
     }
     let keys: unknown;
     try {
-      keys = JSON.parse(this.text(bytes.subarray(first + 1, second)));
+      keys = JSON.parse(keysText!);
     } catch {
       keys = null;
     }
-    if (!validKeys(store as StoreName, keys)) throw new BundleError(this.file, this.line, `the keys of a ${store} record are missing or invalid`);
-    // A copy: a view would clone the whole chunk it sits in.
-    return { store: store as StoreName, record: { ...keys, json: bytes.slice(second + 1) } };
+    if (!validKeys(store as StoreName, keys)) throw bad(`the keys of a ${store} record are missing or invalid`);
+    const count = Number(countText);
+    this.filled += bytes.length + 1 + count;
+    if (this.filled > this.header.bytes) throw bad('the file is longer than its header says: it is corrupt');
+    // A view, not a copy: the run is copied once, into the buffer it is hashed from.
+    this.run.push(bytes, NEW_LINE);
+    // The value's own buffer: a view would clone the whole chunk it sits in.
+    this.pending = { store: store as StoreName, keys, value: new Uint8Array(count), filled: 0 };
+  }
+
+  private complete(pending: NonNullable<RecordsReader['pending']>): RecordLine {
+    this.pending = null;
+    this.run.push(pending.value);
+    if (++this.runRecords === HASH_RECORDS) this.hashRun();
+    return { store: pending.store, record: { ...pending.keys, deflated: pending.value } };
   }
 
   private text(bytes: Uint8Array): string {

@@ -4,17 +4,17 @@ import { joinLexicon, type Lexicon } from '../schema/lexicon';
 import { IndexMissingError, openIndexDb } from './index-db';
 import { bucketKey, pageOf, QUOTES_PER_PAGE } from './index-layout';
 import { lowerBound } from './sorted';
-import { fromStored, type StoredRecord } from './stored';
+import { fromStored, isStored, type StoredRecord } from './stored';
 import type { Bucket, DocumentPage, IndexDb, IndexDbSchema, IndexHeader, MapName, MapValues, QuotePage, QuoteRecord, WordMapName, WordPage, WordValues } from './schema';
 
 type ReadTx = IDBPTransaction<IndexDbSchema, ('header' | 'buckets' | 'pages' | 'documents' | 'words')[], 'readonly'>;
 
 const EMPTY = new Uint32Array(0);
 /**
- * Decoded records kept per live index, counted by their stored bytes: at the
+ * Decoded records kept per live index, counted by their JSON bytes: at the
  * real size that is all of it, so repeat cards never touch the disk; at
  * 1,000× it holds the few hundred records a run of searches and cards reads
- * (a record read again is read and parsed again, 0.2–0.5 ms each).
+ * (a record read again is read, inflated and parsed again).
  */
 const CACHE_BYTES = 8_000_000;
 
@@ -62,7 +62,7 @@ export class LiveIndex {
   static async open(factory: IDBFactory, name: string, onClose?: () => void): Promise<LiveIndex> {
     const db = await openIndexDb(factory, name, 'existing', onClose);
     const header = await db.get('header', 'index');
-    if (!header || 'json' in header || header.key !== 'index') {
+    if (!header || isStored(header) || header.key !== 'index') {
       db.close();
       throw new IndexMissingError(`index database "${name}" is not complete`);
     }
@@ -80,9 +80,9 @@ export class LiveIndex {
     return value;
   }
 
-  /** One query's reads, in one readonly transaction. */
+  /** One query's reads, in one readonly transaction while it stays open. */
   read(): IndexRead {
-    return new IndexRead(this.db.transaction(['header', 'buckets', 'pages', 'documents', 'words'], 'readonly'), this.header, this.cache);
+    return new IndexRead(() => this.db.transaction(['header', 'buckets', 'pages', 'documents', 'words'], 'readonly'), this.header, this.cache);
   }
 
   close(): void {
@@ -93,14 +93,33 @@ export class LiveIndex {
 /** Typed lookups over the bucketed layout (`index-layout.ts`); each bucket or page is read once per query. */
 export class IndexRead {
   private readonly pending = new Map<string, Promise<unknown>>();
+  private tx: ReadTx;
 
   constructor(
-    readonly tx: ReadTx,
+    private readonly begin: () => ReadTx,
     readonly header: IndexHeader,
     private readonly cache: RecordCache,
-  ) {}
+  ) {
+    this.tx = begin();
+  }
 
-  /** A record through the cache; `load` gives its value and its size in stored bytes. */
+  /**
+   * A request on the query's transaction, or on a new one once that has
+   * committed: inflating a record is not an IndexedDB request, so waiting for
+   * it lets the engine commit. A complete index never changes, so a query
+   * reading through two transactions reads one index.
+   */
+  private async ask<T>(request: (tx: ReadTx) => Promise<T>): Promise<T> {
+    try {
+      return await request(this.tx);
+    } catch (error) {
+      if (!(error instanceof DOMException) || (error.name !== 'InvalidStateError' && error.name !== 'TransactionInactiveError')) throw error;
+      this.tx = this.begin();
+      return request(this.tx);
+    }
+  }
+
+  /** A record through the cache; `load` gives its value and its size in JSON bytes. */
   private record<T>(cacheKey: string, load: () => Promise<{ value: T; size: number }>): Promise<T> {
     const cached = this.cache.get(cacheKey);
     if (cached) return Promise.resolve(cached.value as T);
@@ -117,7 +136,7 @@ export class IndexRead {
 
   async get<M extends MapName>(map: M, key: string): Promise<MapValues[M] | undefined> {
     const where = bucketKey(map, key, this.header.buckets[map]);
-    const bucket = await this.record(where, async () => unpack('buckets', await this.tx.objectStore('buckets').get(where)));
+    const bucket = await this.record(where, async () => unpack('buckets', await this.ask((tx) => tx.objectStore('buckets').get(where))));
     return bucket?.entries.get(key) as MapValues[M] | undefined;
   }
 
@@ -128,7 +147,7 @@ export class IndexRead {
 
   async quote(n: number): Promise<QuoteRecord | undefined> {
     const page = pageOf(n);
-    const record = await this.record(`page/${page}`, async () => unpack('pages', await this.tx.objectStore('pages').get(page)));
+    const record = await this.record(`page/${page}`, async () => unpack('pages', await this.ask((tx) => tx.objectStore('pages').get(page))));
     return record?.quotes[n - page * QUOTES_PER_PAGE];
   }
 
@@ -140,7 +159,7 @@ export class IndexRead {
   async document(id: string): Promise<IndexDocument | undefined> {
     const page = await this.get('docAt', id);
     if (page === undefined) return undefined;
-    const record = await this.record(`documents/${page}`, async () => unpack('documents', await this.tx.objectStore('documents').get(page)));
+    const record = await this.record(`documents/${page}`, async () => unpack('documents', await this.ask((tx) => tx.objectStore('documents').get(page))));
     return record?.docs.find((doc) => doc.id === id);
   }
 
@@ -151,20 +170,21 @@ export class IndexRead {
 
   /** Every entry of a map (the catalog), in bucket order. */
   async all<M extends MapName>(map: M): Promise<MapValues[M][]> {
-    const buckets = await this.tx.objectStore('buckets').getAll(IDBKeyRange.bound(`${map}/`, `${map}/\uffff`));
-    return buckets.flatMap((stored) => [...fromStored('buckets', stored).entries.values()] as MapValues[M][]);
+    const buckets = await this.ask((tx) => tx.objectStore('buckets').getAll(IDBKeyRange.bound(`${map}/`, `${map}/\uffff`)));
+    const decoded = await Promise.all(buckets.map((stored) => fromStored('buckets', stored)));
+    return decoded.flatMap(({ value }) => [...value.entries.values()] as MapValues[M][]);
   }
 
   /** First words of a word map's pages, in order: a few hundred keys even at 1,000×, read once per live index. */
   private directory(map: WordMapName): Promise<string[]> {
     return this.record(`directory/${map}`, async () => {
-      const firsts = (await this.tx.objectStore('words').getAllKeys(IDBKeyRange.bound([map, ''], [map, '\uffff']))).map((key) => key[1]);
+      const firsts = (await this.ask((tx) => tx.objectStore('words').getAllKeys(IDBKeyRange.bound([map, ''], [map, '\uffff'])))).map((key) => key[1]);
       return { value: firsts, size: firsts.length * 16 };
     });
   }
 
   private page(map: WordMapName, first: string): Promise<WordPage | undefined> {
-    return this.record(`words/${map}/${first}`, async () => unpack('words', await this.tx.objectStore('words').get([map, first])));
+    return this.record(`words/${map}/${first}`, async () => unpack('words', await this.ask((tx) => tx.objectStore('words').get([map, first]))));
   }
 
   /** The value a word-keyed map holds for `word`. */
@@ -197,15 +217,15 @@ export class IndexRead {
   }
 
   async lexicon(): Promise<Lexicon> {
-    const store = this.tx.objectStore('header');
-    const [head, parts] = await Promise.all([store.get('lexicon'), store.getAll(IDBKeyRange.bound('lexicon/', 'lexicon/\uffff'))]);
-    const lexicon = head && 'json' in head ? fromStored('header', head) : undefined;
+    const [head, parts] = await this.ask((tx) => {
+      const store = tx.objectStore('header');
+      return Promise.all([store.get('lexicon'), store.getAll(IDBKeyRange.bound('lexicon/', 'lexicon/\uffff'))]);
+    });
+    const lexicon = head && isStored(head) ? (await fromStored('header', head)).value : undefined;
     if (lexicon?.key !== 'lexicon') throw new Error('the index has no lexicon');
+    const records = await Promise.all(parts.map(async (stored) => (isStored(stored) ? (await fromStored('header', stored)).value : stored)));
     return joinLexicon(
-      parts.flatMap((stored) => {
-        const record = 'json' in stored ? fromStored('header', stored) : stored;
-        return 'part' in record ? [record.part] : [];
-      }),
+      records.flatMap((record) => ('part' in record ? [record.part] : [])),
       lexicon.distractors,
     );
   }
@@ -213,6 +233,8 @@ export class IndexRead {
 
 type Unpacked = { buckets: Bucket; pages: QuotePage; documents: DocumentPage; words: WordPage };
 
-function unpack<S extends keyof Unpacked>(store: S, stored: StoredRecord | undefined): { value: Unpacked[S] | undefined; size: number } {
-  return stored === undefined ? { value: undefined, size: 0 } : { value: fromStored(store as 'buckets', stored) as Unpacked[S], size: stored.json.byteLength };
+async function unpack<S extends keyof Unpacked>(store: S, stored: StoredRecord | undefined): Promise<{ value: Unpacked[S] | undefined; size: number }> {
+  if (stored === undefined) return { value: undefined, size: 0 };
+  const { value, size } = await fromStored(store as 'buckets', stored);
+  return { value: value as Unpacked[S], size };
 }

@@ -190,8 +190,11 @@ export interface WordPage {
   values: unknown[];
 }
 
-/** A record as stored (`stored.ts`): key fields, and the value as UTF-8 JSON bytes. */
-export type Stored<K> = K & { json: Uint8Array };
+/** A record's value as stored (`stored.ts`): UTF-8 JSON bytes, deflated when packaged at build time. */
+export type StoredValue = { json: Uint8Array } | { deflated: Uint8Array };
+
+/** A record as stored: key fields and value. */
+export type Stored<K> = K & StoredValue;
 
 /** Records are stored as bytes, except the two the seed itself writes in `header`: the completion mark and the checkpoint. */
 export interface IndexDbSchema extends DBSchema {

@@ -11,6 +11,7 @@ import { buildSeedRecords } from './records';
 import type { Counts, IndexDb, ServedIndex, StatusRecord, SummitDb } from './schema';
 import { Slicer } from './slicer';
 import type { SummitStore } from './store';
+import { isStored, storedBytes } from './stored';
 import { DocumentPager, IndexWriter } from './writer';
 
 export interface SeedReport {
@@ -114,9 +115,9 @@ async function seed(store: SummitStore, source: BundleSource, slicer: Slicer, on
     await setStatus({ state: 'seeding', targetHash: target, progress: 0, error: null });
     indexDb = await openIndexDb(store.factory, name, 'create');
     const [complete, checkpoint] = await Promise.all([indexDb.get('header', 'index'), indexDb.get('header', 'progress')]);
-    let counts = complete && !('json' in complete) && complete.key === 'index' && complete.hash === target ? complete.counts : null;
+    let counts = complete && !isStored(complete) && complete.key === 'index' && complete.hash === target ? complete.counts : null;
     if (!counts) {
-      resumedAt = checkpoint && !('json' in checkpoint) && checkpoint.key === 'progress' && checkpoint.hash === target ? checkpoint.written : 0;
+      resumedAt = checkpoint && !isStored(checkpoint) && checkpoint.key === 'progress' && checkpoint.hash === target ? checkpoint.written : 0;
       let writer = new IndexWriter(indexDb, target, resumedAt);
       slicer.begin();
       const fromRecords = bundle.records ? await seedFromRecords(bundle, writer, slicer, progress, phases) : null;
@@ -153,8 +154,8 @@ async function seed(store: SummitStore, source: BundleSource, slicer: Slicer, on
   }
 }
 
-/** Records derived for this layout from this very bundle, or a `BundleError` saying why not. */
-function usableHeader(header: RecordsHeader, bundle: IndexBundle): RecordsHeader {
+/** Throws a `BundleError` saying why unless the records were derived for this layout from this very bundle. */
+function usableHeader(header: RecordsHeader, bundle: IndexBundle): void {
   const fail = (reason: string) => new BundleError(RECORDS_FILE, 1, reason);
   if (header.layout !== INDEX_LAYOUT) throw fail(`the records are in layout ${header.layout}; this build writes layout ${INDEX_LAYOUT}`);
   if (header.bundle !== bundle.header.hash) throw fail('the records were derived from another bundle');
@@ -162,7 +163,6 @@ function usableHeader(header: RecordsHeader, bundle: IndexBundle): RecordsHeader
   if (header.counts.documents !== counts.documents || header.counts.people !== counts.people || header.counts.summits !== counts.summits || header.counts.quotes !== counts.quotes) {
     throw fail("the records' counts are not the bundle's");
   }
-  return header;
 }
 
 type Phases = { readMs: number; deriveMs: number; writeMs: number };
@@ -199,8 +199,8 @@ async function deriveAndWrite(bundle: IndexBundle, writer: IndexWriter, slicer: 
 const QUEUED_BYTES = 1 << 20;
 
 /**
- * Puts the records derived at build time (`packed.ts`) as their lines arrive,
- * each value's bytes as they are: nothing to derive, nothing to parse. Records
+ * Puts the records derived at build time (`packed.ts`) as they arrive, each
+ * value's bytes as they are: nothing to derive, nothing to parse. Records
  * that cannot be read, name another bundle or layout, are cut short or fail
  * their SHA-256 are `unusable` (the caller derives from the bundle instead); a
  * failed write throws as in any seed. Time spent on the lines (finding them,
@@ -208,7 +208,7 @@ const QUEUED_BYTES = 1 << 20;
  */
 async function seedFromRecords(bundle: IndexBundle, writer: IndexWriter, slicer: Slicer, progress: (fraction: number) => void, phases: Phases): Promise<{ counts: Counts } | { unusable: string }> {
   const started = performance.now();
-  const reader = new RecordsReader();
+  const reader = new RecordsReader(RECORDS_FILE, (header) => usableHeader(header, bundle));
   const chunks = bundle.records!()[Symbol.asyncIterator]();
   let header: RecordsHeader | null = null;
   let read = 0;
@@ -225,14 +225,14 @@ async function seedFromRecords(bundle: IndexBundle, writer: IndexWriter, slicer:
       const t = performance.now();
       lines = [...reader.push(next.value)];
       phases.readMs += performance.now() - t;
-      header ??= reader.header && usableHeader(reader.header, bundle);
+      header ??= reader.header;
     } catch (error) {
       return unusable(error);
     }
     for (const line of lines) {
       read++;
       writer.putStored(line.store, () => line.record);
-      queued += line.record.json.byteLength;
+      queued += storedBytes(line.record);
       if (slicer.due() || queued >= QUEUED_BYTES) {
         queued = 0;
         progress(read / Math.max(header!.records, 1));

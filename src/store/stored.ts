@@ -1,15 +1,19 @@
 import type { IndexWrite } from './pack';
-import type { Bucket, DocumentPage, HeaderRecord, QuotePage, TermRecord, WordMapName, WordPage } from './schema';
+import type { Bucket, DocumentPage, HeaderRecord, QuotePage, StoredValue, TermRecord, WordMapName, WordPage } from './schema';
 
 /**
  * How an index record is stored: its key fields, and its value as UTF-8 JSON
- * bytes. A seed from packaged records (`packed.ts`) puts the bytes of each
- * line as they are, never parsing them: in Chromium at 1,000×, parsing the
+ * bytes, deflated at build time when it comes from the packaged records. A
+ * seed from packaged records (`packed.ts`) puts each record's bytes as they
+ * are, never inflating or parsing them: in Chromium at 1,000×, parsing the
  * records took 0.7 s and cloning the parsed objects into IndexedDB 0.8–1.0 s,
- * against 0.3–0.4 s to clone the same records as bytes. A reader parses a
- * record once when it first needs it, and caches it (docs/decisions/0040).
+ * against 0.3–0.4 s to clone the same records as bytes (docs/decisions/0040),
+ * and deflated they are a sixth of those bytes for the engine to take
+ * (docs/decisions/0045). A seed that derives the records on the user's
+ * machine stores them as plain JSON: deflating there would cost more than it
+ * saves. A reader decodes a record once when it first needs it, and caches it.
  */
-export type StoredRecord = StoredKeys & { json: Uint8Array };
+export type StoredRecord = StoredKeys & StoredValue;
 
 export type StoredKeys = { key: string } | { page: number } | { map: WordMapName; first: string };
 
@@ -44,6 +48,27 @@ export const valueJson = (write: IndexWrite) => JSON.stringify(write.value, plai
 
 export const toStored = (write: IndexWrite): StoredRecord => ({ ...keysOf(write), json: encoder.encode(valueJson(write)) });
 
+/** A stored record, as opposed to the two plain records a seed writes in `header` (the completion mark and the checkpoint). */
+export const isStored = (record: object): record is StoredRecord => 'json' in record || 'deflated' in record;
+
+/** The bytes the engine holds for a record. */
+export const storedBytes = (stored: StoredValue) => ('json' in stored ? stored.json.byteLength : stored.deflated.byteLength);
+
+/**
+ * A value's JSON bytes, inflated when stored deflated. The bytes are written
+ * to the stream directly: piping them from a Blob made each record read cost
+ * 1.9 ms instead of 0.8 ms in Chromium (docs/decisions/0045).
+ */
+async function jsonOf(stored: StoredValue): Promise<Uint8Array> {
+  if ('json' in stored) return stored.json;
+  const inflate = new DecompressionStream('deflate-raw');
+  const writer = inflate.writable.getWriter();
+  // Bad data errors the readable side, which the caller sees; these two would only repeat it.
+  writer.write(stored.deflated as Uint8Array<ArrayBuffer>).catch(() => undefined);
+  writer.close().catch(() => undefined);
+  return new Uint8Array(await new Response(inflate.readable).arrayBuffer());
+}
+
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** Element types are not checked one by one: postings run to 100,000 numbers, and records were written by this code or checked whole (SHA-256) when seeded. */
 const isNumbers = (v: unknown): v is number[] => Array.isArray(v);
@@ -53,21 +78,37 @@ export class StoredRecordError extends Error {
   override name = 'StoredRecordError';
 }
 
-export function fromStored(store: 'header', stored: StoredRecord): HeaderRecord;
-export function fromStored(store: 'buckets', stored: StoredRecord): Bucket;
-export function fromStored(store: 'pages', stored: StoredRecord): QuotePage;
-export function fromStored(store: 'documents', stored: StoredRecord): DocumentPage;
-export function fromStored(store: 'words', stored: StoredRecord): WordPage;
+export interface Decoded<T> {
+  value: T;
+  /** Its JSON bytes, what holding it costs a cache. */
+  size: number;
+}
+
+export function fromStored(store: 'header', stored: StoredRecord): Promise<Decoded<HeaderRecord>>;
+export function fromStored(store: 'buckets', stored: StoredRecord): Promise<Decoded<Bucket>>;
+export function fromStored(store: 'pages', stored: StoredRecord): Promise<Decoded<QuotePage>>;
+export function fromStored(store: 'documents', stored: StoredRecord): Promise<Decoded<DocumentPage>>;
+export function fromStored(store: 'words', stored: StoredRecord): Promise<Decoded<WordPage>>;
 /** A stored record back into its value: maps and typed arrays where they were. */
-export function fromStored(store: StoreName, stored: StoredRecord): IndexWrite['value'] {
-  const where = JSON.stringify({ ...stored, json: undefined });
+export async function fromStored(store: StoreName, stored: StoredRecord): Promise<Decoded<IndexWrite['value']>> {
+  const where = JSON.stringify({ ...stored, json: undefined, deflated: undefined });
   const bad = (what: string) => new StoredRecordError(`index record ${store} ${where}: ${what}`);
+  let json: Uint8Array;
+  try {
+    json = await jsonOf(stored);
+  } catch {
+    throw bad('not valid deflated data');
+  }
   let value: unknown;
   try {
-    value = JSON.parse(decoder.decode(stored.json));
+    value = JSON.parse(decoder.decode(json));
   } catch {
     throw bad('not valid JSON');
   }
+  return { value: checked(store, value, bad), size: json.byteLength };
+}
+
+function checked(store: StoreName, value: unknown, bad: (what: string) => Error): IndexWrite['value'] {
   if (!isObject(value)) throw bad('not an object');
   switch (store) {
     case 'buckets': {

@@ -32,8 +32,14 @@ for (const name of BROWSERS) {
         const [meta] = await all<{ served: { name: string } }>(main, 'meta', 'status');
         main.close();
         const index = await open(meta!.served.name);
-        // Each record's value is stored as UTF-8 JSON (src/store/stored.ts).
-        const values = async <T,>(store: string) => (await all<{ json: Uint8Array }>(index, store)).map((r) => JSON.parse(new TextDecoder().decode(r.json)) as T);
+        // Each record's value is stored as UTF-8 JSON, deflated when it comes from the packaged records (src/store/stored.ts).
+        const values = async <T,>(store: string) =>
+          Promise.all(
+            (await all<{ deflated: Uint8Array }>(index, store)).map(async (r) => {
+              const json = new Blob([r.deflated as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+              return JSON.parse(await new Response(json).text()) as T;
+            }),
+          );
         const quotePages = await values<{ quotes: unknown[] }>('pages');
         const documentPages = await values<{ docs: unknown[] }>('documents');
         index.close();
@@ -47,7 +53,7 @@ for (const name of BROWSERS) {
       expect(answer.status.ok).toBe(true);
       expect(answer.status.value.state).toBe('ready');
       expect(answer.status.value.counts).toEqual({ documents: 5, people: 70, summits: 20, quotes: 43 });
-      expect(answer.stored).toEqual({ index: 'summit-lens-index-2-HASH', documents: 5, quotes: 43 });
+      expect(answer.stored).toEqual({ index: 'summit-lens-index-3-HASH', documents: 5, quotes: 43 });
       await popup.close();
     });
 

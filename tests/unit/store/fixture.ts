@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { deflateRawSync } from 'node:zlib';
 import type { IndexDocument, Person, Quote, Summit, SummitIndex } from '../../../src/schema/index-schema';
 import { BUNDLE_FILE, encodeBundle } from '../../../src/schema/index-bundle';
 import { bundleFromText, type IndexBundle } from '../../../src/store/bundle-source';
@@ -148,9 +149,40 @@ let counter = 0;
 export const dbName = () => `summit-test-${++counter}-${Math.random().toString(36).slice(2)}`;
 
 /** `bundle(index, hash)` with the records the build derives from it packaged beside it (`src/store/packed.ts`). */
-export async function packedBundle(index: SummitIndex, hash: string, chunkChars = 1000): Promise<IndexBundle & { records: () => AsyncIterable<Uint8Array>; recordsText: string }> {
+export async function packedBundle(index: SummitIndex, hash: string, chunkChars = 1000): Promise<IndexBundle & { records: () => AsyncIterable<Uint8Array>; recordsBytes: Uint8Array }> {
   // A copy: deriving the records takes the index's objects over.
-  const recordsText = await encodeRecords(structuredClone(index), hash, (bytes) => createHash('sha256').update(bytes).digest('hex'));
-  const source = bundleFromText(bundleText(index, hash), BUNDLE_FILE, chunkChars, recordsText);
-  return { ...source, records: source.records!, recordsText };
+  const recordsBytes = await encodeRecords(structuredClone(index), hash, (bytes) => createHash('sha256').update(bytes).digest('hex'), (bytes) => deflateRawSync(bytes));
+  const source = bundleFromText(bundleText(index, hash), BUNDLE_FILE, chunkChars, recordsBytes);
+  return { ...source, records: source.records!, recordsBytes };
+}
+
+/** A records file taken apart: its header line, and each record's head line and value bytes. */
+export interface RecordsFile {
+  header: string;
+  entries: { head: string; value: Uint8Array }[];
+}
+
+export function splitRecords(bytes: Uint8Array): RecordsFile {
+  const decoder = new TextDecoder();
+  let end = bytes.indexOf(10);
+  const header = decoder.decode(bytes.subarray(0, end));
+  const entries: RecordsFile['entries'] = [];
+  for (let at = end + 1; at < bytes.length; at = end + 1 + Number(entries.at(-1)!.head.split('\t')[2])) {
+    end = bytes.indexOf(10, at);
+    const head = decoder.decode(bytes.subarray(at, end));
+    entries.push({ head, value: bytes.slice(end + 1, end + 1 + Number(head.split('\t')[2])) });
+  }
+  return { header, entries };
+}
+
+export function joinRecords({ header, entries }: RecordsFile): Uint8Array {
+  const encoder = new TextEncoder();
+  const parts = [encoder.encode(`${header}\n`), ...entries.flatMap(({ head, value }) => [encoder.encode(`${head}\n`), value])];
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
 }

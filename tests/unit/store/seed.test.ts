@@ -10,7 +10,7 @@ import { openIndexDb } from '../../../src/store/index-db';
 import { indexDbName } from '../../../src/store/index-layout';
 import { writeStatus } from '../../../src/store/seed';
 import { Slicer } from '../../../src/store/slicer';
-import { fromStored } from '../../../src/store/stored';
+import { fromStored, isStored } from '../../../src/store/stored';
 import { bundle, bundleText, makeIndex, quoteSpecs } from './fixture';
 
 let counter = 0;
@@ -26,7 +26,8 @@ async function live(store: SummitStore): Promise<{ hash: string; ids: string[] }
   const index = await store.index();
   if (!index) return null;
   const pages = await index.db.getAll('pages');
-  return { hash: index.header.hash, ids: pages.flatMap((p) => fromStored('pages', p).quotes.map((q) => q.id)).sort() };
+  const decoded = await Promise.all(pages.map((p) => fromStored('pages', p)));
+  return { hash: index.header.hash, ids: decoded.flatMap(({ value }) => value.quotes.map((q) => q.id)).sort() };
 }
 
 async function databases(store: SummitStore): Promise<string[]> {
@@ -251,7 +252,8 @@ describe('ensureSeeded', () => {
               ? Object.values(value).reduce<number>((sum, v) => sum + size(v) + 4, 0)
               : 8;
     for (const name of ['header', 'buckets', 'pages', 'words'] as const) {
-      const largest = Math.max(...(await index.db.getAll(name)).map((r) => size('json' in r ? fromStored(name as 'buckets', r) : r)));
+      const values = await Promise.all((await index.db.getAll(name)).map(async (r) => (isStored(r) ? (await fromStored(name as 'buckets', r)).value : r)));
+      const largest = Math.max(...values.map(size));
       expect([name, largest < 200_000]).toEqual([name, true]);
     }
     expect(unpackLexicon(await getLexicon(index))).toEqual(buildLexicon(big));
