@@ -7,6 +7,7 @@ import { BUNDLE_FILE, parseHeader } from '../../src/schema/index-bundle';
 import { DEFAULT_SETTINGS } from '../../src/settings/settings';
 import { bundleFromText, connectStore, ensureSeeded, getCard, getLexicon, getQuoteContext, search, type LiveIndex, type SummitStore } from '../../src/store';
 import { indexDbName } from '../../src/store/index-layout';
+import { SCHEMA_VERSION } from '../../src/store/migrations';
 import { BROWSERS, ROOT, useExtension, waitForIndex } from './harness/fixture';
 import type { Tab } from './harness/browsers';
 import { deleteAllDatabases, listDatabases } from './harness/databases';
@@ -69,10 +70,10 @@ for (const name of BROWSERS) {
     });
 
     it('seeds the packaged index into a database of its own and reports how the seed went', async () => {
-      expect(await page.evaluate(listDatabases)).toEqual([`${indexDbName('summit-lens', HASH)}@1`, 'summit-lens@5']);
+      expect(await page.evaluate(listDatabases)).toEqual([`${indexDbName('summit-lens', HASH)}@1`, `summit-lens@${SCHEMA_VERSION}`]);
       const reply = (await page.evaluate(ask, { type: 'status' })) as { ok: boolean; value: Record<string, unknown> };
       const local = await reference.store.main().then((db) => db.get('meta', 'status'));
-      expect(reply.value).toMatchObject({ state: 'ready', hash: HASH, schemaVersion: 5, available: true, counts: { documents: 5, people: 70, summits: 20, quotes: 43 } });
+      expect(reply.value).toMatchObject({ state: 'ready', hash: HASH, schemaVersion: SCHEMA_VERSION, available: true, counts: { documents: 5, people: 70, summits: 20, quotes: 43 } });
       expect((reply.value.lastSeed as { records: number }).records).toBe(local?.lastSeed?.records);
       // The browser put the records packaged at build time; Node, given the bundle alone, derived the same ones.
       expect((reply.value.lastSeed as { deriveMs: number }).deriveMs).toBe(0);
@@ -131,7 +132,7 @@ for (const name of BROWSERS) {
       const reply = (await page.evaluate(ask, { type: 'search', query: { text: 'hoa binh' } })) as { ok: boolean; value: { total: number } };
       expect(reply).toMatchObject({ ok: true, value: { total: 6 } });
       await waitForIndex(page);
-      expect(await page.evaluate(listDatabases)).toEqual([`${indexDbName('summit-lens', HASH)}@1`, 'summit-lens@5']);
+      expect(await page.evaluate(listDatabases)).toEqual([`${indexDbName('summit-lens', HASH)}@1`, `summit-lens@${SCHEMA_VERSION}`]);
     });
 
     it('upgrades a version 2 database left by the previous release, keeping the saved quotes and the settings', async () => {
@@ -195,8 +196,8 @@ for (const name of BROWSERS) {
         return result;
       });
       expect(after).toEqual({
-        version: 5,
-        stores: ['meta', 'readingCorrections', 'readingDocs', 'readingQuotes', 'saved'],
+        version: SCHEMA_VERSION,
+        stores: ['meta', 'readingCorrections', 'readingDocs', 'readingPostings', 'readingQuotes', 'saved'],
         saved: [
           { quoteId: 'gone-from-the-index', savedAt: 1_600_000_000_000, snapshot: null },
           { quoteId: PUTIN_PEACE, savedAt: 1_700_000_000_000, snapshot: { text: 'Tất nhiên', speaker: 'Vladimir Putin', date: '2025-08-15', source: 'Thượng đỉnh' } },
