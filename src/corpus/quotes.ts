@@ -100,7 +100,7 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
       const outsideText = blankQuotes(doc.text, s, quotes);
       const ownDates = dateAt.take(s.start, s.end).filter((d) => d.end <= s.end && !quotes.some((q) => d.start > q.open && d.start < q.close));
       const ownDays = ownDates.filter((d) => d.precision === 'day' && d.iso !== null).map((d) => d.iso!);
-      focus.sentence(outsideText, ownDays);
+      focus.sentence(outsideText, ownDays, outside.filter((m) => m.person !== null).map((m) => m.person!));
       // An office names its holder on the day the words were said: the sentence's own day, else its summit's, else the page's.
       const day = ownDays[0] ?? focus.quote('')?.date ?? doc.published;
       const here: Resolver = { text: doc.text, recent, opener: opener(doc.text, s, outside), day, holders: ctx.holders, summit: focus.quote(''), people: ctx.people, namedAt, sectionStart, sentence: outside, earlier };

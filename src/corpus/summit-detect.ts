@@ -146,7 +146,7 @@ export class SummitFocus {
     text: string,
     mentions: Mention[],
     dates: DateMention[],
-    summits: Summit[],
+    private readonly summits: Summit[],
     published: string | null,
   ) {
     const named = namedPeople(mentions);
@@ -161,12 +161,29 @@ export class SummitFocus {
     this.paragraphSummit = null;
   }
 
-  /** A sentence: its words outside quotations and the days it states. */
-  sentence(outside: string, days: string[]): void {
-    const named = this.named(outside.toLowerCase(), days) ?? (this.lastNamed && AT_THAT_TIME.test(outside) ? this.lastNamed : null);
+  /** A sentence: its words outside quotations, the days it states and the people it names there. */
+  sentence(outside: string, days: string[], people: readonly string[] = []): void {
+    const lower = outside.toLowerCase();
+    const named = this.named(lower, days) ?? this.meetingElsewhere(lower, people) ?? (this.lastNamed && AT_THAT_TIME.test(outside) ? this.lastNamed : null);
     this.sentenceNamed = named !== null;
     if (named) this.paragraphSummit = this.lastNamed = named;
     this.current = this.paragraphSummit ?? this.doc;
+  }
+
+  /**
+   * A past meeting the sentence places somewhere the document's summit was not (`nhắc lại cuộc gặp ở Helsinki ba
+   * năm trước, khi ông Putin nói…`), although the rest of the document gave that summit no weight: the one
+   * earlier summit held there by someone the sentence names, else null. Talk of a next meeting (`sẽ gặp ở
+   * Moskva`, `invited him to Moscow`) recalls nothing.
+   */
+  private meetingElsewhere(lower: string, people: readonly string[]): Summit | null {
+    const doc = this.doc;
+    if (doc === null || people.length === 0 || AHEAD.test(lower)) return null;
+    const docPlaces = placeForms(doc);
+    const held = this.summits.filter(
+      (s) => s !== doc && s.date < doc.date && s.participants.some((p) => people.includes(p)) && placeForms(s).some((p) => !docPlaces.includes(p) && meetingAt(lower, p)),
+    );
+    return held.length === 1 ? held[0]! : null;
   }
 
   /**
@@ -193,6 +210,22 @@ export class SummitFocus {
     if (byWords.length > 0) return byWords.includes(this.doc) ? this.doc : byWords[0]!;
     return this.candidates.find((s) => days.some((day) => day >= s.date && day <= (s.endDate ?? s.date))) ?? null;
   }
+}
+
+/** Words of a meeting still to come. */
+const AHEAD = /(?<![\p{L}])(?:sẽ|tới|tiếp theo|lần sau|mời|will|would|could|next|invit\p{L}*|следующ\p{L}*|пригла\p{L}*|будет|может|состоится)(?![\p{L}])/iu;
+
+/** How near a meeting word stands to a place it puts the meeting at (`cuộc gặp ở Helsinki`, `the Helsinki summit`). */
+const MEETING_REACH = 24;
+
+function meetingAt(lower: string, place: string): boolean {
+  for (let i = lower.indexOf(place); i >= 0; i = lower.indexOf(place, i + place.length)) {
+    const before = lower[i - 1];
+    const after = lower[i + place.length];
+    if ((before !== undefined && /[\p{L}\p{N}]/u.test(before)) || (after !== undefined && /[\p{L}\p{N}]/u.test(after))) continue;
+    if (MEETING_WORDS.test(lower.slice(Math.max(0, i - MEETING_REACH), i)) || MEETING_WORDS.test(lower.slice(i + place.length, i + place.length + MEETING_REACH))) return true;
+  }
+  return false;
 }
 
 function onSummitDay(d: DateMention, s: Summit): boolean {
