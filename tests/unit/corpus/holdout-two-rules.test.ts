@@ -68,3 +68,28 @@ describe('a past meeting placed elsewhere in one sentence', () => {
     ).toEqual([['constructive.', 'geneva-2021', '2021-06-16', 'summit']]);
   });
 });
+
+describe('no words in a wrong known mouth', () => {
+  const speakers = (text: string) => index(text).quotes.map((q) => [q.text, q.speaker, q.speakerBasis]);
+
+  it('"Американский лидер" is the US president of the day, not the Russian leader quoted just before', () => {
+    expect(
+      speakers(
+        'date 2021-06-18 После Женевы\n\nВ среду в Женеве прошла встреча Владимира Путина и Джо Байдена.\n\n' +
+          'Путин назвал переговоры «откровенными». Американский лидер охарактеризовал их как «спокойные и рабочие».',
+      ),
+    ).toEqual([
+      ['откровенными', 'putin', 'named'],
+      ['спокойные и рабочие', 'biden', 'back-reference'],
+    ]);
+  });
+
+  it('a name after a preposition is an object, not the subject: the role before it speaks, or nobody', () => {
+    expect(speakers('date 2021-06-18 После Женевы\n\nВ среду в Женеве прошла встреча Владимира Путина и Джо Байдена.\n\nПосле разговора с Лавровым говорил госсекретарь США, что визит «был полезным».')).toEqual([
+      ['был полезным', 'blinken', 'role'],
+    ]);
+    expect(speakers('date 2021-06-18 After Geneva\n\nPresident Joe Biden met President Vladimir Putin in Geneva on Wednesday.\n\nThe spokesman for Putin said the talks were "candid."')).toEqual([
+      ['candid.', null, 'none'],
+    ]);
+  });
+});
