@@ -3,6 +3,7 @@ import type { Summit } from '../schema/index-schema';
 import type { DateMention } from './dates';
 import type { Mention } from './names';
 import { leadingLookbehind } from './lookbehind';
+import { findQuoteSpans } from './quote-marks';
 
 /**
  * Which summit a document is about, from its text: phrases that name a summit
@@ -13,20 +14,27 @@ import { leadingLookbehind } from './lookbehind';
  * hosted two summits and a student contest, `Moskva` appears in most articles
  * about Russia and in every talk of a next meeting). Summits sharing a place are told apart by
  * the participants the text names, then by the year nearest the publication.
+ * `summit` counts only places the narration names; `talkedOf` also those in
+ * quoted words, which still tell the year of a page that gives none.
  */
-export function detectSummit(text: string, mentions: Mention[], dates: DateMention[], summits: Summit[], published: string | null = null): Summit | null {
+export function detectSummit(text: string, mentions: Mention[], dates: DateMention[], summits: Summit[], published: string | null = null): { summit: Summit | null; talkedOf: Summit | null } {
   const named = namedPeople(mentions);
   const lower = text.toLowerCase();
-  const hits = phraseHits(lower, summits);
+  const narrated = { ...phraseHits(lower, summits), places: phraseHits(narration(lower), summits).places };
+  const all = phraseHits(lower, summits);
+  return { summit: bestSummit(summits, (s) => summitScore(s, narrated, lower, named, dates, published)), talkedOf: bestSummit(summits, (s) => summitScore(s, all, lower, named, dates, published, true)) };
+}
+
+function bestSummit(summits: Summit[], score: (s: Summit) => number): Summit | null {
   let best: { summit: Summit; score: number } | null = null;
   let tie = false;
   for (const s of summits) {
-    const score = summitScore(s, hits, lower, named, dates, published);
-    if (score <= 0) continue;
-    if (!best || score > best.score) {
-      best = { summit: s, score };
+    const n = score(s);
+    if (n <= 0) continue;
+    if (!best || n > best.score) {
+      best = { summit: s, score: n };
       tie = false;
-    } else if (score === best.score) tie = true;
+    } else if (n === best.score) tie = true;
   }
   return best && !tie ? best.summit : null;
 }
@@ -34,7 +42,8 @@ export function detectSummit(text: string, mentions: Mention[], dates: DateMenti
 const TIMELY_DAYS = 14;
 const MEETING_WORDS = leadingLookbehind(/(?<![\p{L}])(?:thượng đỉnh|cuộc gặp|gặp|gặp nhau|gặp gỡ|hội đàm|hội nghị|summit|talks|meeting|meet|met|саммит\p{L}*|переговор\p{L}*|встреч\p{L}*)(?![\p{L}])/iu);
 
-function summitScore(s: Summit, hits: PhraseHits, lower: string, named: Set<string>, dates: DateMention[], published: string | null): number {
+/** `pageYear`: the page's own year counts as the text naming it (a date line the cleaner took out of the text). */
+function summitScore(s: Summit, hits: PhraseHits, lower: string, named: Set<string>, dates: DateMention[], published: string | null, pageYear = false): number {
   const aliases = hits.aliases.get(s) ?? 0;
   const participants = s.participants.filter((p) => named.has(p)).length;
   const timely = published !== null && Math.abs(Date.parse(published) - Date.parse(s.date)) <= TIMELY_DAYS * 86_400_000;
@@ -43,7 +52,7 @@ function summitScore(s: Summit, hits: PhraseHits, lower: string, named: Set<stri
   const evidence = places + days;
   const all = participants === s.participants.length;
   // A place or day ties the text to a summit only with its participants and a meeting, near its date, or with its year.
-  const grounded = aliases > 0 || (evidence > 0 && ((all && MEETING_WORDS.test(lower)) || timely || (participants > 0 && countPhrase(lower, s.date.slice(0, 4)) > 0)));
+  const grounded = aliases > 0 || (evidence > 0 && ((all && MEETING_WORDS.test(lower)) || timely || (participants > 0 && (countPhrase(lower, s.date.slice(0, 4)) > 0 || (pageYear && published?.slice(0, 4) === s.date.slice(0, 4))))));
   if (!grounded) return 0;
   return aliases * 5 + evidence * 2 + participants * 2 + (timely ? 6 : 0) + yearCloseness(s, published);
 }
@@ -113,6 +122,22 @@ function placeForms(s: Summit): string[] {
   return forms;
 }
 
+/**
+ * The text with its quotations blanked: a place in someone's words (`the understandings reached in Anchorage`,
+ * `дух Анкориджа`) is what they talk about, not where the article is; only the narration places the article.
+ */
+function narration(lower: string): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (const q of findQuoteSpans(lower)) {
+    if (q.nested || q.start < at) continue;
+    parts.push(lower.slice(at, q.start), ' '.repeat(q.end - q.start));
+    at = q.end;
+  }
+  parts.push(lower.slice(at));
+  return parts.join('');
+}
+
 function namedPeople(mentions: Mention[]): Set<string> {
   return new Set(mentions.filter((m) => (m.kind === 'name' || m.kind === 'epithet') && m.person !== null).map((m) => m.person!));
 }
@@ -130,6 +155,9 @@ function namedPeople(mentions: Mention[]): Set<string> {
 /** Back to the moment last named (`nhà lãnh đạo Nga khi đó`, `at the time`); `trong khi đó` is "meanwhile". */
 const AT_THAT_TIME = leadingLookbehind(/(?<![\p{L}])(?<!trong )(?:khi đó|lúc đó|khi ấy|lúc ấy|lúc bấy giờ|at the time|тогда)(?![\p{L}])/iu);
 
+/** A new reported clause between two quotations of a sentence. */
+const NEW_CLAUSE = /(?<![\p{L}])(?:that|rằng|là|что|будто)(?![\p{L}])/iu;
+
 /** Words that speak of the present, against a summit recalled from the past. */
 const NOW = /(?<![\p{L}])(?:present|current|now|this time|hiện nay|hiện tại|bây giờ|lần này|нынешн\p{L}*|сейчас|теперь|на этот раз)(?![\p{L}])/iu;
 
@@ -140,6 +168,10 @@ export class SummitFocus {
   private lastNamed: Summit | null = null;
   private current: Summit | null;
   private sentenceNamed = false;
+  /** On a page about no summit: the summit its quoted words speak of (see `detectSummit`), which they may name. */
+  private readonly spokenOf: Summit[];
+  /** The summit a quotation of the current sentence named in its words, on a page about no summit. */
+  private quotedInSentence: Summit | null = null;
 
   constructor(
     private readonly doc: Summit | null,
@@ -148,12 +180,14 @@ export class SummitFocus {
     dates: DateMention[],
     private readonly summits: Summit[],
     published: string | null,
+    talkedOf: Summit | null = null,
   ) {
     const named = namedPeople(mentions);
     const lower = doc === null ? '' : text.toLowerCase();
     const hits = phraseHits(lower, summits);
     const scored = doc === null ? [] : summits.map((s) => ({ s, score: s === doc ? Infinity : summitScore(s, hits, lower, named, dates, published) }));
     this.candidates = scored.filter((x) => x.score > 0).sort((a, b) => b.score - a.score).map((x) => x.s);
+    this.spokenOf = doc === null && talkedOf !== null ? [talkedOf] : [];
     this.current = doc;
   }
 
@@ -164,6 +198,7 @@ export class SummitFocus {
   /** A sentence: its words outside quotations, the days it states and the people it names there. */
   sentence(outside: string, days: string[], people: readonly string[] = []): void {
     const lower = outside.toLowerCase();
+    this.quotedInSentence = null;
     const named = this.named(lower, days) ?? this.meetingElsewhere(lower, people) ?? (this.lastNamed && AT_THAT_TIME.test(outside) ? this.lastNamed : null);
     this.sentenceNamed = named !== null;
     if (named) this.paragraphSummit = this.lastNamed = named;
@@ -193,9 +228,21 @@ export class SummitFocus {
    * recalled summit to the document's).
    */
   quote(words: string, lead = ''): Summit | null {
-    if (this.doc !== null && this.current !== this.doc && NOW.test(lead)) return this.doc;
+    // A page about no summit: words that name one of its people's summits (`дух Анкориджа`) are about it, and so is
+    // the speech that goes on in the sentence (`…», но «его нельзя…»`) until a new reported clause (`and that …`).
+    if (this.doc === null) {
+      const goesOn = this.quotedInSentence !== null && !NEW_CLAUSE.test(lead);
+      return (this.quotedInSentence = this.spokenIn(words.toLowerCase()) ?? (goesOn ? this.quotedInSentence : null));
+    }
+    if (this.current !== this.doc && NOW.test(lead)) return this.doc;
     if (this.doc === null || this.sentenceNamed) return this.current;
     return this.named(words.toLowerCase(), []) ?? this.current;
+  }
+
+  private spokenIn(lower: string): Summit | null {
+    if (this.spokenOf.length === 0) return null;
+    const hits = this.spokenOf.filter((s) => s.aliases.some((a) => countPhrase(lower, a.toLowerCase()) > 0) || placeForms(s).some((p) => countPhrase(lower, p) > 0));
+    return hits.length === 1 ? hits[0]! : null;
   }
 
   /** The summit the current sentence names outside its quotations, if any. */

@@ -93,3 +93,27 @@ describe('no words in a wrong known mouth', () => {
     ]);
   });
 });
+
+describe('an article about no summit', () => {
+  const wire =
+    'MOSCOW, Oct 21 (Reuters) - The Kremlin said on Tuesday that no date had been set for a meeting between President Vladimir Putin and U.S. President Donald Trump in Budapest.\n\n' +
+    '"We need time," Kremlin spokesman Dmitry Peskov told reporters. He said Moscow kept to "the spirit of Anchorage" and that the leaders would not meet "for a photo."';
+
+  it('is not placed at a summit by a place in quoted words; that place still gives the dateline its year', () => {
+    const idx = index(wire);
+    expect(idx.documents[0]!.summit).toBeNull();
+    expect(idx.documents[0]!.published).toBe('2025-10-21');
+  });
+
+  it('gives a summit only to the words that name it, up to a new reported clause', () => {
+    expect(index(wire).quotes.map((q) => [q.text, q.summit])).toEqual([
+      ['We need time,', null],
+      ['the spirit of Anchorage', 'alaska-2025'],
+      ['for a photo.', null],
+    ]);
+  });
+
+  it('a travel story quoting a summit town, about none of its people, has no summit anywhere', () => {
+    expect(index('date 2025-09-02 Mùa cá hồi ở Alaska\n\nDu khách Mai Lan nói Anchorage "đẹp hơn mọi tấm ảnh".').quotes.map((q) => q.summit)).toEqual([null]);
+  });
+});
