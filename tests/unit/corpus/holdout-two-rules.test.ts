@@ -117,3 +117,13 @@ describe('an article about no summit', () => {
     expect(index('date 2025-09-02 Mùa cá hồi ở Alaska\n\nDu khách Mai Lan nói Anchorage "đẹp hơn mọi tấm ảnh".').quotes.map((q) => q.summit)).toEqual([null]);
   });
 });
+
+describe('names outside the gazetteer', () => {
+  it('a question word opening a dash question is no given name: the headline quote is the guest’s', () => {
+    const idx = index(
+      '«Переговоры — это проверка намерений»\nПолитолог Ирина Белова о встрече в Женеве\n\n' +
+        'Ирина Белова рассказала, чего ждать от встречи.\n\n— Чем Женева будет отличаться от прошлых встреч?\n\n— Это будет долгий разговор.\n\n— Что дальше?\n\n— Посмотрим.',
+    );
+    expect(idx.quotes.map((q) => [q.text, q.speakerName])).toEqual([['Переговоры — это проверка намерений', 'Ирина Белова']]);
+  });
+});
