@@ -20,8 +20,8 @@ import { findQuoteSpans } from './quote-marks';
 export function detectSummit(text: string, mentions: Mention[], dates: DateMention[], summits: Summit[], published: string | null = null): { summit: Summit | null; talkedOf: Summit | null } {
   const named = namedPeople(mentions);
   const lower = text.toLowerCase();
-  const narrated = { ...phraseHits(lower, summits), places: phraseHits(narration(lower), summits).places };
   const all = phraseHits(lower, summits);
+  const narrated = { ...all, places: narratedPlaces(lower, all) };
   return { summit: bestSummit(summits, (s) => summitScore(s, narrated, lower, named, dates, published)), talkedOf: bestSummit(summits, (s) => summitScore(s, all, lower, named, dates, published, true)) };
 }
 
@@ -66,6 +66,8 @@ function yearCloseness(s: Summit, published: string | null): number {
 interface PhraseHits {
   aliases: Map<Summit, number>;
   places: Map<Summit, number>;
+  /** Where each place was found, for counting only those outside quotations. */
+  placeAt: { at: number; summits: Summit[] }[];
 }
 
 interface PhraseIndex {
@@ -102,13 +104,18 @@ function scanPhrases(lower: string, summits: Summit[]): PhraseHits {
     index = { byPhrase, aliases: alternation(all.filter(([, e]) => e.aliasOf.length > 0).map(([p]) => p)), places: alternation(all.filter(([, e]) => e.placeOf.length > 0).map(([p]) => p)) };
     phraseCache.set(summits, index);
   }
-  const count = (re: RegExp, of: (e: { aliasOf: Summit[]; placeOf: Summit[] }) => Summit[]) => {
+  const placeAt: { at: number; summits: Summit[] }[] = [];
+  const count = (re: RegExp, of: (e: { aliasOf: Summit[]; placeOf: Summit[] }) => Summit[], at?: typeof placeAt) => {
     const counts = new Map<Summit, number>();
     re.lastIndex = 0;
-    for (let m = re.exec(lower); m; m = re.exec(lower)) for (const s of of(index!.byPhrase.get(m[0])!)) counts.set(s, (counts.get(s) ?? 0) + 1);
+    for (let m = re.exec(lower); m; m = re.exec(lower)) {
+      const hit = of(index!.byPhrase.get(m[0])!);
+      at?.push({ at: m.index, summits: hit });
+      for (const s of hit) counts.set(s, (counts.get(s) ?? 0) + 1);
+    }
     return counts;
   };
-  return { aliases: count(index.aliases, (e) => e.aliasOf), places: count(index.places, (e) => e.placeOf) };
+  return { aliases: count(index.aliases, (e) => e.aliasOf), places: count(index.places, (e) => e.placeOf, placeAt), placeAt };
 }
 
 const placeCache = new WeakMap<Summit, string[]>();
@@ -123,19 +130,19 @@ function placeForms(s: Summit): string[] {
 }
 
 /**
- * The text with its quotations blanked: a place in someone's words (`the understandings reached in Anchorage`,
+ * Places outside quotations: a place in someone's words (`the understandings reached in Anchorage`,
  * `дух Анкориджа`) is what they talk about, not where the article is; only the narration places the article.
  */
-function narration(lower: string): string {
-  const parts: string[] = [];
-  let at = 0;
-  for (const q of findQuoteSpans(lower)) {
-    if (q.nested || q.start < at) continue;
-    parts.push(lower.slice(at, q.start), ' '.repeat(q.end - q.start));
-    at = q.end;
+function narratedPlaces(lower: string, hits: PhraseHits): Map<Summit, number> {
+  const quoted = findQuoteSpans(lower).filter((q) => !q.nested);
+  const counts = new Map<Summit, number>();
+  let k = 0;
+  for (const { at, summits } of hits.placeAt) {
+    while (k < quoted.length && quoted[k]!.end <= at) k++;
+    if (k < quoted.length && quoted[k]!.start <= at) continue;
+    for (const s of summits) counts.set(s, (counts.get(s) ?? 0) + 1);
   }
-  parts.push(lower.slice(at));
-  return parts.join('');
+  return counts;
 }
 
 function namedPeople(mentions: Mention[]): Set<string> {
@@ -213,7 +220,7 @@ export class SummitFocus {
    */
   private meetingElsewhere(lower: string, people: readonly string[]): Summit | null {
     const doc = this.doc;
-    if (doc === null || people.length === 0 || AHEAD.test(lower)) return null;
+    if (doc === null || people.length === 0 || !MEETING_WORDS.test(lower) || AHEAD.test(lower)) return null;
     const docPlaces = placeForms(doc);
     const held = this.summits.filter(
       (s) => s !== doc && s.date < doc.date && s.participants.some((p) => people.includes(p)) && placeForms(s).some((p) => !docPlaces.includes(p) && meetingAt(lower, p)),
