@@ -82,7 +82,7 @@ export function subjectOf(c: Clause, verb: VerbHit, from: number): Subject {
   const pre = c.text.slice(clauseStart, verb.start);
   // Only a time between the clause break and the verb (`Jeanne Shaheen, thành viên …, hôm qua cho rằng`): the subject is before the apposition.
   if (ADVERBS.test(pre) || WHEN.test(pre)) return subjectAfter(c, verb) ?? apposition(c, clauseStart, from) ?? (impersonal(c, verb) ? { type: 'unknown' } : { type: 'implicit' });
-  const inClause = c.mentions.filter((m) => m.start >= clauseStart && m.end <= verb.start && m.kind !== 'distractor');
+  const inClause = c.mentions.filter((m) => m.start >= clauseStart && m.end <= verb.start && m.kind !== 'distractor' && !governed(c.text, m));
   // Russian puts the verb second and the subject after it (`Сегодня тему продолжил замглавы МИД РФ Сергей Рябков`),
   // or has no subject in a clause that follows a participle between commas (`Госсекретарь США, прилетевший …, в
   // интервью заметил`): then the sentence's subject speaks.
@@ -102,6 +102,16 @@ export function subjectOf(c: Clause, verb: VerbHit, from: number): Subject {
   const reported = earlier.length > 0 && COMPLEMENTISER.test(c.text.slice(earlier[earlier.length - 1]!.end, verb.start));
   if (first && !reported && first.kind !== 'pronoun' && TITLE_ONLY.test(c.text.slice(clauseStart, first.start))) return { type: 'person', mention: first };
   return { type: 'unknown' };
+}
+
+/**
+ * A preposition right before a mention makes it an object, never the verb's subject: `после беседы с Путиным
+ * говорил` is the adviser speaking, `after talks with Putin said`, `Người phát ngôn của Putin nói` likewise.
+ */
+const PREPOSITION = /(?<![\p{L}])(?:с|со|к|ко|о|об|обо|у|от|для|при|без|между|перед|против|with|to|about|from|for|against|of|với|về|của|cùng)\s+$/iu;
+
+function governed(text: string, m: Mention): boolean {
+  return PREPOSITION.test(text.slice(Math.max(0, m.start - 12), m.start));
 }
 
 /**

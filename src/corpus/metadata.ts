@@ -21,9 +21,12 @@ export function takePublished(lines: string[]): { published: string | null; line
 /** Lines before the article body where a page shows its date. */
 const HEADER_LINES = 12;
 const MAX_DATE_LINE = 100;
-/** What may stand on a date line besides the date: weekday, time, zone, `Updated`, `|`, a byline. */
+/**
+ * What may stand on a date line besides the date: weekday, time, zone, `Updated`, `|`, a byline, and a print
+ * edition's issue and page (`«Коммерсантъ» №121 от 12.07.2018, стр. 6`).
+ */
 const DATE_LINE_NOISE =
-  /\b\d{1,2}[:.h]\d{2}(?:\s*(?:[ap]\.?m\.?))?|\(?GMT[+-]\d+\)?|\b(?:UTC|ET|EDT|EST|AKDT|MSK|GMT)\b|(?<![\p{L}])(?:thứ (?:hai|ba|tư|năm|sáu|bảy)|chủ nhật|cập nhật(?: liên tục)?|updated|published|last updated|обновлено|года|г\.)(?![\p{L}])|[|()\-–—,.:]/giu;
+  /\b\d{1,2}[:.h]\d{2}(?:\s*(?:[ap]\.?m\.?))?|\(?GMT[+-]\d+\)?|\b(?:UTC|ET|EDT|EST|AKDT|MSK|GMT)\b|(?<![\p{L}])(?:thứ (?:hai|ba|tư|năm|sáu|bảy)|chủ nhật|cập nhật(?: liên tục)?|updated|published|last updated|обновлено|года|г\.)(?![\p{L}])|(?<![\p{L}])(?:№|No\.|số|стр\.|p\.|pp\.|page|trang)\s*\d+|(?<![\p{L}])(?:от|ngày|on)(?![\p{L}])|[|()\-–—,.:•]/giu;
 
 /**
  * The publication day a page shows near its top: a date line under the

@@ -36,9 +36,10 @@ export function buildIndex(inputs: InputFile[], gazetteer: Gazetteer): SummitInd
     const known = matcher.find(cleaned.text);
     const mentions = withStrangers(known, findStrangers(cleaned.text, known));
     const found = findDates(cleaned.text, null, cleaned.published);
-    const summit = detectSummit(cleaned.text, mentions, found, gazetteer.summits, cleaned.published);
-    // Dates without a year take the publication's year (found above), else the year of the summit the article is about.
-    const assumed = cleaned.published === null && summit ? assumeYear(found, Number(summit.date.slice(0, 4))) : found;
+    const { summit, talkedOf } = detectSummit(cleaned.text, mentions, found, gazetteer.summits, cleaned.published);
+    // Dates without a year take the publication's year (found above), else the year of the summit the article is about or quotes about.
+    const context = summit ?? talkedOf;
+    const assumed = cleaned.published === null && context ? assumeYear(found, Number(context.date.slice(0, 4))) : found;
     // A wire dateline without a year (`HELSINKI, July 16 (Reuters) -`) is the publication day, in the year its summit gives.
     const filed = cleaned.published === null ? datelineDay(cleaned.text, assumed) : null;
     const doc = filed ? { ...cleaned, published: filed } : cleaned;
@@ -55,7 +56,7 @@ export function buildIndex(inputs: InputFile[], gazetteer: Gazetteer): SummitInd
       text: doc.text,
       sections: doc.sections,
     });
-    quotes.push(...extractQuotes({ docId: id, doc, summit, summits: gazetteer.summits, people, mentions, dates, holders }));
+    quotes.push(...extractQuotes({ docId: id, doc, summit, talkedOf, summits: gazetteer.summits, people, mentions, dates, holders }));
   }
 
   return { version: INDEX_VERSION, documents, people: gazetteer.people, summits: gazetteer.summits, quotes, offices: gazetteer.offices, distractors: gazetteer.distractors };

@@ -49,19 +49,30 @@ const AT_SUMMIT = leadingLookbehind(new RegExp(
   '(?<![\\p{L}])(?:' +
     [
       'họp báo', 'tại cuộc gặp', 'trong cuộc gặp', 'tại thượng đỉnh', 'tại hội nghị',
-      'trong cuộc hội đàm', 'tại cuộc hội đàm', 'ngay sau (?:cuộc gặp|cuộc hội đàm|hội đàm|thượng đỉnh)', 'khi hội đàm', 'khi được hội đàm', 'bên lề', 'khi đến',
+      'trong cuộc hội đàm', 'tại cuộc hội đàm', 'khi hội đàm', 'khi được hội đàm', 'bên lề', 'khi đến',
       'news conference', 'press conference', 'at the summit', 'during the (?:talks|meeting|summit)',
-      'on the tarmac', '(?:immediately|shortly|right) after the (?:talks|meeting|summit)', 'joint appearance', 'opening remarks', 'on the sidelines',
+      'on the tarmac', 'joint appearance', 'opening remarks', 'on the sidelines',
       'пресс-конференци[яиюей]', 'на переговорах', 'по итогам (?:переговоров|встречи|саммита)',
-      'на саммите', 'сразу после (?:переговоров|встречи)', 'на полях', 'в ходе (?:переговоров|встречи)',
+      'на саммите', 'на полях', 'в ходе (?:переговоров|встречи)',
     ].join('|') +
+    ')(?![\\p{L}])',
+  'iu',
+));
+
+/**
+ * Right after the talks: the summit's evening in a report filed from it, but seen from days away it may be
+ * hours later, another day where the speaker is (Moscow is a day ahead of Anchorage), so no day at all.
+ */
+const RIGHT_AFTER = leadingLookbehind(new RegExp(
+  '(?<![\\p{L}])(?:' +
+    ['ngay sau (?:cuộc gặp|cuộc hội đàm|hội đàm|thượng đỉnh)', '(?:immediately|shortly|right) after the (?:talks|meeting|summit)', 'сразу после (?:переговоров|встречи)'].join('|') +
     ')(?![\\p{L}])',
   'iu',
 ));
 
 /** Whether a text places anything at a summit setting (a press conference, the talks). */
 export function mentionsSummitSetting(text: string): boolean {
-  return AT_SUMMIT.test(text);
+  return AT_SUMMIT.test(text) || RIGHT_AFTER.test(text);
 }
 
 /**
@@ -189,7 +200,7 @@ export class QuoteClock {
     // Only a sentence with two days has a choice to make, so only it pays for the verb search.
     const verbs = said.length > 1 ? findSpeechVerbs(text, 0, content, []) : [];
     const spoken = said.filter((d) => verbs.some((v) => d.start - start >= v.end && VERB_TO_DAY.test(text.slice(v.end, d.start - start))));
-    this.own = this.stamp ? null : whenOf(text.slice(0, content), [...spoken, ...said], this.lastDay);
+    this.own = this.stamp ? null : whenOf(text.slice(0, content), [...spoken, ...said], this.lastDay, this.fromSummit);
     // A statement read out at a briefing (`tuyên bố do người phát ngôn … đọc tại cuộc họp báo`) is issued at home, not at the summit.
     if (readOut && this.own?.type === 'summit') this.own = null;
     if (this.own?.type === 'day') this.lastDay = this.own;
@@ -201,7 +212,7 @@ export class QuoteClock {
     this.named = new Set(named);
     this.ownersOfLast = [...speakers];
     this.inTurn = IN_TURN.test(text);
-    this.atSetting = this.own !== null && this.own.type !== 'elsewhere' && AT_SUMMIT.test(text.slice(0, content));
+    this.atSetting = this.own !== null && this.own.type !== 'elsewhere' && mentionsSummitSetting(text.slice(0, content));
     this.ownParagraph = this.paragraphIndex;
   }
 
@@ -287,7 +298,7 @@ const IN_TURN = /(?<![\p{L}])(?:về phần mình|về phía mình|for (?:his|he
 /** The day the text last gave, repeated: `cùng ngày`, `the same day`, `в тот же день`. */
 const SAME_DAY = leadingLookbehind(/(?<![\p{L}])(?:cùng ngày|the same day|later that day|в тот же день|в этот же день)(?![\p{L}])/iu);
 
-function whenOf(sentence: string, dates: DateMention[], lastDay: When | null): When | null {
+function whenOf(sentence: string, dates: DateMention[], lastDay: When | null, fromSummit: boolean): When | null {
   const day = dates.find((d) => d.precision === 'day' && d.iso !== null);
   if (day) return { type: 'day', iso: day.iso!, basis: day.basis };
   if (lastDay && SAME_DAY.test(sentence)) return lastDay;
@@ -295,6 +306,7 @@ function whenOf(sentence: string, dates: DateMention[], lastDay: When | null): W
   if (ROUTINE.test(sentence)) return null;
   if (TRAVEL.test(sentence)) return { type: 'away' };
   if (AT_SUMMIT.test(sentence)) return { type: 'summit' };
+  if (RIGHT_AFTER.test(sentence)) return fromSummit ? { type: 'summit' } : { type: 'elsewhere' };
   return null;
 }
 

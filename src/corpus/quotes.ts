@@ -19,6 +19,8 @@ export interface QuoteContext {
   docId: string;
   doc: CleanDocument;
   summit: Summit | null;
+  /** The summit the page's quoted words speak of, where its narration is about none (`the spirit of Anchorage`). */
+  talkedOf?: Summit | null;
   summits: Summit[];
   people: Map<string, Person>;
   mentions: Mention[];
@@ -69,7 +71,7 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
   let earlier: Speaker | null = null;
   const clock = new QuoteClock(doc.published, ctx.summit, doc.sections.length > 0 && mentionsSummitSetting(doc.text));
   const [spanAt, mentionAt, dateAt] = [new Windows(spans, (q) => q.open), new Windows(ctx.mentions, (m) => m.start), new Windows(ctx.dates, (d) => d.start)];
-  const focus = new SummitFocus(ctx.summit, doc.text, ctx.mentions, ctx.dates, ctx.summits, doc.published);
+  const focus = new SummitFocus(ctx.summit, doc.text, ctx.mentions, ctx.dates, ctx.summits, doc.published, ctx.talkedOf ?? null);
   let section: number | null | undefined;
   let sectionStart = 0;
 
@@ -100,7 +102,7 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
       const outsideText = blankQuotes(doc.text, s, quotes);
       const ownDates = dateAt.take(s.start, s.end).filter((d) => d.end <= s.end && !quotes.some((q) => d.start > q.open && d.start < q.close));
       const ownDays = ownDates.filter((d) => d.precision === 'day' && d.iso !== null).map((d) => d.iso!);
-      focus.sentence(outsideText, ownDays);
+      focus.sentence(outsideText, ownDays, outside.filter((m) => m.person !== null).map((m) => m.person!));
       // An office names its holder on the day the words were said: the sentence's own day, else its summit's, else the page's.
       const day = ownDays[0] ?? focus.quote('')?.date ?? doc.published;
       const here: Resolver = { text: doc.text, recent, opener: opener(doc.text, s, outside), day, holders: ctx.holders, summit: focus.quote(''), people: ctx.people, namedAt, sectionStart, sentence: outside, earlier };

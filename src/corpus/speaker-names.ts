@@ -27,7 +27,8 @@ const EDGE = new Set(
   german french british polish italian republican democrat democratic moscow washington kyiv brussels london paris berlin us u.s. uk eu asked meanwhile still
   monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december
   jan feb mar apr jun jul aug sep sept oct nov dec italy canada israel iran syria thụy sĩ điển na uy ấn độ úc nato tây ban nha hungary belarus
-  в на по с и но а как когда после президент министр глава помощник посол сенатор политолог эксперт депутат россия сша москва украина вашингтон`
+  в на по с и но а как когда после президент министр глава помощник посол сенатор политолог эксперт депутат россия сша москва украина вашингтон
+  чем что кто где почему зачем какой какая какие каким чего это этот эта эти тогда теперь сам сама уже ли хельсинки женева женеве гамбург гамбурге анкоридж аляска`
     .split(/\s+/)
     .filter(Boolean),
 );

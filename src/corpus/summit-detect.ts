@@ -3,6 +3,7 @@ import type { Summit } from '../schema/index-schema';
 import type { DateMention } from './dates';
 import type { Mention } from './names';
 import { leadingLookbehind } from './lookbehind';
+import { findQuoteSpans } from './quote-marks';
 
 /**
  * Which summit a document is about, from its text: phrases that name a summit
@@ -13,20 +14,27 @@ import { leadingLookbehind } from './lookbehind';
  * hosted two summits and a student contest, `Moskva` appears in most articles
  * about Russia and in every talk of a next meeting). Summits sharing a place are told apart by
  * the participants the text names, then by the year nearest the publication.
+ * `summit` counts only places the narration names; `talkedOf` also those in
+ * quoted words, which still tell the year of a page that gives none.
  */
-export function detectSummit(text: string, mentions: Mention[], dates: DateMention[], summits: Summit[], published: string | null = null): Summit | null {
+export function detectSummit(text: string, mentions: Mention[], dates: DateMention[], summits: Summit[], published: string | null = null): { summit: Summit | null; talkedOf: Summit | null } {
   const named = namedPeople(mentions);
   const lower = text.toLowerCase();
-  const hits = phraseHits(lower, summits);
+  const all = phraseHits(lower, summits);
+  const narrated = { ...all, places: narratedPlaces(lower, all) };
+  return { summit: bestSummit(summits, (s) => summitScore(s, narrated, lower, named, dates, published)), talkedOf: bestSummit(summits, (s) => summitScore(s, all, lower, named, dates, published, true)) };
+}
+
+function bestSummit(summits: Summit[], score: (s: Summit) => number): Summit | null {
   let best: { summit: Summit; score: number } | null = null;
   let tie = false;
   for (const s of summits) {
-    const score = summitScore(s, hits, lower, named, dates, published);
-    if (score <= 0) continue;
-    if (!best || score > best.score) {
-      best = { summit: s, score };
+    const n = score(s);
+    if (n <= 0) continue;
+    if (!best || n > best.score) {
+      best = { summit: s, score: n };
       tie = false;
-    } else if (score === best.score) tie = true;
+    } else if (n === best.score) tie = true;
   }
   return best && !tie ? best.summit : null;
 }
@@ -34,7 +42,8 @@ export function detectSummit(text: string, mentions: Mention[], dates: DateMenti
 const TIMELY_DAYS = 14;
 const MEETING_WORDS = leadingLookbehind(/(?<![\p{L}])(?:thượng đỉnh|cuộc gặp|gặp|gặp nhau|gặp gỡ|hội đàm|hội nghị|summit|talks|meeting|meet|met|саммит\p{L}*|переговор\p{L}*|встреч\p{L}*)(?![\p{L}])/iu);
 
-function summitScore(s: Summit, hits: PhraseHits, lower: string, named: Set<string>, dates: DateMention[], published: string | null): number {
+/** `pageYear`: the page's own year counts as the text naming it (a date line the cleaner took out of the text). */
+function summitScore(s: Summit, hits: PhraseHits, lower: string, named: Set<string>, dates: DateMention[], published: string | null, pageYear = false): number {
   const aliases = hits.aliases.get(s) ?? 0;
   const participants = s.participants.filter((p) => named.has(p)).length;
   const timely = published !== null && Math.abs(Date.parse(published) - Date.parse(s.date)) <= TIMELY_DAYS * 86_400_000;
@@ -43,7 +52,7 @@ function summitScore(s: Summit, hits: PhraseHits, lower: string, named: Set<stri
   const evidence = places + days;
   const all = participants === s.participants.length;
   // A place or day ties the text to a summit only with its participants and a meeting, near its date, or with its year.
-  const grounded = aliases > 0 || (evidence > 0 && ((all && MEETING_WORDS.test(lower)) || timely || (participants > 0 && countPhrase(lower, s.date.slice(0, 4)) > 0)));
+  const grounded = aliases > 0 || (evidence > 0 && ((all && MEETING_WORDS.test(lower)) || timely || (participants > 0 && (countPhrase(lower, s.date.slice(0, 4)) > 0 || (pageYear && published?.slice(0, 4) === s.date.slice(0, 4))))));
   if (!grounded) return 0;
   return aliases * 5 + evidence * 2 + participants * 2 + (timely ? 6 : 0) + yearCloseness(s, published);
 }
@@ -57,6 +66,8 @@ function yearCloseness(s: Summit, published: string | null): number {
 interface PhraseHits {
   aliases: Map<Summit, number>;
   places: Map<Summit, number>;
+  /** Where each place was found, for counting only those outside quotations. */
+  placeAt: { at: number; summits: Summit[] }[];
 }
 
 interface PhraseIndex {
@@ -93,13 +104,18 @@ function scanPhrases(lower: string, summits: Summit[]): PhraseHits {
     index = { byPhrase, aliases: alternation(all.filter(([, e]) => e.aliasOf.length > 0).map(([p]) => p)), places: alternation(all.filter(([, e]) => e.placeOf.length > 0).map(([p]) => p)) };
     phraseCache.set(summits, index);
   }
-  const count = (re: RegExp, of: (e: { aliasOf: Summit[]; placeOf: Summit[] }) => Summit[]) => {
+  const placeAt: { at: number; summits: Summit[] }[] = [];
+  const count = (re: RegExp, of: (e: { aliasOf: Summit[]; placeOf: Summit[] }) => Summit[], at?: typeof placeAt) => {
     const counts = new Map<Summit, number>();
     re.lastIndex = 0;
-    for (let m = re.exec(lower); m; m = re.exec(lower)) for (const s of of(index!.byPhrase.get(m[0])!)) counts.set(s, (counts.get(s) ?? 0) + 1);
+    for (let m = re.exec(lower); m; m = re.exec(lower)) {
+      const hit = of(index!.byPhrase.get(m[0])!);
+      at?.push({ at: m.index, summits: hit });
+      for (const s of hit) counts.set(s, (counts.get(s) ?? 0) + 1);
+    }
     return counts;
   };
-  return { aliases: count(index.aliases, (e) => e.aliasOf), places: count(index.places, (e) => e.placeOf) };
+  return { aliases: count(index.aliases, (e) => e.aliasOf), places: count(index.places, (e) => e.placeOf, placeAt), placeAt };
 }
 
 const placeCache = new WeakMap<Summit, string[]>();
@@ -111,6 +127,22 @@ function placeForms(s: Summit): string[] {
     placeCache.set(s, forms);
   }
   return forms;
+}
+
+/**
+ * Places outside quotations: a place in someone's words (`the understandings reached in Anchorage`,
+ * `дух Анкориджа`) is what they talk about, not where the article is; only the narration places the article.
+ */
+function narratedPlaces(lower: string, hits: PhraseHits): Map<Summit, number> {
+  const quoted = findQuoteSpans(lower).filter((q) => !q.nested);
+  const counts = new Map<Summit, number>();
+  let k = 0;
+  for (const { at, summits } of hits.placeAt) {
+    while (k < quoted.length && quoted[k]!.end <= at) k++;
+    if (k < quoted.length && quoted[k]!.start <= at) continue;
+    for (const s of summits) counts.set(s, (counts.get(s) ?? 0) + 1);
+  }
+  return counts;
 }
 
 function namedPeople(mentions: Mention[]): Set<string> {
@@ -130,6 +162,9 @@ function namedPeople(mentions: Mention[]): Set<string> {
 /** Back to the moment last named (`nhà lãnh đạo Nga khi đó`, `at the time`); `trong khi đó` is "meanwhile". */
 const AT_THAT_TIME = leadingLookbehind(/(?<![\p{L}])(?<!trong )(?:khi đó|lúc đó|khi ấy|lúc ấy|lúc bấy giờ|at the time|тогда)(?![\p{L}])/iu);
 
+/** A new reported clause between two quotations of a sentence. */
+const NEW_CLAUSE = /(?<![\p{L}])(?:that|rằng|là|что|будто)(?![\p{L}])/iu;
+
 /** Words that speak of the present, against a summit recalled from the past. */
 const NOW = /(?<![\p{L}])(?:present|current|now|this time|hiện nay|hiện tại|bây giờ|lần này|нынешн\p{L}*|сейчас|теперь|на этот раз)(?![\p{L}])/iu;
 
@@ -140,20 +175,26 @@ export class SummitFocus {
   private lastNamed: Summit | null = null;
   private current: Summit | null;
   private sentenceNamed = false;
+  /** On a page about no summit: the summit its quoted words speak of (see `detectSummit`), which they may name. */
+  private readonly spokenOf: Summit[];
+  /** The summit a quotation of the current sentence named in its words, on a page about no summit. */
+  private quotedInSentence: Summit | null = null;
 
   constructor(
     private readonly doc: Summit | null,
     text: string,
     mentions: Mention[],
     dates: DateMention[],
-    summits: Summit[],
+    private readonly summits: Summit[],
     published: string | null,
+    talkedOf: Summit | null = null,
   ) {
     const named = namedPeople(mentions);
     const lower = doc === null ? '' : text.toLowerCase();
     const hits = phraseHits(lower, summits);
     const scored = doc === null ? [] : summits.map((s) => ({ s, score: s === doc ? Infinity : summitScore(s, hits, lower, named, dates, published) }));
     this.candidates = scored.filter((x) => x.score > 0).sort((a, b) => b.score - a.score).map((x) => x.s);
+    this.spokenOf = doc === null && talkedOf !== null ? [talkedOf] : [];
     this.current = doc;
   }
 
@@ -161,12 +202,30 @@ export class SummitFocus {
     this.paragraphSummit = null;
   }
 
-  /** A sentence: its words outside quotations and the days it states. */
-  sentence(outside: string, days: string[]): void {
-    const named = this.named(outside.toLowerCase(), days) ?? (this.lastNamed && AT_THAT_TIME.test(outside) ? this.lastNamed : null);
+  /** A sentence: its words outside quotations, the days it states and the people it names there. */
+  sentence(outside: string, days: string[], people: readonly string[] = []): void {
+    const lower = outside.toLowerCase();
+    this.quotedInSentence = null;
+    const named = this.named(lower, days) ?? this.meetingElsewhere(lower, people) ?? (this.lastNamed && AT_THAT_TIME.test(outside) ? this.lastNamed : null);
     this.sentenceNamed = named !== null;
     if (named) this.paragraphSummit = this.lastNamed = named;
     this.current = this.paragraphSummit ?? this.doc;
+  }
+
+  /**
+   * A past meeting the sentence places somewhere the document's summit was not (`nhắc lại cuộc gặp ở Helsinki ba
+   * năm trước, khi ông Putin nói…`), although the rest of the document gave that summit no weight: the one
+   * earlier summit held there by someone the sentence names, else null. Talk of a next meeting (`sẽ gặp ở
+   * Moskva`, `invited him to Moscow`) recalls nothing.
+   */
+  private meetingElsewhere(lower: string, people: readonly string[]): Summit | null {
+    const doc = this.doc;
+    if (doc === null || people.length === 0 || !MEETING_WORDS.test(lower) || AHEAD.test(lower)) return null;
+    const docPlaces = placeForms(doc);
+    const held = this.summits.filter(
+      (s) => s !== doc && s.date < doc.date && s.participants.some((p) => people.includes(p)) && placeForms(s).some((p) => !docPlaces.includes(p) && meetingAt(lower, p)),
+    );
+    return held.length === 1 ? held[0]! : null;
   }
 
   /**
@@ -176,9 +235,21 @@ export class SummitFocus {
    * recalled summit to the document's).
    */
   quote(words: string, lead = ''): Summit | null {
-    if (this.doc !== null && this.current !== this.doc && NOW.test(lead)) return this.doc;
+    // A page about no summit: words that name one of its people's summits (`дух Анкориджа`) are about it, and so is
+    // the speech that goes on in the sentence (`…», но «его нельзя…»`) until a new reported clause (`and that …`).
+    if (this.doc === null) {
+      const goesOn = this.quotedInSentence !== null && !NEW_CLAUSE.test(lead);
+      return (this.quotedInSentence = this.spokenIn(words.toLowerCase()) ?? (goesOn ? this.quotedInSentence : null));
+    }
+    if (this.current !== this.doc && NOW.test(lead)) return this.doc;
     if (this.doc === null || this.sentenceNamed) return this.current;
     return this.named(words.toLowerCase(), []) ?? this.current;
+  }
+
+  private spokenIn(lower: string): Summit | null {
+    if (this.spokenOf.length === 0) return null;
+    const hits = this.spokenOf.filter((s) => s.aliases.some((a) => countPhrase(lower, a.toLowerCase()) > 0) || placeForms(s).some((p) => countPhrase(lower, p) > 0));
+    return hits.length === 1 ? hits[0]! : null;
   }
 
   /** The summit the current sentence names outside its quotations, if any. */
@@ -193,6 +264,22 @@ export class SummitFocus {
     if (byWords.length > 0) return byWords.includes(this.doc) ? this.doc : byWords[0]!;
     return this.candidates.find((s) => days.some((day) => day >= s.date && day <= (s.endDate ?? s.date))) ?? null;
   }
+}
+
+/** Words of a meeting still to come. */
+const AHEAD = /(?<![\p{L}])(?:sẽ|tới|tiếp theo|lần sau|mời|will|would|could|next|invit\p{L}*|следующ\p{L}*|пригла\p{L}*|будет|может|состоится)(?![\p{L}])/iu;
+
+/** How near a meeting word stands to a place it puts the meeting at (`cuộc gặp ở Helsinki`, `the Helsinki summit`). */
+const MEETING_REACH = 24;
+
+function meetingAt(lower: string, place: string): boolean {
+  for (let i = lower.indexOf(place); i >= 0; i = lower.indexOf(place, i + place.length)) {
+    const before = lower[i - 1];
+    const after = lower[i + place.length];
+    if ((before !== undefined && /[\p{L}\p{N}]/u.test(before)) || (after !== undefined && /[\p{L}\p{N}]/u.test(after))) continue;
+    if (MEETING_WORDS.test(lower.slice(Math.max(0, i - MEETING_REACH), i)) || MEETING_WORDS.test(lower.slice(i + place.length, i + place.length + MEETING_REACH))) return true;
+  }
+  return false;
 }
 
 function onSummitDay(d: DateMention, s: Summit): boolean {

@@ -10,6 +10,9 @@ import { realGazetteer } from './corpus-fixture';
  * dev, or new articles labelled before any run join it: session 18's nine new articles and first holdout,
  * session 19's second holdout and six new articles): the figures the pipeline reached, so a change that
  * loses ground on unseen-style text fails here, not on a user's page.
+ * Session 19, after the second holdout joined (88 articles, 778 quotes): speaker 0.934 → 0.939, wrong known
+ * person 0.003 → 0, summit 0.969 → 0.984, date 0.857 → 0.866, wrong dates 3 → 0, published 0.977 → 1.00
+ * (before → after the rules of decision 0016's session-19 amendment; recall 0.997, precision 0.990, kind 0.921).
  * Raise the floors when the pipeline improves; never lower them to land a change.
  */
 describe('quotes on the development set', () => {
@@ -24,20 +27,20 @@ describe('quotes on the development set', () => {
   });
 
   it('finds the labelled quotes and little else', () => {
-    expect(s.recall).toBeGreaterThanOrEqual(0.998);
-    expect(s.precision).toBeGreaterThanOrEqual(0.991);
-    expect(s.kind).toBeGreaterThanOrEqual(0.929);
+    expect(s.recall).toBeGreaterThanOrEqual(0.997);
+    expect(s.precision).toBeGreaterThanOrEqual(0.989);
+    expect(s.kind).toBeGreaterThanOrEqual(0.921);
   });
 
-  it('never puts words in a wrong known mouth, and names the speaker of at least 95.5 % of speech quotes', () => {
-    expect(s.wrongKnownPerson).toBeLessThanOrEqual(0.002);
-    expect(s.speaker).toBeGreaterThanOrEqual(0.955);
-    expect(s.speakerBasis).toBeGreaterThanOrEqual(0.902);
+  it('never puts words in a wrong known mouth, and names the speaker of at least 93.9 % of speech quotes', () => {
+    expect(s.wrongKnownPerson).toBe(0);
+    expect(s.speaker).toBeGreaterThanOrEqual(0.939);
+    expect(s.speakerBasis).toBeGreaterThanOrEqual(0.89);
   });
 
   it('puts quotes at their own summit and dates them without guessing', () => {
-    expect(s.summit).toBeGreaterThanOrEqual(0.983);
-    expect(s.date).toBeGreaterThanOrEqual(0.879);
+    expect(s.summit).toBeGreaterThanOrEqual(0.984);
+    expect(s.date).toBeGreaterThanOrEqual(0.865);
     expect(s.wrongDates).toBe(0);
     expect(s.published).toBeGreaterThanOrEqual(1.0);
   });
