@@ -3,9 +3,10 @@
  * Firefox (issue 13 "Speed", issue 14 "search ×1,000"):
  *
  * - Adding a 20 kB article end to end: an extension page sends the page's
- *   content script `{type:"addThisPage"}`; it extracts the article with
- *   Readability, the background runs the pipeline and stores it in IndexedDB,
- *   and the answer comes back. The page meanwhile runs a 5 ms timer (and, in
+ *   content script `{type:"addThisPage"}`; it sends the page's markup to the
+ *   extension, whose extraction document runs Readability (decision 0064), the
+ *   background runs the pipeline and stores it in IndexedDB, and the answer
+ *   comes back. The page meanwhile runs a 5 ms timer (and, in
  *   Chromium, a long-task observer) so a main-thread task the add causes shows.
  *   Baselines in the same run: the background's part alone (`addArticle` with
  *   the same extracted article) and a status round trip.
