@@ -3,7 +3,7 @@ import { indefiniteAfter, subjectOf, verbsIn, type Clause } from './attribution'
 import type { CleanDocument } from './clean';
 import type { DateMention } from './dates';
 import { quoteIds } from './ids';
-import { findInterview, firstPersonSpeech, isQuestion } from './interview';
+import { findInterview, firstPersonSpeech, isQuestion, onlyQuestionLabel } from './interview';
 import type { Mention } from './names';
 import { nonSpeechKind, type QuoteKind } from './quote-kind';
 import { findQuoteSpans, type QuoteSpan } from './quote-marks';
@@ -129,6 +129,8 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
         // First-person words are the interviewee's in an answer; elsewhere the writer's, whom the text does not name.
         if (firstPersonSpeech(before, doc.text.slice(q.close + 1, next))) who = answer ? guestOf(interview!.guest, paraText) : null;
         who = possessorsWords(doc.text, boundary, q.open, outside, resolve) ?? who;
+        // `Q: "Did the president accept …?"`: a reporter the text does not name asks; the official asked answers next.
+        if (onlyQuestionLabel(doc.text.slice(para.start, q.open))) who = null;
         // `Q&A: 'Geneva reset the thermostat…'` over an interview: a headline naming nobody quotes the guest.
         if (interview && paraIndex === 0 && !outside.some((m) => m.start < q.open)) who = { id: null, name: interview.guest, role: null, basis: 'named' };
         const words = doc.text.slice(q.start, q.end);
@@ -384,8 +386,8 @@ function speakerOfSentence(c: Clause, outside: Mention[], resolve: (m: Mention) 
   // A subordinate clause (`Cuối buổi, khi ông Putin gợi ý…, ông Trump mỉm cười`) does not hold the sentence's subject.
   const sub = SUBORDINATE.exec(c.text.slice(c.sentence.start, limit));
   const skip = sub ? { start: c.sentence.start + sub.index, end: c.sentence.start + sub.index + sub[0].length } : null;
-  for (const m of outside) {
-    if ((skip && m.start >= skip.start && m.start < skip.end) || m.start >= limit || m.kind === 'distractor' || possessive(c.text, m)) continue;
+  for (const [k, m] of outside.entries()) {
+    if ((skip && m.start >= skip.start && m.start < skip.end) || m.start >= limit || m.kind === 'distractor' || possessive(c.text, m) || titleOf(c.text, m, outside[k + 1])) continue;
     const who = resolve(m);
     if (who) return who;
   }
@@ -405,6 +407,15 @@ const SENTENCE_OPENING = /^[\s\p{P}]*(?:\([^()]{1,30}\)[\s\p{Pd}]*)?$/u;
  * start of the sentence or after an opening phrase (`In Kyiv, a senior Ukrainian official … said`).
  */
 const COMMON_SUBJECT = /(?:^[\s\p{P}]*(?:The|A|An|One|Another|Some|Một|Các|Những)|,\s+(?:the|a|an|one|another|some|một|các|những))\s+\p{Ll}/u;
+
+/**
+ * A back-reference word that titles the name right after it (`Эксперт ПИР-Центра Вадим Корнилов`, `the senator Lisa
+ * Murkowski`, `nhà nghiên cứu Lê Minh`) introduces that person; it points back to nobody.
+ */
+function titleOf(text: string, m: Mention, next: Mention | undefined): boolean {
+  return m.kind === 'pronoun' && next !== undefined && (next.kind === 'name' || next.kind === 'stranger') && TITLE_GAP.test(text.slice(m.end, next.start));
+}
+const TITLE_GAP = /^\s(?:[\p{L}-]+\s){0,2}$/u;
 
 /** A speaker carried over from an earlier sentence is known by reference, unless only a role ever identified them. */
 function carried(s: Speaker | null): Speaker | null {
