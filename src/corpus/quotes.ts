@@ -140,7 +140,7 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
         if (kind === 'speech') attributed = speaker;
         if (speaker) lastInParagraph = speaker;
         const summit = focus.quote(words, before);
-        const when = kind === 'speech' ? clock.dateOf(speaker ? speakerKey(speaker) : null, summit, { byName: speaker?.basis === 'named', unnamed: who === null, scene: focus.scene() }) : { date: null, dateBasis: 'unknown' as const };
+        const when = kind === 'speech' ? clock.dateOf(speaker ? speakerKey(speaker) : null, summit, { byName: speaker?.basis === 'named', unnamed: who === null, scene: focus.scene(), otherClause: laterClause(clause, q, ownDates) }) : { date: null, dateBasis: 'unknown' as const };
         found.push({
           span: q,
           speaker,
@@ -416,6 +416,20 @@ function titleOf(text: string, m: Mention, next: Mention | undefined): boolean {
   return m.kind === 'pronoun' && next !== undefined && (next.kind === 'name' || next.kind === 'stranger') && TITLE_GAP.test(text.slice(m.end, next.start));
 }
 const TITLE_GAP = /^\s(?:[\p{L}-]+\s){0,2}$/u;
+
+/**
+ * The quotation is attributed by a speech verb of a later clause than the sentence's day and first speech verb: `On
+ * Monday the president said "…", and the White House has described the meeting as "…"`, `Вчера Песков заявил, что
+ * «…», а в МИД назвали это «…»`. A clause of its own is a break and a subject before its verb.
+ */
+function laterClause(c: Clause, q: QuoteSpan, days: readonly { start: number }[]): boolean {
+  // A verb opening its clause is a participle (`Sáng nay, trả lời hãng TASS, người phát ngôn … cho biết`), no predicate of its own.
+  const verbs = verbsIn(c, c.sentence.start, q.open).filter((v) => /\p{L}/u.test(c.text.slice(c.sentence.start, v.start).split(/[,;:]/u).pop()!));
+  const [first, own] = [verbs[0], verbs[verbs.length - 1]];
+  if (!first || !own || first === own || days.length === 0 || days.some((d) => d.start > first.start)) return false;
+  return NEW_CLAUSE.test(c.text.slice(first.end, own.start));
+}
+const NEW_CLAUSE = /(?:[;,]\s*(?:and|but|while|whereas|và|nhưng|còn|trong khi|а|но|и|тогда как)?|\s(?:while|whereas|but|còn|trong khi|а|но|тогда как))\s+(?:[\p{L}'’.-]+\s+){1,6}$/u;
 
 /** A speaker carried over from an earlier sentence is known by reference, unless only a role ever identified them. */
 function carried(s: Speaker | null): Speaker | null {

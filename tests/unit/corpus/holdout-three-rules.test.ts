@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../../src/corpus/pipeline';
+import { QuoteClock } from '../../../src/corpus/quote-dates';
 import { bytes, realGazetteer } from './corpus-fixture';
 
 const index = (text: string) => buildIndex([{ file: 't.txt', bytes: bytes(text) }], realGazetteer());
@@ -53,5 +54,85 @@ describe('a question is the asker’s', () => {
     expect(
       speakers('date 2025-08-20 Phỏng vấn\n\nHỏi: Ông Ushakov gọi cuộc gặp là "rất có ích". Ông có đồng ý không?').map((q) => q[0]),
     ).toEqual(['rất có ích']);
+  });
+});
+
+const dated = (text: string) => index(text).quotes.map((q) => [q.text, q.date, q.dateBasis]);
+
+describe('a day dates only the words its own clause gives', () => {
+  it('does not date words a later clause gives to someone else (en)', () => {
+    expect(
+      dated(
+        'date 2025-08-13 Preview\n\nPresident Donald Trump meets Vladimir Putin on Friday in Anchorage. On Monday Trump said the talks would be "a feeling-out meeting," and the White House has called them "a first look."',
+      ),
+    ).toEqual([
+      ['a feeling-out meeting,', '2025-08-11', 'relative'],
+      ['a first look.', null, 'unknown'],
+    ]);
+  });
+
+  it('does not date words a later clause gives to someone else (ru)', () => {
+    expect(
+      dated('date 2025-08-20 Итоги\n\nВчера Дмитрий Песков заявил, что работа «продолжается», а в МИД назвали встречу «полезной».'),
+    ).toEqual([
+      ['продолжается', '2025-08-19', 'relative'],
+      ['полезной', null, 'unknown'],
+    ]);
+  });
+
+  it('still dates a participial opener’s sentence by its day (vi)', () => {
+    expect(
+      dated('date 2017-07-08 Bản tin\n\nSáng nay, trả lời hãng thông tấn TASS, người phát ngôn Điện Kremlin cho biết hai bên "chưa bàn lịch cụ thể".'),
+    ).toEqual([['chưa bàn lịch cụ thể', '2017-07-08', 'publication']]);
+  });
+
+  it('gives the speakers of one news conference its day', () => {
+    expect(
+      dated(
+        'date 2025-08-17 Anchorage\n\nAt the news conference in Anchorage on Friday, Putin said the talks were "useful," while Trump called them "very good."',
+      ),
+    ).toEqual([
+      ['useful,', '2025-08-15', 'relative'],
+      ['very good.', '2025-08-15', 'relative'],
+    ]);
+  });
+
+  it('lets no day of an interviewer’s question date the answer', () => {
+    expect(
+      dated(
+        'date 2025-08-20 Интервью\n\n— Во вторник Владимир Зеленский был в Вашингтоне. Что это меняет?\n\n' +
+          '— Зеленский после встречи сказал, что разговор был «честным». Посмотрим.\n\n— А Москва?\n\n— Там ждут.',
+      ),
+    ).toEqual([['честным', null, 'unknown']]);
+  });
+});
+
+describe('words are said by the time they are printed', () => {
+  it('gives no summit day to a briefing held before the summit', () => {
+    expect(
+      dated(
+        'date 2021-06-10 Брифинг\n\nВстреча Владимира Путина и Джо Байдена пройдёт 16 июня в Женеве. Журналист спросил, будет ли у лидеров совместная пресс-конференция. «Каждая сторона проведёт свою», — ответила официальный представитель МИД РФ Мария Захарова.',
+      ),
+    ).toEqual([['Каждая сторона проведёт свою', null, 'unknown']]);
+  });
+});
+
+describe('the clock never dates words after the page', () => {
+  it('puts no words of a page printed before the summit at its news conference', () => {
+    const geneva = realGazetteer().summits.find((x) => x.id === 'geneva-2021')!;
+    const clock = new QuoteClock('2021-06-10', geneva);
+    clock.section(false);
+    clock.paragraph('At the news conference, Zakharova said "…"');
+    clock.sentence('At the news conference, Zakharova said "…"', 0, [], ['zakharova'], ['zakharova']);
+    expect(clock.dateOf('zakharova', geneva)).toEqual({ date: null, dateBasis: 'unknown' });
+  });
+
+  it('still dates them there on a page printed after it', () => {
+    const geneva = realGazetteer().summits.find((x) => x.id === 'geneva-2021')!;
+    const clock = new QuoteClock('2021-06-17', geneva);
+    clock.section(false);
+    clock.paragraph('At the news conference, Zakharova said "…"');
+    clock.sentence('At the news conference, Zakharova said "…"', 0, [], ['zakharova'], ['zakharova']);
+    expect(clock.dateOf('zakharova', geneva)).toEqual({ date: '2021-06-16', dateBasis: 'summit' });
   });
 });
