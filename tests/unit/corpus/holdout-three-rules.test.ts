@@ -80,6 +80,15 @@ describe('a day dates only the words its own clause gives', () => {
     ]);
   });
 
+  it('does not date words a later clause gives to someone else (vi)', () => {
+    expect(
+      dated('date 2025-08-20 Điểm tin\n\nHôm qua, ông Dmitry Peskov cho biết đối thoại "vẫn tiếp tục", còn một quan chức châu Âu gọi đó là "tín hiệu mơ hồ".'),
+    ).toEqual([
+      ['vẫn tiếp tục', '2025-08-19', 'relative'],
+      ['tín hiệu mơ hồ', null, 'unknown'],
+    ]);
+  });
+
   it('still dates a participial opener’s sentence by its day (vi)', () => {
     expect(
       dated('date 2017-07-08 Bản tin\n\nSáng nay, trả lời hãng thông tấn TASS, người phát ngôn Điện Kremlin cho biết hai bên "chưa bàn lịch cụ thể".'),
