@@ -153,9 +153,32 @@ function subjectAfter(c: Clause, verb: VerbHit): Subject | null {
   const gap = c.text.slice(verb.end, next.start);
   const cyrillic = /[\u0400-\u04FF]/u.test(c.text[verb.start]!);
   const titled = (next.kind === 'name' || next.kind === 'stranger') && INVERTED_TITLE.test(gap) || (next.kind === 'stranger' && INVERTED_BODY_RU.test(gap));
-  if (!INVERTED_GAP.test(gap) && !titled && !(cyrillic && INVERTED_GAP_RU.test(gap)) && !(AS_BEFORE.test(c.text.slice(Math.max(0, verb.start - 8), verb.start)) && INVERTED_GAP_AFTER_AS.test(gap))) return null;
+  if (!INVERTED_GAP.test(gap) && !titled && !(cyrillic && INVERTED_GAP_RU.test(gap)) && !(AS_BEFORE.test(c.text.slice(Math.max(0, verb.start - 8), verb.start)) && INVERTED_GAP_AFTER_AS.test(gap))) {
+    const late = cyrillic ? lateInvertedSubject(c, verb) : null;
+    return late ? { type: 'person', mention: late } : null;
+  }
   if (!ALWAYS_INVERTED.test(c.text.slice(verb.start, verb.end)) && !INVERTED_END.test(c.text.slice(next.end, next.end + 40))) return null;
   return { type: 'person', mention: next };
+}
+
+/** A quotation's closing mark and the dash before a Russian inverted verb: `», — считает`. */
+const AFTER_QUOTE_DASH = /[»"“”'’]\s*[,.!?…]?\s*[—–-]\s*$/u;
+/** Where the inverted clause ends: punctuation that a title and a name never contain. */
+const CLAUSE_END = /[,;:.!?()«»"“”]/u;
+
+/**
+ * `«…», — считает директор американской Ассоциации по контролю над вооружениями Дэрил Кимбалл`, `— заявила в
+ * четверг на брифинге официальный представитель МИД РФ Мария Захарова`: after a quotation and its dash, a Russian
+ * verb may put a long title, time and place before its subject, which is the last name of the clause (the names
+ * before it are in the title's genitive). Nobody else said these words, so no earlier person may take them.
+ */
+function lateInvertedSubject(c: Clause, verb: VerbHit): Mention | null {
+  if (!AFTER_QUOTE_DASH.test(c.text.slice(Math.max(c.sentence.start, verb.start - 8), verb.start))) return null;
+  const end = c.text.slice(verb.end, c.sentence.end).search(CLAUSE_END);
+  const clauseEnd = end < 0 ? c.sentence.end : verb.end + end;
+  if (findSpeechVerbs(c.text, verb.end, clauseEnd, c.quotes).length > 0) return null;
+  const names = c.mentions.filter((m) => m.start >= verb.end && m.end <= clauseEnd && (m.kind === 'name' || m.kind === 'stranger') && !governed(c.text, m));
+  return names[names.length - 1] ?? null;
 }
 
 export function verbsIn(c: Clause, from: number, to: number): VerbHit[] {

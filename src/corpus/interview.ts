@@ -24,6 +24,15 @@ const ANSWER_LABEL = /^\s*(\p{Lu}[\p{Ll}'’-]+):\s/u;
 /** Two questions make a layout; one `Q:` can be a quoted exchange in a report. */
 const MIN_QUESTIONS = 2;
 
+/**
+ * Only a questioner's label before a quotation (`Q: "Did the president …?"`, `Вопрос: «…»`): the quoted words are
+ * the question, the asker's, never the one asked. Words quoted later in a question are someone else's.
+ */
+export function onlyQuestionLabel(before: string): boolean {
+  return QUESTION_LABEL.test(before.trim());
+}
+const QUESTION_LABEL = /^(?:PV|Phóng viên|Hỏi|Q|Question|Вопрос|Корр\.|Корреспондент)\s*[:.]$/u;
+
 export function isQuestion(paragraph: string): boolean {
   return QUESTION.test(paragraph.trim());
 }

@@ -1,6 +1,7 @@
 import type { DateBasis, Summit } from '../schema/index-schema';
 import { findDates, type DateMention } from './dates';
 import { leadingLookbehind } from './lookbehind';
+import { isQuestion } from './interview';
 import { findSpeechVerbs } from './speech-verbs';
 
 /**
@@ -113,6 +114,14 @@ export interface QuoteDate {
 }
 
 /** Reads a document in order and dates each quotation; one instance per document. */
+/** See `QuoteClock.dateOf`; `otherClause`: the words are attributed in a later clause of the sentence than its day. */
+export interface DateOptions {
+  byName?: boolean;
+  unnamed?: boolean;
+  scene?: Summit | null;
+  otherClause?: boolean;
+}
+
 export class QuoteClock {
   /** The frame in force before the current sentence. */
   private before: Frame | null = null;
@@ -135,6 +144,8 @@ export class QuoteClock {
   private ownParagraph = -1;
   /** The current sentence names a summit setting (`at the news conference`), dated or not. */
   private atSetting = false;
+  /** The previous paragraph was a question put to the one who answers next. */
+  private asked = false;
   /** The current sentence gives the other side of the same exchange (`Về phần mình, …`). */
   private inTurn = false;
 
@@ -170,6 +181,10 @@ export class QuoteClock {
   /** The next paragraph, whose text tells whether it stamps a new live entry. */
   paragraph(text: string): void {
     this.paragraphIndex++;
+    // An interviewer's question (`— В понедельник Зеленский был в Белом доме. Это меняет картину?`) sets no frame
+    // for the answer: its day is when the things it asks about happened, not when the words answered were said.
+    if (this.asked) [this.own, this.before] = [null, null];
+    this.asked = isQuestion(text);
     const stamp = entryStamp(text, this.published);
     this.stamp = stamp !== undefined;
     if (stamp === undefined) return;
@@ -242,7 +257,17 @@ export class QuoteClock {
    * the summit the sentence itself names, whose setting (`At his news
    * conference in Geneva`) is not the setting of words about another summit.
    */
-  dateOf(speaker: string | null, summit: Summit | null, { byName = false, unnamed = false, scene = null }: { byName?: boolean; unnamed?: boolean; scene?: Summit | null } = {}): QuoteDate {
+  dateOf(speaker: string | null, summit: Summit | null, options: DateOptions = {}): QuoteDate {
+    const date = this.undated(speaker, summit, options);
+    // Words are said by the time they are printed: a later day (the summit of a briefing held before it) is no one's.
+    return this.published !== null && date.date !== null && date.date > this.published ? { date: null, dateBasis: 'unknown' } : date;
+  }
+
+  private undated(speaker: string | null, summit: Summit | null, { byName = false, unnamed = false, scene = null, otherClause = false }: DateOptions): QuoteDate {
+    // A day the sentence gives for its named speaker's words (`On Monday the president said "…", and the White House has
+    // described it as "…"`) is not the day of words its other clause gives to someone else, named or not.
+    // The speakers of one summit setting share its day (`At the news conference on Friday, Putin said … while Trump called them …`).
+    if (this.own?.type === 'day' && !this.atSetting && (otherClause || (this.ownersOfLast.length > 0 && (unnamed || (speaker !== null && !this.ownersOfLast.includes(speaker)))))) return { date: null, dateBasis: 'unknown' };
     // Whoever is quoted in a sentence that sets a frame owns it too (`…, ông Putin tỏ ra triết lý: “…”`).
     if (this.own && speaker !== null) this.ownersOfLast.push(speaker);
     // A participant's words recalled from an earlier summit (`In Helsinki, …`, `nhà lãnh đạo Nga khi đó`) were said there.

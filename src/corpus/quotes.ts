@@ -3,7 +3,7 @@ import { indefiniteAfter, subjectOf, verbsIn, type Clause } from './attribution'
 import type { CleanDocument } from './clean';
 import type { DateMention } from './dates';
 import { quoteIds } from './ids';
-import { findInterview, firstPersonSpeech, isQuestion } from './interview';
+import { findInterview, firstPersonSpeech, isQuestion, onlyQuestionLabel } from './interview';
 import type { Mention } from './names';
 import { nonSpeechKind, type QuoteKind } from './quote-kind';
 import { findQuoteSpans, type QuoteSpan } from './quote-marks';
@@ -129,6 +129,8 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
         // First-person words are the interviewee's in an answer; elsewhere the writer's, whom the text does not name.
         if (firstPersonSpeech(before, doc.text.slice(q.close + 1, next))) who = answer ? guestOf(interview!.guest, paraText) : null;
         who = possessorsWords(doc.text, boundary, q.open, outside, resolve) ?? who;
+        // `Q: "Did the president accept …?"`: a reporter the text does not name asks; the official asked answers next.
+        if (onlyQuestionLabel(doc.text.slice(para.start, q.open))) who = null;
         // `Q&A: 'Geneva reset the thermostat…'` over an interview: a headline naming nobody quotes the guest.
         if (interview && paraIndex === 0 && !outside.some((m) => m.start < q.open)) who = { id: null, name: interview.guest, role: null, basis: 'named' };
         const words = doc.text.slice(q.start, q.end);
@@ -138,7 +140,7 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
         if (kind === 'speech') attributed = speaker;
         if (speaker) lastInParagraph = speaker;
         const summit = focus.quote(words, before);
-        const when = kind === 'speech' ? clock.dateOf(speaker ? speakerKey(speaker) : null, summit, { byName: speaker?.basis === 'named', unnamed: who === null, scene: focus.scene() }) : { date: null, dateBasis: 'unknown' as const };
+        const when = kind === 'speech' ? clock.dateOf(speaker ? speakerKey(speaker) : null, summit, { byName: speaker?.basis === 'named', unnamed: who === null, scene: focus.scene(), otherClause: laterClause(clause, q, ownDates) }) : { date: null, dateBasis: 'unknown' as const };
         found.push({
           span: q,
           speaker,
@@ -384,8 +386,8 @@ function speakerOfSentence(c: Clause, outside: Mention[], resolve: (m: Mention) 
   // A subordinate clause (`Cuối buổi, khi ông Putin gợi ý…, ông Trump mỉm cười`) does not hold the sentence's subject.
   const sub = SUBORDINATE.exec(c.text.slice(c.sentence.start, limit));
   const skip = sub ? { start: c.sentence.start + sub.index, end: c.sentence.start + sub.index + sub[0].length } : null;
-  for (const m of outside) {
-    if ((skip && m.start >= skip.start && m.start < skip.end) || m.start >= limit || m.kind === 'distractor' || possessive(c.text, m)) continue;
+  for (const [k, m] of outside.entries()) {
+    if ((skip && m.start >= skip.start && m.start < skip.end) || m.start >= limit || m.kind === 'distractor' || possessive(c.text, m) || titleOf(c.text, m, outside[k + 1])) continue;
     const who = resolve(m);
     if (who) return who;
   }
@@ -405,6 +407,29 @@ const SENTENCE_OPENING = /^[\s\p{P}]*(?:\([^()]{1,30}\)[\s\p{Pd}]*)?$/u;
  * start of the sentence or after an opening phrase (`In Kyiv, a senior Ukrainian official … said`).
  */
 const COMMON_SUBJECT = /(?:^[\s\p{P}]*(?:The|A|An|One|Another|Some|Một|Các|Những)|,\s+(?:the|a|an|one|another|some|một|các|những))\s+\p{Ll}/u;
+
+/**
+ * A back-reference word that titles the name right after it (`Эксперт ПИР-Центра Вадим Корнилов`, `the senator Lisa
+ * Murkowski`, `nhà nghiên cứu Lê Minh`) introduces that person; it points back to nobody.
+ */
+function titleOf(text: string, m: Mention, next: Mention | undefined): boolean {
+  return m.kind === 'pronoun' && next !== undefined && (next.kind === 'name' || next.kind === 'stranger') && TITLE_GAP.test(text.slice(m.end, next.start));
+}
+const TITLE_GAP = /^\s(?:[\p{L}-]+\s){0,2}$/u;
+
+/**
+ * The quotation is attributed by a speech verb of a later clause than the sentence's day and first speech verb: `On
+ * Monday the president said "…", and the White House has described the meeting as "…"`, `Вчера Песков заявил, что
+ * «…», а в МИД назвали это «…»`. A clause of its own is a break and a subject before its verb.
+ */
+function laterClause(c: Clause, q: QuoteSpan, days: readonly { start: number }[]): boolean {
+  // A verb opening its clause is a participle (`Sáng nay, trả lời hãng TASS, người phát ngôn … cho biết`), no predicate of its own.
+  const verbs = verbsIn(c, c.sentence.start, q.open).filter((v) => /\p{L}/u.test(c.text.slice(c.sentence.start, v.start).split(/[,;:]/u).pop()!));
+  const [first, own] = [verbs[0], verbs[verbs.length - 1]];
+  if (!first || !own || first === own || days.length === 0 || days.some((d) => d.start > first.start)) return false;
+  return NEW_CLAUSE.test(c.text.slice(first.end, own.start));
+}
+const NEW_CLAUSE = /(?:[;,]\s*(?:and|but|while|whereas|và|nhưng|còn|trong khi|а|но|и|тогда как)?|\s(?:while|whereas|but|còn|trong khi|а|но|тогда как))\s+(?:[\p{L}'’.-]+\s+){1,6}$/u;
 
 /** A speaker carried over from an earlier sentence is known by reference, unless only a role ever identified them. */
 function carried(s: Speaker | null): Speaker | null {

@@ -8,11 +8,14 @@ import { realGazetteer } from './corpus-fixture';
  * A ratchet on the development set (tests/devset/dev only; the holdout is
  * never scored in tests; the floors are reset only when a scored holdout joins
  * dev, or new articles labelled before any run join it: session 18's nine new articles and first holdout,
- * session 19's second holdout and six new articles): the figures the pipeline reached, so a change that
+ * session 19's second holdout and six new articles, its third holdout): the figures the pipeline reached, so a change that
  * loses ground on unseen-style text fails here, not on a user's page.
  * Session 19, after the second holdout joined (88 articles, 778 quotes): speaker 0.934 → 0.939, wrong known
  * person 0.003 → 0, summit 0.969 → 0.984, date 0.857 → 0.866, wrong dates 3 → 0, published 0.977 → 1.00
  * (before → after the rules of decision 0016's session-19 amendment; recall 0.997, precision 0.990, kind 0.921).
+ * Session 19, after the third holdout joined (100 articles, 906 quotes): speaker 0.930 → 0.937, wrong known person
+ * 0.005 → 0, summit 0.983 → 0.983, date 0.853 → 0.858, wrong dates 3 → 0, speaker basis 0.878 → 0.883 (before → after
+ * the rules of decisions 0013 and 0014's third-holdout amendments; recall 0.998, precision 0.990, kind 0.921).
  * Raise the floors when the pipeline improves; never lower them to land a change.
  */
 describe('quotes on the development set', () => {
@@ -32,15 +35,15 @@ describe('quotes on the development set', () => {
     expect(s.kind).toBeGreaterThanOrEqual(0.921);
   });
 
-  it('never puts words in a wrong known mouth, and names the speaker of at least 93.9 % of speech quotes', () => {
+  it('never puts words in a wrong known mouth, and names the speaker of at least 93.6 % of speech quotes', () => {
     expect(s.wrongKnownPerson).toBe(0);
-    expect(s.speaker).toBeGreaterThanOrEqual(0.939);
-    expect(s.speakerBasis).toBeGreaterThanOrEqual(0.89);
+    expect(s.speaker).toBeGreaterThanOrEqual(0.936);
+    expect(s.speakerBasis).toBeGreaterThanOrEqual(0.883);
   });
 
   it('puts quotes at their own summit and dates them without guessing', () => {
-    expect(s.summit).toBeGreaterThanOrEqual(0.984);
-    expect(s.date).toBeGreaterThanOrEqual(0.865);
+    expect(s.summit).toBeGreaterThanOrEqual(0.983);
+    expect(s.date).toBeGreaterThanOrEqual(0.858);
     expect(s.wrongDates).toBe(0);
     expect(s.published).toBeGreaterThanOrEqual(1.0);
   });
