@@ -7,5 +7,7 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
     environment: 'node',
+    // Above the 15 s a UI test may wait for its state (tests/unit/support/until.ts) on a loaded machine.
+    testTimeout: 20_000,
   },
 });

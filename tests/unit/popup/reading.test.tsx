@@ -8,6 +8,7 @@ import type { AddThisPageAnswer, ReadingArticleSummary } from '../../../src/read
 import { DEFAULT_SETTINGS } from '../../../src/settings/settings';
 import { ReadingView } from '../../../src/ui/popup/ReadingView';
 import type { PopupEnv } from '../../../src/ui/popup/env';
+import { until } from '../support/until';
 
 const ARTICLE: ReadingArticleSummary = { id: 'reading-a', title: 'Ông Putin nói về Alaska', url: 'https://tin.example/a', site: null, published: null, addedAt: 5, quotes: 1, truncated: true };
 const QUOTE: QuoteView = {
@@ -30,14 +31,6 @@ afterEach(() => {
   root?.remove();
   root = null;
 });
-
-async function until(check: () => unknown, what: string): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    if (check()) return;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 function mount(options: { list: ReadingArticleSummary[]; add?: AddThisPageAnswer; tab?: boolean; failImport?: string }) {
   let list = options.list;

@@ -7,6 +7,7 @@ import type { PersonCard, QuoteView, SavedQuoteView } from '../../../src/protoco
 import { DEFAULT_SETTINGS } from '../../../src/settings/settings';
 import { PopupApp } from '../../../src/ui/popup/PopupApp';
 import { parseRoute, type PopupEnv, type Route } from '../../../src/ui/popup/env';
+import { until } from '../support/until';
 
 const putin = { id: 'putin', name: 'Vladimir Putin', role: 'Tổng thống Nga', roleEn: 'President of Russia' };
 const source = { document: 'd1', title: 'Thượng đỉnh Nga - Mỹ tại Alaska', outlet: null, published: '2025-08-16', origin: 'corpus' as const, url: null };
@@ -84,14 +85,6 @@ afterEach(() => {
   root?.remove();
   root = null;
 });
-
-async function until(check: () => unknown, what: string): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    if (check()) return;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 const $ = <E extends Element = HTMLElement>(el: ParentNode, selector: string) => el.querySelector<E>(selector);
 const $$ = <E extends Element = HTMLElement>(el: ParentNode, selector: string) => [...el.querySelectorAll<E>(selector)];
