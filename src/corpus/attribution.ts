@@ -108,7 +108,7 @@ export function subjectOf(c: Clause, verb: VerbHit, from: number): Subject {
  * A preposition right before a mention makes it an object, never the verb's subject: `после беседы с Путиным
  * говорил` is the adviser speaking, `after talks with Putin said`, `Người phát ngôn của Putin nói` likewise.
  */
-const PREPOSITION = /(?<![\p{L}])(?:с|со|к|ко|о|об|обо|у|от|для|при|без|между|перед|против|with|to|about|from|for|against|of|với|về|của|cùng)\s+$/iu;
+const PREPOSITION = leadingLookbehind(/(?<![\p{L}])(?:с|со|к|ко|о|об|обо|у|от|для|при|без|между|перед|против|with|to|about|from|for|against|of|với|về|của|cùng)\s+$/iu);
 
 function governed(text: string, m: Mention): boolean {
   return PREPOSITION.test(text.slice(Math.max(0, m.start - 12), m.start));

@@ -68,8 +68,8 @@ function isPairAt(text: string, i: number): boolean {
 
 /**
  * `(?<!A)(?<!B)rest` → the lookbehinds and the rest, or null when the source
- * does not open with a negative lookbehind or one of them holds a group
- * (a capture would renumber the rest's).
+ * does not open with a negative lookbehind, one of them holds a group
+ * (a capture would renumber the rest's) or the rest is an alternation.
  */
 function splitLeading(source: string): { lookbehinds: string; rest: string } | null {
   let at = 0;
@@ -79,7 +79,25 @@ function splitLeading(source: string): { lookbehinds: string; rest: string } | n
     at = end + 1;
   }
   if (at === 0) return null;
-  return { lookbehinds: source.slice(0, at), rest: source.slice(at) };
+  const rest = source.slice(at);
+  // `(?<!A)x|y`: the lookbehind belongs to `x` alone, so it cannot be checked after a match of `y`.
+  if (topLevelAlternation(rest)) return null;
+  return { lookbehinds: source.slice(0, at), rest };
+}
+
+function topLevelAlternation(source: string): boolean {
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === '\\') i++;
+    else if (inClass) inClass = ch !== ']';
+    else if (ch === '[') inClass = true;
+    else if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    else if (ch === '|' && depth === 0) return true;
+  }
+  return false;
 }
 
 /** Index of the `)` closing a lookbehind whose body starts at `from`; -1 if the body opens a group of its own. */

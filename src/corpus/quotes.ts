@@ -465,7 +465,7 @@ function statementReader(text: string, outside: Mention[], resolve: (m: Mention)
 }
 
 /** `asked Leavitt`, `hỏi ông Rubio`, `спросил Лаврова`, `журналисты задали Ушакову`: a question's addressee right after the verb. */
-const ASKED = /(?<![\p{L}])(?:asked|pressed|hỏi|chất vấn|спросил[аи]?|задал[аи]?(?: (?:вопрос|вопросы))?|переспросил[аи]?)\s+(?:(?:отдельно|также|тоже|и)\s+)?$/iu;
+const ASKED = leadingLookbehind(/(?<![\p{L}])(?:asked|pressed|hỏi|chất vấn|спросил[аи]?|задал[аи]?(?: (?:вопрос|вопросы))?|переспросил[аи]?)\s+(?:(?:отдельно|также|тоже|и)\s+)?$/iu);
 
 function addressee(text: string, s: Range, outside: Mention[], resolve: (m: Mention) => Speaker | null): Speaker | null {
   for (const m of outside) {
@@ -479,7 +479,7 @@ function addressee(text: string, s: Range, outside: Mention[], resolve: (m: Ment
  * `read out a message from the president: "…"`, `a letter from Putin`: the words are the author's,
  * whoever reads or posts them.
  */
-const MESSAGE_FROM = /(?<![\p{L}])(?:message|letter|note|statement|post|greeting|thông điệp|bức thư|lá thư|послание|письмо|обращение)\s+(?:from|của|от)\s+(?:the\s+)?(?:\p{Lu}[\p{L}.-]*\s+){0,3}$/iu;
+const MESSAGE_FROM = leadingLookbehind(/(?<![\p{L}])(?:message|letter|note|statement|post|greeting|thông điệp|bức thư|lá thư|послание|письмо|обращение)\s+(?:from|của|от)\s+(?:the\s+)?(?:\p{Lu}[\p{L}.-]*\s+){0,3}$/iu);
 
 function messageAuthor(text: string, from: number, to: number, outside: Mention[], resolve: (m: Mention) => Speaker | null): Speaker | null {
   for (const m of outside) {

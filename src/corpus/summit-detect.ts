@@ -163,10 +163,10 @@ function namedPeople(mentions: Mention[]): Set<string> {
 const AT_THAT_TIME = leadingLookbehind(/(?<![\p{L}])(?<!trong )(?:khi đó|lúc đó|khi ấy|lúc ấy|lúc bấy giờ|at the time|тогда)(?![\p{L}])/iu);
 
 /** A new reported clause between two quotations of a sentence. */
-const NEW_CLAUSE = /(?<![\p{L}])(?:that|rằng|là|что|будто)(?![\p{L}])/iu;
+const NEW_CLAUSE = leadingLookbehind(/(?<![\p{L}])(?:that|rằng|là|что|будто)(?![\p{L}])/iu);
 
 /** Words that speak of the present, against a summit recalled from the past. */
-const NOW = /(?<![\p{L}])(?:present|current|now|this time|hiện nay|hiện tại|bây giờ|lần này|нынешн\p{L}*|сейчас|теперь|на этот раз)(?![\p{L}])/iu;
+const NOW = leadingLookbehind(/(?<![\p{L}])(?:present|current|now|this time|hiện nay|hiện tại|bây giờ|lần này|нынешн\p{L}*|сейчас|теперь|на этот раз)(?![\p{L}])/iu);
 
 export class SummitFocus {
   private readonly candidates: Summit[];
@@ -267,7 +267,7 @@ export class SummitFocus {
 }
 
 /** Words of a meeting still to come. */
-const AHEAD = /(?<![\p{L}])(?:sẽ|tới|tiếp theo|lần sau|mời|will|would|could|next|invit\p{L}*|следующ\p{L}*|пригла\p{L}*|будет|может|состоится)(?![\p{L}])/iu;
+const AHEAD = leadingLookbehind(/(?<![\p{L}])(?:sẽ|tới|tiếp theo|lần sau|mời|will|would|could|next|invit\p{L}*|следующ\p{L}*|пригла\p{L}*|будет|может|состоится)(?![\p{L}])/iu);
 
 /** How near a meeting word stands to a place it puts the meeting at (`cuộc gặp ở Helsinki`, `the Helsinki summit`). */
 const MEETING_REACH = 24;

@@ -23,6 +23,15 @@ describe('leadingLookbehind', () => {
     expect(all(fast, TEXT).map((m) => m[1])).toEqual(['rằng', 'that', 'Rằng', 'что', 'THAT', 'theo ông', 'that', 'that']);
   });
 
+  it('leaves an alternation as it is: the lookbehind guards its first branch only (`(?<!A)x|y` matches the `y` of `Ay`)', () => {
+    const re = /(?<![\p{L}])that|said/u;
+    expect(leadingLookbehind(re)).toBe(re);
+    expect(leadingLookbehind(re).exec('hesaid that')?.index).toBe(2);
+    // Inside a group the alternation is the body's, and the pattern is still taken apart.
+    const grouped = /(?<![\p{L}])(?:that|said)/u;
+    expect(leadingLookbehind(grouped)).not.toBe(grouped);
+  });
+
   it('skips a hit whose preceding letter fails the lookbehind and finds the next one (`whatthat`, then `that`)', () => {
     const fast = leadingLookbehind(/(?<![\p{L}])that(?![\p{L}])/gu);
     expect(all(fast, 'whatthat that')).toEqual([[9, 'that', 13]]);
