@@ -4,16 +4,21 @@
  * and prints how its quotes compare with the hand labels (tests/devset/README.md).
  * The holdout is for the final figure only: rules are never tuned on it.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadGazetteer } from '../src/corpus/gazetteer';
 import { buildIndex } from '../src/corpus/pipeline';
-import { readDevset } from '../tests/devset/read';
+import { DEVSET_DIR, readDevset } from '../tests/devset/read';
 import { scoreDevset, scores, speakerRight, wrongDate, type Counts, type Pair } from '../tests/devset/score';
 
 const args = new Set(process.argv.slice(2));
 const part = args.has('--holdout') ? 'holdout' : 'dev';
 const read = (file: string) => ({ file, bytes: new Uint8Array(readFileSync(file)) });
 
+if (part === 'holdout' && !existsSync(join(DEVSET_DIR, 'holdout'))) {
+  console.error('No held-out part: every scored part has joined dev. A new one goes in tests/devset/holdout/, written by someone who has not seen the rules.');
+  process.exit(2);
+}
 const { inputs, gold } = readDevset(part);
 const gazetteer = loadGazetteer(read('data/gazetteer/people.json'), read('data/gazetteer/summits.json'), read('data/gazetteer/offices.json'));
 const report = scoreDevset(gold, buildIndex(inputs, gazetteer));
