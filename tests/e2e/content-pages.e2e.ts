@@ -155,12 +155,13 @@ for (const name of BROWSERS) {
         const rows = await settled({ lavrov: 1, putin: 2, trump: 1, zelensky: 1 });
         // The only Trump is the `visibility:visible` span inside a `visibility:hidden` block: a reader sees it.
         expect(rows.find((r) => r.id === 'trump')!.forms).toEqual(['Donald Trump']);
+        // Drawing is viewport-first and settles after the mentions (failed once in Firefox with Trump not yet drawn).
+        await waitForHighlights(tab, { 'summit-lens-underline-person': 5, 'summit-lens-underline-summit': 0 });
         expect(await tab.evaluate(highlightTextsInPage, 'summit-lens-underline-person')).toEqual(['Putin', 'Vladimir Putin', 'Donald Trump', 'Sergei Lavrov', 'Volodymyr Zelensky']);
         expect(await tab.evaluate(() => {
           const registry = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights;
           return [...registry.get('summit-lens-underline-person')!].some((r) => r.startContainer.parentElement?.id === 'shown-in-ghost');
         })).toBe(true);
-        await waitForHighlights(tab, { 'summit-lens-underline-person': 5, 'summit-lens-underline-summit': 0 });
 
         // Typing a name into the page's editor (and a script a tag manager injects) must not mark it either.
         await tab.evaluate(() => {
