@@ -1,8 +1,7 @@
-import { isProbablyReaderable, Readability } from '@mozilla/readability';
+import { Readability } from '@mozilla/readability';
 import type { Lang } from '../schema/index-schema';
 import { isIsoDay } from '../corpus/iso-day';
 import {
-  articleUrl,
   MAX_ARTICLE_CHARS,
   MAX_PAGE_ELEMENTS,
   MAX_TITLE_CHARS,
@@ -10,6 +9,7 @@ import {
   type ExtractedArticle,
   type Extraction,
 } from './article';
+import { refusePage } from './page-refusal';
 
 /** Elements whose text is never article text, whatever Readability kept: captions, asides, controls. */
 const SKIPPED = new Set(['FIGCAPTION', 'ASIDE', 'NAV', 'BUTTON', 'FORM', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'SELECT', 'TEXTAREA', 'INPUT']);
@@ -34,13 +34,9 @@ export const DEFAULT_LIMITS: ExtractLimits = { maxElements: MAX_PAGE_ELEMENTS, m
  * a reason, what is not one article.
  */
 export function extractArticle(doc: Document, pageUrl: string, limits: ExtractLimits = DEFAULT_LIMITS): Extraction {
-  const url = articleUrl(pageUrl);
-  if (url === null) return { ok: false, code: 'not-web-page', error: 'only web pages (http or https) can be added' };
-  const elements = doc.getElementsByTagName('*').length;
-  if (elements > limits.maxElements) {
-    return { ok: false, code: 'too-large', error: `the page has ${elements} elements; pages over ${limits.maxElements} are not read` };
-  }
-  if (!isProbablyReaderable(doc)) return { ok: false, code: 'no-article', error: 'no article found on this page (too little running text)' };
+  const refused = refusePage(doc, pageUrl, limits.maxElements);
+  if (!refused.ok) return refused;
+  const { url } = refused;
 
   // Read before Readability moves the article's nodes out of the document.
   const pageTitle = clean(doc.title) || clean(doc.querySelector('h1')?.textContent ?? '');

@@ -1,5 +1,5 @@
-import isProbablyReaderable from '@mozilla/readability/Readability-readerable.js';
-import { articleUrl, MAX_PAGE_ELEMENTS, MAX_PAGE_HTML_CHARS, type PageSnapshot, type RefusalCode } from './article';
+import { MAX_PAGE_ELEMENTS, MAX_PAGE_HTML_CHARS, type PageSnapshot, type RefusalCode } from './article';
+import { refusePage } from './page-refusal';
 
 export interface SnapshotLimits {
   maxElements: number;
@@ -20,13 +20,9 @@ export type Snapshot = { ok: true; page: PageSnapshot } | { ok: false; code: Ref
  * see what the page did to its own prototypes.
  */
 export function snapshotPage(doc: Document, pageUrl: string, limits: SnapshotLimits = DEFAULT_SNAPSHOT_LIMITS): Snapshot {
-  const url = articleUrl(pageUrl);
-  if (url === null) return { ok: false, code: 'not-web-page', error: 'only web pages (http or https) can be added' };
-  const elements = doc.getElementsByTagName('*').length;
-  if (elements > limits.maxElements) {
-    return { ok: false, code: 'too-large', error: `the page has ${elements} elements; pages over ${limits.maxElements} are not read` };
-  }
-  if (!isProbablyReaderable(doc)) return { ok: false, code: 'no-article', error: 'no article found on this page (too little running text)' };
+  const refused = refusePage(doc, pageUrl, limits.maxElements);
+  if (!refused.ok) return refused;
+  const { url } = refused;
   // Without its doctype a standards page would be parsed again in quirks mode, where a few tags nest differently.
   const html = `${doc.doctype ? `<!doctype ${doc.doctype.name}>` : ''}${doc.documentElement?.outerHTML ?? ''}`;
   if (html.length > limits.maxHtmlChars) {

@@ -3,7 +3,7 @@ import { deflateRawSync } from 'node:zlib';
 import type { IndexDocument, Person, Quote, Summit, SummitIndex } from '../../../src/schema/index-schema';
 import { BUNDLE_FILE, encodeBundle } from '../../../src/schema/index-bundle';
 import { bundleFromText, type IndexBundle } from '../../../src/store/bundle-source';
-import { encodeRecords } from '../../../src/store/packed';
+import { concat, encodeRecords } from '../../../src/store/packed';
 
 /**
  * A small hand-made index that follows the schema, with quotes chosen to tell
@@ -177,12 +177,5 @@ export function splitRecords(bytes: Uint8Array): RecordsFile {
 
 export function joinRecords({ header, entries }: RecordsFile): Uint8Array {
   const encoder = new TextEncoder();
-  const parts = [encoder.encode(`${header}\n`), ...entries.flatMap(({ head, value }) => [encoder.encode(`${head}\n`), value])];
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
+  return concat([encoder.encode(`${header}\n`), ...entries.flatMap(({ head, value }) => [encoder.encode(`${head}\n`), value])]);
 }
