@@ -385,6 +385,8 @@ for (const name of BROWSERS) {
       h.server.route('/reading-hostile.html', article.replace('</body>', `${TAMPERING}</body>`));
       const huge = await h.session.newTab(h.url('reading-huge.html'));
       const hostile = await h.session.newTab(h.url('reading-hostile.html'));
+      // Added only once its footer has outgrown the article, which Readability alone would then take for the article.
+      await hostile.waitFor(() => document.querySelectorAll('footer p').length > 300);
       const popup = await openPopup(h);
       const answers = await poll(async () => {
         const all = await addEveryTab(popup);

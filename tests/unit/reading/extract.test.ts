@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { articleUrl, MAX_ARTICLE_CHARS, validateArticle } from '../../../src/reading/article';
 import { extractArticle, paragraphsOf } from '../../../src/reading/extract';
 import { snapshotPage } from '../../../src/reading/snapshot';
-import { pageAt, testPage } from './pages';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pageAt, ROOT, testPage } from './pages';
 
 /** The whole way an added page goes: its markup taken in the page, parsed again in the extension's document, read there. */
 function extractVia(page: Document, url: string) {
@@ -63,6 +65,25 @@ describe('extractArticle', () => {
     for (const furniture of ['cookie', 'Chia sẻ', 'Ảnh: Báo Bến Cảng', 'Tin liên quan', 'Bình luận', 'Hy vọng hòa bình sớm đến', 'Trang chủ', 'Lê Minh Châu']) {
       expect(all).not.toContain(furniture);
     }
+  });
+
+  it('keeps the article of a live page whose footer has gained thousands of "updated at" lines', () => {
+    const url = 'https://bencang.example/the-gioi/putin-anchorage.html';
+    const plain = extractVia(testPage('reading-vi-putin-anchorage.html', url), url);
+    const ticks = Array.from({ length: 3000 }, (_, i) => `<p>Cập nhật lúc ${1_764_775_000_000 + i}</p>`).join('');
+    const html = readFileSync(join(ROOT, 'tests/e2e/pages/reading-vi-putin-anchorage.html'), 'utf8').replace('</footer>', `${ticks}</footer>`);
+    const flooded = extractVia(pageAt(html, url), url);
+    if (!plain.ok || !flooded.ok) throw new Error('both pages should be read');
+    expect(flooded.article.paragraphs).toEqual(plain.article.paragraphs);
+    expect(flooded.article.paragraphs.join(' ')).not.toContain('Cập nhật lúc');
+  });
+
+  it('still reads a page whose whole text sits inside its footer landmark', () => {
+    const url = 'https://odd-layout.example/a';
+    const paragraph = 'Ngoại trưởng Lavrov cho biết cuộc gặp kéo dài gần ba giờ và hai bên sẽ tiếp tục liên lạc trong những tháng tới, dù chưa có thỏa thuận nào được ký. ';
+    const result = extractArticle(pageAt(`<html><body><footer><h1>Tin Alaska</h1><p>${paragraph.repeat(3)}</p><p>${paragraph.repeat(2)}</p></footer></body></html>`, url), url);
+    if (!result.ok) throw new Error(result.error);
+    expect(result.article.paragraphs).toEqual([paragraph.repeat(3).trim(), paragraph.repeat(2).trim()]);
   });
 
   it('refuses a sign-in page with a clear reason', () => {
