@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Tab } from './harness/browsers';
 import { BROWSERS, maybeScreenshot, useExtension, type Harness } from './harness/fixture';
+import { poll } from './harness/poll';
 import {
   cardMarkupViaCdp,
   expectCardInViewport,
@@ -87,7 +88,7 @@ for (const name of BROWSERS) {
       const name_ = await hover(tab, 'Vladimir Putin');
       await sleep(100);
       expect(await popover(tab)).toMatchObject({ present: false, open: false });
-      await sleep(600);
+      await tab.waitFor(() => document.querySelector('summit-lens-popover')?.matches(':popover-open') === true, undefined, 3000);
       const state = await popover(tab);
       expectCardInViewport(state);
       expect(state.rect!.top).toBeGreaterThanOrEqual(name_.bottom);
@@ -95,8 +96,11 @@ for (const name of BROWSERS) {
       expect(state.shadowRoot).toBeNull();
       expect(state.lightChildren).toBe(0);
       // Light card on a light page (Firefox cannot read the closed root: this pixel is its check of the card's rendering).
-      await sleep(250);
-      for (const [r, g, b] of await cardBackground(tab)) expect(Math.min(r, g, b)).toBeGreaterThan(235);
+      const light = await poll(async () => {
+        const pixels = await cardBackground(tab);
+        return pixels.every(([r, g, b]) => Math.min(r, g, b) > 235) && pixels;
+      }, 'the card painted light', 5000).catch(() => cardBackground(tab));
+      for (const [r, g, b] of light) expect(Math.min(r, g, b)).toBeGreaterThan(235);
       if (name === 'chromium') {
         let html = '';
         for (let i = 0; i < 50 && !html.includes('class="quote"'); i++) {
@@ -117,7 +121,7 @@ for (const name of BROWSERS) {
       await tab.mouseMove(rect.x, rect.top - 25, 2);
       await sleep(100);
       expect(await isOpen(tab)).toBe(true);
-      await sleep(600);
+      await tab.waitFor(() => document.querySelector('summit-lens-popover') === null, undefined, 3000);
       expect(await popover(tab)).toMatchObject({ present: false, open: false });
     });
 
@@ -125,7 +129,7 @@ for (const name of BROWSERS) {
       await hover(tab, 'Vladimir Putin');
       await tab.waitFor(() => document.querySelector('summit-lens-popover')?.matches(':popover-open') === true, undefined, 3000);
       await tab.press('Escape');
-      await sleep(100);
+      await tab.waitFor(() => document.querySelector('summit-lens-popover') === null, undefined, 3000);
       expect(await popover(tab)).toMatchObject({ present: false, open: false });
       await tab.mouseMove(NEUTRAL.x, NEUTRAL.y);
     });
@@ -211,7 +215,7 @@ for (const name of BROWSERS) {
       expect(state.activeIsHost).toBe(true);
 
       await tab.press('Escape');
-      await sleep(100);
+      await tab.waitFor(() => document.querySelector('summit-lens-popover') === null, undefined, 3000);
       expect(await popover(tab)).toMatchObject({ present: false, open: false });
     });
   });
@@ -279,9 +283,12 @@ for (const name of BROWSERS) {
       try {
         await hover(tab, 'Vladimir Putin');
         await tab.waitFor(() => document.querySelector('summit-lens-popover')?.matches(':popover-open') === true, undefined, 3000);
-        await sleep(500);
         expect(await tab.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true);
-        const [left, right] = await cardBackground(tab);
+        const dark = ([left, right]: [number, number, number][]) => Math.max(...left!) < 60 && Math.max(...right!) < 80;
+        const [left, right] = await poll(async () => {
+          const pixels = await cardBackground(tab);
+          return dark(pixels) && pixels;
+        }, 'the card painted dark', 5000).catch(() => cardBackground(tab));
         expect(Math.max(...left!)).toBeLessThan(60);
         expect(Math.max(...right!)).toBeLessThan(80);
         await maybeScreenshot(tab, `${name}-popover-dark`);

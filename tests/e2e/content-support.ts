@@ -147,6 +147,11 @@ export function highlightTextsInPage(name: string): string[] {
   return ranges.map((r) => r.toString());
 }
 
+/** Waits for the content script's User Timing mark that the whole page is scanned: every mention it will find is known. */
+export async function waitForScanEnd(tab: Tab, timeoutMs = 15_000): Promise<void> {
+  await tab.waitFor(() => performance.getEntriesByName('summit-lens:scan-end', 'mark').length > 0, undefined, timeoutMs);
+}
+
 /** The content script is running on the page once its highlights are registered (they are, empty, from the start). */
 export async function waitForActive(tab: Tab, style = 'underline'): Promise<void> {
   await tab.waitFor((name) => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.has(name), `summit-lens-${style}-person`, 15_000);

@@ -62,8 +62,8 @@ for (const name of BROWSERS) {
       expect(await popup.evaluate(() => [...document.querySelectorAll('[role=tab]')].map((t) => t.textContent))).toEqual(['Search', 'On this page', 'Timeline', 'Saved']);
       await popup.click('input.query');
       await popup.type('hoa binh');
-      await popup.waitFor(() => document.querySelectorAll('#results > li').length > 0);
-      await new Promise((r) => setTimeout(r, 250));
+      // Results for "hoa" may show first: wait for the whole query's, whose top hit is dated.
+      await popup.waitFor(() => document.querySelector('#results > li .quote .date')?.textContent === '15 Aug 2025', undefined, 10_000);
       const first = await popup.evaluate(() => ({
         date: document.querySelector('#results > li .quote .date')?.textContent,
         count: document.querySelector('.count')?.textContent,
