@@ -75,7 +75,7 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
   let section: number | null | undefined;
   let sectionStart = 0;
 
-  const standfirst = headlineStandfirst(doc, spans, ctx.mentions, (m) => resolveMention(m, { text: doc.text, recent: null, opener: null, day: doc.published, holders: ctx.holders, summit: ctx.summit, people: ctx.people, namedAt, sectionStart: 0, sentence: [], earlier: null }));
+  const standfirst = headlineStandfirst(doc, spans, ctx.mentions, (m) => resolveMention(m, { text: doc.text, recent: null, opener: null, day: doc.published, pageDay: true, holders: ctx.holders, summit: ctx.summit, people: ctx.people, namedAt, sectionStart: 0, sentence: [], earlier: null }));
   const interview = findInterview(doc.text, doc.paragraphs, ctx.mentions);
   for (const [paraIndex, para] of doc.paragraphs.entries()) {
     const paraText = doc.text.slice(para.start, para.end);
@@ -105,7 +105,8 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
       focus.sentence(outsideText, ownDays, outside.filter((m) => m.person !== null).map((m) => m.person!));
       // An office names its holder on the day the words were said: the sentence's own day, else its summit's, else the page's.
       const day = ownDays[0] ?? focus.quote('')?.date ?? doc.published;
-      const here: Resolver = { text: doc.text, recent, opener: opener(doc.text, s, outside), day, holders: ctx.holders, summit: focus.quote(''), people: ctx.people, namedAt, sectionStart, sentence: outside, earlier };
+      const pageDay = ownDays.length === 0 && !focus.quote('');
+      const here: Resolver = { text: doc.text, recent, opener: opener(doc.text, s, outside), day, pageDay, holders: ctx.holders, summit: focus.quote(''), people: ctx.people, namedAt, sectionStart, sentence: outside, earlier };
       const resolve = (m: Mention): Speaker | null => resolveMention(m, here);
       const sentenceSpeaker = speakerOfSentence(clause, outside, resolve, recent);
       const named = outside.map(resolve).filter((x): x is Speaker => x !== null).map(speakerKey);
@@ -241,6 +242,8 @@ interface Resolver {
   opener: Mention | null;
   /** The day an office phrase is read on. */
   day: string | null;
+  /** Whether that day is only the page's, no day or summit of the sentence's own. */
+  pageDay: boolean;
   holders: OfficeHolders;
   /** The summit the sentence is about, whose participants a counterpart phrase picks from. */
   summit: Summit | null;
@@ -301,12 +304,20 @@ function resolveMention(m: Mention, r: Resolver): Speaker | null {
   }
   if (m.kind === 'role' && !m.office && m.leader && m.country) return counterpart(m, r);
   if (m.kind !== 'role' || !m.office || !r.day) return null;
+  // `the former secretary of state`, `cựu Ngoại trưởng Mỹ`, `бывший госсекретарь` is never the holder on the day; `the then
+  // secretary`, `тогдашний госсекретарь` is the holder on the sentence's own day or summit, not on the page's.
+  const qualifier = r.text.slice(Math.max(0, m.start - 16), m.start);
+  if (FORMER.test(qualifier) || (r.pageDay && (THEN.test(qualifier) || THEN_AFTER.test(r.text.slice(m.end, m.end + 16))))) return null;
   const { holder, candidates } = r.holders.on(m.office, r.day);
   // A role word after the holder's name points back to them; for a shared office, only that way can it name anyone.
   const named = candidates.filter((id) => namedBetween(r.namedAt, id, r.sectionStart, m.start));
   if (named.length === 1) return { id: named[0]!, name: null, role: null, basis: 'back-reference' };
   return holder ? { id: holder, name: null, role: r.text.slice(m.start, m.end), basis: 'role' } : null;
 }
+
+const FORMER = /(?<![\p{L}])(?:former|ex-|one-time|onetime|cựu|nguyên|бывш(?:ий|его|ему|им|ая|ей|ую)|экс-)\s*$/iu;
+const THEN_AFTER = /^\s*(?:khi đó|khi ấy|lúc đó|lúc ấy|thời đó|at the time)(?![\p{L}])/iu;
+const THEN = /(?<![\p{L}])(?:then-?|тогдашн(?:ий|его|ему|им|яя|ей|юю))\s*$/iu;
 
 /**
  * `She also recalled Trump's verdict, when he said …`: after a pronoun of one gender for the person the text is
