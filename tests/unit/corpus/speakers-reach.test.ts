@@ -66,3 +66,38 @@ describe('a former or then office holder is not the holder on the page date', ()
     expect(speakers(text)[0]![2]).toBe('tillerson');
   });
 });
+
+describe('a sentence opening with whose account it gives', () => {
+  it('quotes that person, named or pointed back to, in all three languages', () => {
+    const text = [
+      'date 2025-08-17 Tin',
+      '',
+      'Ông Sergei Lavrov rời Anchorage tối 15/8. Theo ông, hai đoàn "đã nghe nhau nhiều hơn nói".',
+      '',
+      'Theo bà Nguyễn Thị Lan, châu Âu "khó đứng ngoài" tiến trình này.',
+      '',
+      'Theo lời Thượng nghị sĩ Jeanne Shaheen, lệnh trừng phạt "vẫn còn nguyên".',
+      '',
+      'Марко Рубио вернулся в Вашингтон. По его мнению, до мира «еще далеко, но ближе, чем в июле».',
+      '',
+      'Senator Tom Hale spoke in Juneau. According to him, the deal was "not dead, only delayed."',
+    ].join('\n');
+    expect(speakers(text).map((q) => [q[2], q[3], q[4]])).toEqual([
+      ['lavrov', null, 'back-reference'],
+      [null, 'Nguyễn Thị Lan', 'named'],
+      [null, 'Jeanne Shaheen', 'named'],
+      ['rubio', null, 'back-reference'],
+      [null, 'Tom Hale', 'back-reference'],
+    ]);
+  });
+
+  it('leaves words cited as words and accounts of nobody nameable alone', () => {
+    const text = 'Theo ông Trump, lẽ ra ông phải nói "không" thay vì "có".\n\nTheo hãng tin Reuters, cuộc gặp "kéo dài hơn dự kiến".\n\nПо их словам, встреча была «рабочей».';
+    expect(speakers(text).map((q) => [q[1], q[2], q[3]])).toEqual([
+      ['scare', null, null],
+      ['scare', null, null],
+      ['scare', null, null],
+      ['scare', null, null],
+    ]);
+  });
+});
