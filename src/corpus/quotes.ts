@@ -322,6 +322,7 @@ function resolveMention(m: Mention, r: Resolver): Speaker | null {
     let antecedent = r.opener && r.opener.end <= m.start ? resolveMention(r.opener, { ...r, opener: null }) : r.recent;
     // `"He was right," she added` after his words: she is the one speaking before him, if only her gender fits.
     if (antecedent && r.earlier && antecedent === r.recent && !sameGender(gender, speakerGender(antecedent, r.people)) && sameGender(gender, speakerGender(r.earlier, r.people))) antecedent = r.earlier;
+    if (m.offices) return officeNoun(m, m.offices, antecedent, r);
     if (!antecedent || !sameGender(gender, speakerGender(antecedent, r.people))) return null;
     return { ...antecedent, basis: antecedent.basis === 'role' ? 'role' : 'back-reference' };
   }
@@ -337,6 +338,19 @@ function resolveMention(m: Mention, r: Resolver): Speaker | null {
   if (named.length === 1) return { id: named[0]!, name: null, role: null, basis: 'back-reference' };
   return holder ? { id: holder, name: null, role: r.text.slice(m.start, m.end), basis: 'role' } : null;
 }
+
+/**
+ * `the secretary`, `госсекретарь`: the antecedent if they held one of the offices on the day, else the one holder of
+ * them the section has named; otherwise nobody. `the secretary general`, `the governor of Texas` are other offices.
+ */
+function officeNoun(m: Mention, offices: string[], antecedent: Speaker | null, r: Resolver): Speaker | null {
+  if (!r.day || OTHER_OFFICE_AFTER.test(r.text.slice(m.end, m.end + 12))) return null;
+  const candidates = [...new Set(offices.flatMap((o) => r.holders.on(o, r.day!).candidates))];
+  if (antecedent?.id && candidates.includes(antecedent.id)) return { ...antecedent, basis: antecedent.basis === 'role' ? 'role' : 'back-reference' };
+  const named = candidates.filter((id) => namedBetween(r.namedAt, id, r.sectionStart, m.start));
+  return named.length === 1 ? { id: named[0]!, name: null, role: null, basis: 'back-reference' } : null;
+}
+const OTHER_OFFICE_AFTER = /^[\s-]+(?:of|general|генерал)(?![\p{L}])/iu;
 
 const FORMER = /(?<![\p{L}])(?:former|ex-|one-time|onetime|cựu|nguyên|бывш(?:ий|его|ему|им|ая|ей|ую)|экс-)\s*$/iu;
 const THEN_AFTER = /^\s*(?:khi đó|khi ấy|lúc đó|lúc ấy|thời đó|at the time)(?![\p{L}])/iu;

@@ -52,3 +52,20 @@ export const COUNTERPARTS: { form: string; country: string }[] = [
     [`${stem!}ий коллега`, `${stem!}ого коллеги`, `${stem!}ому коллеге`, `${stem!}им коллегой`].map((form) => ({ form, country: country! })),
   ),
 ];
+
+/**
+ * Office nouns without a country (`the secretary`, `the governor`, `госсекретарь`): news uses them for someone it has
+ * just named or described by office. Unlike a bare pronoun they point back only to a person who held one of these
+ * offices on the day (`Tillerson … "…," the secretary said`; never to the president quoted before him); with no such
+ * person they name nobody, since the holder on the day need not be the one meant.
+ */
+export const OFFICE_NOUNS: { form: string; offices: string[] }[] = [
+  { form: 'the secretary', offices: ['us-secretary-of-state', 'us-defense-secretary'] },
+  { form: 'the governor', offices: ['us-alaska-governor'] },
+  { form: 'the press secretary', offices: ['us-press-secretary'] },
+  { form: 'госсекретарь', offices: ['us-secretary-of-state'] },
+  { form: 'vị Ngoại trưởng Mỹ', offices: ['us-secretary-of-state'] },
+  { form: 'vị thống đốc', offices: ['us-alaska-governor'] },
+  { form: 'ông thống đốc', offices: ['us-alaska-governor'] },
+];
+

@@ -101,3 +101,39 @@ describe('a sentence opening with whose account it gives', () => {
     ]);
   });
 });
+
+describe('office nouns without a country point back only to a holder of the office', () => {
+  it('the secretary, the governor, the press secretary, госсекретарь', () => {
+    const text = [
+      'date 2025-08-14 World',
+      '',
+      'Secretary of State Marco Rubio met reporters in the hangar. "Nothing is signed until everything is," Rubio said. Reporters then asked about sanctions. "They stay in place for now," the secretary added.',
+      '',
+      'Press secretary Karoline Leavitt spoke next. Asked about a second meeting, the press secretary said it was "on the table, not on the calendar."',
+      '',
+      'Alaska\'s Republican governor greeted the delegations on the tarmac. "Anchorage has never been busier," the governor told local radio.',
+      '',
+      'Марко Рубио провел брифинг в Анкоридже. «Мы не торопимся», — сказал госсекретарь.',
+    ].join('\n');
+    expect(speakers(text).map((q) => [q[2], q[4]])).toEqual([
+      ['rubio', 'named'],
+      ['rubio', 'back-reference'],
+      ['leavitt', 'back-reference'],
+      ['dunleavy', 'role'],
+      ['rubio', 'back-reference'],
+    ]);
+  });
+
+  it('name nobody after someone who does not hold the office, or for another office', () => {
+    const text = 'date 2025-08-14 World\n\nPresident Trump spoke first. "We will see what happens," the secretary said.\n\n"Allies are united," the secretary general said.';
+    expect(speakers(text).map((q) => q[2])).toEqual([null, null]);
+  });
+
+  it('the national security adviser with no country is the US one on the day; another country\'s is nobody', () => {
+    const text = 'date 2021-06-18 World\n\nThe national security adviser told reporters that talks would start "within weeks."\n\nUkraine\'s national security adviser said it was "too early to judge."';
+    expect(speakers(text).map((q) => [q[2], q[4]])).toEqual([
+      ['sullivan', 'role'],
+      [null, 'none'],
+    ]);
+  });
+});
