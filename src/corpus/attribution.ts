@@ -129,8 +129,12 @@ export function subjectOf(c: Clause, verb: VerbHit, from: number): Subject {
 const PREPOSITION = leadingLookbehind(/(?<![\p{L}])(?:с|со|к|ко|о|об|обо|у|от|для|при|без|между|перед|против|with|to|about|from|for|against|of|với|về|của|cùng)\s+$/iu);
 
 function governed(text: string, m: Mention): boolean {
-  return PREPOSITION.test(text.slice(Math.max(0, m.start - 12), m.start));
+  const before = text.slice(Math.max(0, m.start - 12), m.start);
+  if (!PREPOSITION.test(before)) return false;
+  // `…, with the press secretary telling reporters that …`: the subject of an absolute phrase is no object.
+  return !(/(?<![\p{L}])with\s+$/iu.test(before) && WITH_SPEAKING.test(text.slice(m.end, m.end + 40)));
 }
+const WITH_SPEAKING = /^\s+(?:\p{Ll}+ly\s+)?(?:telling|saying|adding|noting|insisting|warning|arguing|calling|describing)(?![\p{L}])/u;
 
 /**
  * A name set off by commas right before the verb's clause is its subject:

@@ -53,6 +53,8 @@ interface Found {
   dateBasis: DateBasis;
   summit: string | null;
   mentions: string[];
+  /** The quotation stands in a heading (headline, entry title), where news repeats words its body attributes. */
+  heading: boolean;
 }
 
 /**
@@ -151,6 +153,7 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
           dateBasis: when.dateBasis,
           summit: summit?.id ?? null,
           mentions: mentionedPeople(clause.mentions, resolve, speaker?.id ?? null),
+          heading: paraIndex === 0 || isHeading(paraText),
         });
       });
 
@@ -170,6 +173,7 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
     }
   }
 
+  echoHeadings(doc.text, found);
   const ids = quoteIds(ctx.docId, found.map((f) => ctx.doc.text.slice(f.span.start, f.span.end)));
   return found.map((f, i) => ({
     id: ids[i]!,
@@ -209,6 +213,34 @@ function accordingTo(text: string, from: number, q: QuoteSpan, outside: Mention[
   if (!first || first.end > q.open || first.kind === 'distractor' || !ACCORDING_TO.test(text.slice(from, outside[0].start))) return undefined;
   if (!/^\s*,/u.test(text.slice(first.end, first.end + 3))) return undefined;
   return resolve(first) ?? undefined;
+}
+
+/** A short paragraph with no closing full stop: a headline, a standfirst title or a live entry's title. */
+function isHeading(paragraph: string): boolean {
+  const words = paragraph.trim().split(/\s+/u);
+  return words.length <= 20 && !/[.!?…]$/u.test(paragraph.trim().replace(/[\s"'“”‘’«»„]+$/u, ''));
+}
+
+/** Lower case, one space, no punctuation at either end: how the same words are compared in two places. */
+function wordsKey(text: string): string {
+  return text.toLowerCase().replace(/\s+/gu, ' ').replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, '');
+}
+
+/**
+ * `'Nobody walked away with nothing': a Finnish diplomat on …` over a body where Väisänen says "Nobody walked away with
+ * nothing, and …": a heading repeats words its body attributes, so an unattributed heading quotation of three words
+ * or more takes the speaker, kind and date of the body quotation that contains it, if every such quotation agrees.
+ */
+function echoHeadings(text: string, found: Found[]): void {
+  for (const f of found) {
+    if (!f.heading || f.speaker || (f.kind !== 'speech' && f.kind !== 'scare')) continue;
+    const key = wordsKey(text.slice(f.span.start, f.span.end));
+    if (key.split(' ').length < 3) continue;
+    const echoes = found.filter((g) => g !== f && g.speaker && g.kind === 'speech' && wordsKey(text.slice(g.span.start, g.span.end)).includes(key));
+    const first = echoes[0];
+    if (!first || echoes.some((g) => speakerKey(g.speaker!) !== speakerKey(first.speaker!))) continue;
+    Object.assign(f, { speaker: first.speaker, kind: 'speech', date: first.date, dateBasis: first.dateBasis });
+  }
 }
 
 const ENTRY_STAMP = /^(?:\d{1,2}[:h]\d{2}|[A-Z][a-z]{2,4}\.? \d{1,2}, \d{4}, \d{1,2}:\d{2})(?:\s?[ap]\.?m\.?)?(?:\s+(?:ET|GMT|UTC|МСК))?(?:\s|$)/u;

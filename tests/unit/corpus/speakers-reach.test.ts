@@ -137,3 +137,41 @@ describe('office nouns without a country point back only to a holder of the offi
     ]);
   });
 });
+
+describe('a heading repeats words its body attributes', () => {
+  it('the headline and an entry title take the speaker of the body quotation that contains them', () => {
+    const text = [
+      'date 2025-08-19 "Nobody got everything they wanted": an Estonian envoy on Anchorage',
+      '',
+      'Kadri Tamm, a former ambassador, spoke to us on Monday. "Nobody got everything they wanted, and that is how a first round should end," Tamm said.',
+      '',
+      '4:10 p.m. ET',
+      'Senator on the summit: "a day of photographs"',
+      'Sen. Paul Whitcomb of Ohio called it "a day of photographs, not of decisions" in a post on X.',
+    ].join('\n');
+    expect(speakers(text).map((q) => [q[1], q[3]])).toEqual([
+      ['speech', 'Kadri Tamm'],
+      ['speech', 'Kadri Tamm'],
+      ['speech', 'Paul Whitcomb'],
+      ['speech', 'Paul Whitcomb'],
+    ]);
+  });
+
+  it('not when two speakers said the words, nor for a word or two', () => {
+    const text = [
+      'date 2025-08-19 Both sides "ready to keep talking", and "on track"',
+      '',
+      'Rubio said on Monday that Washington was "ready to keep talking." Lavrov said on Tuesday that Moscow was "ready to keep talking" too.',
+      '',
+      'Ushakov said the talks were "on track".',
+    ].join('\n');
+    expect(speakers(text).slice(0, 2).map((q) => q[2])).toEqual([null, null]);
+  });
+});
+
+describe('an absolute phrase with a speaking subject', () => {
+  it('`with the spokesman telling reporters that …` is the spokesman\'s, not an object of `with`', () => {
+    const text = 'date 2025-08-13 World\n\nPress secretary Karoline Leavitt briefed on Tuesday.\n\nThe White House sought to lower expectations, with the press secretary telling reporters that the president wanted "a first conversation, not a deal."';
+    expect(speakers(text).map((q) => [q[2], q[4]])).toEqual([['leavitt', 'back-reference']]);
+  });
+});
