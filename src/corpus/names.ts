@@ -1,7 +1,7 @@
 import type { Person } from '../schema/index-schema';
 import type { Gazetteer } from './gazetteer';
 import { russianCaseForms } from '../matcher/russian-inflection';
-import { COUNTERPARTS, NAME_PREFIXES, OFFICE_NOUNS, PRONOUNS } from './roles';
+import { COUNTERPARTS, LOWERCASE_PRONOUNS, NAME_PREFIXES, OFFICE_NOUNS, PRONOUNS } from './roles';
 
 /**
  * Every way a text refers to a person: a gazetteer name or epithet, an office
@@ -96,6 +96,7 @@ export class NameMatcher {
     }
     for (const c of COUNTERPARTS) add({ form: c.form, kind: 'role', person: null, country: c.country, leader: true, caseInsensitive: true });
     for (const n of OFFICE_NOUNS) add({ form: n.form, kind: 'pronoun', person: null, country: null, leader: false, offices: n.offices, caseInsensitive: true });
+    for (const p of LOWERCASE_PRONOUNS) add({ form: p, kind: 'pronoun', person: null, country: null, leader: false, caseInsensitive: false });
     for (const p of PRONOUNS) add({ form: p, kind: 'pronoun', person: null, country: null, leader: false, caseInsensitive: true });
     for (const p of NAME_PREFIXES) add({ form: p, kind: 'prefix', person: null, country: null, leader: false, caseInsensitive: false });
     for (const [key, list] of byFirst) {

@@ -406,8 +406,8 @@ function otherGenderReferent(m: Mention, r: Resolver): Speaker | null | undefine
 
 type Gender = 'f' | 'm' | null;
 
-const FEMALE_PRONOUN = /^(?:bà|bà ấy|cô|cô ấy|nữ .+|she|the spokeswoman|the congresswoman|она|её|ее|собеседница)$/iu;
-const MALE_PRONOUN = /^(?:ông|ông ấy|ngài|anh ấy|he|the spokesman|the congressman|он|его|собеседник)$/iu;
+const FEMALE_PRONOUN = /^(?:bà|bà ấy|cô|cô ấy|chị|chị ấy|nữ .+|she|the spokeswoman|the congresswoman|она|её|ее|собеседница)$/iu;
+const MALE_PRONOUN = /^(?:ông|ông ấy|ngài|anh|anh ấy|he|the spokesman|the congressman|он|его|собеседник)$/iu;
 
 function pronounGender(form: string): Gender {
   return FEMALE_PRONOUN.test(form) ? 'f' : MALE_PRONOUN.test(form) ? 'm' : null;

@@ -36,6 +36,9 @@ export const PRONOUNS = [
   'пресс-секретарь', 'российский министр', 'парламентарий', 'депутат', 'замминистра', 'замглавы', 'собеседница', 'экс-посол',
 ];
 
+/** Vietnamese `anh` (he, a younger man) and `chị` (she), only in lower case: `Anh` is also England. */
+export const LOWERCASE_PRONOUNS = ['anh', 'chị'];
+
 /**
  * `người đồng cấp Nga`, `lãnh đạo Nga-Mỹ`, `his Russian counterpart`, `российский коллега`: the leader of
  * that country at the summit the sentence is about, i.e. its participant from that country. Not an
@@ -60,6 +63,8 @@ export const COUNTERPARTS: { form: string; country: string }[] = [
  * person they name nobody, since the holder on the day need not be the one meant.
  */
 export const OFFICE_NOUNS: { form: string; offices: string[] }[] = [
+  // `the president` after Zelensky is Zelensky: any president, and with two presidents named, nobody.
+  { form: 'the president', offices: ['us-president', 'ru-president', 'ua-president', 'fr-president', 'fi-president', 'ch-president', 'su-president'] },
   { form: 'the secretary', offices: ['us-secretary-of-state', 'us-defense-secretary'] },
   { form: 'the governor', offices: ['us-alaska-governor'] },
   { form: 'the press secretary', offices: ['us-press-secretary'] },

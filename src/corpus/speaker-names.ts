@@ -19,7 +19,7 @@ const RUN = /(?<![\p{L}\p{N}'’-])\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*)*/
  * common Vietnamese middle name.
  */
 const EDGE = new Set(
-  `theo trong khi sau tại ở với về từ người ông bà các những một nhưng và còn cũng đó này thượng hạ tổng thủ bộ ngoại phó chủ cựu giáo tiến phát chuyên nhà nghị đại đặc trợ
+  `theo trong khi sau tại ở với về từ người ông bà chị các những một nhưng và còn cũng đó này thượng hạ tổng thủ bộ ngoại phó chủ cựu giáo tiến phát chuyên nhà nghị đại đặc trợ
   mỹ nga pháp đức anh ý ukraine trung quốc phần lan ba nhật hàn liên châu âu việt nam hoa kỳ moskva kiev kyiv washington alaska anchorage geneva helsinki hamburg
   the a an in on at but and when while after before as for with by from of to it this that if so yet mr mrs ms dr sen rep gov president secretary minister
   senator ambassador former prime foreign state general vice deputy press chief professor governor speaker leader russian american ukrainian finnish european

@@ -175,3 +175,19 @@ describe('an absolute phrase with a speaking subject', () => {
     expect(speakers(text).map((q) => [q[2], q[4]])).toEqual([['leavitt', 'back-reference']]);
   });
 });
+
+describe('the president and Vietnamese anh/chị', () => {
+  it('`the president` is the president the text is about; with none named, nobody', () => {
+    const a = 'date 2025-08-11 World\n\nPresident Trump flies to Anchorage on Friday. On Monday the president told reporters he would know "very quickly" whether a deal was possible.';
+    expect(speakers(a)[0]![2]).toBe('trump');
+    const b = 'date 2025-08-19 World\n\nPresident Volodymyr Zelensky arrived at the White House on Monday. "We need guarantees that work," the president said.';
+    expect(speakers(b)[0]![2]).toBe('zelensky');
+    const c = 'date 2025-08-16 World\n\nReporters waited outside the base for three hours. "It was productive," the president said later.';
+    expect(speakers(c)[0]![2]).toBeNull();
+  });
+
+  it('`anh`, `chị` point back to the man or woman just named, never `Anh` the country', () => {
+    const text = 'Chị Lê Thu Hằng, tình nguyện viên tại Anchorage, đã đứng chờ từ sáng. "Ai cũng muốn thấy tận mắt", chị kể.\n\nAnh Vũ Đức Thành làm tài xế ở đây mười năm. "Chưa bao giờ thành phố đông như vậy", anh nói.\n\nThủ tướng Anh nói rằng châu Âu "phải có chỗ ngồi".';
+    expect(speakers(text).map((q) => q[3])).toEqual(['Lê Thu Hằng', 'Vũ Đức Thành', null]);
+  });
+});
