@@ -545,7 +545,7 @@ function statementReader(text: string, outside: Mention[], resolve: (m: Mention)
 }
 
 /** `asked Leavitt`, `hỏi ông Rubio`, `спросил Лаврова`, `журналисты задали Ушакову`: a question's addressee right after the verb. */
-const ASKED = leadingLookbehind(/(?<![\p{L}])(?:asked|pressed|hỏi|chất vấn|спросил[аи]?|задал[аи]?(?: (?:вопрос|вопросы))?|переспросил[аи]?)\s+(?:(?:отдельно|также|тоже|и)\s+)?$/iu);
+const ASKED = leadingLookbehind(/(?<![\p{L}])(?:asked|pressed|questioned|hỏi|chất vấn|спросил[аи]?|задал[аи]?(?: (?:вопрос|вопросы))?|переспросил[аи]?)\s+(?:(?:отдельно|также|тоже|и)\s+)?$/iu);
 
 function addressee(text: string, s: Range, outside: Mention[], resolve: (m: Mention) => Speaker | null): Speaker | null {
   for (const m of outside) {

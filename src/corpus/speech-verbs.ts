@@ -11,6 +11,7 @@ const VERBS = [
   'tweet', 'đăng tải', 'trả lời', 'kêu gọi', 'cảnh báo', 'thừa nhận', 'tiết lộ', 'lưu ý', 'giải thích', 'nhắc lại',
   'ca ngợi', 'phủ nhận', 'bác bỏ', 'xác nhận', 'thông báo', 'đánh giá', 'mô tả', 'trấn an',
   'cam kết', 'nhận xét rằng', 'dọa', 'đe dọa', 'chỉ trích', 'khen ngợi', 'hứa', 'gọi', 'đáp', 'đáp lại', 'chúc', 'ví', 'đề xuất', 'hối thúc', 'kể lại', 'kể', 'yêu cầu', 'đề nghị',
+  'đăng trên', 'đăng lên',
 ];
 
 /**
@@ -40,6 +41,8 @@ const RUSSIAN_STEMS = [
   // The imperfective past of the same verbs (`рассказывал журналистам`, `предостерегала от попыток`), a report of what was said over time.
   'рассказывал', 'заявлял', 'отмечал', 'подчеркивал', 'подчёркивал', 'предупреждал', 'предостерегал', 'допускал', 'утверждал',
   'уверял', 'повторил', 'повторял', 'пояснял', 'указывал', 'признавал', 'напоминал', 'сообщал', 'обещал', 'называл',
+  // `ограничился фразой «…»`: said no more than the words quoted.
+  'ограничился', 'ограничилась',
 ];
 const RUSSIAN = ['выразился', 'выразилась', 'назвав', 'называет', 'по мнению', 'слова', 'по словам', 'по его словам', 'по ее словам', 'по её словам', 'как считает', 'как сказал', 'как отметил'];
 
@@ -57,7 +60,7 @@ const VERB_RE = leadingLookbehind(new RegExp(`(?<![\\p{L}\\d])(?:${ALTERNATIVES.
  * not the subject of a verb.
  */
 const NOUNISH = new Set(['tuyên bố', 'phát biểu', 'thông báo', 'đánh giá', 'cam kết', 'đề xuất', 'nhận định', 'nhận xét', 'cảnh báo', 'chia sẻ', 'trả lời', 'yêu cầu', 'đề nghị']);
-const NOUN_BEFORE = /(?<![\p{L}])(?:trong|theo|qua|bản|một|các|những|lời|bài|cuộc|sau|tại|với|của|rằng|là)\s+$/iu;
+const NOUN_BEFORE = /(?<![\p{L}])(?:trong|theo|qua|bản|một|các|những|lời|câu|bài|cuộc|sau|tại|với|của|rằng|là)\s+$/iu;
 
 export interface VerbHit {
   start: number;

@@ -191,3 +191,25 @@ describe('the president and Vietnamese anh/chị', () => {
     expect(speakers(text).map((q) => q[3])).toEqual(['Lê Thu Hằng', 'Vũ Đức Thành', null]);
   });
 });
+
+describe('more speech verbs, by their use', () => {
+  it('posting on a network, limiting oneself to a phrase', () => {
+    const text = [
+      'Đặc phái viên Steve Witkoff đăng lên mạng xã hội X một tấm ảnh, kèm lời nhắn: "Một bước nhỏ, nhưng đúng hướng".',
+      '',
+      'Сам Дмитрий Песков на брифинге ограничился фразой «всему свое время».',
+      '',
+      'Мария Захарова ограничилась словами о том, что «комментариев не будет».',
+    ].join('\n');
+    expect(speakers(text).map((q) => [q[1], q[2]])).toEqual([
+      ['speech', 'witkoff'],
+      ['speech', 'peskov'],
+      ['speech', 'zakharova'],
+    ]);
+  });
+
+  it('`câu trả lời` is an answer, not a verb whose subject is missing', () => {
+    const text = 'Ông Marco Rubio nói rằng trong câu trả lời gửi báo chí, Washington "không đặt thời hạn".';
+    expect(speakers(text)[0]![2]).toBe('rubio');
+  });
+});
