@@ -112,7 +112,7 @@ export function subjectOf(c: Clause, verb: VerbHit, from: number): Subject {
   // apposition has the sentence's subject.
   if (inClause.length === 0 && c.text[clauseStart - 1] === ',' && PREDICATE_AFTER_APPOSITION.test(pre)) return { type: 'implicit' };
   const last = inClause[inClause.length - 1];
-  const tail = c.text.slice(last?.end ?? 0, verb.start);
+  const tail = withoutVerbs(c.text, last?.end ?? 0, verb.start, earlier);
   if (last && (ADVERBS.test(tail) || WHEN.test(tail) || (cyrillicVerb && CIRCUMSTANCE_RU.test(tail)) || PARENTHETICAL.test(tail))) return { type: 'person', mention: last };
   // A title word that is also a back-reference (`Военный эксперт Андрей Малышев`, `the senator Lisa Murkowski`) titles the name after it.
   const first = inClause[0]?.kind === 'pronoun' && inClause[1] && (inClause[1].kind === 'name' || inClause[1].kind === 'stranger') && /^\s(?:[\p{L}-]+\s){0,2}$/u.test(c.text.slice(inClause[0].end, inClause[1].start)) ? inClause[1] : inClause[0];
@@ -120,6 +120,13 @@ export function subjectOf(c: Clause, verb: VerbHit, from: number): Subject {
   const reported = earlier.length > 0 && COMPLEMENTISER.test(c.text.slice(earlier[earlier.length - 1]!.end, verb.start));
   if (first && !reported && first.kind !== 'pronoun' && TITLE_ONLY.test(c.text.slice(clauseStart, first.start))) return { type: 'person', mention: first };
   return { type: 'unknown' };
+}
+
+/** `Ông viết thêm rằng`: a speech verb right before another (`viết` + `thêm rằng`) is one predicate with it. */
+function withoutVerbs(text: string, from: number, to: number, verbs: VerbHit[]): string {
+  let out = text.slice(from, to);
+  for (const v of verbs) if (v.start >= from && v.end <= to) out = out.slice(0, v.start - from) + ' '.repeat(v.end - v.start) + out.slice(v.end - from);
+  return out;
 }
 
 /**

@@ -208,6 +208,15 @@ describe('more speech verbs, by their use', () => {
     ]);
   });
 
+  it('two speech verbs in a row are one predicate: `Ông viết thêm rằng`, `bà nhấn mạnh thêm rằng`', () => {
+    const text = 'date 2025-08-17 Tin\n\nTổng thống Ukraine cho biết Kiev "sẵn sàng đối thoại". Ông viết thêm rằng châu Âu "phải có mặt".\n\nBà Kaja Kallas phát biểu tại Brussels. Bà nhấn mạnh thêm rằng EU "không công nhận" việc sáp nhập.';
+    expect(speakers(text).map((q) => [q[2] ?? q[3], q[4]])).toEqual([
+      ['zelensky', 'role'],
+      ['zelensky', 'role'],
+      ['Kaja Kallas', 'back-reference'],
+    ]);
+  });
+
   it('`câu trả lời` is an answer, not a verb whose subject is missing', () => {
     const text = 'Ông Marco Rubio nói rằng trong câu trả lời gửi báo chí, Washington "không đặt thời hạn".';
     expect(speakers(text)[0]![2]).toBe('rubio');
