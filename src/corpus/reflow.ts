@@ -11,6 +11,9 @@ import { endsClause } from './punctuation';
  */
 const CONTINUES = /^[\p{Ll}\d(“"‘'–-]/u;
 
+/** A line ending in an article or a word that needs its noun (`a former` + `U.S. diplomat who…`) goes on, capital or not. */
+const OPEN_END = /(?<![\p{L}])(?:a|an|the|former|của|các|những)$/iu;
+
 export function reflow(lines: string[], hardWrapped: boolean, width: number | null = null): string[] {
   const paragraphs: string[] = [];
   let current: string | null = null;
@@ -25,7 +28,7 @@ export function reflow(lines: string[], hardWrapped: boolean, width: number | nu
       continue;
     }
     if (current === null) current = line;
-    else if (hardWrapped || (!endsClause(current) && (CONTINUES.test(line) || brokenForWidth(previous, line, width)))) current = join(current, line);
+    else if (hardWrapped || (!endsClause(current) && (CONTINUES.test(line) || OPEN_END.test(current) || brokenForWidth(previous, line, width)))) current = join(current, line);
     else {
       flush();
       current = line;

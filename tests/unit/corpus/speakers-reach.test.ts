@@ -222,3 +222,10 @@ describe('more speech verbs, by their use', () => {
     expect(speakers(text)[0]![2]).toBe('rubio');
   });
 });
+
+describe('a line broken after an article goes on', () => {
+  it('so a quotation after it stays in the speaker\'s paragraph', () => {
+    const text = 'date 2025-08-15 Live\n\n"Expect a long statement," said Ines Kowal, a\nPolish diplomat posted to Washington. "Long means empty."\n\nBên lề hội nghị, ông Lê Hoài Nam, cựu đại sứ của\nViệt Nam tại Nga, nhận xét: "Hai bên đều cần thời gian". "Không ai vội cả".';
+    expect(speakers(text).map((q) => q[3])).toEqual(['Ines Kowal', 'Ines Kowal', 'Lê Hoài Nam', 'Lê Hoài Nam']);
+  });
+});
