@@ -39,8 +39,8 @@ const INVERTED_END = /^(?:\s*(?:[.,;:!?)–—"“«]|-\s|$)|\s+(?:on|in|at|afte
 /** `according to`, `по словам`, `по мнению` and `слова` always put their subject after them. */
 const ALWAYS_INVERTED = /^(?:according to|по словам|по мнению|слова)$/iu;
 
-/** Words that may sit between a subject and its verb (`ông Putin cũng nói`; `đọc tuyên bố, trong đó nêu rõ`: the statement's reader). */
-const ADVERBS = /^(?:\s|,|cũng|đã|còn|vẫn|thì|lại|sau đó|trong đó|từng|ra|thêm|liền|mới|đều|chỉ|đồng thời|nhanh chóng|tiếp tục|hôm nay|trước đó|khi đó|gần đây|không|chưa|also|then|had|has|have|would|will|was|later|again|not|and|but|как|as|также|тоже|и|а|но|ранее|вновь|не)*$/iu;
+/** Words that may sit between a subject and its verb (`ông Putin cũng nói`, `ông sẽ gọi`, `lẽ ra ông phải nói`; `đọc tuyên bố, trong đó nêu rõ`: the statement's reader). */
+const ADVERBS = /^(?:\s|,|cũng|đã|còn|vẫn|thì|lại|sẽ|phải|cần|muốn|có thể|lẽ ra|sau đó|trong đó|từng|ra|thêm|liền|mới|đều|chỉ|đồng thời|nhanh chóng|tiếp tục|hôm nay|trước đó|khi đó|gần đây|không|chưa|also|then|had|has|have|would|will|was|later|again|not|and|but|как|as|также|тоже|и|а|но|ранее|вновь|не)*$/iu;
 /**
  * What may stand between a named subject and its verb besides adverbs: when
  * it was said (`ông Graham hôm qua gọi`, `Hegseth last week said`, `Песков вчера заявил`).

@@ -217,6 +217,11 @@ describe('more speech verbs, by their use', () => {
     ]);
   });
 
+  it('a Vietnamese modal between subject and verb (`sẽ`, `phải`, `cần`, `có thể`) keeps the subject', () => {
+    const text = 'date 2025-08-19 Tin\n\nBà Kaja Kallas nói: "Châu Âu phải có mặt". Bà cho biết sẽ gọi cho "các đối tác ở Washington" ngay trong tối nay.\n\nÔng Sergei Lavrov nói rằng lẽ ra phương Tây cần nghe "cả hai phía". Ông cho rằng Moskva có thể chờ.\n\n"Chúng tôi không vội", ông có thể nói thêm.';
+    expect(speakers(text).map((q) => q[2] ?? q[3])).toEqual(['Kaja Kallas', 'Kaja Kallas', 'lavrov', 'lavrov']);
+  });
+
   it('`câu trả lời` is an answer, not a verb whose subject is missing', () => {
     const text = 'Ông Marco Rubio nói rằng trong câu trả lời gửi báo chí, Washington "không đặt thời hạn".';
     expect(speakers(text)[0]![2]).toBe('rubio');
