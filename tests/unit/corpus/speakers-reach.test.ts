@@ -222,6 +222,21 @@ describe('more speech verbs, by their use', () => {
     expect(speakers(text).map((q) => q[2] ?? q[3])).toEqual(['Kaja Kallas', 'Kaja Kallas', 'lavrov', 'lavrov']);
   });
 
+  it('comment, add, predict; observed, reiterated; возразил, признался, полагает', () => {
+    const text = [
+      '"Không có gì bất ngờ", Thượng nghị sĩ Lindsey Graham bình luận. Ông Kirill Dmitriev cho hay Nga "sẵn sàng hợp tác kinh tế".',
+      '',
+      'Các nhà bình luận gọi đó là "một ván cờ dài". Một số bình luận coi cuộc gặp là "cú hích".',
+      '',
+      '"Nothing here is final," Kaja Kallas observed. Rubio reiterated that sanctions would stay "until there is a ceasefire."',
+      '',
+      '«Это не так», — возразил Дмитрий Песков. Сенатор Константин Косачев признался, что «ждал большего». Политолог Вероника Ланская полагает, что «пауза неизбежна».',
+    ].join('\n');
+    expect(speakers(text).map((q) => q[2] ?? q[3])).toEqual([
+      'Lindsey Graham', 'dmitriev', null, null, 'Kaja Kallas', 'rubio', 'peskov', 'Константин Косачев', 'Вероника Ланская',
+    ]);
+  });
+
   it('`câu trả lời` is an answer, not a verb whose subject is missing', () => {
     const text = 'Ông Marco Rubio nói rằng trong câu trả lời gửi báo chí, Washington "không đặt thời hạn".';
     expect(speakers(text)[0]![2]).toBe('rubio');
