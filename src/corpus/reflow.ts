@@ -9,7 +9,7 @@ import { endsClause } from './punctuation';
  * Lines are joined with a space: a Vietnamese word broken across lines
  * (`nghiêm\ntrọng`) is two syllables, which are written space-separated.
  */
-const CONTINUES = /^[\p{Ll}\d(“"‘'–-]/u;
+const CONTINUES = /^[\p{Ll}\d(“"‘'«„–-]/u;
 
 /** A line ending in an article or a word that needs its noun (`a former` + `U.S. diplomat who…`) goes on, capital or not. */
 const OPEN_END = /(?<![\p{L}])(?:a|an|the|former|của|các|những)$/iu;

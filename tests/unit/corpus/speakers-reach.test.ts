@@ -249,3 +249,10 @@ describe('a line broken after an article goes on', () => {
     expect(speakers(text).map((q) => q[3])).toEqual(['Ines Kowal', 'Ines Kowal', 'Lê Hoài Nam', 'Lê Hoài Nam']);
   });
 });
+
+describe('a line starting with «', () => {
+  it('continues an unfinished line, so the lead-in before it still attributes it', () => {
+    const text = 'date 2025-08-15 Онлайн\n\n18:40\nГлава МИД России Сергей Лавров прибыл на базу. По его словам, никаких решений\n«за спиной Киева» никто принимать не будет.\n\n18:10\nБелый дом опубликовал программу визита.';
+    expect(speakers(text).map((q) => [q[1], q[2]])).toEqual([['speech', 'lavrov']]);
+  });
+});
