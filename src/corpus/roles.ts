@@ -28,7 +28,8 @@ export const PRONOUNS = [
   // English
   'he', 'she', 'the minister', 'the diplomat', 'the senator', 'the analyst', 'the envoy', 'the aide', 'the official',
   'the spokesman', 'the spokeswoman', 'the former ambassador', 'the ambassador', 'the professor', 'the lawmaker',
-  'the congressman', 'the congresswoman', 'the top diplomat', 'the Russian diplomat',
+  'the congressman', 'the congresswoman', 'the top diplomat', 'the Russian diplomat', 'the adviser', 'the advisor',
+  'the former adviser', 'the former diplomat', 'the former official', 'the former envoy',
   // `Sen. Mark Warner (D-Va.) … The Virginia Democrat added`: American lawmakers by state and party.
   ...US_STATES.flatMap((state) => [`the ${state} Democrat`, `the ${state} Republican`]),
   // Russian, nominative: the subject of a speech verb
@@ -65,6 +66,8 @@ export const COUNTERPARTS: { form: string; country: string }[] = [
 export const OFFICE_NOUNS: { form: string; offices: string[] }[] = [
   // `the president` after Zelensky is Zelensky: any president, and with two presidents named, nobody.
   { form: 'the president', offices: ['us-president', 'ru-president', 'ua-president', 'fr-president', 'fi-president', 'ch-president', 'su-president'] },
+  { form: "the nation's top diplomat", offices: ['us-secretary-of-state', 'ru-foreign-minister', 'ua-foreign-minister'] },
+  { form: "the country's top diplomat", offices: ['us-secretary-of-state', 'ru-foreign-minister', 'ua-foreign-minister'] },
   { form: 'the secretary', offices: ['us-secretary-of-state', 'us-defense-secretary'] },
   { form: 'the governor', offices: ['us-alaska-governor'] },
   { form: 'the press secretary', offices: ['us-press-secretary'] },

@@ -256,3 +256,20 @@ describe('a line starting with «', () => {
     expect(speakers(text).map((q) => [q[1], q[2]])).toEqual([['speech', 'lavrov']]);
   });
 });
+
+describe('English role nouns with a modifier', () => {
+  it('`the nation\'s top diplomat`, `the former adviser` point back to the person just named (`H.R.` ends no sentence)', () => {
+    const text = [
+      'date 2025-08-15 Live',
+      '',
+      'Secretary of State Marco Rubio spoke on the tarmac. The nation\'s top diplomat said no deal would be signed "without Kyiv in the room."',
+      '',
+      'Former national security adviser H.R. McMaster told MSNBC that Putin "gets a photo and gives nothing." The former adviser warned Trump not to be "charmed twice."',
+    ].join('\n');
+    expect(speakers(text).map((q) => [q[2] ?? q[3], q[4]])).toEqual([
+      ['rubio', 'back-reference'],
+      ['mcmaster', 'named'],
+      ['mcmaster', 'back-reference'],
+    ]);
+  });
+});
