@@ -39,13 +39,21 @@ const INVERTED_END = /^(?:\s*(?:[.,;:!?)–—"“«]|-\s|$)|\s+(?:on|in|at|afte
 /** `according to`, `по словам`, `по мнению` and `слова` always put their subject after them. */
 const ALWAYS_INVERTED = /^(?:according to|по словам|по мнению|слова)$/iu;
 
-/** Words that may sit between a subject and its verb (`ông Putin cũng nói`; `đọc tuyên bố, trong đó nêu rõ`: the statement's reader). */
-const ADVERBS = /^(?:\s|,|cũng|đã|còn|vẫn|thì|lại|sau đó|trong đó|từng|ra|thêm|liền|mới|đều|chỉ|đồng thời|nhanh chóng|tiếp tục|hôm nay|trước đó|khi đó|gần đây|không|chưa|also|then|had|has|have|would|will|was|later|again|not|and|but|как|as|также|тоже|и|а|но|ранее|вновь|не)*$/iu;
+/** Words that may sit between a subject and its verb (`ông Putin cũng nói`, `ông sẽ gọi`, `lẽ ra ông phải nói`; `đọc tuyên bố, trong đó nêu rõ`: the statement's reader). */
+const ADVERBS = /^(?:\s|,|cũng|đã|còn|vẫn|thì|lại|sẽ|phải|cần|muốn|có thể|lẽ ra|sau đó|trong đó|từng|ra|thêm|liền|mới|đều|chỉ|đồng thời|nhanh chóng|tiếp tục|hôm nay|trước đó|khi đó|gần đây|không|chưa|also|then|had|has|have|would|will|was|later|again|not|and|but|как|as|также|тоже|и|а|но|ранее|вновь|не)*$/iu;
 /**
  * What may stand between a named subject and its verb besides adverbs: when
  * it was said (`ông Graham hôm qua gọi`, `Hegseth last week said`, `Песков вчера заявил`).
  */
 const WHEN = /^(?:\s|,|cũng|đã|còn|vẫn|không|hôm qua|hôm nay|hôm \d{1,2}\/\d{1,2}(?:\/\d{4})?|sáng|chiều|tối|nay|qua|yesterday|today|last week|earlier|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|вчера|сегодня|накануне|ранее|в (?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье))*$/iu;
+/**
+ * Russian puts where and how it was said between subject and verb without commas: `Малышев в беседе с РБК заметил`,
+ * `Захарова на брифинге предостерегала`, `госсекретарь в тот же вечер рассказывал`, `Ушаков уже говорил`.
+ */
+const CIRCUMSTANCE_RU = /^\s*(?:(?:уже|также|тоже|еще|ещё|вновь|ранее|вчера|сегодня|накануне|тогда|сам|сама)\s+|(?:в|во|на)\s+(?:[^\s,.;:!?«»"“”()]+\s+){1,3})+$/u;
+/** An affiliation in brackets between a name and its verb: `Hoàng Thị Thu Trang (Viện Nghiên cứu châu Âu) nhận xét`, `Ivan Petrov (MGIMO) said`. */
+const PARENTHETICAL = /^\s*\([^()]{1,60}\)\s*(?:(?:cũng|đã|also|then)\s+)?$/u;
+
 /**
  * What may precede a clause's subject: nothing, a live-blog time, a short
  * title the gazetteer does not list (`Thượng nghị sĩ Dân chủ`, `Senator`), or a
@@ -64,6 +72,13 @@ const PREDICATE_AFTER_APPOSITION = /^\s+(?!(?:the|a|an|one|some|it|they|this|tha
  */
 const CLAUSE_BREAK = /[,;:–—]|\((?![RDI]-[\p{L}.\s]{1,14}\)|\p{Lu}\p{Ll}{1,4}\.\))|\s-\s|(?<![\p{L}])(?:nhưng|song|và|rồi|đồng thời|trong khi)(?![\p{L}])/giu;
 
+/** A bracket closed before the verb with no clause inside (`Thu Trang (Viện Nghiên cứu châu Âu) nhận xét`) is an affiliation, not a clause break. */
+function bracketedBefore(text: string, at: number, verb: number): boolean {
+  if (text[at] !== '(') return false;
+  const close = text.indexOf(')', at);
+  return close > at && close < verb && close - at <= 60 && !/[,;:()]/u.test(text.slice(at + 1, close));
+}
+
 export interface Clause {
   text: string;
   sentence: Range;
@@ -76,17 +91,19 @@ export function subjectOf(c: Clause, verb: VerbHit, from: number): Subject {
   let clauseStart = from;
   CLAUSE_BREAK.lastIndex = from;
   for (let m = CLAUSE_BREAK.exec(c.text); m && m.index + m[0].length <= verb.start; m = CLAUSE_BREAK.exec(c.text)) {
-    if (!c.quotes.some((q) => m!.index > q.open && m!.index < q.close)) clauseStart = m.index + m[0].length;
+    if (c.quotes.some((q) => m!.index > q.open && m!.index < q.close) || bracketedBefore(c.text, m.index, verb.start)) continue;
+    clauseStart = m.index + m[0].length;
   }
   for (const q of c.quotes) if (q.close < verb.start && q.close >= clauseStart) clauseStart = q.close + 1;
   const pre = c.text.slice(clauseStart, verb.start);
   // Only a time between the clause break and the verb (`Jeanne Shaheen, thành viên …, hôm qua cho rằng`): the subject is before the apposition.
   if (ADVERBS.test(pre) || WHEN.test(pre)) return subjectAfter(c, verb) ?? apposition(c, clauseStart, from) ?? (impersonal(c, verb) ? { type: 'unknown' } : { type: 'implicit' });
+  const cyrillicVerb = /[\u0400-\u04FF]/u.test(c.text[verb.start]!);
   const inClause = c.mentions.filter((m) => m.start >= clauseStart && m.end <= verb.start && m.kind !== 'distractor' && !governed(c.text, m));
   // Russian puts the verb second and the subject after it (`Сегодня тему продолжил замглавы МИД РФ Сергей Рябков`),
   // or has no subject in a clause that follows a participle between commas (`Госсекретарь США, прилетевший …, в
   // интервью заметил`): then the sentence's subject speaks.
-  if (inClause.length === 0 && /[\u0400-\u04FF]/u.test(c.text[verb.start]!)) return subjectAfter(c, verb) ?? (impersonal(c, verb) ? { type: 'unknown' } : { type: 'implicit' });
+  if (inClause.length === 0 && cyrillicVerb) return subjectAfter(c, verb) ?? (impersonal(c, verb) ? { type: 'unknown' } : { type: 'implicit' });
   // Two verbs sharing one subject: `ra tuyên bố hôm 16/8 nói rằng`; but after `said that the president had described`
   // the second verb has a subject of its own that the gazetteer does not know.
   const earlier = verbsIn(c, clauseStart, verb.start);
@@ -95,13 +112,21 @@ export function subjectOf(c: Clause, verb: VerbHit, from: number): Subject {
   // apposition has the sentence's subject.
   if (inClause.length === 0 && c.text[clauseStart - 1] === ',' && PREDICATE_AFTER_APPOSITION.test(pre)) return { type: 'implicit' };
   const last = inClause[inClause.length - 1];
-  const tail = c.text.slice(last?.end ?? 0, verb.start);
-  if (last && (ADVERBS.test(tail) || WHEN.test(tail))) return { type: 'person', mention: last };
-  const first = inClause[0];
+  const tail = withoutVerbs(c.text, last?.end ?? 0, verb.start, earlier);
+  if (last && (ADVERBS.test(tail) || WHEN.test(tail) || (cyrillicVerb && CIRCUMSTANCE_RU.test(tail)) || PARENTHETICAL.test(tail))) return { type: 'person', mention: last };
+  // A title word that is also a back-reference (`Военный эксперт Андрей Малышев`, `the senator Lisa Murkowski`) titles the name after it.
+  const first = inClause[0]?.kind === 'pronoun' && inClause[1] && (inClause[1].kind === 'name' || inClause[1].kind === 'stranger') && /^\s(?:[\p{L}-]+\s){0,2}$/u.test(c.text.slice(inClause[0].end, inClause[1].start)) ? inClause[1] : inClause[0];
   // `X said … that the team had described …`: the later verb has a subject of its own, which is not X.
   const reported = earlier.length > 0 && COMPLEMENTISER.test(c.text.slice(earlier[earlier.length - 1]!.end, verb.start));
   if (first && !reported && first.kind !== 'pronoun' && TITLE_ONLY.test(c.text.slice(clauseStart, first.start))) return { type: 'person', mention: first };
   return { type: 'unknown' };
+}
+
+/** `Ông viết thêm rằng`: a speech verb right before another (`viết` + `thêm rằng`) is one predicate with it. */
+function withoutVerbs(text: string, from: number, to: number, verbs: VerbHit[]): string {
+  let out = text.slice(from, to);
+  for (const v of verbs) if (v.start >= from && v.end <= to) out = out.slice(0, v.start - from) + ' '.repeat(v.end - v.start) + out.slice(v.end - from);
+  return out;
 }
 
 /**
@@ -111,8 +136,12 @@ export function subjectOf(c: Clause, verb: VerbHit, from: number): Subject {
 const PREPOSITION = leadingLookbehind(/(?<![\p{L}])(?:с|со|к|ко|о|об|обо|у|от|для|при|без|между|перед|против|with|to|about|from|for|against|of|với|về|của|cùng)\s+$/iu);
 
 function governed(text: string, m: Mention): boolean {
-  return PREPOSITION.test(text.slice(Math.max(0, m.start - 12), m.start));
+  const before = text.slice(Math.max(0, m.start - 12), m.start);
+  if (!PREPOSITION.test(before)) return false;
+  // `…, with the press secretary telling reporters that …`: the subject of an absolute phrase is no object.
+  return !(/(?<![\p{L}])with\s+$/iu.test(before) && WITH_SPEAKING.test(text.slice(m.end, m.end + 40)));
 }
+const WITH_SPEAKING = /^\s+(?:\p{Ll}+ly\s+)?(?:telling|saying|adding|noting|insisting|warning|arguing|calling|describing)(?![\p{L}])/u;
 
 /**
  * A name set off by commas right before the verb's clause is its subject:

@@ -1,7 +1,7 @@
 import type { Person } from '../schema/index-schema';
 import type { Gazetteer } from './gazetteer';
 import { russianCaseForms } from '../matcher/russian-inflection';
-import { COUNTERPARTS, NAME_PREFIXES, PRONOUNS } from './roles';
+import { COUNTERPARTS, LOWERCASE_PRONOUNS, NAME_PREFIXES, OFFICE_NOUNS, PRONOUNS } from './roles';
 
 /**
  * Every way a text refers to a person: a gazetteer name or epithet, an office
@@ -20,6 +20,8 @@ export interface Mention {
   leader: boolean;
   /** Office a role phrase names; its holder on the day decides who is meant. */
   office?: string;
+  /** Offices an office noun (`the secretary`) may point back to a holder of. */
+  offices?: string[];
   /** A person outside the gazetteer, as written (`Lindsey Graham`). */
   name?: string;
 }
@@ -33,6 +35,7 @@ interface Entry {
   country: string | null;
   leader: boolean;
   office?: string;
+  offices?: string[];
   /**
    * Names are case-sensitive; descriptions (`ông chủ Điện Kremlin`) may also
    * start a sentence, so their first letter matches in either case.
@@ -92,6 +95,8 @@ export class NameMatcher {
       }
     }
     for (const c of COUNTERPARTS) add({ form: c.form, kind: 'role', person: null, country: c.country, leader: true, caseInsensitive: true });
+    for (const n of OFFICE_NOUNS) add({ form: n.form, kind: 'pronoun', person: null, country: null, leader: false, offices: n.offices, caseInsensitive: true });
+    for (const p of LOWERCASE_PRONOUNS) add({ form: p, kind: 'pronoun', person: null, country: null, leader: false, caseInsensitive: false });
     for (const p of PRONOUNS) add({ form: p, kind: 'pronoun', person: null, country: null, leader: false, caseInsensitive: true });
     for (const p of NAME_PREFIXES) add({ form: p, kind: 'prefix', person: null, country: null, leader: false, caseInsensitive: false });
     for (const [key, list] of byFirst) {
@@ -176,6 +181,7 @@ function mergePrefixes(text: string, raw: { start: number; end: number; entry: E
 function toMention(start: number, end: number, e: Entry): Mention {
   const m: Mention = { start, end, kind: e.kind === 'prefix' ? 'pronoun' : e.kind, person: e.person, country: e.kind === 'role' ? e.country : null, leader: e.leader };
   if (e.office) m.office = e.office;
+  if (e.offices) m.offices = e.offices;
   return m;
 }
 

@@ -53,6 +53,8 @@ interface Found {
   dateBasis: DateBasis;
   summit: string | null;
   mentions: string[];
+  /** The quotation stands in a heading (headline, entry title), where news repeats words its body attributes. */
+  heading: boolean;
 }
 
 /**
@@ -75,7 +77,7 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
   let section: number | null | undefined;
   let sectionStart = 0;
 
-  const standfirst = headlineStandfirst(doc, spans, ctx.mentions, (m) => resolveMention(m, { text: doc.text, recent: null, opener: null, day: doc.published, holders: ctx.holders, summit: ctx.summit, people: ctx.people, namedAt, sectionStart: 0, sentence: [], earlier: null }));
+  const standfirst = headlineStandfirst(doc, spans, ctx.mentions, (m) => resolveMention(m, { text: doc.text, recent: null, opener: null, day: doc.published, pageDay: true, holders: ctx.holders, summit: ctx.summit, people: ctx.people, namedAt, sectionStart: 0, sentence: [], earlier: null }));
   const interview = findInterview(doc.text, doc.paragraphs, ctx.mentions);
   for (const [paraIndex, para] of doc.paragraphs.entries()) {
     const paraText = doc.text.slice(para.start, para.end);
@@ -105,7 +107,8 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
       focus.sentence(outsideText, ownDays, outside.filter((m) => m.person !== null).map((m) => m.person!));
       // An office names its holder on the day the words were said: the sentence's own day, else its summit's, else the page's.
       const day = ownDays[0] ?? focus.quote('')?.date ?? doc.published;
-      const here: Resolver = { text: doc.text, recent, opener: opener(doc.text, s, outside), day, holders: ctx.holders, summit: focus.quote(''), people: ctx.people, namedAt, sectionStart, sentence: outside, earlier };
+      const pageDay = ownDays.length === 0 && !focus.quote('');
+      const here: Resolver = { text: doc.text, recent, opener: opener(doc.text, s, outside), day, pageDay, holders: ctx.holders, summit: focus.quote(''), people: ctx.people, namedAt, sectionStart, sentence: outside, earlier };
       const resolve = (m: Mention): Speaker | null => resolveMention(m, here);
       const sentenceSpeaker = speakerOfSentence(clause, outside, resolve, recent);
       const named = outside.map(resolve).filter((x): x is Speaker => x !== null).map(speakerKey);
@@ -123,6 +126,7 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
         if (/:\s*$/u.test(before)) who = messageAuthor(doc.text, boundary, q.open, outside, resolve) ?? orElse(colonSpeaker(clause, outside, boundary, q, resolve), () => sentenceSpeaker);
         else if (/^[\s\p{P}]*$/u.test(before)) who = orElse(after(clause, q, next, resolve), () => continuation(lastInParagraph, previousEndsWithColon ? recent : null) ?? (k === 0 && /^[\s\p{P}]*$/u.test(doc.text.slice(q.close + 1, s.end)) ? (introduced ?? undefined) : undefined));
         else who = orElse(beforeMid(clause, s, q, resolve), () => after(clause, q, next, resolve));
+        if (who === undefined || (who === IMPLICIT && !sentenceSpeaker)) who = orElse(accordingTo(doc.text, boundary, q, outside.filter((m) => m.start >= boundary), resolve), () => who);
         if (who === undefined) who = headlineSpeaker(doc.text, s, outside, resolve) ?? (standfirst?.quote === q ? standfirst.speaker : undefined);
         if (who === IMPLICIT) who = sentenceSpeaker;
         if (!who && reader && reader.at < q.open) who = reader.speaker;
@@ -149,6 +153,7 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
           dateBasis: when.dateBasis,
           summit: summit?.id ?? null,
           mentions: mentionedPeople(clause.mentions, resolve, speaker?.id ?? null),
+          heading: paraIndex === 0 || isHeading(paraText),
         });
       });
 
@@ -168,6 +173,7 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
     }
   }
 
+  echoHeadings(doc.text, found);
   const ids = quoteIds(ctx.docId, found.map((f) => ctx.doc.text.slice(f.span.start, f.span.end)));
   return found.map((f, i) => ({
     id: ids[i]!,
@@ -185,6 +191,56 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
     speakerBasis: f.speaker?.basis ?? 'none',
     dateBasis: f.dateBasis,
   }));
+}
+
+/**
+ * `Theo ông, hai bên "đã hiểu nhau hơn"`, `According to the senator, the deal is "not dead"`, `По его словам, ни о каких
+ * уступках «за спиной Украины» речь не идет`: a sentence that opens by naming whose account it gives quotes that
+ * person, even a fragment no verb introduces. Words cited as words stay words (`cited-words.ts` decides first).
+ */
+const ACCORDING_TO = /^[\s\p{P}]*(?:[Tt]heo(?: lời| nhận định của| đánh giá của)?|[Aa]ccording to|[Ii]n the view of|[Ii]n the words of|[Пп]о словам|[Пп]о мнению|[Пп]о оценке)\s+(?:\p{Lu}[\p{L}.]*(?:\s+\p{Ll}+){0,2}\s+)?$/u;
+const ACCORDING_TO_RU = /^[\s\p{P}]*по\s+(его|её|ее)\s+(?:словам|мнению|оценке)\s*,/iu;
+
+function accordingTo(text: string, from: number, q: QuoteSpan, outside: Mention[], resolve: (m: Mention) => Speaker | null): Speaker | undefined {
+  const ru = ACCORDING_TO_RU.exec(text.slice(from, q.open));
+  if (ru) {
+    const start = from + ru[0].indexOf(ru[1]!);
+    return resolve({ start, end: start + ru[1]!.length, kind: 'pronoun', person: null, country: null, leader: false }) ?? undefined;
+  }
+  // `Theo bà Nguyễn Thị Lan,`: a title or pronoun before the name is the name's.
+  if (!outside[0]) return undefined;
+  const first = titleOf(text, outside[0], outside[1]) ? outside[1] : outside[0];
+  if (!first || first.end > q.open || first.kind === 'distractor' || !ACCORDING_TO.test(text.slice(from, outside[0].start))) return undefined;
+  if (!/^\s*,/u.test(text.slice(first.end, first.end + 3))) return undefined;
+  return resolve(first) ?? undefined;
+}
+
+/** A short paragraph with no closing full stop: a headline, a standfirst title or a live entry's title. */
+function isHeading(paragraph: string): boolean {
+  const words = paragraph.trim().split(/\s+/u);
+  return words.length <= 20 && !/[.!?…]$/u.test(paragraph.trim().replace(/[\s"'“”‘’«»„]+$/u, ''));
+}
+
+/** Lower case, one space, no punctuation at either end: how the same words are compared in two places. */
+function wordsKey(text: string): string {
+  return text.toLowerCase().replace(/\s+/gu, ' ').replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, '');
+}
+
+/**
+ * `'Nobody walked away with nothing': a Finnish diplomat on …` over a body where Väisänen says "Nobody walked away with
+ * nothing, and …": a heading repeats words its body attributes, so an unattributed heading quotation of three words
+ * or more takes the speaker, kind and date of the body quotation that contains it, if every such quotation agrees.
+ */
+function echoHeadings(text: string, found: Found[]): void {
+  for (const f of found) {
+    if (!f.heading || f.speaker || (f.kind !== 'speech' && f.kind !== 'scare')) continue;
+    const key = wordsKey(text.slice(f.span.start, f.span.end));
+    if (key.split(' ').length < 3) continue;
+    const echoes = found.filter((g) => g !== f && g.speaker && g.kind === 'speech' && wordsKey(text.slice(g.span.start, g.span.end)).includes(key));
+    const first = echoes[0];
+    if (!first || echoes.some((g) => speakerKey(g.speaker!) !== speakerKey(first.speaker!))) continue;
+    Object.assign(f, { speaker: first.speaker, kind: 'speech', date: first.date, dateBasis: first.dateBasis });
+  }
 }
 
 const ENTRY_STAMP = /^(?:\d{1,2}[:h]\d{2}|[A-Z][a-z]{2,4}\.? \d{1,2}, \d{4}, \d{1,2}:\d{2})(?:\s?[ap]\.?m\.?)?(?:\s+(?:ET|GMT|UTC|МСК))?(?:\s|$)/u;
@@ -241,6 +297,8 @@ interface Resolver {
   opener: Mention | null;
   /** The day an office phrase is read on. */
   day: string | null;
+  /** Whether that day is only the page's, no day or summit of the sentence's own. */
+  pageDay: boolean;
   holders: OfficeHolders;
   /** The summit the sentence is about, whose participants a counterpart phrase picks from. */
   summit: Summit | null;
@@ -296,17 +354,39 @@ function resolveMention(m: Mention, r: Resolver): Speaker | null {
     let antecedent = r.opener && r.opener.end <= m.start ? resolveMention(r.opener, { ...r, opener: null }) : r.recent;
     // `"He was right," she added` after his words: she is the one speaking before him, if only her gender fits.
     if (antecedent && r.earlier && antecedent === r.recent && !sameGender(gender, speakerGender(antecedent, r.people)) && sameGender(gender, speakerGender(r.earlier, r.people))) antecedent = r.earlier;
+    if (m.offices) return officeNoun(m, m.offices, antecedent, r);
     if (!antecedent || !sameGender(gender, speakerGender(antecedent, r.people))) return null;
     return { ...antecedent, basis: antecedent.basis === 'role' ? 'role' : 'back-reference' };
   }
   if (m.kind === 'role' && !m.office && m.leader && m.country) return counterpart(m, r);
   if (m.kind !== 'role' || !m.office || !r.day) return null;
+  // `the former secretary of state`, `cựu Ngoại trưởng Mỹ`, `бывший госсекретарь` is never the holder on the day; `the then
+  // secretary`, `тогдашний госсекретарь` is the holder on the sentence's own day or summit, not on the page's.
+  const qualifier = r.text.slice(Math.max(0, m.start - 16), m.start);
+  if (FORMER.test(qualifier) || (r.pageDay && (THEN.test(qualifier) || THEN_AFTER.test(r.text.slice(m.end, m.end + 16))))) return null;
   const { holder, candidates } = r.holders.on(m.office, r.day);
   // A role word after the holder's name points back to them; for a shared office, only that way can it name anyone.
   const named = candidates.filter((id) => namedBetween(r.namedAt, id, r.sectionStart, m.start));
   if (named.length === 1) return { id: named[0]!, name: null, role: null, basis: 'back-reference' };
   return holder ? { id: holder, name: null, role: r.text.slice(m.start, m.end), basis: 'role' } : null;
 }
+
+/**
+ * `the secretary`, `госсекретарь`: the antecedent if they held one of the offices on the day, else the one holder of
+ * them the section has named; otherwise nobody. `the secretary general`, `the governor of Texas` are other offices.
+ */
+function officeNoun(m: Mention, offices: string[], antecedent: Speaker | null, r: Resolver): Speaker | null {
+  if (!r.day || OTHER_OFFICE_AFTER.test(r.text.slice(m.end, m.end + 12))) return null;
+  const candidates = [...new Set(offices.flatMap((o) => r.holders.on(o, r.day!).candidates))];
+  if (antecedent?.id && candidates.includes(antecedent.id)) return { ...antecedent, basis: antecedent.basis === 'role' ? 'role' : 'back-reference' };
+  const named = candidates.filter((id) => namedBetween(r.namedAt, id, r.sectionStart, m.start));
+  return named.length === 1 ? { id: named[0]!, name: null, role: null, basis: 'back-reference' } : null;
+}
+const OTHER_OFFICE_AFTER = /^[\s-]+(?:of|general|генерал)(?![\p{L}])/iu;
+
+const FORMER = /(?<![\p{L}])(?:former|ex-|one-time|onetime|cựu|nguyên|бывш(?:ий|его|ему|им|ая|ей|ую)|экс-)\s*$/iu;
+const THEN_AFTER = /^\s*(?:khi đó|khi ấy|lúc đó|lúc ấy|thời đó|at the time)(?![\p{L}])/iu;
+const THEN = /(?<![\p{L}])(?:then-?|тогдашн(?:ий|его|ему|им|яя|ей|юю))\s*$/iu;
 
 /**
  * `She also recalled Trump's verdict, when he said …`: after a pronoun of one gender for the person the text is
@@ -326,8 +406,8 @@ function otherGenderReferent(m: Mention, r: Resolver): Speaker | null | undefine
 
 type Gender = 'f' | 'm' | null;
 
-const FEMALE_PRONOUN = /^(?:bà|bà ấy|cô|cô ấy|nữ .+|she|the spokeswoman|the congresswoman|она|собеседница)$/iu;
-const MALE_PRONOUN = /^(?:ông|ông ấy|ngài|anh ấy|he|the spokesman|the congressman|он|собеседник)$/iu;
+const FEMALE_PRONOUN = /^(?:bà|bà ấy|cô|cô ấy|chị|chị ấy|nữ .+|she|the spokeswoman|the congresswoman|она|её|ее|собеседница)$/iu;
+const MALE_PRONOUN = /^(?:ông|ông ấy|ngài|anh|anh ấy|he|the spokesman|the congressman|он|его|собеседник)$/iu;
 
 function pronounGender(form: string): Gender {
   return FEMALE_PRONOUN.test(form) ? 'f' : MALE_PRONOUN.test(form) ? 'm' : null;
@@ -465,7 +545,7 @@ function statementReader(text: string, outside: Mention[], resolve: (m: Mention)
 }
 
 /** `asked Leavitt`, `hỏi ông Rubio`, `спросил Лаврова`, `журналисты задали Ушакову`: a question's addressee right after the verb. */
-const ASKED = leadingLookbehind(/(?<![\p{L}])(?:asked|pressed|hỏi|chất vấn|спросил[аи]?|задал[аи]?(?: (?:вопрос|вопросы))?|переспросил[аи]?)\s+(?:(?:отдельно|также|тоже|и)\s+)?$/iu);
+const ASKED = leadingLookbehind(/(?<![\p{L}])(?:asked|pressed|questioned|hỏi|chất vấn|спросил[аи]?|задал[аи]?(?: (?:вопрос|вопросы))?|переспросил[аи]?)\s+(?:(?:отдельно|также|тоже|и)\s+)?$/iu);
 
 function addressee(text: string, s: Range, outside: Mention[], resolve: (m: Mention) => Speaker | null): Speaker | null {
   for (const m of outside) {

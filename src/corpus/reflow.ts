@@ -9,7 +9,10 @@ import { endsClause } from './punctuation';
  * Lines are joined with a space: a Vietnamese word broken across lines
  * (`nghiêm\ntrọng`) is two syllables, which are written space-separated.
  */
-const CONTINUES = /^[\p{Ll}\d(“"‘'–-]/u;
+const CONTINUES = /^[\p{Ll}\d(“"‘'«„–-]/u;
+
+/** A line ending in an article or a word that needs its noun (`a former` + `U.S. diplomat who…`) goes on, capital or not. */
+const OPEN_END = /(?<![\p{L}])(?:a|an|the|former|của|các|những)$/iu;
 
 export function reflow(lines: string[], hardWrapped: boolean, width: number | null = null): string[] {
   const paragraphs: string[] = [];
@@ -25,7 +28,7 @@ export function reflow(lines: string[], hardWrapped: boolean, width: number | nu
       continue;
     }
     if (current === null) current = line;
-    else if (hardWrapped || (!endsClause(current) && (CONTINUES.test(line) || brokenForWidth(previous, line, width)))) current = join(current, line);
+    else if (hardWrapped || (!endsClause(current) && (CONTINUES.test(line) || OPEN_END.test(current) || brokenForWidth(previous, line, width)))) current = join(current, line);
     else {
       flush();
       current = line;

@@ -28,13 +28,17 @@ export const PRONOUNS = [
   // English
   'he', 'she', 'the minister', 'the diplomat', 'the senator', 'the analyst', 'the envoy', 'the aide', 'the official',
   'the spokesman', 'the spokeswoman', 'the former ambassador', 'the ambassador', 'the professor', 'the lawmaker',
-  'the congressman', 'the congresswoman', 'the top diplomat', 'the Russian diplomat',
+  'the congressman', 'the congresswoman', 'the top diplomat', 'the Russian diplomat', 'the adviser', 'the advisor',
+  'the former adviser', 'the former diplomat', 'the former official', 'the former envoy',
   // `Sen. Mark Warner (D-Va.) … The Virginia Democrat added`: American lawmakers by state and party.
   ...US_STATES.flatMap((state) => [`the ${state} Democrat`, `the ${state} Republican`]),
   // Russian, nominative: the subject of a speech verb
   'он', 'она', 'министр', 'дипломат', 'политолог', 'эксперт', 'аналитик', 'собеседник', 'сенатор', 'посол', 'помощник',
   'пресс-секретарь', 'российский министр', 'парламентарий', 'депутат', 'замминистра', 'замглавы', 'собеседница', 'экс-посол',
 ];
+
+/** Vietnamese `anh` (he, a younger man) and `chị` (she), only in lower case: `Anh` is also England. */
+export const LOWERCASE_PRONOUNS = ['anh', 'chị'];
 
 /**
  * `người đồng cấp Nga`, `lãnh đạo Nga-Mỹ`, `his Russian counterpart`, `российский коллега`: the leader of
@@ -52,3 +56,24 @@ export const COUNTERPARTS: { form: string; country: string }[] = [
     [`${stem!}ий коллега`, `${stem!}ого коллеги`, `${stem!}ому коллеге`, `${stem!}им коллегой`].map((form) => ({ form, country: country! })),
   ),
 ];
+
+/**
+ * Office nouns without a country (`the secretary`, `the governor`, `госсекретарь`): news uses them for someone it has
+ * just named or described by office. Unlike a bare pronoun they point back only to a person who held one of these
+ * offices on the day (`Tillerson … "…," the secretary said`; never to the president quoted before him); with no such
+ * person they name nobody, since the holder on the day need not be the one meant.
+ */
+export const OFFICE_NOUNS: { form: string; offices: string[] }[] = [
+  // `the president` after Zelensky is Zelensky: any president, and with two presidents named, nobody.
+  { form: 'the president', offices: ['us-president', 'ru-president', 'ua-president', 'fr-president', 'fi-president', 'ch-president', 'su-president'] },
+  { form: "the nation's top diplomat", offices: ['us-secretary-of-state', 'ru-foreign-minister', 'ua-foreign-minister'] },
+  { form: "the country's top diplomat", offices: ['us-secretary-of-state', 'ru-foreign-minister', 'ua-foreign-minister'] },
+  { form: 'the secretary', offices: ['us-secretary-of-state', 'us-defense-secretary'] },
+  { form: 'the governor', offices: ['us-alaska-governor'] },
+  { form: 'the press secretary', offices: ['us-press-secretary'] },
+  { form: 'госсекретарь', offices: ['us-secretary-of-state'] },
+  { form: 'vị Ngoại trưởng Mỹ', offices: ['us-secretary-of-state'] },
+  { form: 'vị thống đốc', offices: ['us-alaska-governor'] },
+  { form: 'ông thống đốc', offices: ['us-alaska-governor'] },
+];
+

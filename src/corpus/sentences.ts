@@ -36,7 +36,8 @@ export function splitSentences(text: string, paragraph: Range, quotes: QuoteSpan
     // one inside the quotation (`“A. B”, ông nói.`) does not.
     if (inside(m.index) && !/^[.!?…]+[”"]/u.test(m[0])) continue;
     const before = text.slice(Math.max(start, m.index - 8), m.index);
-    if (/(?:^|\s)\p{Lu}$/u.test(before.slice(-2)) || (m[0].startsWith('.') && !m[0].startsWith('..') && ABBREVIATION.test(before))) continue;
+    // An initial, alone or after another (`George W. Bush`, `H.R. McMaster`), ends no sentence.
+    if (/(?:^|[\s.])\p{Lu}$/u.test(before.slice(-2)) || (m[0].startsWith('.') && !m[0].startsWith('..') && ABBREVIATION.test(before))) continue;
     const end = m.index + m[0].length - m[1]!.length;
     out.push({ start, end });
     start = m.index + m[0].length;

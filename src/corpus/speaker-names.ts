@@ -19,14 +19,16 @@ const RUN = /(?<![\p{L}\p{N}'’-])\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*)*/
  * common Vietnamese middle name.
  */
 const EDGE = new Set(
-  `theo trong khi sau tại ở với về từ người ông bà các những một nhưng và còn cũng đó này thượng hạ tổng thủ bộ ngoại phó chủ cựu giáo tiến phát chuyên nhà nghị đại đặc trợ
+  `theo trong khi sau tại ở với về từ người ông bà chị các những một nhưng và còn cũng đó này thượng hạ tổng thủ bộ ngoại phó chủ cựu giáo tiến phát chuyên nhà nghị đại đặc trợ
   mỹ nga pháp đức anh ý ukraine trung quốc phần lan ba nhật hàn liên châu âu việt nam hoa kỳ moskva kiev kyiv washington alaska anchorage geneva helsinki hamburg
   the a an in on at but and when while after before as for with by from of to it this that if so yet mr mrs ms dr sen rep gov president secretary minister
   senator ambassador former prime foreign state general vice deputy press chief professor governor speaker leader russian american ukrainian finnish european
   spokesperson spokesman spokeswoman majority minority whip chairman chairwoman envoy adviser advisor commander admiral
+  analyst expert researcher scholar economist historian lawmaker congressman congresswoman mayor director official diplomat negotiator
+  aide colonel lieutenant gen col lt adm host anchor correspondent editor
   german french british polish italian republican democrat democratic moscow washington kyiv brussels london paris berlin us u.s. uk eu asked meanwhile still
   monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december
-  jan feb mar apr jun jul aug sep sept oct nov dec italy canada israel iran syria thụy sĩ điển na uy ấn độ úc nato tây ban nha hungary belarus
+  feb mar apr jun jul aug sep sept oct nov dec then italy canada israel iran syria thụy sĩ điển na uy ấn độ úc nato tây ban nha hungary belarus
   в на по с и но а как когда после президент министр глава помощник посол сенатор политолог эксперт депутат россия сша москва украина вашингтон
   чем что кто где почему зачем какой какая какие каким чего это этот эта эти тогда теперь сам сама уже ли хельсинки женева женеве гамбург гамбурге анкоридж аляска`
     .split(/\s+/)
@@ -50,6 +52,11 @@ const INSTITUTION = new Set(
     .split(/\s+/)
     .filter(Boolean),
 );
+
+/** English title words, which no personal name contains. */
+const TITLE_WORD = /^(?:Minister|Secretary|President|Governor|Ambassador|Spokesperson|Spokesman|Spokeswoman|Adviser|Advisor|Envoy|Chairman|Chairwoman|Director|Chief|Commander|Senator|Mayor)$/u;
+/** A lowercase word that makes the capitalised word after it a place: `vùng Primorye`, `bang Texas`, `state of Ohio`. */
+const PLACE_BEFORE = /(?<![\p{L}])(?:vùng|bang|tỉnh|thành phố|khu vực|region of|state of|city of)\s$/u;
 
 const CYRILLIC = /[\u0400-\u04FF]/u;
 const HAS_LOWER = /\p{Ll}/u;
@@ -102,7 +109,13 @@ function nameRuns(text: string, known: Mention[]): Word[][] {
     const words = all.slice(cut);
     // Edges that are not names: titles, openers, places, and acronyms (`PGS.TS Phạm Đức Long`, `NATO`).
     const notName = (w: Word) => EDGE.has(w.word.toLowerCase()) || !HAS_LOWER.test(w.word);
+    // `Hungarian Foreign Minister Peter Szijjarto`, `Slovak Defence Minister Jan Kollar`: whatever stands before a title
+    // word is the title's (a country, a ministry), not a given name.
+    const title = words.findLastIndex((w, i) => i < words.length - 2 && TITLE_WORD.test(w.word));
+    if (title >= 0) words.splice(0, title + 1);
     while (words.length > 0 && notName(words[0]!)) words.shift();
+    // `Thống đốc vùng Primorye Oleg Kozhemyako`, `the governor of Primorye Oleg …`: a place after its classifier opens the run.
+    if (words.length > 2 && words[0]!.start === start && PLACE_BEFORE.test(text.slice(Math.max(0, start - 16), start))) words.shift();
     // `Đinh Thu Nga`, `Trần Văn Đức`: after a Vietnamese family name, a given name may be a country's word.
     const vietnameseFullName = words.length >= 3 && VI_FAMILY_NAMES.has(words[0]!.word.toLowerCase()) && words.slice(1, -1).every((w) => !notName(w));
     while (!vietnameseFullName && words.length > 0 && notName(words[words.length - 1]!)) words.pop();

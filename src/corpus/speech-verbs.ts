@@ -11,6 +11,8 @@ const VERBS = [
   'tweet', 'đăng tải', 'trả lời', 'kêu gọi', 'cảnh báo', 'thừa nhận', 'tiết lộ', 'lưu ý', 'giải thích', 'nhắc lại',
   'ca ngợi', 'phủ nhận', 'bác bỏ', 'xác nhận', 'thông báo', 'đánh giá', 'mô tả', 'trấn an',
   'cam kết', 'nhận xét rằng', 'dọa', 'đe dọa', 'chỉ trích', 'khen ngợi', 'hứa', 'gọi', 'đáp', 'đáp lại', 'chúc', 'ví', 'đề xuất', 'hối thúc', 'kể lại', 'kể', 'yêu cầu', 'đề nghị',
+  'đăng trên', 'đăng lên', 'cho hay', 'bình luận', 'bổ sung', 'tiếp lời', 'dự báo', 'dự đoán', 'quả quyết',
+  'khuyến cáo', 'tâm sự', 'phàn nàn', 'than phiền',
 ];
 
 /**
@@ -23,7 +25,8 @@ const ENGLISH = [
   'noted', 'asked', 'wrote', 'writes', 'tweeted', 'replied', 'responded', 'answered', 'retorted', 'countered', 'explained', 'stressed', 'emphasized',
   'emphasised', 'argued', 'acknowledged', 'admitted', 'recalled', 'remarked', 'declared', 'announced', 'claimed',
   'commented', 'suggested', 'predicted', 'vowed', 'promised', 'conceded', 'cautioned', 'complained', 'boasted',
-  'joked', 'quipped', 'saying', 'telling', 'as saying', 'described', 'called', 'calling', 'calls', 'describes', 'dismissed', 'labeled', 'labelled', 'branded', 'termed', 'urged', 'pledged',
+  'joked', 'quipped', 'observed', 'mused', 'recounted', 'reiterated', 'confirmed', 'denied', 'testified', 'assured',
+  'contended', 'maintained', 'lamented', 'concluded', 'pointed out', 'saying', 'telling', 'as saying', 'described', 'called', 'calling', 'calls', 'describes', 'dismissed', 'labeled', 'labelled', 'branded', 'termed', 'urged', 'pledged',
 ];
 
 /**
@@ -36,9 +39,15 @@ const RUSSIAN_STEMS = [
   'заверил', 'предупредил', 'напомнил', 'ответил', 'рассказал', 'констатировал', 'резюмировал', 'заключил', 'продолжил',
   'высказал', 'посетовал', 'пообещал', 'призвал', 'считает', 'говорит', 'заявляет', 'отмечает', 'подчёркивает',
   'подчеркивает', 'говорил', 'настаивал', 'убежден', 'убеждён', 'оценил', 'прокомментировал', 'процитировал', 'назвал', 'заметил',
-  'охарактеризовал',
+  'охарактеризовал', 'допустил', 'выразил', 'возразил', 'парировал', 'подытожил', 'объяснил', 'предположил', 'спрогнозировал',
+  'посоветовал', 'пишет', 'полагает',
+  // The imperfective past of the same verbs (`рассказывал журналистам`, `предостерегала от попыток`), a report of what was said over time.
+  'рассказывал', 'заявлял', 'отмечал', 'подчеркивал', 'подчёркивал', 'предупреждал', 'предостерегал', 'допускал', 'утверждал',
+  'уверял', 'повторил', 'повторял', 'пояснял', 'указывал', 'признавал', 'напоминал', 'сообщал', 'обещал', 'называл',
+  // `ограничился фразой «…»`: said no more than the words quoted.
+  'ограничился', 'ограничилась',
 ];
-const RUSSIAN = ['выразился', 'выразилась', 'назвав', 'называет', 'по мнению', 'слова', 'по словам', 'по его словам', 'по ее словам', 'по её словам', 'как считает', 'как сказал', 'как отметил'];
+const RUSSIAN = ['выразился', 'выразилась', 'признался', 'призналась', 'высказался', 'высказалась', 'поделился', 'поделилась', 'назвав', 'называет', 'по мнению', 'слова', 'по словам', 'по его словам', 'по ее словам', 'по её словам', 'как считает', 'как сказал', 'как отметил'];
 
 const escape = (v: string) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const ALTERNATIVES = [
@@ -53,8 +62,8 @@ const VERB_RE = leadingLookbehind(new RegExp(`(?<![\\p{L}\\d])(?:${ALTERNATIVES.
  * `theo đánh giá của`, `một phát biểu`) they name a statement, and whoever is named next is its author,
  * not the subject of a verb.
  */
-const NOUNISH = new Set(['tuyên bố', 'phát biểu', 'thông báo', 'đánh giá', 'cam kết', 'đề xuất', 'nhận định', 'nhận xét', 'cảnh báo', 'chia sẻ', 'trả lời', 'yêu cầu', 'đề nghị']);
-const NOUN_BEFORE = /(?<![\p{L}])(?:trong|theo|qua|bản|một|các|những|lời|bài|cuộc|sau|tại|với|của|rằng|là)\s+$/iu;
+const NOUNISH = new Set(['bình luận', 'dự báo', 'dự đoán', 'tuyên bố', 'phát biểu', 'thông báo', 'đánh giá', 'cam kết', 'đề xuất', 'nhận định', 'nhận xét', 'cảnh báo', 'chia sẻ', 'trả lời', 'yêu cầu', 'đề nghị']);
+const NOUN_BEFORE = /(?<![\p{L}])(?:trong|theo|qua|bản|một|các|những|lời|câu|bài|cuộc|nhà|số|sau|tại|với|của|rằng|là)\s+$/iu;
 
 export interface VerbHit {
   start: number;

@@ -16,6 +16,10 @@ import { realGazetteer } from './corpus-fixture';
  * Session 19, after the third holdout joined (100 articles, 906 quotes): speaker 0.930 → 0.937, wrong known person
  * 0.005 → 0, summit 0.983 → 0.983, date 0.853 → 0.858, wrong dates 3 → 0, speaker basis 0.878 → 0.883 (before → after
  * the rules of decisions 0013 and 0014's third-holdout amendments; recall 0.998, precision 0.990, kind 0.921).
+ * Session 20, reach on the same 100 articles (decision 0012's session-20 amendment): speaker 0.937 → 0.975 (vi 0.954 →
+ * 0.985, en 0.909 → 0.954, ru 0.949 → 0.989), wrong known person 0 → 0, speaker basis 0.883 → 0.916, kind 0.921 → 0.934,
+ * date 0.858 → 0.869, wrong dates 0 → 0, summit 0.983 → 0.983. Every rule behind it has texts of our own in
+ * speakers-reach.test.ts; the gap to the next blind part is the measure that counts.
  * Raise the floors when the pipeline improves; never lower them to land a change.
  */
 describe('quotes on the development set', () => {
@@ -32,18 +36,18 @@ describe('quotes on the development set', () => {
   it('finds the labelled quotes and little else', () => {
     expect(s.recall).toBeGreaterThanOrEqual(0.997);
     expect(s.precision).toBeGreaterThanOrEqual(0.989);
-    expect(s.kind).toBeGreaterThanOrEqual(0.921);
+    expect(s.kind).toBeGreaterThanOrEqual(0.933);
   });
 
-  it('never puts words in a wrong known mouth, and names the speaker of at least 93.6 % of speech quotes', () => {
+  it('never puts words in a wrong known mouth, and names the speaker of at least 97.4 % of speech quotes', () => {
     expect(s.wrongKnownPerson).toBe(0);
-    expect(s.speaker).toBeGreaterThanOrEqual(0.936);
-    expect(s.speakerBasis).toBeGreaterThanOrEqual(0.883);
+    expect(s.speaker).toBeGreaterThanOrEqual(0.974);
+    expect(s.speakerBasis).toBeGreaterThanOrEqual(0.915);
   });
 
   it('puts quotes at their own summit and dates them without guessing', () => {
     expect(s.summit).toBeGreaterThanOrEqual(0.983);
-    expect(s.date).toBeGreaterThanOrEqual(0.858);
+    expect(s.date).toBeGreaterThanOrEqual(0.868);
     expect(s.wrongDates).toBe(0);
     expect(s.published).toBeGreaterThanOrEqual(1.0);
   });
