@@ -21,13 +21,14 @@ import {
 import { loadSettings, saveSettings, watchSettings } from '@/src/settings/store';
 import { iconSet } from '@/src/release/icons';
 import { routeHash } from '@/src/ui/popup/env';
-import { BUNDLE_FILE, decodeBundle } from '@/src/schema/index-bundle';
+import { BUNDLE_FILE } from '@/src/schema/index-bundle';
 import type { Office } from '@/src/schema/index-schema';
 import { decodeStream } from '@/src/store/bundle-source';
 import { bundleOffices } from '@/src/store/offices';
 import { RECORDS_FILE } from '@/src/store/packed';
 import type { Gazetteer } from '@/src/corpus/gazetteer';
 import { ReadingService } from '@/src/reading/service';
+import { bundledGazetteer } from '@/src/reading/bundled-gazetteer';
 import { ExtractionHost, type ExtractionDocument } from '@/src/reading/extraction-host';
 import { TabMentions, type TabMentionsState } from '@/src/page/tab-mentions';
 
@@ -62,21 +63,14 @@ function unwrap<T>(outcome: Outcome<T>): T {
   return outcome.value;
 }
 
-/**
- * The gazetteer the bundled index was built with, read from the packaged bundle
- * (people, summits, offices and distractors travel in it), so an added article
- * meets exactly the names of the index and the background does not carry a
- * second copy of them.
- */
-async function bundledGazetteer(): Promise<Gazetteer> {
-  const text = await new Response(await packaged(BUNDLE_FILE)).text();
-  const { people, summits, offices, distractors } = decodeBundle(text);
-  return { people, summits, offices, distractors };
+async function packagedGazetteer(): Promise<Gazetteer> {
+  return bundledGazetteer(await new Response(await packaged(BUNDLE_FILE)).text());
 }
 
 /**
  * Where an added page is parsed and Readability runs, outside every page
- * (decision 0064). Chrome's worker has no DOM: an offscreen document, whose
+ * (decision 0064), and then the corpus pipeline, which the worker does not
+ * carry (decision 0077). Chrome's worker has no DOM: an offscreen document, whose
  * permission shows no install warning. Firefox's background is a page: a
  * frame of it, loaded only while pages are being added.
  */
@@ -127,10 +121,17 @@ export default defineBackground(() => {
         offices = null;
         throw error;
       }));
+  const extraction = new ExtractionHost(extractionDocument(), EXTRACTION_IDLE_MS, { set: (run, ms) => setTimeout(run, ms), clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>) });
   const reading = new ReadingService({
     main: () => store.main(),
+    ingest: async (article, addedAt) => {
+      const ingestion = await extraction.ingest({ article }, addedAt);
+      // An article already extracted is never refused as a page is: a refusal here is the pipeline's.
+      if (!ingestion.ok) throw new Error(ingestion.error);
+      return ingestion.ingested;
+    },
     gazetteer: () =>
-      (gazetteer ??= bundledGazetteer().catch((error: unknown) => {
+      (gazetteer ??= packagedGazetteer().catch((error: unknown) => {
         gazetteer = null;
         throw error;
       })),
@@ -138,7 +139,6 @@ export default defineBackground(() => {
     saveSettings: (settings) => saveSettings(browser.storage.local, settings),
     now: () => Date.now(),
   });
-  const extraction = new ExtractionHost(extractionDocument(), EXTRACTION_IDLE_MS, { set: (run, ms) => setTimeout(run, ms), clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>) });
   // Everything below is read again from IndexedDB on each wake: the worker can
   // be stopped between any two messages. One seed at a time; each start reads
   // only the bundle's header line to learn whether the live index is current.
@@ -233,9 +233,9 @@ export default defineBackground(() => {
     saved: async () => listSavedViews(await store.main(), await live()),
     addArticle: async (request) => reading.add(request.article),
     addPage: async (request) => {
-      const extracted = await extraction.extract(request.page);
-      if (!extracted.ok) return { ok: false, code: extracted.code, error: extracted.error };
-      return { ok: true, ...(await reading.add(extracted.article)) };
+      const ingestion = await extraction.ingest({ page: request.page }, Date.now());
+      if (!ingestion.ok) return { ok: false, code: ingestion.code, error: ingestion.error };
+      return { ok: true, ...(await reading.store(ingestion.ingested)) };
     },
     readingList: async () => reading.list(),
     readingQuotes: async (request) => reading.quotesOf(await live(), request.id),

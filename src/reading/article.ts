@@ -112,6 +112,9 @@ export interface ImportSummary {
   settings: boolean;
 }
 
+/** The name an export is saved under; here, beside the import's size cap, so the popup names the file without carrying the import's checks (decision 0077). */
+export const USER_FILE_NAME = 'summit-lens-my-corpus.jsonl';
+
 /** An export as large as this holds thousands of articles; a larger file is refused before it is read. */
 export const MAX_IMPORT_CHARS = 32 * 1024 * 1024;
 

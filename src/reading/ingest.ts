@@ -1,10 +1,10 @@
 import { CorpusError } from '../corpus/errors';
 import type { Gazetteer } from '../corpus/gazetteer';
-import { documentId, fnv1a } from '../corpus/ids';
 import { buildIndex } from '../corpus/pipeline';
 import type { QuoteSource } from '../protocol/views';
 import type { IndexDocument, IsoDay, Lang, Quote } from '../schema/index-schema';
 import type { ExtractedArticle } from './article';
+import { readingDocumentId } from './stored';
 
 /** An article the user added, as the main database keeps it: what the pipeline made of it and where it was read. */
 export interface ReadingDocument extends IndexDocument {
@@ -29,27 +29,6 @@ export interface ReadingQuote extends Quote {
 export interface Ingested {
   document: ReadingDocument;
   quotes: ReadingQuote[];
-}
-
-export const READING_PREFIX = 'reading-';
-
-/** The article as it was extracted, from what its entry keeps: the input of extracting it again. */
-export function storedArticle(document: ReadingDocument): ExtractedArticle {
-  return {
-    url: document.url,
-    title: document.title,
-    byline: document.byline,
-    site: document.site,
-    published: document.pagePublished,
-    lang: document.lang,
-    paragraphs: document.paragraphs,
-    truncated: document.truncated,
-  };
-}
-
-/** One id per address: adding the same page again replaces the entry instead of adding a second one. */
-export function readingDocumentId(url: string): string {
-  return documentId(`${READING_PREFIX}${fnv1a(url)}${fnv1a(`${url.length}:${url}`)}.txt`);
 }
 
 /**

@@ -1,4 +1,3 @@
-import { CorpusError } from '../corpus/errors';
 import type { Gazetteer } from '../corpus/gazetteer';
 import type { EntityCard, QuoteContext, QuoteView, SearchQuery, SearchResult } from '../protocol/views';
 import { parseSettings, type Settings } from '../settings/settings';
@@ -8,7 +7,8 @@ import type { LiveIndex } from '../store/reader';
 import type { SummitDb } from '../store/schema';
 import type { AddedArticle, ExtractedArticle, ImportSummary, ReadingArticleSummary } from './article';
 import { applyCorrection, applyCorrections, correctionProblem, type CorrectedQuote } from './corrections';
-import { ingestArticle, READING_PREFIX, storedArticle } from './ingest';
+import type { Ingested } from './ingest';
+import { READING_PREFIX, storedArticle } from './stored';
 import { ReadingIndex } from './reading-index';
 import { searchWithReading } from './search';
 import { decodeUserData, encodeUserData } from './transfer';
@@ -16,6 +16,12 @@ import { readingQuoteContext, readingQuoteView, withReadingQuotes } from './view
 
 export interface ReadingDeps {
   main(): Promise<SummitDb>;
+  /**
+   * Runs the corpus pipeline on one article. In the extension it runs in the
+   * extraction document, so the background does not carry the pipeline
+   * (decision 0077). Throws the pipeline's failure as a readable error.
+   */
+  ingest(article: ExtractedArticle, addedAt: number): Promise<Ingested>;
   gazetteer(): Promise<Gazetteer>;
   loadSettings(): Promise<Settings>;
   saveSettings(settings: Settings): Promise<void>;
@@ -97,15 +103,11 @@ export class ReadingService {
   }
 
   async add(article: ExtractedArticle, addedAt = this.deps.now()): Promise<AddedArticle> {
-    const gazetteer = await this.deps.gazetteer();
-    let ingested;
-    try {
-      ingested = ingestArticle(article, gazetteer, addedAt);
-    } catch (error) {
-      if (error instanceof CorpusError) throw new Error(`the article could not be read: ${error.reason}`);
-      throw error;
-    }
-    const { document, quotes } = ingested;
+    return this.store(await this.deps.ingest(article, addedAt));
+  }
+
+  /** Keeps what the pipeline made of an article, replacing the entry of the same address. */
+  async store({ document, quotes }: Ingested): Promise<AddedArticle> {
     try {
       const { replaced } = await putReadingArticle(await this.deps.main(), document, quotes);
       return { document: { id: document.id, title: document.title, url: document.url, published: document.published }, quotes: quotes.length, replaced, truncated: document.truncated };

@@ -1,9 +1,10 @@
 import { isIsoDay } from '../corpus/iso-day';
 import type { SavedQuote } from '../protocol/views';
 import { LocatedError } from '../schema/located-error';
+import { USER_FILE_NAME } from './article';
 import { correctionProblem, type QuoteCorrection } from './corrections';
-import type { ReadingDocument, ReadingQuote } from './ingest';
-import { READING_PREFIX } from './ingest';
+import type { Ingested, ReadingDocument, ReadingQuote } from './ingest';
+import { READING_PREFIX, readingDocumentId } from './stored';
 
 /**
  * Everything the user made, as one file in the bundle's JSON Lines shape
@@ -13,7 +14,6 @@ import { READING_PREFIX } from './ingest';
  */
 export const USER_FORMAT = 'summit-lens/user-lines';
 export const USER_VERSION = 1;
-export const USER_FILE_NAME = 'summit-lens-my-corpus.jsonl';
 
 export interface UserData {
   documents: ReadingDocument[];
@@ -130,6 +130,36 @@ function quoteProblem(q: Fields, documents: Map<string, Fields>): string | null 
   return null;
 }
 
+/** A quote's source rebuilt from its document, so no record can make a quote claim another page. */
+function sourceOf(doc: Fields): ReadingQuote['source'] {
+  return { document: doc.id as string, title: doc.title as string, outlet: doc.outlet as string | null, published: doc.published as string | null, origin: 'reading', url: doc.url as string };
+}
+
+/**
+ * Checks the pipeline's result for one added article, which comes back from
+ * the extraction document (decision 0077), by the rules of an imported file's
+ * lines: what the background stores passes the checks an import would.
+ */
+export function validateIngested(value: unknown): Ingested | string {
+  if (!isRecord(value) || !isRecord(value.document) || !Array.isArray(value.quotes)) return 'the answer is not {document, quotes}';
+  const doc = value.document;
+  const problem = documentProblem(doc);
+  if (problem) return `document: ${problem}`;
+  if (doc.id !== readingDocumentId(doc.url as string)) return 'document: "id" is not the id of its address';
+  const documents = new Map([[doc.id as string, doc]]);
+  const ids = new Set<string>();
+  const quotes: ReadingQuote[] = [];
+  for (const [i, q] of (value.quotes as unknown[]).entries()) {
+    const why = isRecord(q) ? quoteProblem(q, documents) : 'must be an object';
+    if (why) return `quote ${i + 1}: ${why}`;
+    const quote = q as unknown as ReadingQuote;
+    if (ids.has(quote.id)) return `quote ${i + 1}: "${quote.id}" appears twice`;
+    ids.add(quote.id);
+    quotes.push({ ...quote, source: sourceOf(doc) });
+  }
+  return { document: doc as unknown as ReadingDocument, quotes };
+}
+
 function correctionLineProblem(c: Fields, quotes: Map<string, string>): string | null {
   const problem = firstProblem(c, [
     ['quoteId', (v) => isString(v) && quotes.has(v), 'must name a quote of an earlier line'],
@@ -207,10 +237,7 @@ export function decodeUserData(text: string, file = USER_FILE_NAME): UserData {
         if (problem) fail(line, `quote: ${problem}`);
         if (quoteIds.has(record.id as string)) fail(line, `quote "${record.id as string}" appears twice`);
         quoteIds.set(record.id as string, record.document as string);
-        const doc = documents.get(record.document as string)!;
-        // The source is rebuilt from its document, so a file cannot make a quote claim another page.
-        const source = { document: doc.id as string, title: doc.title as string, outlet: doc.outlet as string | null, published: doc.published as string | null, origin: 'reading' as const, url: doc.url as string };
-        data.quotes.push({ ...(record as unknown as ReadingQuote), source });
+        data.quotes.push({ ...(record as unknown as ReadingQuote), source: sourceOf(documents.get(record.document as string)!) });
         break;
       }
       case 'correction': {

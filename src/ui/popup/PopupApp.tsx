@@ -4,13 +4,16 @@ import { t } from '../../i18n/i18n';
 import { isSiteDisabled, normalizeSite, toggleSite, type Settings } from '../../settings/settings';
 import { CardView } from './CardView';
 import type { PopupEnv, Route } from './env';
+import { lazyView } from './lazy-view';
 import { PageView } from './PageView';
-import { ReadingView } from './ReadingView';
 import { SavedView } from './SavedView';
 import { useSaves } from './saves';
 import { SearchView } from './SearchView';
 import { SourceView } from './SourceView';
-import { TimelineView } from './TimelineView';
+
+// The views most openings never show load when first opened (decision 0077): the search, the page's mentions, saved quotes and cards come with the popup.
+const ReadingView = lazyView(() => import('./ReadingView').then((m) => m.ReadingView), ({ env }) => env.settings.language);
+const TimelineView = lazyView(() => import('./TimelineView').then((m) => m.TimelineView), ({ env }) => env.settings.language);
 
 const STATUS_POLL_MS = 400;
 

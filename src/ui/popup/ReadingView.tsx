@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ReadingArticleSummary } from '../../reading/article';
+import { USER_FILE_NAME, type ReadingArticleSummary } from '../../reading/article';
 import type { QuoteView } from '../../protocol/views';
-import { USER_FILE_NAME } from '../../reading/transfer';
 import { formatDay, t } from '../../i18n/i18n';
 import { QuoteItem } from '../QuoteItem';
 import type { PopupEnv, Route } from './env';

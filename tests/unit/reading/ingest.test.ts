@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ExtractedArticle } from '../../../src/reading/article';
 import { extractArticle } from '../../../src/reading/extract';
-import { articleText, ingestArticle, readingDocumentId } from '../../../src/reading/ingest';
+import { articleText, ingestArticle } from '../../../src/reading/ingest';
+import { readingDocumentId } from '../../../src/reading/stored';
 import { realGazetteer } from '../corpus/corpus-fixture';
 import { testPage } from './pages';
 

@@ -3,12 +3,13 @@ import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import type { ExtractedArticle } from '../../../src/reading/article';
 import { extractArticle } from '../../../src/reading/extract';
-import { readingDocumentId } from '../../../src/reading/ingest';
+import { readingDocumentId } from '../../../src/reading/stored';
 import { ReadingService } from '../../../src/reading/service';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/settings/settings';
 import { connectStore, ensureSeeded, getCard, saveQuote, listSaved } from '../../../src/store';
 import type { EntityCard } from '../../../src/protocol/views';
 import { realGazetteer } from '../corpus/corpus-fixture';
+import { ingestHere } from './ingest-here';
 import { bundle, makeIndex } from '../store/fixture';
 import { testPage } from './pages';
 
@@ -30,6 +31,7 @@ async function setUp(name: string) {
   let clock = 1_000;
   const service = new ReadingService({
     main: () => store.main(),
+    ingest: ingestHere,
     gazetteer: async () => realGazetteer(),
     loadSettings: async () => settings,
     saveSettings: async (next) => {

@@ -3,7 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import type { ExtractedArticle } from '../../../src/reading/article';
 import { extractArticle } from '../../../src/reading/extract';
-import { readingDocumentId } from '../../../src/reading/ingest';
+import { readingDocumentId } from '../../../src/reading/stored';
 import { postingsByDocument, type ReadingPostings } from '../../../src/reading/postings';
 import { ReadingService } from '../../../src/reading/service';
 import { DEFAULT_SETTINGS } from '../../../src/settings/settings';
@@ -13,6 +13,7 @@ import { readUserRecords, type UserRecords } from '../../../src/store/reading';
 import type { SummitDb } from '../../../src/store/schema';
 import type { EntityCard, SearchQuery } from '../../../src/protocol/views';
 import { realGazetteer } from '../corpus/corpus-fixture';
+import { ingestHere } from './ingest-here';
 import { bundle, makeIndex } from '../store/fixture';
 import { testPage } from './pages';
 
@@ -40,6 +41,7 @@ function wake(store: SummitStore): ReadingService {
   let clock = 1_000;
   return new ReadingService({
     main: () => store.main(),
+    ingest: ingestHere,
     gazetteer: async () => realGazetteer(),
     loadSettings: async () => DEFAULT_SETTINGS,
     saveSettings: async () => undefined,
