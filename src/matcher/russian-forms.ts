@@ -20,6 +20,7 @@ const FEMININE_FIRST_NAME = /[ая]$/;
  * as written.
  */
 export function withRussianCases(lexicon: Lexicon): Lexicon {
+  if (lexicon.declined) return lexicon;
   const have = new Set(lexicon.entries.map((e) => `${e.kind}:${e.id}:${foldForm(e.form)}`));
   const added: LexiconEntry[] = [];
   for (const entry of lexicon.entries) {
@@ -39,6 +40,5 @@ export function withRussianCases(lexicon: Lexicon): Lexicon {
     const gender = FEMININE_FIRST_NAME.test(distractor.trim().split(/\s+/)[0]!) ? 'f' : 'm';
     for (const form of russianCaseForms(distractor, { kind: 'person', gender })) distractors.add(form);
   }
-  if (added.length === 0 && distractors.size === lexicon.distractors.length) return lexicon;
-  return { ...lexicon, entries: [...lexicon.entries, ...added], distractors: [...distractors] };
+  return { ...lexicon, entries: [...lexicon.entries, ...added], distractors: [...distractors], declined: true };
 }

@@ -43,6 +43,12 @@ export interface Lexicon {
   years?: Record<string, number>;
   /** Optional so that a lexicon without it still matches: a shared surname then needs the person's full name on the page. */
   evidence?: SharedEvidence;
+  /**
+   * Its Russian names and places already come in all their cases (see
+   * `withRussianCases`): the background declines them once per worker, so no
+   * tab pays for it while a page loads.
+   */
+  declined?: true;
 }
 
 /**
@@ -87,7 +93,7 @@ export function lexiconPart(people: readonly Person[], summits: readonly Summit[
 }
 
 export function joinLexicon(parts: readonly LexiconPart[], distractors: string[]): Lexicon {
-  const lexicon: Required<Lexicon> = { entries: [], distractors, participants: {}, years: {}, evidence: { terms: {}, offices: {} } };
+  const lexicon: Required<Omit<Lexicon, 'declined'>> = { entries: [], distractors, participants: {}, years: {}, evidence: { terms: {}, offices: {} } };
   for (const part of parts) {
     for (const entry of part.entries) lexicon.entries.push(entry);
     Object.assign(lexicon.participants, part.participants);
@@ -132,6 +138,8 @@ export interface PackedLexicon {
   shared: number[];
   /** `Lexicon.evidence` as JSON ('' when the lexicon has none): a few dozen terms and phrases, not worth lists of their own. */
   evidence: string;
+  /** `Lexicon.declined`. */
+  declined?: true;
 }
 
 const CODES: readonly [LexiconEntry['kind'], Strength][] = [
@@ -173,6 +181,7 @@ export function packLexicon(lexicon: Lexicon): PackedLexicon {
   });
   const evidence = lexicon.evidence === undefined ? '' : JSON.stringify(lexicon.evidence);
   const packed: PackedLexicon = { forms: forms.join('\n'), refs, codes, ids, distractors: [...lexicon.distractors], summits: [], years: [], participantCounts: [], participants: [], shared, evidence };
+  if (lexicon.declined) packed.declined = true;
   for (const summit of new Set([...Object.keys(lexicon.participants), ...Object.keys(lexicon.years ?? {})])) {
     const people = lexicon.participants[summit];
     packed.summits.push(ref(summit));
@@ -205,5 +214,6 @@ export function unpackLexicon(packed: PackedLexicon): Lexicon {
   });
   const lexicon: Lexicon = { entries, distractors: [...packed.distractors], participants, years };
   if (packed.evidence !== '') lexicon.evidence = JSON.parse(packed.evidence) as SharedEvidence;
+  if (packed.declined === true) lexicon.declined = true;
   return lexicon;
 }

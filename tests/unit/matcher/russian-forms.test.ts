@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PageResolver } from '../../../src/matcher/resolve';
 import { summarize } from '../../../src/matcher/summary';
 import { withRussianCases } from '../../../src/matcher/russian-forms';
-import type { Lexicon } from '../../../src/schema/lexicon';
+import { packLexicon, unpackLexicon, type Lexicon } from '../../../src/schema/lexicon';
 
 const lexicon: Lexicon = {
   entries: [
@@ -48,5 +48,19 @@ describe('Russian case forms in the content script', () => {
   it('keeps a case form of a place as quiet as the nominative without a summit cue, and Melania in any case is not Trump', () => {
     expect(read('Путин сказал, что погода в Анкоридже была холодной.')).toEqual([['putin', 1, ['Путин']]]);
     expect(read('Журналисты спросили Меланию Трамп о платье.', 'Трампу это понравилось.')).toEqual([]);
+  });
+
+  it('is done once: the lexicon a tab receives is declined already, and the tab reads a page exactly as if it declined it itself', () => {
+    const sent = unpackLexicon(JSON.parse(JSON.stringify(packLexicon(withRussianCases(lexicon)))) as ReturnType<typeof packLexicon>);
+    expect(sent.declined).toBe(true);
+    expect(withRussianCases(sent)).toBe(sent);
+    const page = ['Переговоры Владимира Путина и Дональда Трампа на Аляске длились почти три часа.', 'Журналисты спросили Меланию Трамп о платье.', 'Встреча Путина с Трампом в Анкоридже.'];
+    const mentions = (lex: Lexicon) => {
+      const resolver = new PageResolver(lex);
+      page.forEach((text, i) => resolver.add(i, text));
+      return summarize(resolver.mentions()).mentions;
+    };
+    expect(mentions(sent)).toEqual(mentions(lexicon));
+    expect(mentions(sent).map((m) => m.id)).toEqual(['alaska-2025', 'putin', 'trump']);
   });
 });

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import type { IDBPDatabase } from 'idb';
 import { describe, expect, it } from 'vitest';
+import { withRussianCases } from '../../../src/matcher/russian-forms';
 import { buildLexicon, unpackLexicon } from '../../../src/schema/lexicon';
 import { connectStore, DbBlockedError, DbUpgradeError, ensureSeeded, getLexicon, getStatus, listSaved, openSummitDb, saveQuote, search, SCHEMA_VERSION } from '../../../src/store';
 import { deleteIndexDb } from '../../../src/store/index-db';
@@ -73,7 +74,7 @@ describe('migrations', () => {
     expect(await store.index()).toBeNull();
     expect(await ensureSeeded(store, bundle(index, 'A'))).toMatchObject({ outcome: 'seeded', hash: 'A' });
     const live = (await store.index())!;
-    expect(unpackLexicon(await getLexicon(live))).toEqual(buildLexicon(index));
+    expect(unpackLexicon(await getLexicon(live))).toEqual(withRussianCases(buildLexicon(index)));
     const r = await search(live, { text: 'hoa binh' });
     expect(r.ok && r.value.hits[0]!.quote.id).toBe('q2');
     expect((await listSaved(db)).map((s) => s.quoteId)).toEqual(['q4', 'q1']);

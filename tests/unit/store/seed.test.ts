@@ -3,6 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { unwrap } from 'idb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { syntheticIndex } from '../../../bench/synthetic-index';
+import { withRussianCases } from '../../../src/matcher/russian-forms';
 import { buildLexicon, unpackLexicon } from '../../../src/schema/lexicon';
 import { connectStore, ensureSeeded, getLexicon, getStatus, listSaved, saveQuote, search, type SummitStore } from '../../../src/store';
 import { bundleFromText } from '../../../src/store/bundle-source';
@@ -45,7 +46,7 @@ describe('ensureSeeded', () => {
     expect(report).toMatchObject({ outcome: 'seeded', hash: 'A', error: null });
     expect(progress.at(-1)).toBe(1);
     expect(await getStatus(await store.main())).toMatchObject({ state: 'ready', hash: 'A', available: true, counts: { documents: 3, people: 4, summits: 3, quotes: 9 } });
-    expect(unpackLexicon(await getLexicon((await store.index())!))).toEqual(buildLexicon(indexA));
+    expect(unpackLexicon(await getLexicon((await store.index())!))).toEqual(withRussianCases(buildLexicon(indexA)));
     expect(await live(store)).toEqual({ hash: 'A', ids: A_IDS });
     expect(await databases(store)).toEqual([store.name, indexDbName(store.name, 'A')].sort());
     expect((await getStatus(await store.main())).lastSeed).toMatchObject({ records: report.stats.records });
@@ -256,7 +257,7 @@ describe('ensureSeeded', () => {
       const largest = Math.max(...values.map(size));
       expect([name, largest < 200_000]).toEqual([name, true]);
     }
-    expect(unpackLexicon(await getLexicon(index))).toEqual(buildLexicon(big));
+    expect(unpackLexicon(await getLexicon(index))).toEqual(withRussianCases(buildLexicon(big)));
   });
 });
 
