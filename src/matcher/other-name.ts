@@ -37,7 +37,35 @@ export function afterOtherFirstName(text: string, start: number): boolean {
   if (word.length < 2 || !UPPER.test(word.charAt(0)) || word === word.toUpperCase()) return false;
   if (NOT_NAMES.has(word.toLowerCase())) return false;
   // A sentence's first word is capitalised whatever it is (`Встреча Путина`, `Talks` …): only a capital inside a sentence says "name".
-  let b = a;
-  while (b > 0 && text.charAt(b - 1) === ' ') b--;
-  return b > 0 && !/[.!?…:;"“”«»(\n\r\t\-–—]/.test(text.charAt(b - 1));
+  return !opensSentence(text, a);
+}
+
+/** Does the word at `start` open its sentence (or its block), where a capital says nothing about it? */
+export function opensSentence(text: string, start: number): boolean {
+  let b = start;
+  while (b > 0 && (text.charAt(b - 1) === ' ' || text.charAt(b - 1) === '\u00a0')) b--;
+  return b === 0 || /[.!?…:;"“”«»(\n\r\t\-–—]/.test(text.charAt(b - 1));
+}
+
+/**
+ * Titles after which machine-translated and hastily typed text leaves a
+ * surname in lower case (`president putin`, `Mr. trump`): there the word can
+ * only be the name. Not `Mrs`/`Ms` (a wife's or daughter's surname is not the
+ * gazetteer man's) and not Vietnamese forms of address, which precede
+ * capitalised names.
+ */
+const TITLES = new Set([
+  'president', 'mr', 'secretary', 'minister', 'senator', 'sen', 'governor', 'gov', 'chancellor', 'envoy', 'premier',
+  'президент', 'президента', 'президентом', 'президенту', 'министр', 'госсекретарь', 'господин', 'канцлер',
+]);
+
+/** Is the word right before `start` (one space away, a dot allowed) a title that makes a lower-case surname a name? */
+export function afterTitle(text: string, start: number): boolean {
+  let end = start;
+  if (end > 0 && text.charAt(end - 1) === ' ') end--;
+  else return false;
+  if (end > 0 && text.charAt(end - 1) === '.') end--;
+  let a = end;
+  while (a > 0 && LETTER.test(text.charAt(a - 1))) a--;
+  return a < end && TITLES.has(text.slice(a, end).toLowerCase());
 }

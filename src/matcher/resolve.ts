@@ -2,7 +2,7 @@ import type { Term } from '../schema/index-schema';
 import type { Lexicon, Strength } from '../schema/lexicon';
 import { compileMatcher, distractorOf, type Hit, type Matcher } from './automaton';
 import { foldForm, wordAt, wordBefore } from './normalize';
-import { afterOtherFirstName } from './other-name';
+import { afterOtherFirstName, afterTitle, opensSentence } from './other-name';
 import { withRussianCases } from './russian-forms';
 import { beforeOtherName, RoleReader, singledOut, yearsIn, type PageDates } from './shared-surnames';
 
@@ -109,6 +109,8 @@ interface Slot {
   own: OwnEvidence | null;
   /** CONTEXT: the evidence a candidate needs (see `evaluateContext`). */
   minScore: number;
+  /** SHORT: opens its sentence, so its capital says nothing (see `evaluateShort`). */
+  initial: boolean;
   /** Entity it currently counts for, or -1. */
   current: number;
 }
@@ -126,6 +128,8 @@ interface Block {
   slots: Slot[];
   /** Persons named by the block's distractor hits, one element per hit. */
   distractedPersons: number[];
+  /** Persons whose short form the block uses as a common word (lower case, no title before it), one element per use. */
+  commonPersons: number[];
   years: number[];
   cues: number;
 }
@@ -171,6 +175,8 @@ export class PageResolver {
   private readonly strong: Int32Array;
   private readonly shortOn: Int32Array;
   private readonly distracted: Int32Array;
+  /** Person → uses of their short form as a common word on the page (`the trump suit`). */
+  private readonly commonUse: Int32Array;
   /** Shared surnames: first entry of a form → the people it may name (an array: looked up for every surname hit). */
   private readonly sharedCandidates: (number[] | undefined)[] = [];
   /** Person entity → terms, for people with a shared surname. */
@@ -210,6 +216,7 @@ export class PageResolver {
     this.strong = new Int32Array(n);
     this.shortOn = new Int32Array(n);
     this.distracted = new Int32Array(n);
+    this.commonUse = new Int32Array(n);
     this.sharing = new Uint8Array(n);
     this.ownEvidence = new Int32Array(n);
     this.roles = new RoleReader(lexicon.evidence?.offices ?? {});
@@ -301,7 +308,7 @@ export class PageResolver {
     const hits: Hit[] = [];
     const aux: number[] = [];
     this.matcher.scanInto(text, hits, aux);
-    const block: Block = { slots: [], distractedPersons: [], years: [], cues: 0 };
+    const block: Block = { slots: [], distractedPersons: [], commonPersons: [], years: [], cues: 0 };
     this.blocks.set(blockId, block);
 
     const cues: number[] = [];
@@ -341,11 +348,18 @@ export class PageResolver {
         candidates: [],
         own: null,
         minScore: 1,
+        initial: false,
         current: -1,
       };
       if (entry.kind === 'person') {
         if (entry.strength === 'short') {
-          if (!capitalised(text, hit.start) || afterOtherFirstName(text, hit.start)) continue;
+          if (!capitalised(text, hit.start)) {
+            if (!afterTitle(text, hit.start)) {
+              block.commonPersons.push(entity);
+              if (this.commonUse[entity]!++ === 0) this.distractionChanged(entity);
+              continue;
+            }
+          } else if (afterOtherFirstName(text, hit.start)) continue;
           const sharers = this.sharedCandidates[hit.entryIndex];
           if (sharers !== undefined) {
             if (beforeOtherName(text, hit.end)) continue;
@@ -359,6 +373,7 @@ export class PageResolver {
             continue;
           }
           slot.rule = SHORT;
+          slot.initial = opensSentence(text, hit.start);
           let set = this.shortSlots.get(entity);
           if (set === undefined) this.shortSlots.set(entity, (set = new Set()));
           set.add(slot);
@@ -401,6 +416,7 @@ export class PageResolver {
     if (day !== this.published) {
       this.published = day;
       this.sharedDirty = true;
+      this.placesDirty = true;
       this.settle([], changes);
     }
     return changes;
@@ -505,6 +521,7 @@ export class PageResolver {
       }
     }
     for (const p of block.distractedPersons) if (--this.distracted[p]! === 0) this.distractionChanged(p);
+    for (const p of block.commonPersons) if (--this.commonUse[p]! === 0) this.distractionChanged(p);
     for (const y of block.years) if (--this.yearCount[y]! === 0) this.placesDirty = true;
   }
 
@@ -520,7 +537,9 @@ export class PageResolver {
 
   private evaluateShort(slot: Slot, changes: Changes): void {
     const p = slot.entity;
-    const want = this.distracted[p]! > 0 && this.strong[p] === 0 ? -1 : p;
+    // Without the full name, a sentence-initial `Trump` on a page that also writes `trump` as a word (`the trump suit`) is that word.
+    const held = this.strong[p] === 0 && (this.distracted[p]! > 0 || (slot.initial && this.commonUse[p]! > 0));
+    const want = held ? -1 : p;
     if (want === slot.current) return;
     const wasPresent = this.present(p);
     if (slot.current >= 0) {
@@ -567,7 +586,8 @@ export class PageResolver {
     let want = slot.own!.person;
     if (want < 0) {
       for (const c of slot.candidates) {
-        if (this.strong[c]! + this.ownEvidence[c]! === 0) continue;
+        // A full name is no evidence while someone else of that surname is named too (Bill Clinton on a page about Hillary).
+        if (this.ownEvidence[c]! + (this.distracted[c]! > 0 ? 0 : this.strong[c]!) === 0) continue;
         if (want >= 0) {
           want = -1;
           break;
@@ -599,6 +619,7 @@ export class PageResolver {
       if (score === 0) continue;
       const y = this.yearOf[s]!;
       if (y >= 0 && this.yearCount[y]! > 0) score++;
+      if (y >= 0 && this.published !== null && this.published.startsWith(String(this.yearForms[y]))) score++;
       if (score < slot.minScore) continue;
       if (score > bestScore) {
         best = s;
