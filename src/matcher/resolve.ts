@@ -105,7 +105,7 @@ interface Slot {
   entity: number;
   /** CONTEXT: summits; SHARED: people. */
   candidates: readonly number[];
-  /** SHARED: its own evidence; null for the other rules, so the many slots they make stay small. */
+  /** SHARED: its own evidence; CONTEXT with several summits: the years printed in its sentence (`years`); null otherwise, so the many slots stay small. */
   own: OwnEvidence | null;
   /** CONTEXT: the evidence a candidate needs (see `evaluateContext`). */
   minScore: number;
@@ -397,6 +397,11 @@ export class PageResolver {
           // 2002 just because Putin is on the page. It needs two pieces of evidence for one summit:
           // both leaders, or a leader and the summit's year.
           if (!alias && summits.length > 1) slot.minScore = 2;
+          if (summits.length > 1) {
+            const [from, to] = sentenceAround(text, hit);
+            const years = yearsIn(text.slice(from, to));
+            if (years.length > 0) slot.own = { roles: [], years, person: -1 };
+          }
           this.contextSlots.add(slot);
           fresh.push(slot);
         }
@@ -619,7 +624,9 @@ export class PageResolver {
       if (score === 0) continue;
       const y = this.yearOf[s]!;
       if (y >= 0 && this.yearCount[y]! > 0) score++;
+      // The page's day says when it was written, a year in the sentence itself which summit it means ("In 1997, also in Helsinki, …").
       if (y >= 0 && this.published !== null && this.published.startsWith(String(this.yearForms[y]))) score++;
+      if (y >= 0 && slot.own !== null && slot.own.years.includes(this.yearForms[y]!)) score += 2;
       if (score < slot.minScore) continue;
       if (score > bestScore) {
         best = s;

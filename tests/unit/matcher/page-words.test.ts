@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { afterTitle, opensSentence } from '../../../src/matcher/other-name';
+import { PageResolver, type Occurrence } from '../../../src/matcher/resolve';
+import { buildLexicon, packLexicon, unpackLexicon } from '../../../src/schema/lexicon';
+import { realGazetteer } from '../corpus/corpus-fixture';
+
+/** Rules found with the detection set (tests/detset, docs/decisions/0078), on the real gazetteer as the content script receives it. */
+const lexicon = unpackLexicon(packLexicon(buildLexicon(realGazetteer())));
+
+function page(...blocks: string[]): PageResolver {
+  const resolver = new PageResolver(lexicon);
+  blocks.forEach((text, i) => resolver.add(i, text));
+  return resolver;
+}
+
+const ids = (occurrences: Iterable<Occurrence>) => [...occurrences].map((o) => `${o.kind === 'summit' ? 'summit:' : ''}${o.id}:${o.form}@${o.blockId}`);
+
+describe('a lower-case surname after a title', () => {
+  it('reads the title one space before, a dot allowed, in English and Russian', () => {
+    expect(afterTitle('president putin', 10)).toBe(true);
+    expect(afterTitle('Mr. trump', 4)).toBe(true);
+    expect(afterTitle('встреча президента путина', 19)).toBe(true);
+    expect(afterTitle('Mrs trump', 4)).toBe(false);
+    expect(afterTitle('a trump', 2)).toBe(false);
+    expect(afterTitle('president  putin', 11)).toBe(false);
+  });
+
+  it('names the person in machine-translated text, and a card game still names no one', () => {
+    expect(ids(page('The two sides has not reached agreement, president putin said. Mr. trump called it productive.').mentions())).toEqual([
+      'putin:putin@0',
+      'trump:trump@0',
+    ]);
+    expect(ids(page('Hearts are trump this round, and the dealer may trump the trick.').mentions())).toEqual([]);
+  });
+});
+
+describe('a sentence-initial surname the page also writes as a common word', () => {
+  it('knows where a sentence opens', () => {
+    expect(opensSentence('Trump cards aside', 0)).toBe(true);
+    expect(opensSentence('It ended. Trump left', 10)).toBe(true);
+    expect(opensSentence('“Trump is here”', 1)).toBe(true);
+    expect(opensSentence('and Trump left', 4)).toBe(false);
+  });
+
+  it('is that word until the full name arrives (and with the person, the Alaska summit next to the cue)', () => {
+    const resolver = page(
+      'Trump cards aside, the hardest question was which summit is the tallest in Alaska.',
+      'In Spades the trump suit beats every other suit.',
+    );
+    expect(ids(resolver.mentions())).toEqual([]);
+    const named = resolver.add(2, 'Donald Trump once played it on a flight to Anchorage.');
+    expect(ids(named.added)).toEqual(['trump:Donald Trump@2', 'trump:Trump@0', 'summit:alaska-2025:Alaska@0']);
+    const gone = resolver.remove(2);
+    expect(ids(gone.removed).sort()).toEqual(['summit:alaska-2025:Alaska@0', 'trump:Donald Trump@2', 'trump:Trump@0']);
+    expect(ids(resolver.mentions())).toEqual([]);
+  });
+
+  it('still names the person where the page never uses the word, or where it stands inside a sentence', () => {
+    expect(ids(page('Trump arrived in Anchorage on Friday.').mentions())).toEqual(['trump:Trump@0']);
+    expect(ids(page('Aides said Trump would play his trump card.', 'In Spades the trump suit wins.').mentions())).toEqual(['trump:Trump@0']);
+  });
+
+  it('is judged again when the common word leaves the page', () => {
+    const resolver = page('Trump spoke first.', 'Then the trump suit was led.');
+    expect(ids(resolver.mentions())).toEqual([]);
+    expect(ids(resolver.remove(1).added)).toEqual(['trump:Trump@0']);
+  });
+});
+
+describe('a shared surname on a page that also names someone else of that surname', () => {
+  it('leaves the bare surname unmarked though the gazetteer person is named in full, and gives it to him once the other name leaves', () => {
+    const resolver = page(
+      'Hillary Clinton spent an hour on stage talking about her book. Clinton was relaxed.',
+      'Her husband, former President Bill Clinton, sat in the front row.',
+    );
+    expect(ids(resolver.mentions())).toEqual(['clinton:Bill Clinton@1']);
+    const without = resolver.add(0, 'The former president spent an hour on stage talking about his book. Clinton was relaxed.');
+    expect(ids(without.added)).toEqual(['clinton:Clinton@0']);
+  });
+
+  it('still takes a role right before it as the surname’s own evidence', () => {
+    expect(ids(page('Hillary Clinton and Bill Clinton arrived; President Clinton spoke first.').mentions())).toEqual([
+      'clinton:Bill Clinton@0',
+      'clinton:Clinton@0',
+    ]);
+  });
+});
+
+describe('the page’s published year and two summits in one city', () => {
+  it('gives a place the summit whose year its own sentence prints, and breaks a tie for the year the page was published in', () => {
+    const resolver = page(
+      'Thượng đỉnh Helsinki: Trump tin lời Putin hơn tình báo Mỹ?',
+      'Năm 1997, cũng tại Helsinki, Bill Clinton và Boris Yeltsin từng có một cuộc gặp thượng đỉnh.',
+      'World Cup 2018: Pháp vô địch',
+    );
+    // Both pairs of leaders and both years are on the page: the headline's alias is a tie; "Năm 1997, … Helsinki" is 1997's.
+    expect(ids(resolver.mentions()).filter((m) => m.startsWith('summit:'))).toEqual(['summit:helsinki-1997:Helsinki@1']);
+    const dated = resolver.setPublished('2018-07-17');
+    expect(ids(dated.added)).toEqual(['summit:helsinki-2018:Thượng đỉnh Helsinki@0']);
+    expect(ids(resolver.setPublished(null).removed)).toEqual(['summit:helsinki-2018:Thượng đỉnh Helsinki@0']);
+  });
+});
