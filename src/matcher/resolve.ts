@@ -171,6 +171,8 @@ export class PageResolver {
   /** First entry index of a summit hit → the summits it may name. */
   private readonly summitCandidates = new Map<number, { alias: boolean; summits: number[] }>();
   private readonly cueCount = SUMMIT_CUES.length;
+  /** Summit forms that hold a person's name (`Trump-Putin summit in Alaska`): first entry index → 1. */
+  private readonly namesInside: Uint8Array;
 
   private readonly strong: Int32Array;
   private readonly shortOn: Int32Array;
@@ -299,6 +301,41 @@ export class PageResolver {
       }
       this.summitCandidates.set(i, { alias, summits: [...summits] });
     });
+    this.namesInside = new Uint8Array(lexicon.entries.length);
+    lexicon.entries.forEach((entry, i) => {
+      if (entry.kind === 'summit' && this.matcher.alternatives(i)[0] === i && this.peopleInside(entry.form, { start: 0, end: entry.form.length, entryIndex: i }).length > 0) {
+        this.namesInside[i] = 1;
+      }
+    });
+  }
+
+  /**
+   * The person hits inside a summit hit: the summit's form wins the match,
+   * but `Biden–Putin summit` names both leaders too. The form is scanned
+   * twice, short of its last and of its first character, so the whole form
+   * cannot match again and a name at either edge is still whole in one scan.
+   */
+  private peopleInside(text: string, hit: Hit): Hit[] {
+    const found = new Map<number, Hit>();
+    for (const [from, to] of [[hit.start, hit.end - 1], [hit.start + 1, hit.end]] as const) {
+      for (const inner of this.matcher.scan(text.slice(from, to))) {
+        if (inner.entryIndex < 0 || this.lexicon.entries[inner.entryIndex]!.kind !== 'person') continue;
+        const start = from + inner.start;
+        if (!found.has(start)) found.set(start, { start, end: from + inner.end, entryIndex: inner.entryIndex });
+      }
+    }
+    return [...found.values()].sort((a, b) => a.start - b.start);
+  }
+
+  /** The hits with the people inside summit forms added, each before its summit, so hovering the name finds the person. */
+  private withPeopleInside(text: string, hits: Hit[]): Hit[] {
+    if (!hits.some((h) => h.entryIndex >= 0 && this.namesInside[h.entryIndex] === 1)) return hits;
+    const all: Hit[] = [];
+    for (const hit of hits) {
+      if (hit.entryIndex >= 0 && this.namesInside[hit.entryIndex] === 1) all.push(...this.peopleInside(text, hit));
+      all.push(hit);
+    }
+    return all;
   }
 
   /** Scans a block (or rescans it when `blockId` was added before) and settles everything its evidence affects. */
@@ -326,7 +363,7 @@ export class PageResolver {
     }
 
     const fresh: Slot[] = [];
-    for (const hit of hits) {
+    for (const hit of this.withPeopleInside(text, hits)) {
       if (hit.entryIndex < 0) {
         for (const p of this.distractorPersons[distractorOf(hit)] ?? []) {
           block.distractedPersons.push(p);

@@ -9,7 +9,7 @@ import { realGazetteer } from '../corpus/corpus-fixture';
  * A ratchet on the detection set (tests/detset/dev only; the holdout is never
  * scored in tests): the figures the content script's scan reached, so a change
  * that loses ground on pages it was not written for fails here.
- * Session 20, 18 pages: pairs precision 0.986 → 1, recall 1 → 1; occurrence recall 0.956 → 0.994,
+ * Session 20, 18 pages: pairs precision 0.986 → 1, recall 1 → 1; occurrence recall 0.956 → 1,
  * precision 0.968 → 0.994; hits on pages about no one 1 → 0; summit right 9/10 → 10/10, given on
  * pages about none 1/8 → 0/8 (docs/decisions/0078).
  * Raise the floors when detection improves; never lower them to land a change.
@@ -34,7 +34,7 @@ describe('detection on the detection set', async () => {
   });
 
   it('finds their occurrences', () => {
-    expect(f.occurrenceRecall).toBeGreaterThanOrEqual(0.974);
+    expect(f.occurrenceRecall).toBeGreaterThanOrEqual(1);
     expect(f.occurrencePrecision).toBeGreaterThanOrEqual(0.993);
   });
 

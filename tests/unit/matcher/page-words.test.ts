@@ -100,3 +100,25 @@ describe('the page’s published year and two summits in one city', () => {
     expect(ids(resolver.setPublished(null).removed)).toEqual(['summit:helsinki-2018:Thượng đỉnh Helsinki@0']);
   });
 });
+
+describe('people named inside a summit’s form', () => {
+  it('marks both leaders of a dash compound that is also a summit alias, before the summit, at their own characters', () => {
+    const resolver = page('Biden–Putin Summit ends with an arms-control pledge.', 'The Trump-Putin summit in Alaska was the first on U.S. soil.');
+    expect([...resolver.mentions()].map((o) => `${o.id}:${o.form}@${o.blockId}:${o.start}`)).toEqual([
+      'biden:Biden@0:0',
+      'putin:Putin@0:6',
+      'geneva-2021:Biden–Putin Summit@0:0',
+      'trump:Trump@1:4',
+      'putin:Putin@1:10',
+      'alaska-2025:Trump-Putin summit in Alaska@1:4',
+    ]);
+  });
+
+  it('finds a name at the end of the form too (Vietnamese writes the pair last)', () => {
+    expect(ids(page('Sau thượng đỉnh Biden - Putin, hai bên trao trả đại sứ.').mentions())).toEqual([
+      'biden:Biden@0',
+      'putin:Putin@0',
+      'summit:geneva-2021:thượng đỉnh Biden - Putin@0',
+    ]);
+  });
+});
