@@ -59,13 +59,29 @@ const TITLES = new Set([
   'президент', 'президента', 'президентом', 'президенту', 'министр', 'госсекретарь', 'господин', 'канцлер',
 ]);
 
-/** Is the word right before `start` (one space away, a dot allowed) a title that makes a lower-case surname a name? */
-export function afterTitle(text: string, start: number): boolean {
+/** Forms of address for a woman (en, vi, ru). */
+const WOMAN_ADDRESS = new Set(['mrs', 'ms', 'madame', 'mme', 'bà', 'госпожа', 'г-жа']);
+
+/** The word right before `start`, one space away, a dot after it allowed, lower-cased; '' when there is none. */
+function wordRightBefore(text: string, start: number): string {
   let end = start;
-  if (end > 0 && text.charAt(end - 1) === ' ') end--;
-  else return false;
+  if (end > 0 && (text.charAt(end - 1) === ' ' || text.charAt(end - 1) === '\u00a0')) end--;
+  else return '';
   if (end > 0 && text.charAt(end - 1) === '.') end--;
   let a = end;
-  while (a > 0 && LETTER.test(text.charAt(a - 1))) a--;
-  return a < end && TITLES.has(text.slice(a, end).toLowerCase());
+  while (a > 0 && (LETTER.test(text.charAt(a - 1)) || (text.charAt(a - 1) === '-' && a - 1 > 0 && LETTER.test(text.charAt(a - 2))))) a--;
+  return text.slice(a, end).toLowerCase();
+}
+
+/** Is the word right before `start` (one space away, a dot allowed) a title that makes a lower-case surname a name? */
+export function afterTitle(text: string, start: number): boolean {
+  return TITLES.has(wordRightBefore(text, start));
+}
+
+/**
+ * `Mrs Trump`, `bà Trump`, `госпожа Трамп`: a woman of that surname. On a page
+ * that names one (`Melania Trump`), she is who it means.
+ */
+export function afterWomanAddress(text: string, start: number): boolean {
+  return WOMAN_ADDRESS.has(wordRightBefore(text, start));
 }

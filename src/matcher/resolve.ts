@@ -2,7 +2,7 @@ import type { Term } from '../schema/index-schema';
 import type { Lexicon, Strength } from '../schema/lexicon';
 import { compileMatcher, distractorOf, type Hit, type Matcher } from './automaton';
 import { foldForm, wordAt, wordBefore } from './normalize';
-import { afterOtherFirstName, afterTitle, opensSentence } from './other-name';
+import { afterOtherFirstName, afterTitle, afterWomanAddress, opensSentence } from './other-name';
 import { withRussianCases } from './russian-forms';
 import { beforeOtherName, RoleReader, singledOut, yearsIn, type PageDates } from './shared-surnames';
 
@@ -111,6 +111,8 @@ interface Slot {
   minScore: number;
   /** SHORT: opens its sentence, so its capital says nothing (see `evaluateShort`). */
   initial: boolean;
+  /** SHORT: follows a woman's form of address (`Mrs Trump`). */
+  woman: boolean;
   /** Entity it currently counts for, or -1. */
   current: number;
 }
@@ -386,6 +388,7 @@ export class PageResolver {
         own: null,
         minScore: 1,
         initial: false,
+        woman: false,
         current: -1,
       };
       if (entry.kind === 'person') {
@@ -411,6 +414,7 @@ export class PageResolver {
           }
           slot.rule = SHORT;
           slot.initial = opensSentence(text, hit.start);
+          slot.woman = afterWomanAddress(text, hit.start);
           let set = this.shortSlots.get(entity);
           if (set === undefined) this.shortSlots.set(entity, (set = new Set()));
           set.add(slot);
@@ -580,7 +584,8 @@ export class PageResolver {
   private evaluateShort(slot: Slot, changes: Changes): void {
     const p = slot.entity;
     // Without the full name, a sentence-initial `Trump` on a page that also writes `trump` as a word (`the trump suit`) is that word.
-    const held = this.strong[p] === 0 && (this.distracted[p]! > 0 || (slot.initial && this.commonUse[p]! > 0));
+    // `Mrs Trump` on a page that names Melania Trump is her, full name of his or not.
+    const held = (slot.woman && this.distracted[p]! > 0) || (this.strong[p] === 0 && (this.distracted[p]! > 0 || (slot.initial && this.commonUse[p]! > 0)));
     const want = held ? -1 : p;
     if (want === slot.current) return;
     const wasPresent = this.present(p);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { afterTitle, opensSentence } from '../../../src/matcher/other-name';
+import { afterTitle, afterWomanAddress, opensSentence } from '../../../src/matcher/other-name';
 import { PageResolver, type Occurrence } from '../../../src/matcher/resolve';
 import { buildLexicon, packLexicon, unpackLexicon } from '../../../src/schema/lexicon';
 import { realGazetteer } from '../corpus/corpus-fixture';
@@ -120,5 +120,21 @@ describe('people named inside a summit’s form', () => {
       'putin:Putin@0',
       'summit:geneva-2021:thượng đỉnh Biden - Putin@0',
     ]);
+  });
+});
+
+describe('a surname after a woman’s form of address', () => {
+  it('is the woman of that surname the page names, even where his full name is on the page too', () => {
+    const resolver = page('Melania Trump chose Tom Ford. Mrs Trump paired the gown with earrings.', 'Her husband, President Donald Trump, wore white tie.');
+    expect(ids(resolver.mentions())).toEqual(['trump:Donald Trump@1']);
+    // Without her name on the page, the form of address alone decides nothing.
+    expect(ids(resolver.add(0, 'The first lady chose Tom Ford. Mrs. Trump paired the gown with earrings.').added)).toEqual(['trump:Trump@0']);
+  });
+
+  it('leaves a woman of the gazetteer named by her form of address', () => {
+    expect(ids(page('Phát biểu tại Berlin, bà Merkel nói châu Âu cần đoàn kết.').mentions())).toEqual(['merkel:Merkel@0']);
+    expect(afterWomanAddress('госпожа Трамп', 8)).toBe(true);
+    expect(afterWomanAddress('Ms. Zakharova', 4)).toBe(true);
+    expect(afterWomanAddress('Mr Trump', 3)).toBe(false);
   });
 });
