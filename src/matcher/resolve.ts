@@ -132,6 +132,8 @@ interface Block {
   distractedPersons: number[];
   /** Persons whose short form the block uses as a common word (lower case, no title before it), one element per use. */
   commonPersons: number[];
+  /** Persons whose short form the block capitalises inside a sentence, where only a name is capitalised; one element per use. */
+  midPersons: number[];
   years: number[];
   cues: number;
 }
@@ -181,6 +183,8 @@ export class PageResolver {
   private readonly distracted: Int32Array;
   /** Person → uses of their short form as a common word on the page (`the trump suit`). */
   private readonly commonUse: Int32Array;
+  /** Person → their short form capitalised inside a sentence (`said Trump`): the page uses it as a name. */
+  private readonly midUse: Int32Array;
   /** Shared surnames: first entry of a form → the people it may name (an array: looked up for every surname hit). */
   private readonly sharedCandidates: (number[] | undefined)[] = [];
   /** Person entity → terms, for people with a shared surname. */
@@ -221,6 +225,7 @@ export class PageResolver {
     this.shortOn = new Int32Array(n);
     this.distracted = new Int32Array(n);
     this.commonUse = new Int32Array(n);
+    this.midUse = new Int32Array(n);
     this.sharing = new Uint8Array(n);
     this.ownEvidence = new Int32Array(n);
     this.roles = new RoleReader(lexicon.evidence?.offices ?? {});
@@ -347,7 +352,7 @@ export class PageResolver {
     const hits: Hit[] = [];
     const aux: number[] = [];
     this.matcher.scanInto(text, hits, aux);
-    const block: Block = { slots: [], distractedPersons: [], commonPersons: [], years: [], cues: 0 };
+    const block: Block = { slots: [], distractedPersons: [], commonPersons: [], midPersons: [], years: [], cues: 0 };
     this.blocks.set(blockId, block);
 
     const cues: number[] = [];
@@ -414,6 +419,11 @@ export class PageResolver {
           }
           slot.rule = SHORT;
           slot.initial = opensSentence(text, hit.start);
+          if (!slot.initial) {
+            block.midPersons.push(entity);
+            // It only matters where the page also writes the word.
+            if (this.midUse[entity]!++ === 0 && this.commonUse[entity]! > 0) this.distractionChanged(entity);
+          }
           slot.woman = afterWomanAddress(text, hit.start);
           let set = this.shortSlots.get(entity);
           if (set === undefined) this.shortSlots.set(entity, (set = new Set()));
@@ -568,6 +578,7 @@ export class PageResolver {
     }
     for (const p of block.distractedPersons) if (--this.distracted[p]! === 0) this.distractionChanged(p);
     for (const p of block.commonPersons) if (--this.commonUse[p]! === 0) this.distractionChanged(p);
+    for (const p of block.midPersons) if (--this.midUse[p]! === 0 && this.commonUse[p]! > 0) this.distractionChanged(p);
     for (const y of block.years) if (--this.yearCount[y]! === 0) this.placesDirty = true;
   }
 
@@ -583,9 +594,11 @@ export class PageResolver {
 
   private evaluateShort(slot: Slot, changes: Changes): void {
     const p = slot.entity;
-    // Without the full name, a sentence-initial `Trump` on a page that also writes `trump` as a word (`the trump suit`) is that word.
+    // A sentence-initial `Trump` on a page that also writes `trump` as a word (`the trump suit`) is that word, unless the
+    // page also names him in full or capitalises the surname inside a sentence (`said Trump`), where only a name is capitalised.
+    const word = slot.initial && this.commonUse[p]! > 0 && this.midUse[p] === 0;
     // `Mrs Trump` on a page that names Melania Trump is her, full name of his or not.
-    const held = (slot.woman && this.distracted[p]! > 0) || (this.strong[p] === 0 && (this.distracted[p]! > 0 || (slot.initial && this.commonUse[p]! > 0)));
+    const held = (slot.woman && this.distracted[p]! > 0) || (this.strong[p] === 0 && (this.distracted[p]! > 0 || word));
     const want = held ? -1 : p;
     if (want === slot.current) return;
     const wasPresent = this.present(p);

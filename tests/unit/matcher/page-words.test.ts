@@ -138,3 +138,12 @@ describe('a surname after a woman’s form of address', () => {
     expect(afterWomanAddress('Mr Trump', 3)).toBe(false);
   });
 });
+
+describe('a sentence-initial surname on a page that also capitalises it inside a sentence', () => {
+  it('is the name, though the page writes the word too and never gives the full name', () => {
+    const resolver = page('Trump met Putin on the sidelines. Ukraine, an aide said, is Putin’s trump card.');
+    expect(ids(resolver.mentions())).toEqual(['putin:Putin@0', 'putin:Putin@0']);
+    expect(ids(resolver.add(1, 'The talks ran long, said President Trump.').added)).toEqual(['trump:Trump@0', 'trump:Trump@1']);
+    expect(ids(resolver.remove(1).removed)).toEqual(['trump:Trump@1', 'trump:Trump@0']);
+  });
+});
