@@ -36,8 +36,22 @@ export function afterOtherFirstName(text: string, start: number): boolean {
   const word = text.slice(a, start - 1);
   if (word.length < 2 || !UPPER.test(word.charAt(0)) || word === word.toUpperCase()) return false;
   if (NOT_NAMES.has(word.toLowerCase())) return false;
+  if (russianPlaceBefore(text, a, word)) return false;
   // A sentence's first word is capitalised whatever it is (`Встреча Путина`, `Talks` …): only a capital inside a sentence says "name".
   return !opensSentence(text, a);
+}
+
+/**
+ * `в Вашингтоне Рейган`, `на Аляске Трамп`: Russian puts a place in the
+ * prepositional case before the subject. A capitalised word ending in -е/-и
+ * right after в, во or на is that place, not a first name.
+ */
+function russianPlaceBefore(text: string, wordStart: number, word: string): boolean {
+  if (!/^\p{Script=Cyrillic}+[еи]$/u.test(word) || wordStart < 3 || text.charAt(wordStart - 1) !== ' ') return false;
+  let a = wordStart - 1;
+  while (a > 0 && LETTER.test(text.charAt(a - 1))) a--;
+  const preposition = text.slice(a, wordStart - 1).toLowerCase();
+  return (preposition === 'в' || preposition === 'во' || preposition === 'на') && (a === 0 || !LETTER.test(text.charAt(a - 1)));
 }
 
 /** Does the word at `start` open its sentence (or its block), where a capital says nothing about it? */

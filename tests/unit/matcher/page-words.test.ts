@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { afterTitle, afterWomanAddress, opensSentence } from '../../../src/matcher/other-name';
+import { afterOtherFirstName, afterTitle, afterWomanAddress, opensSentence } from '../../../src/matcher/other-name';
 import { PageResolver, type Occurrence } from '../../../src/matcher/resolve';
 import { buildLexicon, packLexicon, unpackLexicon } from '../../../src/schema/lexicon';
 import { realGazetteer } from '../corpus/corpus-fixture';
@@ -145,5 +145,18 @@ describe('a sentence-initial surname on a page that also capitalises it inside a
     expect(ids(resolver.mentions())).toEqual(['putin:Putin@0', 'putin:Putin@0']);
     expect(ids(resolver.add(1, 'The talks ran long, said President Trump.').added)).toEqual(['trump:Trump@0', 'trump:Trump@1']);
     expect(ids(resolver.remove(1).removed)).toEqual(['trump:Trump@1', 'trump:Trump@0']);
+  });
+});
+
+describe('a Russian place in the prepositional case before a surname', () => {
+  it('is a place, not a first name: the surname after it is the person', () => {
+    const at = (text: string, surname: string) => afterOtherFirstName(text, text.indexOf(surname));
+    expect(at('Год спустя в Вашингтоне Рейган и Горбачёв подписали договор.', 'Рейган')).toBe(false);
+    expect(at('Уже на Аляске Трамп сказал', 'Трамп')).toBe(false);
+    expect(at('Пела Анне Рейган', 'Рейган')).toBe(true);
+    // Only after в, во, на: `по Женеве Рейган` could be anything, and `Tom Ford` stays Tom's.
+    expect(at('Гуляя по Женеве Рейган', 'Рейган')).toBe(true);
+    expect(at('designed by Tom Ford', 'Ford')).toBe(true);
+    expect(ids(page('Год спустя в Вашингтоне Рейган и Горбачёв подписали договор.').mentions())).toEqual(['reagan:Рейган@0', 'gorbachev:Горбачёв@0']);
   });
 });
