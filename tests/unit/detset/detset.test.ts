@@ -12,7 +12,8 @@ import { realGazetteer } from '../corpus/corpus-fixture';
  * Session 20, 18 pages: pairs precision 0.986 → 1, recall 1 → 1; occurrence recall 0.956 → 1,
  * precision 0.968 → 0.994; hits on pages about no one 1 → 0; summit right 9/10 → 10/10, given on
  * pages about none 1/8 → 0/8 (docs/decisions/0078). Then three pages written after those rules (21 pages): occurrence
- * recall 201/202 (a surname after `в Вашингтоне`), 202/202 after the Russian-place rule; all else 1 and 0.
+ * recall 201/202 (a surname after `в Вашингтоне`), 202/202 after the Russian-place rule; all else 1 and 0. A 22nd
+ * page, an English live blog written after all of them: 15/15 occurrences, its summit first.
  * Raise the floors when detection improves; never lower them to land a change.
  */
 describe('detection on the detection set', async () => {
@@ -23,8 +24,8 @@ describe('detection on the detection set', async () => {
   for (const page of pages) found.set(page.gold.id, await detectPage(page.html, lexicon, page.gold.url));
   const f = figures(scoreDetset(pages.map((p) => p.gold), found).total);
 
-  it('holds at least 21 pages in the three languages', () => {
-    expect(pages.length).toBeGreaterThanOrEqual(21);
+  it('holds at least 22 pages in the three languages', () => {
+    expect(pages.length).toBeGreaterThanOrEqual(22);
     expect(new Set(pages.map((p) => p.gold.lang))).toEqual(new Set(['vi', 'en', 'ru']));
   });
 
