@@ -436,7 +436,13 @@ export class PageResolver {
         }
       } else {
         const { alias, summits } = this.summitCandidates.get(hit.entryIndex)!;
-        if (alias && summits.length === 1) {
+        const dated = alias || !capitalised(text, hit.start) ? null : this.yearAfter(text, hit.end, summits);
+        if (dated !== null) {
+          slot.end = dated.end;
+          slot.form = text.slice(hit.start, dated.end);
+          slot.entity = slot.current = dated.summit;
+          changes.added.push(this.occurrence(slot));
+        } else if (alias && summits.length === 1) {
           slot.entity = slot.current = summits[0]!;
           changes.added.push(this.occurrence(slot));
         } else {
@@ -476,6 +482,25 @@ export class PageResolver {
       this.settle([], changes);
     }
     return changes;
+  }
+
+  /**
+   * `Geneva 2021`, `Helsinki 2018`, `Moskva 2002`: a summit's place followed by
+   * its year names that summit outright, as pages write it in kickers, tags and
+   * headlines; no cue word or leader is needed. Not `Hamburg 2017/18` (a season).
+   */
+  private yearAfter(text: string, end: number, summits: readonly number[]): { summit: number; end: number } | null {
+    const m = /^[ \u00a0](\d{4})(?![\p{L}\p{N}]|[/–-]\d)/u.exec(text.slice(end, end + 8));
+    if (m === null) return null;
+    const year = Number(m[1]);
+    let found = -1;
+    for (const s of summits) {
+      const y = this.yearOf[s]!;
+      if (y < 0 || this.yearForms[y] !== year) continue;
+      if (found >= 0) return null;
+      found = s;
+    }
+    return found < 0 ? null : { summit: found, end: end + m[0].length };
   }
 
   /** Forgets a block that left the page; mentions elsewhere that relied on it may go too. */

@@ -160,3 +160,17 @@ describe('a Russian place in the prepositional case before a surname', () => {
     expect(ids(page('Год спустя в Вашингтоне Рейган и Горбачёв подписали договор.').mentions())).toEqual(['reagan:Рейган@0', 'gorbachev:Горбачёв@0']);
   });
 });
+
+describe('a summit named by its city and year', () => {
+  it('names the summit outright, the year inside the mark, with no cue word and no leader on the page', () => {
+    expect(ids(page('Geneva 2021').mentions())).toEqual(['summit:geneva-2021:Geneva 2021@0']);
+    expect(ids(page('Từ Moskva 2002 đến Helsinki 2018: các cuộc gặp Nga - Mỹ').mentions())).toEqual([
+      'summit:moscow-2002:Moskva 2002@0',
+      'summit:helsinki-2018:Helsinki 2018@0',
+    ]);
+  });
+
+  it('leaves a year no summit there was held in, a season and a number alone', () => {
+    expect(ids(page('Geneva 2019 motor show', 'Hamburg 2017/18 season review', 'Helsinki 20180 entries').mentions())).toEqual([]);
+  });
+});
