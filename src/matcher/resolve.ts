@@ -2,7 +2,7 @@ import type { Term } from '../schema/index-schema';
 import type { Lexicon, Strength } from '../schema/lexicon';
 import { compileMatcher, distractorOf, type Hit, type Matcher } from './automaton';
 import { foldForm, wordAt, wordBefore } from './normalize';
-import { afterOtherFirstName } from './other-name';
+import { afterOtherFirstName, afterTitle, afterWomanAddress, opensSentence } from './other-name';
 import { withRussianCases } from './russian-forms';
 import { beforeOtherName, RoleReader, singledOut, yearsIn, type PageDates } from './shared-surnames';
 
@@ -105,10 +105,14 @@ interface Slot {
   entity: number;
   /** CONTEXT: summits; SHARED: people. */
   candidates: readonly number[];
-  /** SHARED: its own evidence; null for the other rules, so the many slots they make stay small. */
+  /** SHARED: its own evidence; CONTEXT with several summits: the years printed in its sentence (`years`); null otherwise, so the many slots stay small. */
   own: OwnEvidence | null;
   /** CONTEXT: the evidence a candidate needs (see `evaluateContext`). */
   minScore: number;
+  /** SHORT: opens its sentence, so its capital says nothing (see `evaluateShort`). */
+  initial: boolean;
+  /** SHORT: follows a woman's form of address (`Mrs Trump`). */
+  woman: boolean;
   /** Entity it currently counts for, or -1. */
   current: number;
 }
@@ -126,6 +130,10 @@ interface Block {
   slots: Slot[];
   /** Persons named by the block's distractor hits, one element per hit. */
   distractedPersons: number[];
+  /** Persons whose short form the block uses as a common word (lower case, no title before it), one element per use. */
+  commonPersons: number[];
+  /** Persons whose short form the block capitalises inside a sentence, where only a name is capitalised; one element per use. */
+  midPersons: number[];
   years: number[];
   cues: number;
 }
@@ -167,10 +175,16 @@ export class PageResolver {
   /** First entry index of a summit hit → the summits it may name. */
   private readonly summitCandidates = new Map<number, { alias: boolean; summits: number[] }>();
   private readonly cueCount = SUMMIT_CUES.length;
+  /** Summit forms that hold a person's name (`Trump-Putin summit in Alaska`): first entry index → 1. */
+  private readonly namesInside: Uint8Array;
 
   private readonly strong: Int32Array;
   private readonly shortOn: Int32Array;
   private readonly distracted: Int32Array;
+  /** Person → uses of their short form as a common word on the page (`the trump suit`). */
+  private readonly commonUse: Int32Array;
+  /** Person → their short form capitalised inside a sentence (`said Trump`): the page uses it as a name. */
+  private readonly midUse: Int32Array;
   /** Shared surnames: first entry of a form → the people it may name (an array: looked up for every surname hit). */
   private readonly sharedCandidates: (number[] | undefined)[] = [];
   /** Person entity → terms, for people with a shared surname. */
@@ -210,6 +224,8 @@ export class PageResolver {
     this.strong = new Int32Array(n);
     this.shortOn = new Int32Array(n);
     this.distracted = new Int32Array(n);
+    this.commonUse = new Int32Array(n);
+    this.midUse = new Int32Array(n);
     this.sharing = new Uint8Array(n);
     this.ownEvidence = new Int32Array(n);
     this.roles = new RoleReader(lexicon.evidence?.offices ?? {});
@@ -292,6 +308,41 @@ export class PageResolver {
       }
       this.summitCandidates.set(i, { alias, summits: [...summits] });
     });
+    this.namesInside = new Uint8Array(lexicon.entries.length);
+    lexicon.entries.forEach((entry, i) => {
+      if (entry.kind === 'summit' && this.matcher.alternatives(i)[0] === i && this.peopleInside(entry.form, { start: 0, end: entry.form.length, entryIndex: i }).length > 0) {
+        this.namesInside[i] = 1;
+      }
+    });
+  }
+
+  /**
+   * The person hits inside a summit hit: the summit's form wins the match,
+   * but `Biden–Putin summit` names both leaders too. The form is scanned
+   * twice, short of its last and of its first character, so the whole form
+   * cannot match again and a name at either edge is still whole in one scan.
+   */
+  private peopleInside(text: string, hit: Hit): Hit[] {
+    const found = new Map<number, Hit>();
+    for (const [from, to] of [[hit.start, hit.end - 1], [hit.start + 1, hit.end]] as const) {
+      for (const inner of this.matcher.scan(text.slice(from, to))) {
+        if (inner.entryIndex < 0 || this.lexicon.entries[inner.entryIndex]!.kind !== 'person') continue;
+        const start = from + inner.start;
+        if (!found.has(start)) found.set(start, { start, end: from + inner.end, entryIndex: inner.entryIndex });
+      }
+    }
+    return [...found.values()].sort((a, b) => a.start - b.start);
+  }
+
+  /** The hits with the people inside summit forms added, each before its summit, so hovering the name finds the person. */
+  private withPeopleInside(text: string, hits: Hit[]): Hit[] {
+    if (!hits.some((h) => h.entryIndex >= 0 && this.namesInside[h.entryIndex] === 1)) return hits;
+    const all: Hit[] = [];
+    for (const hit of hits) {
+      if (hit.entryIndex >= 0 && this.namesInside[hit.entryIndex] === 1) all.push(...this.peopleInside(text, hit));
+      all.push(hit);
+    }
+    return all;
   }
 
   /** Scans a block (or rescans it when `blockId` was added before) and settles everything its evidence affects. */
@@ -301,7 +352,7 @@ export class PageResolver {
     const hits: Hit[] = [];
     const aux: number[] = [];
     this.matcher.scanInto(text, hits, aux);
-    const block: Block = { slots: [], distractedPersons: [], years: [], cues: 0 };
+    const block: Block = { slots: [], distractedPersons: [], commonPersons: [], midPersons: [], years: [], cues: 0 };
     this.blocks.set(blockId, block);
 
     const cues: number[] = [];
@@ -319,7 +370,7 @@ export class PageResolver {
     }
 
     const fresh: Slot[] = [];
-    for (const hit of hits) {
+    for (const hit of this.withPeopleInside(text, hits)) {
       if (hit.entryIndex < 0) {
         for (const p of this.distractorPersons[distractorOf(hit)] ?? []) {
           block.distractedPersons.push(p);
@@ -341,11 +392,19 @@ export class PageResolver {
         candidates: [],
         own: null,
         minScore: 1,
+        initial: false,
+        woman: false,
         current: -1,
       };
       if (entry.kind === 'person') {
         if (entry.strength === 'short') {
-          if (!capitalised(text, hit.start) || afterOtherFirstName(text, hit.start)) continue;
+          if (!capitalised(text, hit.start)) {
+            if (!afterTitle(text, hit.start)) {
+              block.commonPersons.push(entity);
+              if (this.commonUse[entity]!++ === 0) this.distractionChanged(entity);
+              continue;
+            }
+          } else if (afterOtherFirstName(text, hit.start)) continue;
           const sharers = this.sharedCandidates[hit.entryIndex];
           if (sharers !== undefined) {
             if (beforeOtherName(text, hit.end)) continue;
@@ -359,6 +418,13 @@ export class PageResolver {
             continue;
           }
           slot.rule = SHORT;
+          slot.initial = opensSentence(text, hit.start);
+          if (!slot.initial) {
+            block.midPersons.push(entity);
+            // It only matters where the page also writes the word.
+            if (this.midUse[entity]!++ === 0 && this.commonUse[entity]! > 0) this.distractionChanged(entity);
+          }
+          slot.woman = afterWomanAddress(text, hit.start);
           let set = this.shortSlots.get(entity);
           if (set === undefined) this.shortSlots.set(entity, (set = new Set()));
           set.add(slot);
@@ -370,7 +436,13 @@ export class PageResolver {
         }
       } else {
         const { alias, summits } = this.summitCandidates.get(hit.entryIndex)!;
-        if (alias && summits.length === 1) {
+        const dated = alias || !capitalised(text, hit.start) ? null : this.yearAfter(text, hit.end, summits);
+        if (dated !== null) {
+          slot.end = dated.end;
+          slot.form = text.slice(hit.start, dated.end);
+          slot.entity = slot.current = dated.summit;
+          changes.added.push(this.occurrence(slot));
+        } else if (alias && summits.length === 1) {
           slot.entity = slot.current = summits[0]!;
           changes.added.push(this.occurrence(slot));
         } else {
@@ -382,6 +454,11 @@ export class PageResolver {
           // 2002 just because Putin is on the page. It needs two pieces of evidence for one summit:
           // both leaders, or a leader and the summit's year.
           if (!alias && summits.length > 1) slot.minScore = 2;
+          if (summits.length > 1) {
+            const [from, to] = sentenceAround(text, hit);
+            const years = yearsIn(text.slice(from, to));
+            if (years.length > 0) slot.own = { roles: [], years, person: -1 };
+          }
           this.contextSlots.add(slot);
           fresh.push(slot);
         }
@@ -401,9 +478,29 @@ export class PageResolver {
     if (day !== this.published) {
       this.published = day;
       this.sharedDirty = true;
+      this.placesDirty = true;
       this.settle([], changes);
     }
     return changes;
+  }
+
+  /**
+   * `Geneva 2021`, `Helsinki 2018`, `Moskva 2002`: a summit's place followed by
+   * its year names that summit outright, as pages write it in kickers, tags and
+   * headlines; no cue word or leader is needed. Not `Hamburg 2017/18` (a season).
+   */
+  private yearAfter(text: string, end: number, summits: readonly number[]): { summit: number; end: number } | null {
+    const m = /^[ \u00a0](\d{4})(?![\p{L}\p{N}]|[/–-]\d)/u.exec(text.slice(end, end + 8));
+    if (m === null) return null;
+    const year = Number(m[1]);
+    let found = -1;
+    for (const s of summits) {
+      const y = this.yearOf[s]!;
+      if (y < 0 || this.yearForms[y] !== year) continue;
+      if (found >= 0) return null;
+      found = s;
+    }
+    return found < 0 ? null : { summit: found, end: end + m[0].length };
   }
 
   /** Forgets a block that left the page; mentions elsewhere that relied on it may go too. */
@@ -505,6 +602,8 @@ export class PageResolver {
       }
     }
     for (const p of block.distractedPersons) if (--this.distracted[p]! === 0) this.distractionChanged(p);
+    for (const p of block.commonPersons) if (--this.commonUse[p]! === 0) this.distractionChanged(p);
+    for (const p of block.midPersons) if (--this.midUse[p]! === 0 && this.commonUse[p]! > 0) this.distractionChanged(p);
     for (const y of block.years) if (--this.yearCount[y]! === 0) this.placesDirty = true;
   }
 
@@ -520,7 +619,12 @@ export class PageResolver {
 
   private evaluateShort(slot: Slot, changes: Changes): void {
     const p = slot.entity;
-    const want = this.distracted[p]! > 0 && this.strong[p] === 0 ? -1 : p;
+    // A sentence-initial `Trump` on a page that also writes `trump` as a word (`the trump suit`) is that word, unless the
+    // page also names him in full or capitalises the surname inside a sentence (`said Trump`), where only a name is capitalised.
+    const word = slot.initial && this.commonUse[p]! > 0 && this.midUse[p] === 0;
+    // `Mrs Trump` on a page that names Melania Trump is her, full name of his or not.
+    const held = (slot.woman && this.distracted[p]! > 0) || (this.strong[p] === 0 && (this.distracted[p]! > 0 || word));
+    const want = held ? -1 : p;
     if (want === slot.current) return;
     const wasPresent = this.present(p);
     if (slot.current >= 0) {
@@ -567,7 +671,8 @@ export class PageResolver {
     let want = slot.own!.person;
     if (want < 0) {
       for (const c of slot.candidates) {
-        if (this.strong[c]! + this.ownEvidence[c]! === 0) continue;
+        // A full name is no evidence while someone else of that surname is named too (Bill Clinton on a page about Hillary).
+        if (this.ownEvidence[c]! + (this.distracted[c]! > 0 ? 0 : this.strong[c]!) === 0) continue;
         if (want >= 0) {
           want = -1;
           break;
@@ -599,6 +704,9 @@ export class PageResolver {
       if (score === 0) continue;
       const y = this.yearOf[s]!;
       if (y >= 0 && this.yearCount[y]! > 0) score++;
+      // The page's day says when it was written, a year in the sentence itself which summit it means ("In 1997, also in Helsinki, …").
+      if (y >= 0 && this.published !== null && this.published.startsWith(String(this.yearForms[y]))) score++;
+      if (y >= 0 && slot.own !== null && slot.own.years.includes(this.yearForms[y]!)) score += 2;
       if (score < slot.minScore) continue;
       if (score > bestScore) {
         best = s;

@@ -402,8 +402,10 @@ export class PageScanner {
     if (point === null || point.node.nodeType !== 3) return null;
     const marks = this.marksOfNode.get(point.node as Text);
     if (!marks) return null;
+    // Marks can nest (`Biden–Putin summit` and its `Putin`): the innermost one under the pointer is what it points at.
+    let best: Mark | null = null;
     for (const mark of marks) {
-      if (!this.detect[mark.kind]) continue;
+      if (!this.detect[mark.kind] || (best !== null && mark.form.length >= best.form.length)) continue;
       const range = this.doc.createRange();
       try {
         range.setStart(mark.range.startContainer, mark.range.startOffset);
@@ -412,10 +414,13 @@ export class PageScanner {
         continue;
       }
       for (const rect of range.getClientRects()) {
-        if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1) return mark;
+        if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1) {
+          best = mark;
+          break;
+        }
       }
     }
-    return null;
+    return best;
   }
 
   /** The rectangle of the line box of `mark` nearest to the pointer (a name can wrap). */
