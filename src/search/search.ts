@@ -8,7 +8,7 @@ import type { SummitRecord, TermRecord } from '../store/schema';
 import { personRef, quoteViews, summitRef } from '../store/views';
 import { parseQuery, type QueryWord } from './normalize';
 import { formOf } from './postings';
-import { ACCENTED, emptyMatches, highlights, rank, TERMS, TEXT, VIA_PERSON, WHOLE, type WordMatches } from './rank';
+import { ACCENTED, emptyMatches, highlights, rank, TERMS, TEXT, VIA_PERSON, WHOLE, type Ranked, type WordMatches } from './rank';
 
 export const DEFAULT_LIMIT = 20;
 /** The protocol's own cap. */
@@ -31,11 +31,29 @@ const SUGGESTIONS = 5;
  * loaded.
  */
 export async function search(index: LiveIndex, query: SearchQuery): Promise<Outcome<SearchResult>> {
+  const read = index.read();
+  const ranked = await rankIndex(read, query);
+  if (!ranked.ok) return ranked;
+  const { words, people, top, total } = ranked.value;
+  const [hits, suggested] = await Promise.all([indexHits(read, top, words), suggest(read, ranked.value)]);
+  return ok({ hits, ...suggested, total });
+}
+
+/** A search ranked over the index before any quote is read, so a caller merging other hits makes views only for the page. */
+export interface IndexRanking {
+  words: QueryWord[];
+  /** The people each query word names. */
+  people: string[][];
+  /** The best `limit` quote ranks, best first. */
+  top: Ranked[];
+  total: number;
+}
+
+export async function rankIndex(read: IndexRead, query: SearchQuery): Promise<Outcome<IndexRanking>> {
   const problem = invalid(query);
   if (problem) return fail('bad-request', problem);
   const words = parseQuery(query.text.slice(0, MAX_QUERY));
   const limit = clampLimit(query.limit, DEFAULT_LIMIT, MAX_LIMIT);
-  const read = index.read();
 
   const quoteCount = read.header.counts.quotes;
   const [matches, personIds, filter] = await Promise.all([
@@ -67,12 +85,19 @@ export async function search(index: LiveIndex, query: SearchQuery): Promise<Outc
   const spokenBy = new Uint8Array(quoteCount);
   for (const q of quotesOf.values()) for (const n of q.said) spokenBy[n] = 1;
   const { top, total } = rank(words, matches, candidates, spokenBy, limit);
+  return ok({ words, people: personIds, top, total });
+}
 
-  const views = await quoteViews(read, top.map((r) => r.n));
-  const out: SearchHit[] = views.map((quote, i) => ({ quote, score: top[i]!.score, highlights: highlights(quote.text, words) }));
+/** The hits for these of the ranking's quotes, in their order. */
+export async function indexHits(read: IndexRead, ranked: readonly Ranked[], words: QueryWord[]): Promise<SearchHit[]> {
+  const views = await quoteViews(read, ranked.map((r) => r.n));
+  return views.map((quote, i) => ({ quote, score: ranked[i]!.score, highlights: highlights(quote.text, words) }));
+}
 
-  const [people, summits] = await Promise.all([suggestPeople(read, personIds), suggestSummits(read, words, personIds)]);
-  return ok({ hits: out, people, summits, total });
+/** The people and summits a ranked query names. */
+export async function suggest(read: IndexRead, ranking: IndexRanking): Promise<Pick<SearchResult, 'people' | 'summits'>> {
+  const [people, summits] = await Promise.all([suggestPeople(read, ranking.people), suggestSummits(read, ranking.words, ranking.people)]);
+  return { people, summits };
 }
 
 function invalid(query: SearchQuery): string | null {
@@ -120,7 +145,7 @@ async function textMatches(read: IndexRead, word: QueryWord, quoteCount: number)
 }
 
 /** The people a query word names (a prefix names at most a few, or nobody). */
-export async function peopleNamed(read: IndexRead, word: QueryWord): Promise<string[]> {
+async function peopleNamed(read: IndexRead, word: QueryWord): Promise<string[]> {
   if (!word.prefix) return (await read.word('names', word.fold)) ?? [];
   if (word.fold.length < PERSON_PREFIX_MIN) return [];
   const ids = new Set<string>();
