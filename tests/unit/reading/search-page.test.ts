@@ -5,7 +5,8 @@ import { syntheticArticles, syntheticUserFile } from '../../../bench/synthetic-r
 import type { SearchQuery, SearchResult } from '../../../src/protocol/views';
 import { ReadingService } from '../../../src/reading/service';
 import { DEFAULT_SETTINGS } from '../../../src/settings/settings';
-import { connectStore, ensureSeeded, search, type LiveIndex } from '../../../src/store';
+import { connectStore, ensureSeeded, search, type LiveIndex, type SummitDb } from '../../../src/store';
+import { readingQuotesAfter } from '../../../src/store/reading';
 import { realGazetteer, realIndex, ROOT } from '../corpus/corpus-fixture';
 import { bundle } from '../store/fixture';
 
@@ -19,12 +20,14 @@ import { bundle } from '../store/fixture';
  */
 
 let live: LiveIndex;
+let main: SummitDb;
 let service: ReadingService;
 
 beforeAll(async () => {
   const store = connectStore({ factory: new IDBFactory(), name: 'search-page' });
   await ensureSeeded(store, bundle(realIndex(), 'real'));
   live = (await store.index())!;
+  main = await store.main();
   service = new ReadingService({ main: () => store.main(), gazetteer: async () => realGazetteer(), loadSettings: async () => DEFAULT_SETTINGS, saveSettings: async () => undefined, now: () => 1 });
   await service.importText(syntheticUserFile(syntheticArticles(ROOT, 25), realGazetteer()).text);
 });
@@ -95,5 +98,18 @@ describe('a search page over the index and the user\'s articles', () => {
       expect(small.value.total).toBe(full.value.total);
       expect(small.value.hits).toEqual(full.value.hits.slice(0, 3));
     }
+  });
+
+  it('reads every quote once through the warm-up\'s slices, in id order', async () => {
+    const ids: string[] = [];
+    for (let after: string | null = null; ; ) {
+      const slice = await readingQuotesAfter(main, after, 7);
+      ids.push(...slice.map((q) => q.id));
+      if (slice.length < 7) break;
+      after = slice[slice.length - 1]!.id;
+    }
+    const all = (await main.getAllKeys('readingQuotes')).map(String);
+    expect(all.length).toBeGreaterThan(100);
+    expect(ids).toEqual(all);
   });
 });
