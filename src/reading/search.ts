@@ -109,8 +109,8 @@ export async function searchWithReading(
     else fromReading.push(own.top[r++]!);
   }
   const [corpusHits, suggested, quotes] = await Promise.all([indexHits(read, fromCorpus, words), suggest(read, corpus), fetch(fromReading.map((entry) => entry.n))]);
-  // Opened after the read of the user's quotes: an index transaction left waiting on another database would have ended.
-  const after = index.read();
+  // Opened after the read of the user's quotes (an index transaction left waiting on another database would have ended), and only when there are some.
+  const after = quotes.length > 0 ? index.read() : read;
   const views = await Promise.all(quotes.map((q) => (q ? readingQuoteView(after, q) : null)));
   const hits: SearchHit[] = [];
   c = 0;
