@@ -32,8 +32,11 @@ export class ReadingIndex {
   private readonly people = new Map<string, number[]>();
   private readonly summits = new Map<string, number[]>();
   private readonly merged = new Map<string, Occurrences>();
-  /** Term → the articles it occurs in, and the terms sorted for prefixes; made after the load or by the first search, which cards never wait for. */
+  /** Term → the articles it occurs in, and the terms sorted for prefixes; made in slices after the load or at once by the first search, which cards never wait for. */
   private vocabulary: { articles: Map<string, number[]>; sorted: string[] } | null = null;
+  /** The term map as far as `prepare` has made it: the first `mapped` articles' terms. */
+  private readonly partial = new Map<string, number[]>();
+  private mapped = 0;
   /** Per article, its terms and spellings as lists, split when first needed. */
   private readonly termLists: string[][] = [];
   private readonly spellingLists: string[][] = [];
@@ -77,18 +80,30 @@ export class ReadingIndex {
     return out;
   }
 
-  /** Makes the term → articles map now, as the first search would (the service calls it once the load has answered). */
-  prepare(): void {
-    this.words();
+  /**
+   * Makes the term → articles map for the next `articles` articles, as the
+   * first search would for all of them; true once it is complete. The service
+   * calls it in tasks of its own after the load has answered, so a search or
+   * card arriving meanwhile waits for one slice, not for the whole map.
+   */
+  prepare(articles: number): boolean {
+    if (this.mapped === this.postings.length) {
+      // The terms' sort, a slice of its own.
+      this.words();
+      return true;
+    }
+    this.mapUpTo(Math.min(this.postings.length, this.mapped + articles));
+    return false;
+  }
+
+  private mapUpTo(end: number): void {
+    for (; this.mapped < end; this.mapped++) for (const term of this.termsOf(this.mapped)) push(this.partial, term, this.mapped);
   }
 
   private words(): { articles: Map<string, number[]>; sorted: string[] } {
     if (!this.vocabulary) {
-      const articles = new Map<string, number[]>();
-      this.postings.forEach((p, doc) => {
-        for (const term of this.termsOf(doc)) push(articles, term, doc);
-      });
-      this.vocabulary = { articles, sorted: [...articles.keys()].sort() };
+      this.mapUpTo(this.postings.length);
+      this.vocabulary = { articles: this.partial, sorted: [...this.partial.keys()].sort() };
     }
     return this.vocabulary;
   }

@@ -1,7 +1,7 @@
 import type { SearchHit, SearchQuery, SearchResult } from '../protocol/views';
-import { parseQuery, type QueryWord } from '../search/normalize';
-import { ACCENTED, TEXT, VIA_PERSON, WHOLE, emptyMatches, highlights, rank, type WordMatches } from '../search/rank';
-import { DEFAULT_LIMIT, MAX_LIMIT, peopleNamed, search } from '../search/search';
+import type { QueryWord } from '../search/normalize';
+import { ACCENTED, TEXT, VIA_PERSON, WHOLE, emptyMatches, highlights, rank, type Ranked, type WordMatches } from '../search/rank';
+import { DEFAULT_LIMIT, indexHits, MAX_LIMIT, rankIndex, search, suggest } from '../search/search';
 import { clampLimit } from '../store/queries';
 import type { LiveIndex } from '../store/reader';
 import { ok, type Outcome } from '../store/outcome';
@@ -81,8 +81,9 @@ export function rankReading(index: ReadingIndex, words: QueryWord[], people: str
 /**
  * One search over the bundled index and the user's own corpus: both ranked
  * by the same scores, merged best first (the corpus first on a tie, as the
- * better-reviewed text), `total` counting both. Only the user's quotes that
- * make the page are read in full (`fetch`, in rank order).
+ * better-reviewed text), `total` counting both. Views are made only for the
+ * merged page: a corpus hit the user's quotes push off it is never read, and
+ * of the user's quotes only those on it are read in full (`fetch`, in rank order).
  */
 export async function searchWithReading(
   index: LiveIndex,
@@ -90,29 +91,38 @@ export async function searchWithReading(
   fetch: (ranks: readonly number[]) => Promise<(CorrectedQuote | null)[]>,
   query: SearchQuery,
 ): Promise<Outcome<SearchResult>> {
-  const corpus = await search(index, query);
-  if (!corpus.ok || reading.size === 0) return corpus;
-  const limit = clampLimit(query.limit, DEFAULT_LIMIT, MAX_LIMIT);
-  const words = parseQuery(query.text.slice(0, 500));
-  const names = index.read();
-  const people = await Promise.all(words.map((w) => peopleNamed(names, w)));
-  const { top, total } = rankReading(reading, words, people, query, limit);
-  if (total === 0) return corpus;
-  // Merged by score before any view is made (the corpus first on a tie), so only the user's quotes that make the page are read and shown.
-  const page = [...corpus.value.hits.map((hit) => ({ score: hit.score, hit, n: -1 })), ...top.map(({ n, score }) => ({ score, hit: null, n }))]
-    .sort((a, b) => b.score - a.score)
-    .slice(0, limit);
-  const own = page.filter((entry) => entry.hit === null);
-  const quotes = await fetch(own.map((entry) => entry.n));
-  // Opened after the read of the user's quotes: an index transaction left waiting on another database would have ended.
+  if (reading.size === 0) return search(index, query);
   const read = index.read();
-  const views = await Promise.all(quotes.map((q) => (q ? readingQuoteView(read, q) : null)));
-  const hits: SearchHit[] = [];
-  let next = 0;
-  for (const entry of page) {
-    const quote = entry.hit ? null : views[next++];
-    if (entry.hit) hits.push(entry.hit);
-    else if (quote) hits.push({ quote, score: entry.score, highlights: highlights(quote.text, words) });
+  const ranked = await rankIndex(read, query);
+  if (!ranked.ok) return ranked;
+  const corpus = ranked.value;
+  const { words } = corpus;
+  const limit = clampLimit(query.limit, DEFAULT_LIMIT, MAX_LIMIT);
+  const own = rankReading(reading, words, corpus.people, query, limit);
+  // Both lists are best first: the page is their merge, the corpus first on a tie.
+  const fromCorpus: Ranked[] = [];
+  const fromReading: Ranked[] = [];
+  let c = 0;
+  let r = 0;
+  while (fromCorpus.length + fromReading.length < limit && (c < corpus.top.length || r < own.top.length)) {
+    if (r === own.top.length || (c < corpus.top.length && corpus.top[c]!.score >= own.top[r]!.score)) fromCorpus.push(corpus.top[c++]!);
+    else fromReading.push(own.top[r++]!);
   }
-  return ok({ ...corpus.value, hits, total: corpus.value.total + total });
+  const [corpusHits, suggested, quotes] = await Promise.all([indexHits(read, fromCorpus, words), suggest(read, corpus), fetch(fromReading.map((entry) => entry.n))]);
+  // Opened after the read of the user's quotes (an index transaction left waiting on another database would have ended), and only when there are some.
+  const after = quotes.length > 0 ? index.read() : read;
+  const views = await Promise.all(quotes.map((q) => (q ? readingQuoteView(after, q) : null)));
+  const hits: SearchHit[] = [];
+  c = 0;
+  r = 0;
+  while (c < corpusHits.length || r < views.length) {
+    if (r === views.length || (c < corpusHits.length && corpusHits[c]!.score >= fromReading[r]!.score)) {
+      hits.push(corpusHits[c++]!);
+      continue;
+    }
+    const quote = views[r];
+    if (quote) hits.push({ quote, score: fromReading[r]!.score, highlights: highlights(quote.text, words) });
+    r++;
+  }
+  return ok({ hits, ...suggested, total: corpus.total + own.total });
 }

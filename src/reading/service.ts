@@ -2,7 +2,7 @@ import type { Gazetteer } from '../corpus/gazetteer';
 import type { EntityCard, QuoteContext, QuoteView, SearchQuery, SearchResult } from '../protocol/views';
 import { parseSettings, type Settings } from '../settings/settings';
 import type { Outcome } from '../store/outcome';
-import { listReadingArticles, putReadingArticle, putReadingCorrection, readingCorrections, readingCorrectionsOf, readingDocument, readingPostings, readingQuote, readingQuotes, readingQuotesById, readingQuotesOf, readUserRecords, removeReadingArticle, writeUserRecords } from '../store/reading';
+import { listReadingArticles, putReadingArticle, putReadingCorrection, readingCorrections, readingCorrectionsOf, readingDocument, readingPostings, readingQuote, readingQuotesAfter, readingQuotesById, readingQuotesOf, readUserRecords, removeReadingArticle, writeUserRecords } from '../store/reading';
 import type { LiveIndex } from '../store/reader';
 import type { SummitDb } from '../store/schema';
 import type { AddedArticle, ExtractedArticle, ImportSummary, ReadingArticleSummary } from './article';
@@ -13,6 +13,12 @@ import { ReadingIndex } from './reading-index';
 import { searchWithReading } from './search';
 import { decodeUserData, encodeUserData } from './transfer';
 import { readingQuoteContext, readingQuoteView, withReadingQuotes } from './views';
+
+/** The warm-up's slices: articles whose terms are mapped, quotes read, per task. */
+const WARM_ARTICLES = 100;
+const WARM_QUOTES = 500;
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export interface ReadingDeps {
   main(): Promise<SummitDb>;
@@ -79,13 +85,24 @@ export class ReadingService {
    * What a wake left for later: the term → articles map, then every quote
    * read in full, so the first card of each person and the first page of each
    * search read nothing more (a read per card put the cards' p95 above the
-   * no-articles figure). Skipped when a change has replaced the index since.
+   * no-articles figure). Both in slices, each a task of its own: in one piece
+   * (the map, then 7,921 quotes in one read) they held up the searches typed
+   * right after the first one. Stops when a change has replaced the index.
    */
   private async warm(loading: Promise<ReadingIndex>, index: ReadingIndex): Promise<void> {
-    index.prepare();
-    const [quotes, gazetteer] = await Promise.all([readingQuotes(await this.deps.main()), this.deps.gazetteer()]);
-    if (this.quotes !== loading) return;
-    for (const q of quotes) if (!index.full.has(q.id)) index.full.set(q.id, applyCorrection(q, index.corrections.get(q.id), gazetteer.people));
+    while (!index.prepare(WARM_ARTICLES)) {
+      await nextTask();
+      if (this.quotes !== loading) return;
+    }
+    const gazetteer = await this.deps.gazetteer();
+    for (let after: string | null = null; ; ) {
+      await nextTask();
+      const quotes = await readingQuotesAfter(await this.deps.main(), after, WARM_QUOTES);
+      if (this.quotes !== loading) return;
+      for (const q of quotes) if (!index.full.has(q.id)) index.full.set(q.id, applyCorrection(q, index.corrections.get(q.id), gazetteer.people));
+      if (quotes.length < WARM_QUOTES) return;
+      after = quotes[quotes.length - 1]!.id;
+    }
   }
 
   private changed(): void {

@@ -1,7 +1,7 @@
 import type { Span } from '../protocol/views';
 import type { TermRecord } from '../store/schema';
 import { lowerBound } from '../store/sorted';
-import { tokenize, type QueryWord } from './normalize';
+import { fold, WORD as WORD_PATTERN, type QueryWord } from './normalize';
 import { positionOf } from './postings';
 
 /** How a query word matched a quote, as bits in `WordMatches.flags`. */
@@ -61,10 +61,12 @@ const SCORE_CEILING = 2 ** 15;
 
 /**
  * Scores every candidate and returns the best `limit`, best first, with how
- * many there were. Candidates sort as packed numbers in a typed array: a
- * person with 25,000 quotes is sorted in a few milliseconds, where an array
- * of objects with a comparator took tens. `spokenBy` flags, by rank, quotes
- * said by the query's people.
+ * many there were. Scores pack with the rank into one number (`key`), kept
+ * in a bounded heap of the best `limit` so far: a person with 30,000 quotes
+ * costs a pass, not a sort of all of them, and a candidate that cannot beat
+ * the worst kept one skips its phrase check. Keys are unique (one per rank),
+ * so the hits and their order are those of sorting every candidate.
+ * `spokenBy` flags, by rank, quotes said by the query's people.
  */
 export function rank(
   words: QueryWord[],
@@ -74,7 +76,7 @@ export function rank(
   limit: number,
   positionsOf: PositionsOf = positions,
 ): { top: Ranked[]; total: number } {
-  const keys = new Float64Array(candidates.length);
+  const best = new TopKeys(limit);
   for (let c = 0; c < candidates.length; c++) {
     const n = candidates[c]!;
     let matched = 0;
@@ -87,18 +89,63 @@ export function rank(
       if (words[i]!.marked && flags & ACCENTED) quality++;
     }
     const all = words.length > 0 && matched === words.length;
+    const score = matched * WORD + (spokenBy[n] ? SPEAKER : 0) + quality;
     // One word is a phrase of itself, whether it matched in the text or through a person.
-    const phrase = all && (words.length === 1 || isPhrase(matches, n, positionsOf));
-    const score = (phrase ? PHRASE : 0) + matched * WORD + (spokenBy[n] ? SPEAKER : 0) + quality;
-    keys[c] = (SCORE_CEILING - score) * RANKS + n;
+    const phrase = all && best.admits(key(score + PHRASE, n)) && (words.length === 1 || isPhrase(matches, n, positionsOf));
+    best.offer(key(phrase ? score + PHRASE : score, n));
   }
-  keys.sort();
-  const top: Ranked[] = [];
-  for (let i = 0; i < Math.min(limit, keys.length); i++) {
-    const key = keys[i]!;
-    top.push({ n: key % RANKS, score: SCORE_CEILING - Math.floor(key / RANKS) });
+  const top = best.sorted().map((k) => ({ n: k % RANKS, score: SCORE_CEILING - Math.floor(k / RANKS) }));
+  return { top, total: candidates.length };
+}
+
+/** Smaller is better: a higher score, then a newer quote. */
+function key(score: number, n: number): number {
+  return (SCORE_CEILING - score) * RANKS + n;
+}
+
+/** The `limit` smallest keys offered, in a max-heap (its root is the worst kept). */
+class TopKeys {
+  private readonly heap: Float64Array;
+  private size = 0;
+
+  constructor(private readonly limit: number) {
+    this.heap = new Float64Array(Math.max(0, limit));
   }
-  return { top, total: keys.length };
+
+  /** Whether a key this small would be kept. */
+  admits(k: number): boolean {
+    return this.size < this.limit || k < this.heap[0]!;
+  }
+
+  offer(k: number): void {
+    const heap = this.heap;
+    if (this.size < this.limit) {
+      let i = this.size++;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (heap[parent]! >= k) break;
+        heap[i] = heap[parent]!;
+        i = parent;
+      }
+      heap[i] = k;
+    } else if (this.limit > 0 && k < heap[0]!) {
+      let i = 0;
+      for (;;) {
+        const left = 2 * i + 1;
+        if (left >= this.size) break;
+        const right = left + 1;
+        const larger = right < this.size && heap[right]! > heap[left]! ? right : left;
+        if (heap[larger]! <= k) break;
+        heap[i] = heap[larger]!;
+        i = larger;
+      }
+      heap[i] = k;
+    }
+  }
+
+  sorted(): number[] {
+    return Array.from(this.heap.subarray(0, this.size)).sort((a, b) => a - b);
+  }
 }
 
 /**
@@ -133,8 +180,28 @@ function isPhrase(matches: WordMatches[], n: number, positionsOf: PositionsOf): 
 /** Ranges in `text` (original spelling, diacritics kept) of the words the query matched. */
 export function highlights(text: string, words: QueryWord[]): Span[] {
   const spans: Span[] = [];
-  for (const token of tokenize(text)) {
-    if (words.some((w) => (w.prefix ? token.fold.startsWith(w.fold) : token.fold === w.fold))) spans.push([token.start, token.end]);
+  for (const match of text.matchAll(WORD_PATTERN)) {
+    const folded = foldWord(match[0]);
+    if (words.some((w) => (w.prefix ? folded.startsWith(w.fold) : folded === w.fold))) spans.push([match.index, match.index + match[0].length]);
   }
   return spans;
+}
+
+/** Distinct words folded for highlights; emptied when full, which a language's common words refill at once. */
+const FOLDED_WORDS = 50_000;
+const folded = new Map<string, string>();
+
+/**
+ * `fold` through a memo: every answer highlights up to a page of quotes, and
+ * folding their words one by one (Unicode decomposition and two replaces per
+ * word) was a tenth of a search at 1,000×, spent on the same few thousand words.
+ */
+function foldWord(word: string): string {
+  let out = folded.get(word);
+  if (out === undefined) {
+    if (folded.size >= FOLDED_WORDS) folded.clear();
+    out = fold(word);
+    folded.set(word, out);
+  }
+  return out;
 }

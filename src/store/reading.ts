@@ -59,9 +59,9 @@ export async function listReadingArticles(db: SummitDb): Promise<ReadingArticleS
   }));
 }
 
-/** Every quote of every article. */
-export function readingQuotes(db: SummitDb): Promise<ReadingQuote[]> {
-  return db.getAll('readingQuotes');
+/** Up to `count` quotes in id order after the id `after` (from the first when null): all of them, read a slice at a time. */
+export function readingQuotesAfter(db: SummitDb, after: string | null, count: number): Promise<ReadingQuote[]> {
+  return db.getAll('readingQuotes', after === null ? undefined : IDBKeyRange.lowerBound(after, true), count);
 }
 
 /** Every article's word index: what search and cards start from after a wake. */

@@ -96,4 +96,21 @@ describe('ReadingIndex', () => {
     expect(merged.involving('lavrov')).toEqual([0]);
     expect(merged.involving('putin')).toEqual([1, 2]);
   });
+
+  it('makes its term map in slices of articles, the same as at once, and a search meanwhile finishes it', () => {
+    // Three word indexes of one article's quotes, as the store may hand them back.
+    const articles = [postingsOf('reading-x', QUOTES.slice(0, 1)), postingsOf('reading-x', QUOTES.slice(1, 2)), postingsOf('reading-x', QUOTES.slice(2))];
+    const atOnce = new ReadingIndex(articles, new Map(), []);
+    const sliced = new ReadingIndex(articles, new Map(), []);
+    // Two slices of two articles map all three, a third sorts the terms.
+    expect([sliced.prepare(2), sliced.prepare(2), sliced.prepare(2), sliced.prepare(2)]).toEqual([false, false, true, true]);
+    const terms = (index: ReadingIndex) => ['binh', 'ho', 'dam', 'k'].map((fold) => index.termsFor(fold, true).map((t) => [t.term, [...t.occurrences.quotes], [...t.occurrences.positions]]));
+    expect(terms(sliced)).toEqual(terms(atOnce));
+    expect(terms(sliced)[0]).toEqual([['binh', [0, 1, 3], [1, 4, 4]]]);
+
+    const interrupted = new ReadingIndex(articles, new Map(), []);
+    expect(interrupted.prepare(1)).toBe(false);
+    expect(terms(interrupted)).toEqual(terms(atOnce));
+    expect(interrupted.prepare(1)).toBe(true);
+  });
 });
