@@ -9,6 +9,7 @@ import { connectStore, ensureSeeded, search, type LiveIndex, type SummitDb } fro
 import { readingQuotesAfter } from '../../../src/store/reading';
 import { realGazetteer, realIndex, ROOT } from '../corpus/corpus-fixture';
 import { bundle } from '../store/fixture';
+import { ingestHere } from './ingest-here';
 
 /*
  * Search keeps only the best `limit` of each corpus (a bounded heap, a phrase
@@ -28,7 +29,7 @@ beforeAll(async () => {
   await ensureSeeded(store, bundle(realIndex(), 'real'));
   live = (await store.index())!;
   main = await store.main();
-  service = new ReadingService({ main: () => store.main(), gazetteer: async () => realGazetteer(), loadSettings: async () => DEFAULT_SETTINGS, saveSettings: async () => undefined, now: () => 1 });
+  service = new ReadingService({ main: () => store.main(), ingest: ingestHere, gazetteer: async () => realGazetteer(), loadSettings: async () => DEFAULT_SETTINGS, saveSettings: async () => undefined, now: () => 1 });
   await service.importText(syntheticUserFile(syntheticArticles(ROOT, 25), realGazetteer()).text);
 });
 
