@@ -293,6 +293,8 @@ export class QuoteClock {
     if (participant && (this.inTurn || this.fromSummit)) f!.owners.add(speaker!);
     // Named afresh paragraphs after the lead, a speaker starts another statement (`по словам Ушакова`); a pronoun continues the same one.
     const restated = f !== null && byName && f.paragraph < this.paragraphIndex - 1 && f.when.type !== 'summit';
+    // …and the pronouns after that point back to the new statement, not to the lead's frame.
+    if (restated && speaker !== null) f!.owners.delete(speaker);
     // A frame belongs to whoever its sentence named; a quote of nobody named inherits it only as a bare continuation.
     const owned = f !== null && speaker !== null && (f.owners.has(speaker) || (participant && f.paragraph === this.paragraphIndex)) && !restated;
     const continuation = f !== null && speaker === null && !unnamed && this.named.size === 0 && f.paragraph === this.paragraphIndex;

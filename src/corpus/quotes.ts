@@ -97,6 +97,8 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
     let previousEndsWithColon = false;
     /** The person the previous sentence of the paragraph introduced by name, quoting nothing (`Американист Глеб Саввин настроен осторожно.`). */
     let introduced: Speaker | null = null;
+    /** Whom the paragraph has called by name so far: a pronoun after that name (`Pompeo pushed back. "…," he told the panel`) restates the speaker as the name would; a role phrase (`Theo đặc phái viên Mỹ`) does not. */
+    const namedHere = new Set<string>();
     for (const s of splitSentences(doc.text, para, spans)) {
       const quotes = spanAt.take(s.start, s.end).filter((q) => q.close < s.end);
       const clause: Clause = { text: doc.text, sentence: s, mentions: mentionAt.take(s.start, s.end).filter((m) => m.end <= s.end), quotes };
@@ -144,7 +146,7 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
         if (kind === 'speech') attributed = speaker;
         if (speaker) lastInParagraph = speaker;
         const summit = focus.quote(words, before);
-        const when = kind === 'speech' ? clock.dateOf(speaker ? speakerKey(speaker) : null, summit, { byName: speaker?.basis === 'named', unnamed: who === null, scene: focus.scene(), otherClause: laterClause(clause, q, ownDates) }) : { date: null, dateBasis: 'unknown' as const };
+        const when = kind === 'speech' ? clock.dateOf(speaker ? speakerKey(speaker) : null, summit, { byName: speaker?.basis === 'named' || (speaker?.basis === 'back-reference' && namedHere.has(speakerKey(speaker))), unnamed: who === null, scene: focus.scene(), otherClause: laterClause(clause, q, ownDates) }) : { date: null, dateBasis: 'unknown' as const };
         found.push({
           span: q,
           speaker,
@@ -167,6 +169,10 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
       if (asked) {
         recent = asked;
         clock.newExchange(speakerKey(asked));
+      }
+      for (const m of outside) {
+        const sp = m.kind === 'name' || m.kind === 'stranger' ? resolve(m) : null;
+        if (sp) namedHere.add(speakerKey(sp));
       }
       previousEndsWithColon = /:\s*$/u.test(sentenceText);
       introduced = quotes.length === 0 && sentenceSpeaker && sentenceSpeaker !== IMPLICIT && sentenceSpeaker.basis === 'named' && outside.some((m) => m.kind === 'name' || m.kind === 'stranger') ? sentenceSpeaker : null;
