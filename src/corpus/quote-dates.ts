@@ -127,13 +127,25 @@ export interface QuoteDate {
 }
 
 /** Reads a document in order and dates each quotation; one instance per document. */
-/** See `QuoteClock.dateOf`; `otherClause`: the words are attributed in a later clause of the sentence than its day. */
+/**
+ * See `QuoteClock.dateOf`; `otherClause`: the words are attributed in a later clause of the sentence than its day;
+ * `words`: the quotation itself.
+ */
 export interface DateOptions {
   byName?: boolean;
   unnamed?: boolean;
   scene?: Summit | null;
   otherClause?: boolean;
+  words?: string;
 }
+
+/**
+ * Words that count time from a summit (`a lot has changed since Helsinki`, `kể từ Helsinki`, `после Хельсинки`)
+ * were said after it, so they are no recollection of what was said there.
+ */
+const LOOKS_BACK = leadingLookbehind(
+  /(?<![\p{L}])(?:(?:since|kể từ|từ sau|после|со времён|со времени|со времен)\s+(?:the\s+)?(?:\p{Lu}|(?:summit|meeting|talks|thượng đỉnh|cuộc gặp|hội nghị|встречи|саммита|переговоров)(?![\p{L}])))/u,
+);
 
 export class QuoteClock {
   /** The frame in force before the current sentence. */
@@ -276,7 +288,7 @@ export class QuoteClock {
     return this.published !== null && date.date !== null && date.date > this.published ? { date: null, dateBasis: 'unknown' } : date;
   }
 
-  private undated(speaker: string | null, summit: Summit | null, { byName = false, unnamed = false, scene = null, otherClause = false }: DateOptions): QuoteDate {
+  private undated(speaker: string | null, summit: Summit | null, { byName = false, unnamed = false, scene = null, otherClause = false, words = '' }: DateOptions): QuoteDate {
     // A day the sentence gives for its named speaker's words (`On Monday the president said "…", and the White House has
     // described it as "…"`) is not the day of words its other clause gives to someone else, named or not.
     // The speakers of one summit setting share its day (`At the news conference on Friday, Putin said … while Trump called them …`).
@@ -284,7 +296,7 @@ export class QuoteClock {
     // Whoever is quoted in a sentence that sets a frame owns it too (`…, ông Putin tỏ ra triết lý: “…”`).
     if (this.own && speaker !== null) this.ownersOfLast.push(speaker);
     // A participant's words recalled from an earlier summit (`In Helsinki, …`, `nhà lãnh đạo Nga khi đó`) were said there.
-    const recalled = summit !== null && summit !== this.summit && speaker !== null && summit.participants.includes(speaker);
+    const recalled = summit !== null && summit !== this.summit && speaker !== null && summit.participants.includes(speaker) && !LOOKS_BACK.test(words);
     if (recalled && !this.reported && this.own?.type !== 'day' && this.own?.type !== 'elsewhere' && summitDay(summit) !== null) return resolve({ type: 'summit' }, summit);
     if (this.own?.type === 'summit' && scene !== null && scene !== summit) return { date: null, dateBasis: 'unknown' };
     const f = this.before;

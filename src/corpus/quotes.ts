@@ -146,7 +146,7 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
         if (kind === 'speech') attributed = speaker;
         if (speaker) lastInParagraph = speaker;
         const summit = focus.quote(words, before);
-        const when = kind === 'speech' ? clock.dateOf(speaker ? speakerKey(speaker) : null, summit, { byName: speaker?.basis === 'named' || (speaker?.basis === 'back-reference' && namedHere.has(speakerKey(speaker))), unnamed: who === null, scene: focus.scene(), otherClause: laterClause(clause, q, ownDates) }) : { date: null, dateBasis: 'unknown' as const };
+        const when = kind === 'speech' ? clock.dateOf(speaker ? speakerKey(speaker) : null, summit, { byName: speaker?.basis === 'named' || (speaker?.basis === 'back-reference' && namedHere.has(speakerKey(speaker))), unnamed: who === null, scene: focus.scene(), otherClause: laterClause(clause, q, ownDates), words }) : { date: null, dateBasis: 'unknown' as const };
         found.push({
           span: q,
           speaker,
