@@ -117,6 +117,9 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
       const speakers = sentenceSpeaker === IMPLICIT ? named : sentenceSpeaker ? [speakerKey(sentenceSpeaker)] : [];
       const reader = statementReader(doc.text, outside, resolve);
       clock.sentence(outsideText, s.start, ownDates, speakers, named, reader !== null);
+      // A paragraph opening on a question answered (`Отвечая на вопрос корреспондента …, дипломат …`) reports another
+      // exchange than the lead's; within a dated paragraph (`sáng 15/8 … Trả lời câu hỏi …`) the answer shares its day.
+      if (sentenceSpeaker && sentenceSpeaker !== IMPLICIT && doc.text.slice(para.start, s.start).trim() === '' && ANSWERING.test(outsideText)) clock.newExchange(speakerKey(sentenceSpeaker));
       // The last speech quote's speaker, null when the text does not say who: a pronoun after it must not reach further back.
       let attributed: Speaker | null | undefined;
 
@@ -552,6 +555,9 @@ function statementReader(text: string, outside: Mention[], resolve: (m: Mention)
 
 /** `asked Leavitt`, `hỏi ông Rubio`, `спросил Лаврова`, `журналисты задали Ушакову`: a question's addressee right after the verb. */
 const ASKED = leadingLookbehind(/(?<![\p{L}])(?:asked|pressed|questioned|hỏi|chất vấn|спросил[аи]?|задал[аи]?(?: (?:вопрос|вопросы))?|переспросил[аи]?)\s+(?:(?:отдельно|также|тоже|и)\s+)?$/iu);
+
+/** A sentence that opens on the question its speaker answers: `Answering a question about …`, `Trả lời câu hỏi …`, `Отвечая на вопрос …`. */
+const ANSWERING = /^[\s\p{P}]*(?:answering|responding to|replying to|in (?:answer|response|reply) to)\s+(?:a |the |an )?(?:\p{L}+\s+){0,2}?question|^[\s\p{P}]*(?:trả lời|đáp lại)\s+(?:các |những )?câu hỏi|^[\s\p{P}]*(?:отвечая|в ответ)\s+на\s+(?:\p{L}+\s+)?вопрос/iu;
 
 function addressee(text: string, s: Range, outside: Mention[], resolve: (m: Mention) => Speaker | null): Speaker | null {
   for (const m of outside) {
