@@ -42,6 +42,9 @@ const ELSEWHERE = leadingLookbehind(new RegExp(
       'перед (?:встречей|саммитом|переговорами)', 'накануне', 'ранее', 'на прошлой неделе', 'на этой неделе', 'в прошлом', 'недавно',
       // Hours or days later is another time.
       '(?:vài|mấy|\\d+) (?:giờ|ngày|tuần) sau', '(?:hours|days) later', 'спустя', 'через (?:несколько )?(?:час|дн|день)\\p{L}*',
+      // The days that followed are many days, none of them the summit's.
+      '(?:những|các|mấy) (?:giờ|ngày|tuần|tháng) (?:sau đó|tiếp theo|kế tiếp)', 'in the (?:days|weeks|months) (?:that followed|after|since)', 'in the following (?:days|weeks|months)',
+      'в (?:следующие|последующие|ближайшие) (?:дни|недели|месяцы)', 'в (?:дни|недели) после',
     ].join('|') +
     ')(?![\\p{L}])',
   'iu',
