@@ -179,6 +179,8 @@ function subjectAfter(c: Clause, verb: VerbHit): Subject | null {
   const named = found >= 0 ? c.mentions[found + 1] : undefined;
   if (next?.kind === 'pronoun' && named && (named.kind === 'stranger' || named.kind === 'name') && c.text.slice(next.end, named.start) === ' ') next = named;
   if (!next || next.kind === 'distractor') return null;
+  // `называли Трампа «марионеткой Кремля»`: the one a naming verb puts right before the name it gives is its object.
+  if (NAMING.test(c.text.slice(verb.start, verb.end)) && NAME_GIVEN.test(c.text.slice(next.end, next.end + 4))) return null;
   const gap = c.text.slice(verb.end, next.start);
   const cyrillic = /[\u0400-\u04FF]/u.test(c.text[verb.start]!);
   const titled = (next.kind === 'name' || next.kind === 'stranger') && INVERTED_TITLE.test(gap) || (next.kind === 'stranger' && INVERTED_BODY_RU.test(gap));
@@ -189,6 +191,11 @@ function subjectAfter(c: Clause, verb: VerbHit): Subject | null {
   if (!ALWAYS_INVERTED.test(c.text.slice(verb.start, verb.end)) && !INVERTED_END.test(c.text.slice(next.end, next.end + 40))) return null;
   return { type: 'person', mention: next };
 }
+
+/** Verbs that give someone a name or a label (`называл`, `назвала`, `называют`). */
+const NAMING = /^(?:назва|называ)/iu;
+/** The name given, in quotation marks right after the person named. */
+const NAME_GIVEN = /^\s*[«„“"]/u;
 
 /** A quotation's closing mark and the dash before a Russian inverted verb: `», — считает`. */
 const AFTER_QUOTE_DASH = /[»"“”'’]\s*[,.!?…]?\s*[—–-]\s*$/u;
