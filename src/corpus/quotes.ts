@@ -481,7 +481,7 @@ function speakerOfSentence(c: Clause, outside: Mention[], resolve: (m: Mention) 
     if (who) return who;
   }
   // `The foreign ministry spokeswoman, in a post…, wrote`: a subject the gazetteer cannot name is somebody, not the last person named.
-  if (verbs.length > 0 && COMMON_SUBJECT.test(c.text.slice(c.sentence.start, limit))) return null;
+  if (verbs.length > 0 && (COMMON_SUBJECT.test(c.text.slice(c.sentence.start, limit)) || JOINT_SUBJECT.test(c.text.slice(c.sentence.start, limit)))) return null;
   return carried(recent);
 }
 
@@ -496,6 +496,9 @@ const SENTENCE_OPENING = /^[\s\p{P}]*(?:\([^()]{1,30}\)[\s\p{Pd}]*)?$/u;
  * start of the sentence or after an opening phrase (`In Kyiv, a senior Ukrainian official … said`).
  */
 const COMMON_SUBJECT = /(?:^[\s\p{P}]*(?:The|A|An|One|Another|Some|Một|Các|Những)|,\s+(?:the|a|an|one|another|some|một|các|những))\s+\p{Ll}/u;
+
+/** Both sides at once (`Hai bên ra "Tuyên bố chung …", trong đó khẳng định`, `Both leaders said`, `Стороны заявили`): no one person speaks. */
+const JOINT_SUBJECT = /^[\s\p{P}]*(?:hai (?:bên|phía|nước|nhà lãnh đạo|tổng thống|ngoại trưởng)|cả hai (?:bên|phía|nhà lãnh đạo)|both (?:sides|leaders|presidents|men|countries|delegations)|the two (?:sides|leaders|presidents|men|countries|delegations)|(?:обе|две) стороны|стороны|оба (?:лидера|президента)|лидеры (?:двух )?стран)(?![\p{L}])/iu;
 
 /**
  * A back-reference word that titles the name right after it (`Эксперт ПИР-Центра Вадим Корнилов`, `the senator Lisa
