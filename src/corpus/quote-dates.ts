@@ -147,7 +147,7 @@ export interface DateOptions {
  * were said after it, so they are no recollection of what was said there.
  */
 const LOOKS_BACK = leadingLookbehind(
-  /(?<![\p{L}])(?:(?:since|kể từ|từ sau|после|со времён|со времени|со времен)\s+(?:the\s+)?(?:\p{Lu}|(?:summit|meeting|talks|thượng đỉnh|cuộc gặp|hội nghị|встречи|саммита|переговоров)(?![\p{L}])))/u,
+  /(?<![\p{L}])(?:(?:[Ss]ince|[Kk]ể từ|[Tt]ừ sau|[Пп]осле|[Сс]о времён|[Сс]о времени|[Сс]о времен)\s+(?:the\s+)?(?:\p{Lu}|(?:summit|meeting|talks|thượng đỉnh|cuộc gặp|hội nghị|встречи|саммита|переговоров)(?![\p{L}])))/u,
 );
 
 export class QuoteClock {
@@ -287,11 +287,13 @@ export class QuoteClock {
    */
   dateOf(speaker: string | null, summit: Summit | null, options: DateOptions = {}): QuoteDate {
     const date = this.undated(speaker, summit, options);
+    // Words that count from a summit were said after it, whatever day a setting or a recollection gives them.
+    if (summit !== null && date.date !== null && date.date <= (summit.endDate ?? summit.date) && LOOKS_BACK.test(options.words ?? '')) return { date: null, dateBasis: 'unknown' };
     // Words are said by the time they are printed: a later day (the summit of a briefing held before it) is no one's.
     return this.published !== null && date.date !== null && date.date > this.published ? { date: null, dateBasis: 'unknown' } : date;
   }
 
-  private undated(speaker: string | null, summit: Summit | null, { byName = false, unnamed = false, scene = null, otherClause = false, words = '' }: DateOptions): QuoteDate {
+  private undated(speaker: string | null, summit: Summit | null, { byName = false, unnamed = false, scene = null, otherClause = false }: DateOptions): QuoteDate {
     // A day the sentence gives for its named speaker's words (`On Monday the president said "…", and the White House has
     // described it as "…"`) is not the day of words its other clause gives to someone else, named or not.
     // The speakers of one summit setting share its day (`At the news conference on Friday, Putin said … while Trump called them …`).
@@ -299,7 +301,7 @@ export class QuoteClock {
     // Whoever is quoted in a sentence that sets a frame owns it too (`…, ông Putin tỏ ra triết lý: “…”`).
     if (this.own && speaker !== null) this.ownersOfLast.push(speaker);
     // A participant's words recalled from an earlier summit (`In Helsinki, …`, `nhà lãnh đạo Nga khi đó`) were said there.
-    const recalled = summit !== null && summit !== this.summit && speaker !== null && summit.participants.includes(speaker) && !LOOKS_BACK.test(words);
+    const recalled = summit !== null && summit !== this.summit && speaker !== null && summit.participants.includes(speaker);
     if (recalled && !this.reported && this.own?.type !== 'day' && this.own?.type !== 'elsewhere' && summitDay(summit) !== null) return resolve({ type: 'summit' }, summit);
     if (this.own?.type === 'summit' && scene !== null && scene !== summit) return { date: null, dateBasis: 'unknown' };
     const f = this.before;

@@ -559,8 +559,8 @@ function statementReader(text: string, outside: Mention[], resolve: (m: Mention)
 /** `asked Leavitt`, `hỏi ông Rubio`, `спросил Лаврова`, `журналисты задали Ушакову`: a question's addressee right after the verb. */
 const ASKED = leadingLookbehind(/(?<![\p{L}])(?:asked|pressed|questioned|hỏi|chất vấn|спросил[аи]?|задал[аи]?(?: (?:вопрос|вопросы))?|переспросил[аи]?)\s+(?:(?:отдельно|также|тоже|и)\s+)?$/iu);
 
-/** A sentence that opens on the question its speaker answers: `Answering a question about …`, `Trả lời câu hỏi …`, `Отвечая на вопрос …`. */
-const ANSWERING = /^[\s\p{P}]*(?:answering|responding to|replying to|in (?:answer|response|reply) to)\s+(?:a |the |an )?(?:\p{L}+\s+){0,2}?question|^[\s\p{P}]*(?:trả lời|đáp lại)\s+(?:các |những )?câu hỏi|^[\s\p{P}]*(?:отвечая|в ответ)\s+на\s+(?:\p{L}+\s+)?вопрос/iu;
+/** A sentence that opens on the question its speaker answers: `Answering a question about …`, `Trả lời câu hỏi …`, `Отвечая на вопрос …` (`Asked whether …` and `Khi được hỏi` go on an interview's exchange). */
+const ANSWERING = /^[\s\p{P}]*(?:(?:answering|responding to|replying to|in (?:answer|response|reply) to)\s+(?:a |the |an )?(?:\p{L}+\s+){0,2}?question|(?:trả lời|đáp lại)\s+(?:các |những )?câu hỏi|(?:отвечая|в ответ)\s+на\s+(?:\p{L}+\s+)?вопрос|на вопрос)(?![\p{L}])/iu;
 
 function addressee(text: string, s: Range, outside: Mention[], resolve: (m: Mention) => Speaker | null): Speaker | null {
   for (const m of outside) {
