@@ -3,6 +3,7 @@ import { findDates, type DateMention } from './dates';
 import { leadingLookbehind } from './lookbehind';
 import { isQuestion } from './interview';
 import { findSpeechVerbs } from './speech-verbs';
+import { namesSummitAt } from './summit-detect';
 
 /**
  * When a quotation was said. A sentence can fix the time (`hôm 15/8`,
@@ -143,12 +144,19 @@ export interface DateOptions {
 }
 
 /**
- * Words that count time from a summit (`a lot has changed since Helsinki`, `kể từ Helsinki`, `после Хельсинки`)
- * were said after it, so they are no recollection of what was said there.
+ * Words that count time from a summit (`a lot has changed since Helsinki`, `kể từ Helsinki`, `после Хельсинки`,
+ * `since the summit`) were said after it; counting from anything else (`kể từ Chiến tranh Lạnh`) says nothing of when.
  */
-const LOOKS_BACK = leadingLookbehind(
-  /(?<![\p{L}])(?:(?:[Ss]ince|[Kk]ể từ|[Tt]ừ sau|[Пп]осле|[Сс]о времён|[Сс]о времени|[Сс]о времен)\s+(?:the\s+)?(?:\p{Lu}|(?:summit|meeting|talks|thượng đỉnh|cuộc gặp|hội nghị|встречи|саммита|переговоров)(?![\p{L}])))/u,
-);
+const SINCE = /(?<![\p{L}])(?:since|kể từ|từ sau|после|со времён|со времени|со времен)\s+(?:the\s+)?/giu;
+const MEETING = /^(?:summit|meeting|talks|thượng đỉnh|cuộc gặp|hội nghị|встречи|саммита|переговоров)(?![\p{L}])/iu;
+
+function looksBackAt(words: string, summit: Summit): boolean {
+  for (const m of words.matchAll(SINCE)) {
+    const after = words.slice(m.index + m[0].length).toLowerCase();
+    if (MEETING.test(after) || namesSummitAt(after, summit)) return true;
+  }
+  return false;
+}
 
 export class QuoteClock {
   /** The frame in force before the current sentence. */
@@ -288,7 +296,7 @@ export class QuoteClock {
   dateOf(speaker: string | null, summit: Summit | null, options: DateOptions = {}): QuoteDate {
     const date = this.undated(speaker, summit, options);
     // Words that count from a summit were said after it, whatever day a setting or a recollection gives them.
-    if (summit !== null && date.date !== null && date.date <= (summit.endDate ?? summit.date) && LOOKS_BACK.test(options.words ?? '')) return { date: null, dateBasis: 'unknown' };
+    if (summit !== null && date.date !== null && date.date <= (summit.endDate ?? summit.date) && looksBackAt(options.words ?? '', summit)) return { date: null, dateBasis: 'unknown' };
     // Words are said by the time they are printed: a later day (the summit of a briefing held before it) is no one's.
     return this.published !== null && date.date !== null && date.date > this.published ? { date: null, dateBasis: 'unknown' } : date;
   }

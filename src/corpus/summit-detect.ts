@@ -120,6 +120,11 @@ function scanPhrases(lower: string, summits: Summit[]): PhraseHits {
 
 const placeCache = new WeakMap<Summit, string[]>();
 /** A summit's places in lower case, Russian ones in every case (`на Аляске`, `в Анкоридже`). */
+/** Whether lower-case `text` opens on a name of summit `s` (`helsinki`, `хельсинки`, `thượng đỉnh alaska`). */
+export function namesSummitAt(text: string, s: Summit): boolean {
+  return placeForms(s).some((p) => text.startsWith(p)) || s.aliases.some((a) => text.startsWith(a.toLowerCase()));
+}
+
 function placeForms(s: Summit): string[] {
   let forms = placeCache.get(s);
   if (!forms) {
