@@ -476,7 +476,11 @@ function speakerOfSentence(c: Clause, outside: Mention[], resolve: (m: Mention) 
   const sub = SUBORDINATE.exec(c.text.slice(c.sentence.start, limit));
   const skip = sub ? { start: c.sentence.start + sub.index, end: c.sentence.start + sub.index + sub[0].length } : null;
   for (const [k, m] of outside.entries()) {
-    if ((skip && m.start >= skip.start && m.start < skip.end) || m.start >= limit || m.kind === 'distractor' || possessive(c.text, m) || titleOf(c.text, m, outside[k + 1])) continue;
+    if ((skip && m.start >= skip.start && m.start < skip.end) || m.start >= limit || m.kind === 'distractor' || titleOf(c.text, m, outside[k + 1]) || HOST.test(c.text.slice(Math.max(c.sentence.start, m.start - 40), m.start))) continue;
+    // `Trump's own account came in an interview …`: the one whose account it is speaks in what follows.
+    if (possessive(c.text, m)) {
+      if (!OWN_WORDS.test(c.text.slice(m.end, m.end + 30))) continue;
+    }
     const who = resolve(m);
     if (who) return who;
   }
@@ -531,6 +535,11 @@ function carried(s: Speaker | null): Speaker | null {
 const SUBORDINATE = leadingLookbehind(/(?<![\p{L}])(?:khi|sau khi|trước khi|trong khi|when|after|before|while|as|когда|после того как|пока)\s[^,]*,/iu);
 
 /** `Putin's foreign policy aide, Yuri Ushakov, said`: the possessor is not the subject. */
+/** The one who asks on a show (`Fox News host Sean Hannity`, `ведущий Олег Ветров`, `người dẫn chương trình …`): never the guest whose words follow. */
+const HOST = /(?<![\p{L}])(?:host|anchor|moderator|interviewer|ведущ\p{L}*|người dẫn(?: chương trình)?|MC)\s+(?:\(?\p{Lu}[\p{L}.)-]*\s+){0,3}$/u;
+/** What a possessor gives of their own: `'s own account`, `'s version`, `'s answer`. */
+const OWN_WORDS = /^['’]s\s+(?:own\s+)?(?:account|version|answer|reply|response|remarks|words|comments|explanation|telling)(?![\p{L}])/iu;
+
 function possessive(text: string, m: Mention): boolean {
   return /^['’]s(?![\p{L}])/u.test(text.slice(m.end, m.end + 3));
 }
