@@ -156,8 +156,11 @@ function apposition(c: Clause, clauseStart: number, from: number): Subject | nul
   return /,\s*(?:\p{L}+\s+){0,1}$/u.test(before) ? { type: 'person', mention: last } : null;
 }
 
-/** A participial phrase set off by commas between a subject and its verb: `, asked about it in an interview,`, `, khi được hỏi …,`, `, отвечая на вопрос,`. */
-const PARTICIPLE = /^\s*(?:(?:when |if )?(?:asked|pressed|questioned|interviewed|speaking|writing|appearing|answering|responding|replying)|khi được hỏi|được hỏi|trả lời|отвечая|говоря|выступая)(?![\p{L}])[^,;:]*$/iu;
+/**
+ * A participial phrase or a source set off by commas between a subject and its verb: `, asked about it in an interview,`,
+ * `, khi được hỏi …,`, `, отвечая на вопрос,`, `, как рассказывал Воронин,` (the one who retells is not the one who spoke).
+ */
+const PARTICIPLE = /^\s*(?:(?:как|as|theo lời|по словам|according to)\s+|(?:(?:when |if )?(?:asked|pressed|questioned|interviewed|speaking|writing|appearing|answering|responding|replying)|khi được hỏi|được hỏi|trả lời|отвечая|говоря|выступая)(?![\p{L}]))[^,;:]*$/iu;
 
 /**
  * `and the vice president, asked about it in an interview, said …`: the subject stands before the participial phrase,

@@ -142,3 +142,29 @@ describe('no words in a wrong known mouth', () => {
     ).toEqual([null]);
   });
 });
+
+describe('the person behind a name, a show and a retelling', () => {
+  it('knows Putin by his name and patronymic', () => {
+    expect(
+      quotes('date 2025-08-17 Итоги\n\nВЕДУЩИЙ: Владимир Владимирович на пресс-конференции в Анкоридже назвал разговор «полезным». Что это значит?\n').map((q) => q[1]),
+    ).toEqual(['putin']);
+  });
+
+  it('gives the guest’s words after "he" to the guest, not to the show’s host', () => {
+    expect(
+      quotes(
+        'date 2025-08-20 Fact check\n\nTrump’s own account came in an interview with Fox News host Sean Hannity, taped in Anchorage after the talks. There he called the meeting "a ten," adding: "Now it is up to Kyiv."\n',
+      ).map((q) => q[1]),
+    ).toEqual(['trump', 'trump']);
+  });
+
+  it('gives recalled words to the one who said them, not to the one who retells them', () => {
+    const clinton = (text: string) => quotes(text).map((q) => q[1]);
+    expect(
+      clinton('date 2024-03-01 Некролог\n\nУмер переводчик Геннадий Воронин.\n\nВ Хельсинки он переводил беседу Бориса Ельцина и Билла Клинтона. Клинтон, как рассказывал Воронин, ответил: «Тогда договоримся».\n'),
+    ).toEqual(['clinton']);
+    expect(
+      clinton('date 2024-03-01 Obituary\n\nThe interpreter Gennady Voronin has died.\n\nIn Helsinki he interpreted for Boris Yeltsin and Bill Clinton. Clinton, as Voronin recalled, replied: "Then let us agree on that."\n'),
+    ).toEqual(['clinton']);
+  });
+});
