@@ -21,8 +21,8 @@ import { realGazetteer } from './corpus-fixture';
  * date 0.858 → 0.869, wrong dates 0 → 0, summit 0.983 → 0.983. Every rule behind it has texts of our own in
  * speakers-reach.test.ts; the gap to the next blind part is the measure that counts.
  * Session 20, after the fourth holdout joined (112 articles, 1045 quotes): wrong known person 0.005 (4 quotes) → 0, wrong
- * dates 7 → 0 (en 4 → 0, ru 2 → 0, vi 1 → 0), speaker 0.946 → 0.949 (vi 0.959 → 0.965, en 0.934 → 0.934, ru 0.941 →
- * 0.941), summit 0.976 → 0.977, date 0.847 → 0.850, speaker basis 0.891 → 0.892 (before → after the rules of decisions
+ * dates 7 → 0 (en 4 → 0, ru 2 → 0, vi 1 → 0), speaker 0.946 → 0.952 (vi 0.959 → 0.965, en 0.934 → 0.937, ru 0.941 →
+ * 0.951), summit 0.976 → 0.977, date 0.847 → 0.850, speaker basis 0.891 → 0.892 (before → after the rules of decisions
  * 0013, 0014 and 0016's fourth-holdout amendments; recall 0.998, precision 0.989, kind 0.923). Texts of our own for
  * each rule in holdout-four-rules.test.ts.
  * Raise the floors when the pipeline improves; never lower them to land a change.
@@ -44,9 +44,9 @@ describe('quotes on the development set', () => {
     expect(s.kind).toBeGreaterThanOrEqual(0.923);
   });
 
-  it('never puts words in a wrong known mouth, and names the speaker of at least 94.8 % of speech quotes', () => {
+  it('never puts words in a wrong known mouth, and names the speaker of at least 95.1 % of speech quotes', () => {
     expect(s.wrongKnownPerson).toBe(0);
-    expect(s.speaker).toBeGreaterThanOrEqual(0.948);
+    expect(s.speaker).toBeGreaterThanOrEqual(0.951);
     expect(s.speakerBasis).toBeGreaterThanOrEqual(0.892);
   });
 
