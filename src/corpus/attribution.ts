@@ -97,7 +97,7 @@ export function subjectOf(c: Clause, verb: VerbHit, from: number): Subject {
   for (const q of c.quotes) if (q.close < verb.start && q.close >= clauseStart) clauseStart = q.close + 1;
   const pre = c.text.slice(clauseStart, verb.start);
   // Only a time between the clause break and the verb (`Jeanne Shaheen, thành viên …, hôm qua cho rằng`): the subject is before the apposition.
-  if (ADVERBS.test(pre) || WHEN.test(pre)) return subjectAfter(c, verb) ?? apposition(c, clauseStart, from) ?? (impersonal(c, verb) ? { type: 'unknown' } : { type: 'implicit' });
+  if (ADVERBS.test(pre) || WHEN.test(pre)) return subjectAfter(c, verb) ?? apposition(c, clauseStart, from) ?? beforeParticiple(c, clauseStart, from) ?? (impersonal(c, verb) ? { type: 'unknown' } : { type: 'implicit' });
   const cyrillicVerb = /[\u0400-\u04FF]/u.test(c.text[verb.start]!);
   const inClause = c.mentions.filter((m) => m.start >= clauseStart && m.end <= verb.start && m.kind !== 'distractor' && !governed(c.text, m));
   // Russian puts the verb second and the subject after it (`Сегодня тему продолжил замглавы МИД РФ Сергей Рябков`),
@@ -156,6 +156,29 @@ function apposition(c: Clause, clauseStart: number, from: number): Subject | nul
   return /,\s*(?:\p{L}+\s+){0,1}$/u.test(before) ? { type: 'person', mention: last } : null;
 }
 
+/**
+ * A participial phrase or a source set off by commas between a subject and its verb: `, asked about it in an interview,`,
+ * `, khi được hỏi …,`, `, отвечая на вопрос,`, `, как рассказывал Воронин,` (the one who retells is not the one who spoke).
+ */
+const PARTICIPLE = /^\s*(?:(?:как|as|theo lời|по словам|according to)\s+|(?:(?:when |if )?(?:asked|pressed|questioned|interviewed|speaking|writing|appearing|answering|responding|replying)|khi được hỏi|được hỏi|trả lời|отвечая|говоря|выступая)(?![\p{L}]))[^,;:]*$/iu;
+
+/**
+ * `and the vice president, asked about it in an interview, said …`: the subject stands before the participial phrase,
+ * in the clause it closes (after `and`, `и`, `và` or a comma), not the sentence's first speaker.
+ */
+function beforeParticiple(c: Clause, clauseStart: number, from: number): Subject | null {
+  if (c.text[clauseStart - 1] !== ',') return null;
+  const open = c.text.lastIndexOf(',', clauseStart - 2);
+  if (open < from || !PARTICIPLE.test(c.text.slice(open + 1, clauseStart - 1))) return null;
+  const head = c.text.slice(from, open);
+  const joint = Math.max(head.lastIndexOf(','), head.lastIndexOf(';'), head.search(/\s(?:and|but|while|и|а|но|và|còn|nhưng)\s(?![\s\S]*\s(?:and|but|while|и|а|но|và|còn|nhưng)\s)/iu));
+  const start = from + joint + 1;
+  const subject = c.mentions.find((m) => m.start >= start && m.end <= open && m.kind !== 'distractor' && !governed(c.text, m));
+  if (subject) return { type: 'person', mention: subject };
+  // A subject the gazetteer does not know (`and the vice president, asked …, said`) is somebody, not the sentence's first speaker.
+  return joint >= 0 && /\p{L}/u.test(c.text.slice(start, open)) ? { type: 'unknown' } : null;
+}
+
 /** A Russian plural with no subject is nobody in particular (`Как сообщили в Кремле`), not the sentence's speaker. */
 function impersonal(c: Clause, verb: VerbHit): boolean {
   return /^[\u0400-\u04FF]+и$/u.test(c.text.slice(verb.start, verb.end));
@@ -179,6 +202,8 @@ function subjectAfter(c: Clause, verb: VerbHit): Subject | null {
   const named = found >= 0 ? c.mentions[found + 1] : undefined;
   if (next?.kind === 'pronoun' && named && (named.kind === 'stranger' || named.kind === 'name') && c.text.slice(next.end, named.start) === ' ') next = named;
   if (!next || next.kind === 'distractor') return null;
+  // `называли Трампа «марионеткой Кремля»`: the one a naming verb puts right before the name it gives is its object.
+  if (NAMING.test(c.text.slice(verb.start, verb.end)) && NAME_GIVEN.test(c.text.slice(next.end, next.end + 4))) return null;
   const gap = c.text.slice(verb.end, next.start);
   const cyrillic = /[\u0400-\u04FF]/u.test(c.text[verb.start]!);
   const titled = (next.kind === 'name' || next.kind === 'stranger') && INVERTED_TITLE.test(gap) || (next.kind === 'stranger' && INVERTED_BODY_RU.test(gap));
@@ -189,6 +214,11 @@ function subjectAfter(c: Clause, verb: VerbHit): Subject | null {
   if (!ALWAYS_INVERTED.test(c.text.slice(verb.start, verb.end)) && !INVERTED_END.test(c.text.slice(next.end, next.end + 40))) return null;
   return { type: 'person', mention: next };
 }
+
+/** Verbs that give someone a name or a label (`называл`, `назвала`, `называют`). */
+const NAMING = /^(?:назва|называ)/iu;
+/** The name given, in quotation marks right after the person named. */
+const NAME_GIVEN = /^\s*[«„“"]/u;
 
 /** A quotation's closing mark and the dash before a Russian inverted verb: `», — считает`. */
 const AFTER_QUOTE_DASH = /[»"“”'’]\s*[,.!?…]?\s*[—–-]\s*$/u;

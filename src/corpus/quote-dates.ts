@@ -3,6 +3,7 @@ import { findDates, type DateMention } from './dates';
 import { leadingLookbehind } from './lookbehind';
 import { isQuestion } from './interview';
 import { findSpeechVerbs } from './speech-verbs';
+import { namesSummitAt } from './summit-detect';
 
 /**
  * When a quotation was said. A sentence can fix the time (`hôm 15/8`,
@@ -42,6 +43,9 @@ const ELSEWHERE = leadingLookbehind(new RegExp(
       'перед (?:встречей|саммитом|переговорами)', 'накануне', 'ранее', 'на прошлой неделе', 'на этой неделе', 'в прошлом', 'недавно',
       // Hours or days later is another time.
       '(?:vài|mấy|\\d+) (?:giờ|ngày|tuần) sau', '(?:hours|days) later', 'спустя', 'через (?:несколько )?(?:час|дн|день)\\p{L}*',
+      // The days that followed are many days, none of them the summit's.
+      '(?:những|các|mấy) (?:giờ|ngày|tuần|tháng) (?:sau đó|tiếp theo|kế tiếp)', 'in the (?:days|weeks|months) (?:that followed|after|since)', 'in the following (?:days|weeks|months)',
+      'в (?:следующие|последующие|ближайшие) (?:дни|недели|месяцы)', 'в (?:дни|недели) после',
     ].join('|') +
     ')(?![\\p{L}])',
   'iu',
@@ -127,12 +131,31 @@ export interface QuoteDate {
 }
 
 /** Reads a document in order and dates each quotation; one instance per document. */
-/** See `QuoteClock.dateOf`; `otherClause`: the words are attributed in a later clause of the sentence than its day. */
+/**
+ * See `QuoteClock.dateOf`; `otherClause`: the words are attributed in a later clause of the sentence than its day;
+ * `words`: the quotation itself.
+ */
 export interface DateOptions {
   byName?: boolean;
   unnamed?: boolean;
   scene?: Summit | null;
   otherClause?: boolean;
+  words?: string;
+}
+
+/**
+ * Words that count time from a summit (`a lot has changed since Helsinki`, `kể từ Helsinki`, `после Хельсинки`,
+ * `since the summit`) were said after it; counting from anything else (`kể từ Chiến tranh Lạnh`) says nothing of when.
+ */
+const SINCE = /(?<![\p{L}])(?:since|kể từ|từ sau|после|со времён|со времени|со времен)\s+(?:the\s+)?/giu;
+const MEETING = /^(?:summit|meeting|talks|thượng đỉnh|cuộc gặp|hội nghị|встречи|саммита|переговоров)(?![\p{L}])/iu;
+
+function looksBackAt(words: string, summit: Summit): boolean {
+  for (const m of words.matchAll(SINCE)) {
+    const after = words.slice(m.index + m[0].length).toLowerCase();
+    if (MEETING.test(after) || namesSummitAt(after, summit)) return true;
+  }
+  return false;
 }
 
 export class QuoteClock {
@@ -272,6 +295,8 @@ export class QuoteClock {
    */
   dateOf(speaker: string | null, summit: Summit | null, options: DateOptions = {}): QuoteDate {
     const date = this.undated(speaker, summit, options);
+    // Words that count from a summit were said after it, whatever day a setting or a recollection gives them.
+    if (summit !== null && date.date !== null && date.date <= (summit.endDate ?? summit.date) && looksBackAt(options.words ?? '', summit)) return { date: null, dateBasis: 'unknown' };
     // Words are said by the time they are printed: a later day (the summit of a briefing held before it) is no one's.
     return this.published !== null && date.date !== null && date.date > this.published ? { date: null, dateBasis: 'unknown' } : date;
   }
@@ -293,6 +318,8 @@ export class QuoteClock {
     if (participant && (this.inTurn || this.fromSummit)) f!.owners.add(speaker!);
     // Named afresh paragraphs after the lead, a speaker starts another statement (`по словам Ушакова`); a pronoun continues the same one.
     const restated = f !== null && byName && f.paragraph < this.paragraphIndex - 1 && f.when.type !== 'summit';
+    // …and the pronouns after that point back to the new statement, not to the lead's frame.
+    if (restated && speaker !== null) f!.owners.delete(speaker);
     // A frame belongs to whoever its sentence named; a quote of nobody named inherits it only as a bare continuation.
     const owned = f !== null && speaker !== null && (f.owners.has(speaker) || (participant && f.paragraph === this.paragraphIndex)) && !restated;
     const continuation = f !== null && speaker === null && !unnamed && this.named.size === 0 && f.paragraph === this.paragraphIndex;

@@ -97,6 +97,8 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
     let previousEndsWithColon = false;
     /** The person the previous sentence of the paragraph introduced by name, quoting nothing (`Американист Глеб Саввин настроен осторожно.`). */
     let introduced: Speaker | null = null;
+    /** Whom the paragraph has called by name so far: a pronoun after that name (`Pompeo pushed back. "…," he told the panel`) restates the speaker as the name would; a role phrase (`Theo đặc phái viên Mỹ`) does not. */
+    const namedHere = new Set<string>();
     for (const s of splitSentences(doc.text, para, spans)) {
       const quotes = spanAt.take(s.start, s.end).filter((q) => q.close < s.end);
       const clause: Clause = { text: doc.text, sentence: s, mentions: mentionAt.take(s.start, s.end).filter((m) => m.end <= s.end), quotes };
@@ -115,6 +117,9 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
       const speakers = sentenceSpeaker === IMPLICIT ? named : sentenceSpeaker ? [speakerKey(sentenceSpeaker)] : [];
       const reader = statementReader(doc.text, outside, resolve);
       clock.sentence(outsideText, s.start, ownDates, speakers, named, reader !== null);
+      // A paragraph opening on a question answered (`Отвечая на вопрос корреспондента …, дипломат …`) reports another
+      // exchange than the lead's; within a dated paragraph (`sáng 15/8 … Trả lời câu hỏi …`) the answer shares its day.
+      if (sentenceSpeaker && sentenceSpeaker !== IMPLICIT && doc.text.slice(para.start, s.start).trim() === '' && ANSWERING.test(outsideText)) clock.newExchange(speakerKey(sentenceSpeaker));
       // The last speech quote's speaker, null when the text does not say who: a pronoun after it must not reach further back.
       let attributed: Speaker | null | undefined;
 
@@ -144,7 +149,7 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
         if (kind === 'speech') attributed = speaker;
         if (speaker) lastInParagraph = speaker;
         const summit = focus.quote(words, before);
-        const when = kind === 'speech' ? clock.dateOf(speaker ? speakerKey(speaker) : null, summit, { byName: speaker?.basis === 'named', unnamed: who === null, scene: focus.scene(), otherClause: laterClause(clause, q, ownDates) }) : { date: null, dateBasis: 'unknown' as const };
+        const when = kind === 'speech' ? clock.dateOf(speaker ? speakerKey(speaker) : null, summit, { byName: speaker?.basis === 'named' || (speaker?.basis === 'back-reference' && namedHere.has(speakerKey(speaker))), unnamed: who === null, scene: focus.scene(), otherClause: laterClause(clause, q, ownDates), words }) : { date: null, dateBasis: 'unknown' as const };
         found.push({
           span: q,
           speaker,
@@ -167,6 +172,10 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
       if (asked) {
         recent = asked;
         clock.newExchange(speakerKey(asked));
+      }
+      for (const m of outside) {
+        const sp = m.kind === 'name' || m.kind === 'stranger' ? resolve(m) : null;
+        if (sp) namedHere.add(speakerKey(sp));
       }
       previousEndsWithColon = /:\s*$/u.test(sentenceText);
       introduced = quotes.length === 0 && sentenceSpeaker && sentenceSpeaker !== IMPLICIT && sentenceSpeaker.basis === 'named' && outside.some((m) => m.kind === 'name' || m.kind === 'stranger') ? sentenceSpeaker : null;
@@ -467,12 +476,16 @@ function speakerOfSentence(c: Clause, outside: Mention[], resolve: (m: Mention) 
   const sub = SUBORDINATE.exec(c.text.slice(c.sentence.start, limit));
   const skip = sub ? { start: c.sentence.start + sub.index, end: c.sentence.start + sub.index + sub[0].length } : null;
   for (const [k, m] of outside.entries()) {
-    if ((skip && m.start >= skip.start && m.start < skip.end) || m.start >= limit || m.kind === 'distractor' || possessive(c.text, m) || titleOf(c.text, m, outside[k + 1])) continue;
+    if ((skip && m.start >= skip.start && m.start < skip.end) || m.start >= limit || m.kind === 'distractor' || titleOf(c.text, m, outside[k + 1]) || HOST.test(c.text.slice(Math.max(c.sentence.start, m.start - 40), m.start))) continue;
+    // `Trump's own account came in an interview …`: the one whose account it is speaks in what follows.
+    if (possessive(c.text, m)) {
+      if (!OWN_WORDS.test(c.text.slice(m.end, m.end + 30))) continue;
+    }
     const who = resolve(m);
     if (who) return who;
   }
   // `The foreign ministry spokeswoman, in a post…, wrote`: a subject the gazetteer cannot name is somebody, not the last person named.
-  if (verbs.length > 0 && COMMON_SUBJECT.test(c.text.slice(c.sentence.start, limit))) return null;
+  if (verbs.length > 0 && (COMMON_SUBJECT.test(c.text.slice(c.sentence.start, limit)) || JOINT_SUBJECT.test(c.text.slice(c.sentence.start, limit)))) return null;
   return carried(recent);
 }
 
@@ -487,6 +500,9 @@ const SENTENCE_OPENING = /^[\s\p{P}]*(?:\([^()]{1,30}\)[\s\p{Pd}]*)?$/u;
  * start of the sentence or after an opening phrase (`In Kyiv, a senior Ukrainian official … said`).
  */
 const COMMON_SUBJECT = /(?:^[\s\p{P}]*(?:The|A|An|One|Another|Some|Một|Các|Những)|,\s+(?:the|a|an|one|another|some|một|các|những))\s+\p{Ll}/u;
+
+/** Both sides at once (`Hai bên ra "Tuyên bố chung …", trong đó khẳng định`, `Both leaders said`, `Стороны заявили`): no one person speaks. */
+const JOINT_SUBJECT = /^[\s\p{P}]*(?:hai (?:bên|phía|nước|nhà lãnh đạo|tổng thống|ngoại trưởng)|cả hai (?:bên|phía|nhà lãnh đạo)|both (?:sides|leaders|presidents|men|countries|delegations)|the two (?:sides|leaders|presidents|men|countries|delegations)|(?:обе|две) стороны|стороны|оба (?:лидера|президента)|лидеры (?:двух )?стран)(?![\p{L}])/iu;
 
 /**
  * A back-reference word that titles the name right after it (`Эксперт ПИР-Центра Вадим Корнилов`, `the senator Lisa
@@ -519,6 +535,11 @@ function carried(s: Speaker | null): Speaker | null {
 const SUBORDINATE = leadingLookbehind(/(?<![\p{L}])(?:khi|sau khi|trước khi|trong khi|when|after|before|while|as|когда|после того как|пока)\s[^,]*,/iu);
 
 /** `Putin's foreign policy aide, Yuri Ushakov, said`: the possessor is not the subject. */
+/** The one who asks on a show (`Fox News host Sean Hannity`, `ведущий Олег Ветров`, `người dẫn chương trình …`): never the guest whose words follow. */
+const HOST = /(?<![\p{L}])(?:host|anchor|moderator|interviewer|ведущ\p{L}*|người dẫn(?: chương trình)?|MC)\s+(?:\(?\p{Lu}[\p{L}.)-]*\s+){0,3}$/u;
+/** What a possessor gives of their own: `'s own account`, `'s version`, `'s answer`. */
+const OWN_WORDS = /^['’]s\s+(?:own\s+)?(?:account|version|answer|reply|response|remarks|words|comments|explanation|telling)(?![\p{L}])/iu;
+
 function possessive(text: string, m: Mention): boolean {
   return /^['’]s(?![\p{L}])/u.test(text.slice(m.end, m.end + 3));
 }
@@ -546,6 +567,9 @@ function statementReader(text: string, outside: Mention[], resolve: (m: Mention)
 
 /** `asked Leavitt`, `hỏi ông Rubio`, `спросил Лаврова`, `журналисты задали Ушакову`: a question's addressee right after the verb. */
 const ASKED = leadingLookbehind(/(?<![\p{L}])(?:asked|pressed|questioned|hỏi|chất vấn|спросил[аи]?|задал[аи]?(?: (?:вопрос|вопросы))?|переспросил[аи]?)\s+(?:(?:отдельно|также|тоже|и)\s+)?$/iu);
+
+/** A sentence that opens on the question its speaker answers: `Answering a question about …`, `Trả lời câu hỏi …`, `Отвечая на вопрос …` (`Asked whether …` and `Khi được hỏi` go on an interview's exchange). */
+const ANSWERING = /^[\s\p{P}]*(?:(?:answering|responding to|replying to|in (?:answer|response|reply) to)\s+(?:a |the |an )?(?:\p{L}+\s+){0,2}?question|(?:trả lời|đáp lại)\s+(?:các |những )?câu hỏi|(?:отвечая|в ответ)\s+на\s+(?:\p{L}+\s+)?вопрос|на вопрос)(?![\p{L}])/iu;
 
 function addressee(text: string, s: Range, outside: Mention[], resolve: (m: Mention) => Speaker | null): Speaker | null {
   for (const m of outside) {

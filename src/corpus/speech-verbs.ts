@@ -8,7 +8,7 @@ import { leadingLookbehind } from './lookbehind';
 const VERBS = [
   'nói thêm rằng', 'nói thêm', 'nói rằng', 'nói với', 'nói về', 'nói', 'cho biết', 'cho rằng', 'tuyên bố rằng', 'tuyên bố',
   'phát biểu', 'khẳng định', 'nhấn mạnh', 'bày tỏ', 'nêu rõ', 'chia sẻ', 'nhận xét', 'nhận định', 'thêm rằng', 'viết',
-  'tweet', 'đăng tải', 'trả lời', 'kêu gọi', 'cảnh báo', 'thừa nhận', 'tiết lộ', 'lưu ý', 'giải thích', 'nhắc lại',
+  'tweet', 'đăng tải', 'trả lời', 'kêu gọi', 'cảnh báo', 'thừa nhận', 'tiết lộ', 'lưu ý', 'giải thích', 'nhắc lại rằng', 'nhắc lại', 'nhắc rằng',
   'ca ngợi', 'phủ nhận', 'bác bỏ', 'xác nhận', 'thông báo', 'đánh giá', 'mô tả', 'trấn an',
   'cam kết', 'nhận xét rằng', 'dọa', 'đe dọa', 'chỉ trích', 'khen ngợi', 'hứa', 'gọi', 'đáp', 'đáp lại', 'chúc', 'ví', 'đề xuất', 'hối thúc', 'kể lại', 'kể', 'yêu cầu', 'đề nghị',
   'đăng trên', 'đăng lên', 'cho hay', 'bình luận', 'bổ sung', 'tiếp lời', 'dự báo', 'dự đoán', 'quả quyết',

@@ -120,6 +120,11 @@ function scanPhrases(lower: string, summits: Summit[]): PhraseHits {
 
 const placeCache = new WeakMap<Summit, string[]>();
 /** A summit's places in lower case, Russian ones in every case (`на Аляске`, `в Анкоридже`). */
+/** Whether lower-case `text` opens on a name of summit `s` (`helsinki`, `хельсинки`, `thượng đỉnh alaska`). */
+export function namesSummitAt(text: string, s: Summit): boolean {
+  return placeForms(s).some((p) => text.startsWith(p)) || s.aliases.some((a) => text.startsWith(a.toLowerCase()));
+}
+
 function placeForms(s: Summit): string[] {
   let forms = placeCache.get(s);
   if (!forms) {
@@ -168,6 +173,12 @@ const NEW_CLAUSE = leadingLookbehind(/(?<![\p{L}])(?:that|rằng|là|что|бу
 /** Words that speak of the present, against a summit recalled from the past. */
 const NOW = leadingLookbehind(/(?<![\p{L}])(?:present|current|now|this time|hiện nay|hiện tại|bây giờ|lần này|нынешн\p{L}*|сейчас|теперь|на этот раз)(?![\p{L}])/iu);
 
+/**
+ * A lead that only joins the next quotation to the previous one of the sentence (`…», но теперь «…`, `…," but now "…`):
+ * its `now` is the quoted speaker's, still inside the words reported, not the writer's turn back to the present.
+ */
+const JOINED_NOW = /^[\s\p{P}]*(?:(?:but|and|yet|но|и|а|nhưng|và|mà)\s+)?(?:now|this time|bây giờ|lần này|сейчас|теперь|на этот раз)[\s\p{P}]*$/iu;
+
 export class SummitFocus {
   private readonly candidates: Summit[];
   private paragraphSummit: Summit | null = null;
@@ -179,6 +190,8 @@ export class SummitFocus {
   private readonly spokenOf: Summit[];
   /** The summit a quotation of the current sentence named in its words, on a page about no summit. */
   private quotedInSentence: Summit | null = null;
+  /** The current sentence has quoted words already. */
+  private quotedBefore = false;
 
   constructor(
     private readonly doc: Summit | null,
@@ -206,6 +219,7 @@ export class SummitFocus {
   sentence(outside: string, days: string[], people: readonly string[] = []): void {
     const lower = outside.toLowerCase();
     this.quotedInSentence = null;
+    this.quotedBefore = false;
     const named = this.named(lower, days) ?? this.meetingElsewhere(lower, people) ?? (this.lastNamed && AT_THAT_TIME.test(outside) ? this.lastNamed : null);
     this.sentenceNamed = named !== null;
     if (named) this.paragraphSummit = this.lastNamed = named;
@@ -241,7 +255,9 @@ export class SummitFocus {
       const goesOn = this.quotedInSentence !== null && !NEW_CLAUSE.test(lead);
       return (this.quotedInSentence = this.spokenIn(words.toLowerCase()) ?? (goesOn ? this.quotedInSentence : null));
     }
-    if (this.current !== this.doc && NOW.test(lead)) return this.doc;
+    const joined = this.quotedBefore && JOINED_NOW.test(lead);
+    this.quotedBefore = true;
+    if (this.current !== this.doc && NOW.test(lead) && !joined) return this.doc;
     if (this.doc === null || this.sentenceNamed) return this.current;
     return this.named(words.toLowerCase(), []) ?? this.current;
   }

@@ -8,7 +8,7 @@ import { realGazetteer } from './corpus-fixture';
  * A ratchet on the development set (tests/devset/dev only; the holdout is
  * never scored in tests; the floors are reset only when a scored holdout joins
  * dev, or new articles labelled before any run join it: session 18's nine new articles and first holdout,
- * session 19's second holdout and six new articles, its third holdout): the figures the pipeline reached, so a change that
+ * session 19's second holdout and six new articles, its third holdout; session 20's fourth holdout): the figures the pipeline reached, so a change that
  * loses ground on unseen-style text fails here, not on a user's page.
  * Session 19, after the second holdout joined (88 articles, 778 quotes): speaker 0.934 → 0.939, wrong known
  * person 0.003 → 0, summit 0.969 → 0.984, date 0.857 → 0.866, wrong dates 3 → 0, published 0.977 → 1.00
@@ -20,6 +20,11 @@ import { realGazetteer } from './corpus-fixture';
  * 0.985, en 0.909 → 0.954, ru 0.949 → 0.989), wrong known person 0 → 0, speaker basis 0.883 → 0.916, kind 0.921 → 0.934,
  * date 0.858 → 0.869, wrong dates 0 → 0, summit 0.983 → 0.983. Every rule behind it has texts of our own in
  * speakers-reach.test.ts; the gap to the next blind part is the measure that counts.
+ * Session 20, after the fourth holdout joined (112 articles, 1045 quotes): wrong known person 0.005 (4 quotes) → 0, wrong
+ * dates 7 → 0 (en 4 → 0, ru 2 → 0, vi 1 → 0), speaker 0.946 → 0.952 (vi 0.959 → 0.965, en 0.934 → 0.937, ru 0.941 →
+ * 0.951), summit 0.976 → 0.977, date 0.847 → 0.850, speaker basis 0.891 → 0.892 (before → after the rules of decisions
+ * 0013, 0014 and 0016's fourth-holdout amendments; recall 0.998, precision 0.989, kind 0.923). Texts of our own for
+ * each rule in holdout-four-rules.test.ts.
  * Raise the floors when the pipeline improves; never lower them to land a change.
  */
 describe('quotes on the development set', () => {
@@ -34,20 +39,20 @@ describe('quotes on the development set', () => {
   });
 
   it('finds the labelled quotes and little else', () => {
-    expect(s.recall).toBeGreaterThanOrEqual(0.997);
-    expect(s.precision).toBeGreaterThanOrEqual(0.989);
-    expect(s.kind).toBeGreaterThanOrEqual(0.933);
+    expect(s.recall).toBeGreaterThanOrEqual(0.998);
+    expect(s.precision).toBeGreaterThanOrEqual(0.988);
+    expect(s.kind).toBeGreaterThanOrEqual(0.923);
   });
 
-  it('never puts words in a wrong known mouth, and names the speaker of at least 97.4 % of speech quotes', () => {
+  it('never puts words in a wrong known mouth, and names the speaker of at least 95.1 % of speech quotes', () => {
     expect(s.wrongKnownPerson).toBe(0);
-    expect(s.speaker).toBeGreaterThanOrEqual(0.974);
-    expect(s.speakerBasis).toBeGreaterThanOrEqual(0.915);
+    expect(s.speaker).toBeGreaterThanOrEqual(0.951);
+    expect(s.speakerBasis).toBeGreaterThanOrEqual(0.892);
   });
 
   it('puts quotes at their own summit and dates them without guessing', () => {
-    expect(s.summit).toBeGreaterThanOrEqual(0.983);
-    expect(s.date).toBeGreaterThanOrEqual(0.868);
+    expect(s.summit).toBeGreaterThanOrEqual(0.976);
+    expect(s.date).toBeGreaterThanOrEqual(0.849);
     expect(s.wrongDates).toBe(0);
     expect(s.published).toBeGreaterThanOrEqual(1.0);
   });
