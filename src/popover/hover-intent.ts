@@ -19,6 +19,11 @@ export interface Clock {
 }
 
 export interface HoverView<T> {
+  /**
+   * The pointer has come onto `target` and the dwell runs: its card may
+   * follow, so what it needs can be fetched now and be there when it shows.
+   */
+  prepare?(target: T): void;
   show(target: T): void;
   hide(): void;
   /** The open card's rectangle, for the safe triangle. */
@@ -83,6 +88,7 @@ export class HoverIntent<T> {
       return;
     }
     this.armDwell(target);
+    this.view.prepare?.(target);
   }
 
   /** Shows at once, for keyboard and command triggers. */
