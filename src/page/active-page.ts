@@ -222,12 +222,18 @@ export class ActivePage {
 
   /**
    * The pointer rests on `mark`: its card is asked for now, and drawn out of
-   * sight once it comes, so that when the dwell ends the card shows drawn.
+   * sight when it comes while the pointer still rests there, so that when the
+   * dwell ends the card shows drawn. A card that came before is drawn by the
+   * show itself: a pointer crossing a paragraph draws nothing.
    */
   private prepareCard(mark: Mark): void {
     const context = this.context();
-    this.card(mark, context).answer.then(
-      (card) => this.host.prepare({ ...this.cardProps(mark), state: { status: 'ready', card }, context }),
+    const entry = this.card(mark, context);
+    if (entry.card !== undefined) return;
+    entry.answer.then(
+      (card) => {
+        if (this.intent.resting?.key === mark.key) this.host.prepare({ ...this.cardProps(mark), state: { status: 'ready', card }, context });
+      },
       () => undefined,
     );
   }

@@ -58,6 +58,11 @@ export class HoverIntent<T> {
     return this.shown;
   }
 
+  /** The mention whose dwell is running, if any. */
+  get resting(): T | null {
+    return this.pending;
+  }
+
   /** `target` is the mention under the pointer, or null. */
   move(x: number, y: number, target: T | null): void {
     const t = this.clock.now();

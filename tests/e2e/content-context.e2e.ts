@@ -169,8 +169,20 @@ for (const name of BROWSERS) {
     it('a Vietnamese article dated after its breadcrumb ("Thế giới › Quân sự › Thứ bảy, 16/8/2025"): the card places the article against the summit', async () => {
       await onPage(h, 'vi-article.html', async (tab) => {
         await waitForContext(control, {
-          summits: [],
-          people: [],
+          summits: [
+            {
+              id: 'alaska-2025',
+              score: 15.5,
+              evidence: ['title', 'headline', 'alias “Thượng đỉnh Alaska”', 'place “Anchorage”, “Alaska”', 'participants putin, trump', 'year 2025', 'published 2025-08-16', '3 mentions'],
+            },
+          ],
+          people: [
+            { id: 'putin', score: 11.5 },
+            { id: 'trump', score: 10 },
+            { id: 'lavrov', score: 1 },
+            { id: 'zelensky', score: 1 },
+            { id: 'biden', score: 0.25 },
+          ],
           published: '2025-08-16',
           lang: 'vi',
         });

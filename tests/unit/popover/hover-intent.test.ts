@@ -127,6 +127,7 @@ describe('HoverIntent', () => {
     );
     preparing.move(100, 110, 'putin');
     expect(prepared).toEqual(['putin']);
+    expect(preparing.resting).toBe('putin');
     // Racing on along the same mention restarts its dwell, not its preparation.
     for (let i = 1; i <= 5; i++) {
       clock.advance(20);
@@ -134,6 +135,7 @@ describe('HoverIntent', () => {
     }
     preparing.move(400, 110, 'trump');
     preparing.move(400, 200, null);
+    expect(preparing.resting).toBeNull();
     clock.advance(1000);
     expect(prepared).toEqual(['putin', 'trump']);
     expect(shown).toEqual([]);
