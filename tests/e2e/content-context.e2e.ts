@@ -173,13 +173,14 @@ for (const name of BROWSERS) {
             {
               id: 'alaska-2025',
               score: 15.5,
-              evidence: ['title', 'headline', 'alias “Thượng đỉnh Alaska”', 'place “Anchorage”, “Alaska”', 'participants putin, trump', 'year 2025', 'published 2025-08-16', '3 mentions'],
+              evidence: ['title', 'headline', 'alias “Thượng đỉnh Alaska”', 'place “Anchorage”, “Alaska”', 'participants trump, putin', 'year 2025', 'published 2025-08-16', '3 mentions'],
             },
           ],
           people: [
             { id: 'putin', score: 11.5 },
             { id: 'trump', score: 10 },
             { id: 'lavrov', score: 1 },
+            { id: 'rubio', score: 1 },
             { id: 'zelensky', score: 1 },
             { id: 'biden', score: 0.25 },
           ],
