@@ -25,6 +25,9 @@ import { BUNDLE_FILE } from '@/src/schema/index-bundle';
 import type { Office } from '@/src/schema/index-schema';
 import { decodeStream } from '@/src/store/bundle-source';
 import { bundleOffices } from '@/src/store/offices';
+import { CardWarmer } from '@/src/store/card-warm';
+import type { CardRequest } from '@/src/store/queries';
+import type { EntityCard } from '@/src/protocol/views';
 import { RECORDS_FILE } from '@/src/store/packed';
 import type { Gazetteer } from '@/src/corpus/gazetteer';
 import { ReadingService } from '@/src/reading/service';
@@ -178,6 +181,14 @@ export default defineBackground(() => {
     await browser.tabs.create(from === null ? { url: page } : { url: page, openerTabId: from });
   }
 
+  async function cardOf(request: CardRequest & { all?: boolean }): Promise<EntityCard> {
+    const index = await live();
+    const limit = request.all ? ALL_QUOTES : undefined;
+    // Without the offices (a bundle that cannot be read) the card still shows, its role "not stated".
+    return reading.card(index, unwrap(await getCard(index, request, limit, officesById().catch(() => new Map<string, Office>()))), limit, request.about);
+  }
+  const warmer = new CardWarmer(cardOf);
+
   const route = createRouter({
     status: async () => {
       const status = await getStatus(await store.main());
@@ -191,12 +202,7 @@ export default defineBackground(() => {
       return getLexicon(await live());
     },
     catalog: async () => getCatalog(await live()),
-    card: async (request) => {
-      const index = await live();
-      const limit = request.all ? ALL_QUOTES : undefined;
-      // Without the offices (a bundle that cannot be read) the card still shows, its role "not stated".
-      return reading.card(index, unwrap(await getCard(index, request, limit, officesById().catch(() => new Map<string, Office>()))), limit, request.about);
-    },
+    card: cardOf,
     quoteContext: async (request) => {
       const index = await live();
       return (await reading.quoteContext(index, request.id)) ?? unwrap(await getQuoteContext(index, request.id));
@@ -208,6 +214,7 @@ export default defineBackground(() => {
       if (request.mentions) {
         const { mentions } = request;
         await changeMentions(tabId, (tabs) => tabs.report(tabId, frameId, mentions));
+        void live().then((index) => warmer.warm(index, mentions), () => undefined);
       } else if (frameId === 0) {
         // A count without the list cannot be joined with other frames': it stands for the tab.
         await browser.action.setBadgeText({ tabId, text: badgeText(request.entities) });

@@ -43,7 +43,8 @@ export class ActivePage {
   private readonly intent: HoverIntent<Mark>;
   private readonly observer: MutationObserver;
   private readonly shadows: ShadowWatch;
-  private readonly cards = new Map<string, Promise<EntityCard>>();
+  /** Each card asked for on this page, by kind, id and the page's summits; `card` once it has come. */
+  private readonly cards = new Map<string, { answer: Promise<EntityCard>; card?: EntityCard }>();
   private readonly cleanup: (() => void)[] = [];
   private settings: Settings;
   private pointer: { x: number; y: number } | null = null;
@@ -88,6 +89,8 @@ export class ActivePage {
     this.intent = new HoverIntent<Mark>(
       { ...DEFAULT_TIMING, dwellMs: settings.dwellMs },
       {
+        // The dwell gives the card's trip to the background time to finish before the card shows.
+        prepare: (mark) => this.prepareCard(mark),
         show: (mark) => this.showCard(mark),
         hide: () => this.host.hide(),
         cardRect: () => this.host.rect(),
@@ -198,27 +201,46 @@ export class ActivePage {
     });
   }
 
-  private card(mark: Mark, context: PageContext): Promise<EntityCard> {
+  private card(mark: Mark, context: PageContext): { answer: Promise<EntityCard>; card?: EntityCard } {
     // The quotes that matter on this page may be far down the person's list: the request names the page's summits.
     const about = context.summits.slice(0, MAX_ABOUT).map((s) => s.id);
     const key = `${mark.kind}:${mark.id}:${about.join(',')}`;
-    let card = this.cards.get(key);
-    if (!card) {
-      card = this.env.ask({ type: 'card', kind: mark.kind, id: mark.id, ...(about.length > 0 ? { about } : {}) });
-      card.catch(() => this.cards.delete(key));
-      this.cards.set(key, card);
+    let entry = this.cards.get(key);
+    if (!entry) {
+      const made: { answer: Promise<EntityCard>; card?: EntityCard } = {
+        answer: this.env.ask({ type: 'card', kind: mark.kind, id: mark.id, ...(about.length > 0 ? { about } : {}) }),
+      };
+      made.answer.then(
+        (card) => (made.card = card),
+        () => this.cards.delete(key),
+      );
+      this.cards.set(key, made);
+      entry = made;
     }
-    return card;
+    return entry;
   }
 
-  private showCard(mark: Mark): void {
-    const focus = this.focusOnShow;
-    this.focusOnShow = false;
-    const anchor = this.scanner.anchorRect(mark, this.pointer ?? undefined);
-    if (anchor === null) return;
-    const lang = this.settings.language;
-    const base: Omit<PopoverProps, 'onClose' | 'state'> = {
-      lang,
+  /**
+   * The pointer rests on `mark`: its card is asked for now, and drawn out of
+   * sight when it comes while the pointer still rests there, so that when the
+   * dwell ends the card shows drawn. A card that came before is drawn by the
+   * show itself: a pointer crossing a paragraph draws nothing.
+   */
+  private prepareCard(mark: Mark): void {
+    const context = this.context();
+    const entry = this.card(mark, context);
+    if (entry.card !== undefined) return;
+    entry.answer.then(
+      (card) => {
+        if (this.intent.resting?.key === mark.key) this.host.prepare({ ...this.cardProps(mark), state: { status: 'ready', card }, context });
+      },
+      () => undefined,
+    );
+  }
+
+  private cardProps(mark: Mark): Omit<PopoverProps, 'onClose' | 'state'> {
+    const props: Omit<PopoverProps, 'onClose' | 'state'> = {
+      lang: this.settings.language,
       onOpenFull: () => {
         void this.env.ask({ type: 'openCard', kind: mark.kind, id: mark.id });
         this.intent.close();
@@ -230,16 +252,31 @@ export class ActivePage {
     };
     const { addArticle } = this.env;
     if (addArticle) {
-      base.onAddArticle = async () => {
+      props.onAddArticle = async () => {
         const answer = await addArticle();
         // The next card reads the article's quotes too.
         if (answer.ok) this.cards.clear();
         return answer;
       };
     }
-    this.host.show(anchor, { ...base, state: { status: 'loading' } }, focus);
+    return props;
+  }
+
+  private showCard(mark: Mark): void {
+    const focus = this.focusOnShow;
+    this.focusOnShow = false;
+    const anchor = this.scanner.anchorRect(mark, this.pointer ?? undefined);
+    if (anchor === null) return;
+    const base = this.cardProps(mark);
     const context = this.context();
-    this.card(mark, context).then(
+    const entry = this.card(mark, context);
+    // Usually here already: asked for when the pointer came to rest (see `prepareCard`).
+    if (entry.card !== undefined) {
+      this.host.show(anchor, { ...base, state: { status: 'ready', card: entry.card }, context }, focus);
+      return;
+    }
+    this.host.show(anchor, { ...base, state: { status: 'loading' } }, focus);
+    entry.answer.then(
       (card) => {
         if (this.intent.current?.key === mark.key) this.host.update({ ...base, state: { status: 'ready', card }, context });
       },

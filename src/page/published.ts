@@ -111,12 +111,14 @@ function dateIn(line: string): DateInLine | null {
 /*
  * What may stand around the date in a dateline. Before it: a weekday or a
  * label ("Published", "Cập nhật", "Опубликовано"), after short segments closed
- * by a separator (a byline, a section name: "By Jane Doe |", "Minh Anh ·").
- * After it: a time, a time zone, and short segments opened by | · • ("5 min
- * read", an outlet). A date led by anything else ("On 16 July 2018 the two
- * leaders met…", "Ngày 16/7/2018, hai ông…") is something the text tells of.
+ * by a separator (a byline, a section path: "By Jane Doe |", "Minh Anh ·",
+ * "Thế giới › Quân sự ›", "Главная / В мире /"). After it: the year's word
+ * ("г.", "года"), a time ("at 9:15 a.m.", "lúc 09:15", "в 09:15", "09.15"),
+ * a time zone, and short segments opened by | · • ("5 min read", an outlet).
+ * A date led by anything else ("On 16 July 2018 the two leaders met…",
+ * "Ngày 16/7/2018, hai ông…") is something the text tells of.
  */
-const TIME = /\b\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*(?:[ap]\.?m\.?))?(?!\d)/giu;
+const TIME = /(?<![\p{L}\p{N}])(?:(?:at|lúc|в)\s+)?\d{1,2}[:h.]\d{2}(?::\d{2})?(?:\s*(?:[ap]\.?m\.?))?(?!\d|\.\d)/giu;
 const ZONE = /\(?\b(?:GMT|UTC)\s*(?:[+-]\s*\d{1,2}(?::?\d{2})?)?\)?|\b(?:ET|EST|EDT|CT|PT|PST|PDT|BST|CET|CEST|MSK|ICT)\b|\(?(?<!\p{L})(?:по\s+)?мск(?!\p{L})\)?/giu;
 const LABELS = new Set(
   [
@@ -128,6 +130,10 @@ const LABELS = new Set(
     'понедельник', 'вторник', 'среда', 'четверг', 'пятница', 'суббота', 'воскресенье',
   ].map((label) => label.normalize('NFC')),
 );
+/** Separators before the date: a byline's and an outlet's, and a breadcrumb's between sections. */
+const LEAD_SEPARATORS = /[,|·•:–—›»>/\\‹«]/u;
+/** Russian writes the year's word after it: "16 августа 2025 г.", "… 2025 года". */
+const YEAR_WORD = /^\s*(?:г\.?|года)(?!\p{L})/u;
 /** Words a byline or section segment may have: more is a sentence. */
 const SEGMENT_WORDS = 5;
 
@@ -140,7 +146,7 @@ function bare(text: string): string {
 }
 
 function leadsDate(before: string): boolean {
-  const segments = bare(before).split(/[,|·•:–—]/u);
+  const segments = bare(before).split(LEAD_SEPARATORS);
   const last = segments.pop()!;
   const label = words(last).join(' ').toLowerCase().normalize('NFC');
   if (label !== '' && !LABELS.has(label.replace(/\.$/, ''))) return false;
@@ -148,7 +154,7 @@ function leadsDate(before: string): boolean {
 }
 
 function endsDate(after: string): boolean {
-  const [first, ...segments] = bare(after).split(/[|·•]/u);
+  const [first, ...segments] = bare(after.replace(YEAR_WORD, '')).split(/[|·•]/u);
   if (/[\p{L}\p{N}]/u.test(first!)) return false;
   return segments.every((segment) => words(segment).length <= SEGMENT_WORDS);
 }

@@ -39,6 +39,12 @@ export const HOST_TAG = 'summit-lens-popover';
 export interface PopoverHost {
   /** Renders and shows the card next to `anchor`; `focus` for keyboard opening. */
   show(anchor: Rect, props: Omit<PopoverProps, 'onClose'>, focus: boolean): void;
+  /**
+   * Draws a card while the host is hidden and out of the page (its data came
+   * during the dwell), so that showing it only attaches and places it; does
+   * nothing while a card is shown.
+   */
+  prepare(props: Omit<PopoverProps, 'onClose'>): void;
   /** Re-renders in place (data arrived) without moving focus. */
   update(props: Omit<PopoverProps, 'onClose'>): void;
   hide(): void;
@@ -203,6 +209,9 @@ export function createPopoverHost(doc: Document, events: HostEvents): PopoverHos
       position();
       watchBack();
       if (focus) mount.focus();
+    },
+    prepare(props) {
+      if (!visible) draw(props);
     },
     update(props) {
       if (!visible) return;

@@ -19,6 +19,11 @@ export interface Clock {
 }
 
 export interface HoverView<T> {
+  /**
+   * The pointer has come onto `target` and the dwell runs: its card may
+   * follow, so what it needs can be fetched now and be there when it shows.
+   */
+  prepare?(target: T): void;
   show(target: T): void;
   hide(): void;
   /** The open card's rectangle, for the safe triangle. */
@@ -53,6 +58,11 @@ export class HoverIntent<T> {
     return this.shown;
   }
 
+  /** The mention whose dwell is running, if any. */
+  get resting(): T | null {
+    return this.pending;
+  }
+
   /** `target` is the mention under the pointer, or null. */
   move(x: number, y: number, target: T | null): void {
     const t = this.clock.now();
@@ -83,6 +93,7 @@ export class HoverIntent<T> {
       return;
     }
     this.armDwell(target);
+    this.view.prepare?.(target);
   }
 
   /** Shows at once, for keyboard and command triggers. */

@@ -166,6 +166,39 @@ for (const name of BROWSERS) {
       });
     });
 
+    it('a Vietnamese article dated after its breadcrumb ("Thế giới › Quân sự › Thứ bảy, 16/8/2025"): the card places the article against the summit', async () => {
+      await onPage(h, 'vi-article.html', async (tab) => {
+        await waitForContext(control, {
+          summits: [
+            {
+              id: 'alaska-2025',
+              score: 15.5,
+              evidence: ['title', 'headline', 'alias “Thượng đỉnh Alaska”', 'place “Anchorage”, “Alaska”', 'participants trump, putin', 'year 2025', 'published 2025-08-16', '3 mentions'],
+            },
+          ],
+          people: [
+            { id: 'putin', score: 11.5 },
+            { id: 'trump', score: 10 },
+            { id: 'lavrov', score: 1 },
+            { id: 'rubio', score: 1 },
+            { id: 'zelensky', score: 1 },
+            { id: 'biden', score: 0.25 },
+          ],
+          published: '2025-08-16',
+          lang: 'vi',
+        });
+        const card = await openCard(tab, 'Vladimir Putin');
+        await screenshotCard(tab, `${name}-card-vi-article-dateline`);
+        expect(card).toEqual({
+          sections: ['page-summit', 'met', 'summits'],
+          pageSummit: 'Thượng đỉnh Nga - Mỹ tại Alaska 2025 · 15/8/2025 · Căn cứ Elmendorf-Richardson, Anchorage, Alaska, Mỹ',
+          lines: ['Vai trò: Tổng thống Nga', 'Người đồng cấp: Donald Trump', 'Bài viết này: 16/8/2025, một ngày sau thượng đỉnh'],
+          met: [`Đã gặp Donald Trump ${meetings('putin', 'trump').length} lần:`, ...meetings('putin', 'trump')],
+          quotes: PUTIN_NEWEST,
+        });
+      });
+    });
+
     it('a Putin story about no summit (ru): no summit section, no "met" for one passing Trump, his words about Trump first', async () => {
       await onPage(h, 'context-putin-no-summit.html', async (tab) => {
         await waitForContext(control, { summits: [], people: [{ id: 'putin', score: 10 }, { id: 'trump', score: 1 }], published: '2025-09-24', lang: 'ru' });

@@ -60,6 +60,36 @@ describe('publication date', () => {
     expect(datelineDay('суббота, 16 августа 2025 · РИА Новости')).toBe('2025-08-16');
   });
 
+  it('takes a dateline after a breadcrumb, as news sites print the section path before the date', () => {
+    expect(datelineDay('Thế giới › Quân sự › Thứ bảy, 16/8/2025')).toBe('2025-08-16');
+    expect(datelineDay('Thế giới > Châu Âu > Thứ Bảy, 16/08/2025, 09:15 (GMT+7)')).toBe('2025-08-16');
+    expect(datelineDay('Trang chủ / Thế giới / 16/08/2025 09:15')).toBe('2025-08-16');
+    expect(datelineDay('World » Europe » Aug. 16, 2025')).toBe('2025-08-16');
+    expect(datelineDay('Главная / В мире / 16 августа 2025, 09:15')).toBe('2025-08-16');
+  });
+
+  it('takes the ways vi, en and ru pages write the time and the year around the date', () => {
+    expect(datelineDay('Thứ Bảy, 16/08/2025 - 09:15 (GMT+7)')).toBe('2025-08-16');
+    expect(datelineDay('Cập nhật: 16/08/2025 09:15')).toBe('2025-08-16');
+    expect(datelineDay('Cập nhật lúc 09:15 ngày 16/8/2025')).toBe('2025-08-16');
+    expect(datelineDay('16/8/2025 lúc 09:15')).toBe('2025-08-16');
+    expect(datelineDay('Updated Aug. 16, 2025 9:15 a.m. ET')).toBe('2025-08-16');
+    expect(datelineDay('Aug 16, 2025 at 9:15 am EDT')).toBe('2025-08-16');
+    expect(datelineDay('Sat 16 Aug 2025 09.15 BST')).toBe('2025-08-16');
+    expect(datelineDay('16 августа 2025, 09:15')).toBe('2025-08-16');
+    expect(datelineDay('Суббота, 16 августа 2025, 09:15')).toBe('2025-08-16');
+    expect(datelineDay('16 августа 2025 г., 09:15')).toBe('2025-08-16');
+    expect(datelineDay('16 августа 2025 года в 09:15')).toBe('2025-08-16');
+  });
+
+  it('still refuses a sentence telling of a date, with a breadcrumb before it or words after the year', () => {
+    expect(datelineDay('Thế giới › Ngày 16/7/2018, hai nhà lãnh đạo gặp nhau tại Helsinki')).toBeNull();
+    expect(datelineDay('World › The leaders met on 16 July 2018')).toBeNull();
+    expect(datelineDay('16 июля 2018 года лидеры встретились в Хельсинки.')).toBeNull();
+    expect(datelineDay('Aug. 16, 2025 at the latest, officials said')).toBeNull();
+    expect(datelineDay('Hai ông gặp nhau lúc 09:15 ngày 16/8/2025')).toBeNull();
+  });
+
   it('does not take a line that merely contains a date for the dateline, in vi, en and ru', () => {
     expect(datelineDay('On 16 July 2018 the two leaders met in Helsinki.')).toBeNull();
     expect(datelineDay('Ngày 16/7/2018, hai nhà lãnh đạo gặp nhau tại Helsinki.')).toBeNull();

@@ -117,6 +117,34 @@ describe('HoverIntent', () => {
     expect(log).toEqual(['show putin']);
   });
 
+  it('asks the view to prepare a card once per mention the pointer comes onto, as its dwell starts', () => {
+    const prepared: string[] = [];
+    const shown: string[] = [];
+    const preparing = new HoverIntent<string>(
+      { dwellMs: 300, graceMs: 300, maxSpeedPxPerMs: 0.5 },
+      { prepare: (t) => prepared.push(t), show: (t) => shown.push(t), hide: () => undefined, cardRect: () => null },
+      clock,
+    );
+    preparing.move(100, 110, 'putin');
+    expect(prepared).toEqual(['putin']);
+    expect(preparing.resting).toBe('putin');
+    // Racing on along the same mention restarts its dwell, not its preparation.
+    for (let i = 1; i <= 5; i++) {
+      clock.advance(20);
+      preparing.move(100 + i * 40, 110, 'putin');
+    }
+    preparing.move(400, 110, 'trump');
+    preparing.move(400, 200, null);
+    expect(preparing.resting).toBeNull();
+    clock.advance(1000);
+    expect(prepared).toEqual(['putin', 'trump']);
+    expect(shown).toEqual([]);
+    preparing.move(120, 110, 'putin');
+    clock.advance(300);
+    expect(prepared).toEqual(['putin', 'trump', 'putin']);
+    expect(shown).toEqual(['putin']);
+  });
+
   it('close() hides at once (Esc) and open() shows at once (keyboard)', () => {
     intent.open('trump');
     intent.close();
