@@ -487,7 +487,10 @@ function attributionRows(r: ScanBench, section: string): Row[] {
   return rows;
 }
 
-function hoverRows(r: HoverBench, what = 'Hover'): Row[] {
+/** Issue 12: the card that fits the page is drawn within this much beyond the dwell (p95). */
+const CONTEXT_CARD_GOAL_MS = 50;
+
+function hoverRows(r: HoverBench, what = 'Hover', drawnGoalMs = HOVER_GOAL_MS): Row[] {
   const section = `${what} (Chromium, ${r.samples} hovers, ${r.targets.length} mentions, ${r.page.split('/').pop()})`;
   return [
     {
@@ -507,8 +510,8 @@ function hoverRows(r: HoverBench, what = 'Hover'): Row[] {
       p95: ms(r.filledMs.p95),
       baseline: `${r.dwellMs} ms dwell (by design)`,
       ratio: '—',
-      goal: `≤ ${HOVER_GOAL_MS} ms`,
-      verdict: met(r.filledMs.p95 <= HOVER_GOAL_MS && r.misses === 0),
+      goal: `≤ ${drawnGoalMs} ms`,
+      verdict: met(r.filledMs.p95 <= drawnGoalMs && r.misses === 0),
     },
   ];
 }
@@ -648,7 +651,7 @@ async function main(): Promise<number> {
   );
   await piece('viewport', () => benchViewportFirst({ root: ROOT, extensionDir: EXTENSION, loads: 10, log }), viewportRows);
   await piece('hover', () => benchHover({ root: ROOT, extensionDir: EXTENSION, repeats: 15, log }), (r) => hoverRows(r));
-  await piece('card-context', () => benchHover({ root: ROOT, extensionDir: EXTENSION, repeats: 15, ...CONTEXT_PAGE, log }), (r) => hoverRows(r, 'Card with page context'));
+  await piece('card-context', () => benchHover({ root: ROOT, extensionDir: EXTENSION, repeats: 15, ...CONTEXT_PAGE, log }), (r) => hoverRows(r, 'Card with page context', CONTEXT_CARD_GOAL_MS));
   await piece('store', () => benchStore({ root: ROOT, log }), storeRows);
   await piece('reading', () => benchReading({ root: ROOT, log }), readingRows);
   await piece('matcher', () => benchMatcher(), matcherRows);
