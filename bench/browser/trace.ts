@@ -13,8 +13,6 @@ interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
-  /** Thread (CPU) time of a complete event: less than `dur` when the OS ran something else meanwhile. */
-  tdur?: number;
   pid: number;
   tid: number;
   args?: { name?: string; data?: Record<string, unknown>; beginData?: Record<string, unknown> };
@@ -34,8 +32,6 @@ export interface TaskBreakdown {
   /** Page-clock start of the task (ms since navigation start). */
   start: number;
   durationMs: number;
-  /** The task's thread time: its wall time minus what the machine spent elsewhere (null where the trace gives none). */
-  cpuMs: number | null;
   /** Self time by event name; script events carry the script (`FunctionCall ext:/content-scripts/content.js`). */
   selfMs: { name: string; ms: number }[];
 }
@@ -115,7 +111,6 @@ export function longestTasks(events: TraceEvent[], pageUrl: string, afterMs: num
     return {
       start: Math.round(toPage(task.ts) * 10) / 10,
       durationMs: Math.round(task.dur! / 100) / 10,
-      cpuMs: task.tdur === undefined ? null : Math.round(task.tdur / 100) / 10,
       selfMs: [...self.entries()]
         .map(([name, us]) => ({ name, ms: Math.round(us / 100) / 10 }))
         .filter((x) => x.ms >= 0.5)
