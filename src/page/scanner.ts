@@ -72,7 +72,7 @@ const INLINE_PARENT = /^(A|ABBR|B|BDI|BDO|CITE|DATA|DFN|EM|FONT|I|LABEL|MARK|Q|S
  * 400 ms gap although no slice was long). A background-priority task runs
  * after everything the page has queued; `setTimeout` is the fallback.
  */
-export function yieldToMain(win: Window, priority: 'background' | 'user-visible' = 'background'): Promise<void> {
+export function yieldToMain(win: Window, priority: 'background' | 'user-blocking' = 'background'): Promise<void> {
   const scheduler = (win as unknown as { scheduler?: { postTask?: (fn: () => void, options: { priority: string }) => Promise<void> } }).scheduler;
   if (typeof scheduler?.postTask === 'function') return scheduler.postTask(() => undefined, { priority });
   return new Promise((resolve) => win.setTimeout(resolve, 0));
@@ -209,8 +209,9 @@ export class PageScanner {
     const timing = win.performance;
     timing.mark?.(SCAN_MARKS.start);
     // The scanner was built in the task that calls this, its matcher compiled by code not yet warm: 40–60 ms of
-    // CPU on the bench's 1 MB page. The first slice gets a task of its own, so neither passes 50 ms.
-    await yieldToMain(win, 'user-visible');
+    // CPU on the bench's 1 MB page. The first slice gets a task of its own, so neither passes 50 ms; at
+    // user-blocking priority, as a loading page's own tasks would hold a user-visible one back by a frame or two.
+    await yieldToMain(win, 'user-blocking');
     if (this.stopped) return;
     const roots = visibleRoots(
       samplePoints({ width: win.innerWidth, height: win.innerHeight }),
