@@ -413,7 +413,7 @@ function scanRows(r: ScanBench): Row[] {
 }
 
 function viewportRows(r: ViewportBench): Row[] {
-  const section = `Viewport first (Chromium, 1 MB page, ${r.loads.length} loads)`;
+  const section = `Viewport first (Chromium, ${(r.textChars / 1e6).toFixed(1)} M chars of text, ${r.loads.length} loads)`;
   const spread = (x: { min: number; max: number }) => `${ms(x.min)}–${ms(x.max)}`;
   return [
     {
@@ -649,7 +649,15 @@ async function main(): Promise<number> {
     () => benchPageScan({ root: ROOT, extensionDir: EXTENSION, loads: 3, markjsLoads: 1, log }),
     (r) => [...scanRows(r), ...memoryRows(r)],
   );
-  await piece('viewport', () => benchViewportFirst({ root: ROOT, extensionDir: EXTENSION, loads: 10, log }), viewportRows);
+  // Issue 14 asks for the 1 MB and the 5 MB page: ten loads of each.
+  await piece(
+    'viewport',
+    async () => [
+      await benchViewportFirst({ root: ROOT, extensionDir: EXTENSION, loads: 10, log }),
+      await benchViewportFirst({ root: ROOT, extensionDir: EXTENSION, loads: 10, textChars: 5_500_000, log }),
+    ],
+    (pages) => pages.flatMap(viewportRows),
+  );
   await piece('hover', () => benchHover({ root: ROOT, extensionDir: EXTENSION, repeats: 15, log }), (r) => hoverRows(r));
   await piece('card-context', () => benchHover({ root: ROOT, extensionDir: EXTENSION, repeats: 15, ...CONTEXT_PAGE, log }), (r) => hoverRows(r, 'Card with page context', CONTEXT_CARD_GOAL_MS));
   await piece('store', () => benchStore({ root: ROOT, log }), storeRows);

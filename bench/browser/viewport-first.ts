@@ -27,6 +27,8 @@ export interface ViewportLoad {
 }
 
 export interface ViewportBench {
+  /** Characters of text on the page (1.1 M for the "1 MB" page). */
+  textChars: number;
   loads: ViewportLoad[];
   firstVisibleMs: { median: number; p95: number; min: number; max: number };
   wholePageMs: { median: number; p95: number; min: number; max: number };
@@ -59,10 +61,10 @@ export async function waitForEnd(page: Page, timeoutMs = 90_000): Promise<MarkTi
 
 const stats = (xs: number[]) => ({ median: round(median(xs)), p95: round(percentile(xs, 95)), min: round(Math.min(...xs)), max: round(Math.max(...xs)) });
 
-export async function benchViewportFirst(opts: { root: string; extensionDir: string; loads?: number; log?: (s: string) => void }): Promise<ViewportBench> {
+export async function benchViewportFirst(opts: { root: string; extensionDir: string; loads?: number; textChars?: number; log?: (s: string) => void }): Promise<ViewportBench> {
   const loads = opts.loads ?? 10;
   const log = opts.log ?? (() => undefined);
-  const page = bigPage(opts.root);
+  const page = bigPage(opts.root, opts.textChars);
   const server = await startPageServer(join(opts.root, 'tests/e2e/pages'));
   server.route('/bench/big.html', page.html);
   const url = `${server.origin}/bench/big.html`;
@@ -96,6 +98,7 @@ export async function benchViewportFirst(opts: { root: string; extensionDir: str
     }
     const ratios = results.map((r) => r.firstVisibleMs / r.wholePageMs);
     return {
+      textChars: page.textChars,
       loads: results,
       firstVisibleMs: stats(results.map((r) => r.firstVisibleMs)),
       wholePageMs: stats(results.map((r) => r.wholePageMs)),
