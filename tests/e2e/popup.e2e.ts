@@ -226,6 +226,24 @@ for (const name of BROWSERS) {
         'Marco Rubio · 1 lần',
         'Volodymyr Zelensky · 1 lần',
       ]);
+      // What the page is about comes first: its summit, when and where, and why, from the page context.
+      const about = await popup.evaluate(() => {
+        const section = document.querySelector('.page-about');
+        return {
+          first: section !== null && section.compareDocumentPosition(document.querySelector('.mentions')!) === Node.DOCUMENT_POSITION_FOLLOWING,
+          heading: section?.querySelector('h2')?.textContent,
+          name: section?.querySelector('.name')?.textContent,
+          when: section?.querySelector('.when')?.textContent,
+          evidence: section?.querySelector('.evidence')?.textContent,
+        };
+      });
+      expect(about).toMatchObject({
+        first: true,
+        heading: 'Trang này nói về',
+        name: 'Thượng đỉnh Nga - Mỹ tại Alaska 2025',
+        evidence: 'trong tiêu đề trang · trong tít bài · “Thượng đỉnh Alaska” · “Anchorage”, “Alaska” · có nêu Donald Trump, Vladimir Putin · năm 2025 · đăng 16/8/2025 · nhắc 3 lần',
+      });
+      expect(about.when).toMatch(/^15\/8\/2025 · .*Anchorage/);
       // The page is a web page the popup can name: the per-site switch shows in Firefox;
       // Chromium hides the URL from an extension without `tabs` (see report).
       const site = await popup.evaluate(() => document.querySelector('.site span')?.textContent ?? null);

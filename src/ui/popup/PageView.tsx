@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { MentionsAnswer } from '../../protocol/messages';
 import type { Catalog } from '../../protocol/views';
-import { t } from '../../i18n/i18n';
+import { formatRange, t } from '../../i18n/i18n';
 import type { PopupEnv, Route } from './env';
+import { evidenceLine } from './page-about';
 
-/** What the active tab mentions, from its content script, most mentioned first. */
+/** What the active tab is about (its first context summit, with why), then what it mentions, most mentioned first. */
 export function PageView({ env, catalog, go }: { env: PopupEnv; catalog: Catalog | null; go(route: Route): void }) {
   const lang = env.settings.language;
   const [answer, setAnswer] = useState<MentionsAnswer | null | undefined>(undefined);
@@ -21,18 +22,32 @@ export function PageView({ env, catalog, go }: { env: PopupEnv; catalog: Catalog
   if (answer.mentions.length === 0) return <p class="notice">{t(lang, 'pageNothing')}</p>;
   const people = new Map(catalog!.people.map((p) => [p.id, p.name]));
   const summits = new Map(catalog!.summits.map((s) => [s.id, `${s.title[lang]} · ${s.date.slice(0, 4)}`]));
+  const about = answer.context?.summits[0];
+  const aboutSummit = about === undefined ? undefined : catalog!.summits.find((s) => s.id === about.id);
   return (
-    <ul class="mentions" aria-label={t(lang, 'tabPage')}>
-      {answer.mentions.map((m) => (
-        <li key={`${m.kind}:${m.id}`}>
-          <button type="button" class="mention" onClick={() => go({ view: 'card', kind: m.kind, id: m.id })}>
-            <span class="kind">{t(lang, m.kind === 'person' ? 'person' : 'summit')}</span>
-            <span class="name">{(m.kind === 'person' ? people.get(m.id) : summits.get(m.id)) ?? m.id}</span>
-            <span class="forms">{m.forms.join(', ')}</span>
-            <span class="count">{t(lang, 'mentionCount', m.count)}</span>
+    <>
+      {about !== undefined && aboutSummit !== undefined && (
+        <section class="page-about" aria-labelledby="page-about-heading">
+          <h2 id="page-about-heading">{t(lang, 'aboutHeading')}</h2>
+          <button type="button" class="about" onClick={() => go({ view: 'card', kind: 'summit', id: about.id })}>
+            <span class="name">{aboutSummit.title[lang]}</span>
+            <span class="when">{`${formatRange(lang, aboutSummit.date, aboutSummit.endDate)} · ${aboutSummit.place}`}</span>
+            <span class="evidence">{evidenceLine(about.evidence, lang, (id) => people.get(id) ?? id)}</span>
           </button>
-        </li>
-      ))}
-    </ul>
+        </section>
+      )}
+      <ul class="mentions" aria-label={t(lang, 'tabPage')}>
+        {answer.mentions.map((m) => (
+          <li key={`${m.kind}:${m.id}`}>
+            <button type="button" class="mention" onClick={() => go({ view: 'card', kind: m.kind, id: m.id })}>
+              <span class="kind">{t(lang, m.kind === 'person' ? 'person' : 'summit')}</span>
+              <span class="name">{(m.kind === 'person' ? people.get(m.id) : summits.get(m.id)) ?? m.id}</span>
+              <span class="forms">{m.forms.join(', ')}</span>
+              <span class="count">{t(lang, 'mentionCount', m.count)}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
