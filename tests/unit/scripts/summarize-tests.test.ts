@@ -34,7 +34,12 @@ function report(files: FileResult[]): object {
       name: f.name,
       status: f.status,
       message: f.message ?? '',
-      assertionResults: f.tests.map((status, i) => ({ title: `test ${i}`, status })),
+      assertionResults: f.tests.map((status, i) => ({
+        title: `test ${i}`,
+        fullName: `suite test ${i}`,
+        status,
+        failureMessages: status === 'failed' ? [`AssertionError: expected 0 to be 1 in test ${i}\n    at ${f.name}:10:5`] : [],
+      })),
     })),
   };
 }
@@ -58,6 +63,13 @@ describe('summarize-tests', () => {
     ]);
     expect((e2e as { numFailedTestSuites: number }).numFailedTestSuites).toBe(3);
     expect(summarize(unit, e2e)).toMatchObject({ line: '5 passed, 1 failed, 1 skipped', code: 1 });
+  });
+
+  it('names each failed test with the start of its message, for a CI log that keeps only its end', () => {
+    const unit = report([{ name: 'seed.test.ts', status: 'failed', tests: ['passed', 'failed'], depth: 1 }]);
+    const out = summarize(unit);
+    expect(out.line).toBe('1 passed, 1 failed');
+    expect(out.stderr).toBe('✗ seed.test.ts › suite test 1\nAssertionError: expected 0 to be 1 in test 1\n    at seed.test.ts:10:5\n');
   });
 
   it('counts a file that failed outside its tests (an import error) as one failure and names it', () => {

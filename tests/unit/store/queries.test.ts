@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CardRequest } from '../../../src/store/queries';
 import { connectStore, ensureSeeded, getCard, getCatalog, getQuoteContext, listSaved, saveQuote, unsaveQuote, type LiveIndex, type SummitDb } from '../../../src/store';
 import { listSavedViews } from '../../../src/store/user-data';
@@ -98,13 +98,20 @@ describe('getCatalog', () => {
   });
 });
 
+/** A clock a second apart per reading: two saves in one millisecond would otherwise tie, and "newest first" would be luck. */
+function savingClock() {
+  let ms = Date.UTC(2026, 0, 1);
+  return vi.spyOn(Date, 'now').mockImplementation(() => (ms += 1000));
+}
+
 describe('user data', () => {
   it('saves, lists newest first and removes quotes', async () => {
     expect(await saveQuote(main, db, 'nope')).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    const clock = savingClock();
     const saved = await saveQuote(main, db, 'q2');
     expect(saved.ok && saved.value.snapshot).toEqual({ text: 'Ông Putin muốn đạt được hoà bình', speaker: 'Donald Trump', date: '2025-08-16', source: 'Thượng đỉnh Nga - Mỹ tại Alaska' });
-    await new Promise((r) => setTimeout(r, 2));
     await saveQuote(main, db, 'q5');
+    clock.mockRestore();
     expect((await listSaved(main)).map((s) => s.quoteId)).toEqual(['q5', 'q2']);
     await unsaveQuote(main, 'q5');
     expect((await listSaved(main)).map((s) => s.quoteId)).toEqual(['q2']);
@@ -115,10 +122,9 @@ describe('user data', () => {
     await ensureSeeded(store, bundle(index, 'A'));
     const user = await store.main();
     expect(await listSavedViews(user, (await store.index())!)).toEqual([]);
-    for (const id of ['q9', 'q3']) {
-      expect((await saveQuote(user, (await store.index())!, id)).ok).toBe(true);
-      await new Promise((r) => setTimeout(r, 2));
-    }
+    const clock = savingClock();
+    for (const id of ['q9', 'q3']) expect((await saveQuote(user, (await store.index())!, id)).ok).toBe(true);
+    clock.mockRestore();
     // The next index no longer has q9.
     await ensureSeeded(store, bundle(makeIndex(quoteSpecs.filter((q) => q.id !== 'q9')), 'B'));
     const views = await listSavedViews(user, (await store.index())!);

@@ -267,7 +267,10 @@ describe('readers during a seed', () => {
     await ensureSeeded(store, bundle(indexA, 'A'));
     let seeding = true;
     const seen: Promise<string>[] = [];
+    // A clock that advances 1 ms per reading, as above: how many slices there are is the code's, not the machine's.
+    let now = 0;
     const report = await ensureSeeded(store, bundle(big, 'BIG'), {
+      slicer: new Slicer(10, () => now++),
       onProgress: () => {
         // Each read is answered while the seed is still running.
         seen.push(live(store).then((v) => `${v!.hash}:${v!.ids.length}:${seeding ? 'during' : 'after'}`));
