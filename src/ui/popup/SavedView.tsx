@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { SavedQuoteView } from '../../protocol/views';
 import { t } from '../../i18n/i18n';
 import { QuoteFigure, QuoteItem } from '../QuoteItem';
@@ -60,8 +60,9 @@ export function SavedView({ env, saves, go }: { env: PopupEnv; saves: Saves; go(
   // Another popup may have changed the list since, or a new index the quotes.
   useEffect(() => saves.refresh(), []);
 
-  // A removed item takes its focused button with it: focus moves to the next one, or to the heading.
-  useEffect(() => {
+  // A removed item takes its focused button with it: focus moves to the next one, or to the heading,
+  // in the same commit (a layout effect), so a key pressed between the render and a later effect never lands on the body.
+  useLayoutEffect(() => {
     const at = removedAt.current;
     const focused = document.activeElement;
     if (at === null || (focused !== null && focused !== document.body)) return;

@@ -149,7 +149,7 @@ describe('saving quotes in the popup', () => {
     const remove = $<HTMLButtonElement>(el, '.saved-list button.remove')!;
     remove.focus();
     remove.click();
-    await until(() => $(el, '.saved-empty'), 'the empty state');
+    await until(() => $(el, '.saved-empty') && document.activeElement === $(el, '.saved h2'), 'the empty state, focus on its heading');
     expect($(el, '.saved-empty')!.textContent).toBe('Chưa lưu phát ngôn nào. Bấm “Lưu” ở một phát ngôn để giữ nó tại đây.');
     expect(asked.filter((r) => r.type === 'unsave')).toEqual([{ type: 'unsave', id: 'q1' }]);
     expect(tab(el, 'Đã lưu').textContent).toBe('Đã lưu');
@@ -213,7 +213,7 @@ describe('saving quotes in the popup', () => {
     const removes = () => $$<HTMLButtonElement>(el, '.saved-list button.remove');
     removes()[0]!.focus();
     removes()[0]!.click();
-    await until(() => removes().length === 2, 'one removed');
+    await until(() => removes().length === 2 && document.activeElement === removes()[0], 'one removed, focus on the next remove button');
     expect(document.activeElement).toBe(removes()[0]);
   });
 
