@@ -204,7 +204,7 @@ function validateQuery(value: unknown): SearchQuery | string {
 }
 
 /** A fresh copy of a frame's mention list, or why it was refused (one entity twice is refused: counts would add up twice). */
-function validateMentions(value: unknown): Mention[] | string {
+function validateMentions(value: unknown, maxForms = MAX_REPORTED_FORMS): Mention[] | string {
   if (!Array.isArray(value) || value.length > MAX_REPORTED_MENTIONS) return `mentions must be an array of at most ${MAX_REPORTED_MENTIONS}`;
   const seen = new Set<string>();
   const mentions: Mention[] = [];
@@ -214,8 +214,8 @@ function validateMentions(value: unknown): Mention[] | string {
     if (!isId(item.id)) return 'mentions[].id must be a non-empty string of at most 200 characters';
     if (!Number.isInteger(item.count) || (item.count as number) < 1 || (item.count as number) > MAX_COUNT) return `mentions[].count must be an integer from 1 to ${MAX_COUNT}`;
     const forms = item.forms;
-    if (!Array.isArray(forms) || forms.length > MAX_REPORTED_FORMS || !forms.every((f) => typeof f === 'string' && f.length > 0 && f.length <= MAX_FORM)) {
-      return `mentions[].forms must be at most ${MAX_REPORTED_FORMS} non-empty strings of at most ${MAX_FORM} characters`;
+    if (!Array.isArray(forms) || forms.length > maxForms || !forms.every((f) => typeof f === 'string' && f.length > 0 && f.length <= MAX_FORM)) {
+      return `mentions[].forms must be at most ${maxForms} non-empty strings of at most ${MAX_FORM} characters`;
     }
     const key = `${item.kind}:${item.id}`;
     if (seen.has(key)) return `mentions lists ${key} twice`;
@@ -233,9 +233,13 @@ function validateMentions(value: unknown): Mention[] | string {
 const MAX_CONTEXT_SUMMITS = 100;
 const MAX_CONTEXT_PEOPLE = 500;
 const MAX_EVIDENCE = 64;
+/** One per distinct form the page wrote (case and declension apart), plus at most six others. */
+const MAX_REASONS = 200;
 const MAX_EVIDENCE_TEXT = 2000;
 const MAX_PARTICIPANTS = 20;
 const MAX_LANG = 35;
+/** A tab's answer adds up its frames' forms, and Russian declension gives a name six spellings or more. */
+const MAX_ANSWER_FORMS = 200;
 
 const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= MAX_COUNT;
 const isForm = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= MAX_FORM;
@@ -282,7 +286,7 @@ function validateContextSummit(value: unknown): ContextSummit | string {
   }
   const summit: ContextSummit = { id: value.id, score: value.score, evidence: [...(evidence as string[])] };
   if (value.reasons === undefined) return summit;
-  if (!Array.isArray(value.reasons) || value.reasons.length > MAX_EVIDENCE) return `.reasons must be an array of at most ${MAX_EVIDENCE}`;
+  if (!Array.isArray(value.reasons) || value.reasons.length > MAX_REASONS) return `.reasons must be an array of at most ${MAX_REASONS}`;
   const reasons: EvidenceReason[] = [];
   for (const raw of value.reasons as unknown[]) {
     const reason = validateReason(raw);
@@ -319,7 +323,7 @@ export function validatePageContext(value: unknown): PageContext | string {
  */
 export function validateMentionsAnswer(value: unknown): MentionsAnswer | string {
   if (!isRecord(value)) return 'the mentions answer must be an object';
-  const mentions = validateMentions(value.mentions);
+  const mentions = validateMentions(value.mentions, MAX_ANSWER_FORMS);
   if (typeof mentions === 'string') return mentions;
   const answer: MentionsAnswer = { mentions };
   if (value.context !== undefined) {

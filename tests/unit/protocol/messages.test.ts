@@ -162,8 +162,8 @@ describe('validateMentionsAnswer (the popup draws what a page’s content script
     expect(validateMentionsAnswer(withReason({ kind: 'year', year: '2018' }))).toBe('context.summits[].reasons[].year must be a four-digit year');
     expect(validateMentionsAnswer(withReason({ kind: 'published', day: '17/7/2018' }))).toBe('context.summits[].reasons[].day must be YYYY-MM-DD');
     expect(validateMentionsAnswer(withReason('headline'))).toBe('context.summits[].reasons[] must be an object');
-    const flood = { ...answer, context: { ...answer.context, summits: [{ ...answer.context.summits[0]!, reasons: Array.from({ length: 65 }, () => ({ kind: 'title' })) }] } };
-    expect(validateMentionsAnswer(flood)).toBe('context.summits[].reasons must be an array of at most 64');
+    const flood = { ...answer, context: { ...answer.context, summits: [{ ...answer.context.summits[0]!, reasons: Array.from({ length: 201 }, () => ({ kind: 'title' })) }] } };
+    expect(validateMentionsAnswer(flood)).toBe('context.summits[].reasons must be an array of at most 200');
   });
 
   it('refuses the rest of a malformed context or answer', () => {
@@ -176,6 +176,10 @@ describe('validateMentionsAnswer (the popup draws what a page’s content script
     expect(context({ lang: 'x'.repeat(36) })).toBe('context.lang must be a string of at most 35 characters');
     expect(validateMentionsAnswer({ ...answer, frames: 0 })).toBe('frames must be a positive integer');
     expect(validateMentionsAnswer({ mentions: 'putin' })).toBe('mentions must be an array of at most 500');
+    // Forty spellings of one name across a tab's frames are a real page; two hundred and one are not.
+    const spellings = (n: number) => ({ mentions: [{ id: 'putin', kind: 'person', count: n, forms: Array.from({ length: n }, (_, i) => `Путин ${i}`) }] });
+    expect(validateMentionsAnswer(spellings(40))).toEqual(spellings(40));
+    expect(validateMentionsAnswer(spellings(201))).toBe('mentions[].forms must be at most 200 non-empty strings of at most 200 characters');
     expect(validateMentionsAnswer(null)).toBe('the mentions answer must be an object');
   });
 });
