@@ -1,4 +1,4 @@
-import type { Lang, NameForm, Office, Person, Summit, Term } from '../schema/index-schema';
+import type { Lang, NameForm, Office, Person, PlaceNames, Summit, Term } from '../schema/index-schema';
 import { decodeInput, type InputFile } from './decode';
 import { CorpusError } from './errors';
 import { isIsoDay } from './iso-day';
@@ -284,11 +284,13 @@ function readSummits(file: string, src: LocatedJson, personIds: Set<string>): Su
       if (!personIds.has(p)) c.fail(`${at}/participants/${k}`, `unknown person id "${p}" in summit "${id}"`);
     });
     if (participants.length < 2) c.fail(at, `summit "${id}" needs at least two participants`);
+    const placeNames = readPlace(c, o, at);
     return {
       id,
       date,
       endDate,
-      place: c.string(o, at, 'place'),
+      place: placeNames.vi,
+      placeNames,
       city: c.string(o, at, 'city'),
       venue: c.nullableString(o, at, 'venue'),
       country: c.string(o, at, 'country'),
@@ -299,6 +301,22 @@ function readSummits(file: string, src: LocatedJson, personIds: Set<string>): Su
       outcome: readOutcome(c, o, at),
     };
   });
+}
+
+/**
+ * `place` is written in each language of the pages (`{ vi, en, ru }`), so
+ * every interface shows it in its reader's language; the index keeps the
+ * Vietnamese one as `place` (the contract's string) and all three as
+ * `placeNames`.
+ */
+function readPlace(c: Checker, o: Record<string, unknown>, at: string): PlaceNames {
+  const pat = `${at}/place`;
+  if (typeof o.place !== 'object' || o.place === null || Array.isArray(o.place)) {
+    c.fail('place' in o ? pat : at, `"place" of summit "${String(o.id)}" must give it in each language: { "vi": …, "en": …, "ru": … }`);
+  }
+  const place = o.place as Record<string, unknown>;
+  const names = Object.fromEntries(LANGS.map((lang) => [lang, c.string(place, pat, lang).normalize('NFC')]));
+  return { vi: names.vi!, en: names.en!, ru: names.ru! };
 }
 
 /** `outcome` must be present: null says the gazetteer knows no result, which is not the same as forgetting the field. */

@@ -1,4 +1,4 @@
-import type { ContextSummit, PageContext } from '../protocol/messages';
+import type { ContextSummit, EvidenceReason, PageContext } from '../protocol/messages';
 import type { Strength } from '../schema/lexicon';
 
 /**
@@ -61,10 +61,13 @@ interface SummitTally {
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
-function formsEvidence(forms: Map<string, { strength: Strength; count: number }>, strength: 'alias' | 'place'): string | null {
-  const parts = [...forms].filter(([, f]) => (strength === 'alias' ? f.strength === 'alias' : f.strength !== 'alias'));
+function formsOf(forms: Map<string, { strength: Strength; count: number }>, kind: 'alias' | 'place'): { kind: 'alias' | 'place'; form: string; count: number }[] {
+  return [...forms].filter(([, f]) => (kind === 'alias' ? f.strength === 'alias' : f.strength !== 'alias')).map(([form, f]) => ({ kind, form, count: f.count }));
+}
+
+function formsEvidence(parts: readonly { kind: 'alias' | 'place'; form: string; count: number }[]): string | null {
   if (parts.length === 0) return null;
-  return `${strength} ${parts.map(([form, f]) => (f.count > 1 ? `“${form}” ×${f.count}` : `“${form}”`)).join(', ')}`;
+  return `${parts[0]!.kind} ${parts.map((f) => (f.count > 1 ? `“${f.form}” ×${f.count}` : `“${f.form}”`)).join(', ')}`;
 }
 
 export function pageContext(input: ContextInput): PageContext {
@@ -104,33 +107,44 @@ export function pageContext(input: ContextInput): PageContext {
   const ranked: ContextSummit[] = [];
   for (const [id, tally] of summits) {
     const evidence: string[] = [];
+    const reasons: EvidenceReason[] = [];
     let score = tally.weight + tally.cues;
     const titled = inTitle.has(`summit:${id}`);
     if (titled) {
       score += REGION_WEIGHT.headline;
       evidence.push('title');
+      reasons.push({ kind: 'title' });
     }
-    if (tally.headline) evidence.push('headline');
+    if (tally.headline) {
+      evidence.push('headline');
+      reasons.push({ kind: 'headline' });
+    }
     for (const kind of ['alias', 'place'] as const) {
-      const line = formsEvidence(tally.forms, kind);
+      const forms = formsOf(tally.forms, kind);
+      const line = formsEvidence(forms);
       if (line !== null) evidence.push(line);
+      reasons.push(...forms);
     }
     const participants = input.participants[id] ?? [];
     if (participants.length > 0 && participants.every((p) => people.has(p))) {
       score += EVIDENCE_BONUS;
       evidence.push(`participants ${participants.join(', ')}`);
+      reasons.push({ kind: 'participants', ids: [...participants] });
     }
     const year = input.years[id];
     if (year !== undefined && yearsOnPage.has(year)) {
       score += EVIDENCE_BONUS;
       evidence.push(`year ${year}`);
+      reasons.push({ kind: 'year', year });
     }
     if (year !== undefined && publishedYear === year) {
       score += EVIDENCE_BONUS;
       evidence.push(`published ${input.published}`);
+      reasons.push({ kind: 'published', day: input.published! });
     }
     evidence.push(tally.mentions === 1 ? '1 mention' : `${tally.mentions} mentions`);
-    if (tally.weight >= MIN_MENTION_WEIGHT || titled || tally.headline) ranked.push({ id, score: round(score), evidence });
+    reasons.push({ kind: 'mentions', count: tally.mentions });
+    if (tally.weight >= MIN_MENTION_WEIGHT || titled || tally.headline) ranked.push({ id, score: round(score), evidence, reasons });
   }
   ranked.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
 

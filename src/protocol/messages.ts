@@ -128,7 +128,26 @@ export interface ContextSummit {
   id: string;
   score: number;
   evidence: string[];
+  /** The same evidence as data, for a reader's language (added by decision 0084; `evidence` stays as the contract has it). */
+  reasons?: EvidenceReason[];
 }
+
+/**
+ * One piece of a summit's evidence. `title`/`headline`: named there; `alias`:
+ * a phrase that names the summit on its own, `place`: a place name next to a
+ * summit cue, each with how often the page writes it; `participants`: all its
+ * leaders are on the page; `year`: its year is printed there; `published`: the
+ * page is dated in its year; `mentions`: how often the page names it.
+ */
+export type EvidenceReason =
+  | { kind: 'title' }
+  | { kind: 'headline' }
+  | { kind: 'alias'; form: string; count: number }
+  | { kind: 'place'; form: string; count: number }
+  | { kind: 'participants'; ids: string[] }
+  | { kind: 'year'; year: number }
+  | { kind: 'published'; day: string }
+  | { kind: 'mentions'; count: number };
 
 /** The page as a whole: its summits best first (empty when it is about none), its people by salience, its date and language. */
 export interface PageContext {
@@ -185,7 +204,7 @@ function validateQuery(value: unknown): SearchQuery | string {
 }
 
 /** A fresh copy of a frame's mention list, or why it was refused (one entity twice is refused: counts would add up twice). */
-function validateMentions(value: unknown): Mention[] | string {
+function validateMentions(value: unknown, maxForms = MAX_REPORTED_FORMS): Mention[] | string {
   if (!Array.isArray(value) || value.length > MAX_REPORTED_MENTIONS) return `mentions must be an array of at most ${MAX_REPORTED_MENTIONS}`;
   const seen = new Set<string>();
   const mentions: Mention[] = [];
@@ -195,8 +214,8 @@ function validateMentions(value: unknown): Mention[] | string {
     if (!isId(item.id)) return 'mentions[].id must be a non-empty string of at most 200 characters';
     if (!Number.isInteger(item.count) || (item.count as number) < 1 || (item.count as number) > MAX_COUNT) return `mentions[].count must be an integer from 1 to ${MAX_COUNT}`;
     const forms = item.forms;
-    if (!Array.isArray(forms) || forms.length > MAX_REPORTED_FORMS || !forms.every((f) => typeof f === 'string' && f.length > 0 && f.length <= MAX_FORM)) {
-      return `mentions[].forms must be at most ${MAX_REPORTED_FORMS} non-empty strings of at most ${MAX_FORM} characters`;
+    if (!Array.isArray(forms) || forms.length > maxForms || !forms.every((f) => typeof f === 'string' && f.length > 0 && f.length <= MAX_FORM)) {
+      return `mentions[].forms must be at most ${maxForms} non-empty strings of at most ${MAX_FORM} characters`;
     }
     const key = `${item.kind}:${item.id}`;
     if (seen.has(key)) return `mentions lists ${key} twice`;
@@ -204,6 +223,119 @@ function validateMentions(value: unknown): Mention[] | string {
     mentions.push({ id: item.id, kind: item.kind, count: item.count as number, forms: [...(forms as string[])] });
   }
   return mentions;
+}
+
+/**
+ * Limits on a `mentions` answer's page context: above anything a real page
+ * gives (the gazetteer has a few dozen summits, each a few dozen forms), low
+ * enough that a hostile page cannot make the popup hold or draw more.
+ */
+const MAX_CONTEXT_SUMMITS = 100;
+const MAX_CONTEXT_PEOPLE = 500;
+const MAX_EVIDENCE = 64;
+/** One per distinct form the page wrote (case and declension apart), plus at most six others. */
+const MAX_REASONS = 200;
+const MAX_EVIDENCE_TEXT = 2000;
+const MAX_PARTICIPANTS = 20;
+const MAX_LANG = 35;
+/** A tab's answer adds up its frames' forms, and Russian declension gives a name six spellings or more. */
+const MAX_ANSWER_FORMS = 200;
+
+const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= MAX_COUNT;
+const isForm = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= MAX_FORM;
+const isScore = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/** A fresh copy of one evidence reason, or why it was refused. */
+function validateReason(value: unknown): EvidenceReason | string {
+  if (!isRecord(value)) return 'must be an object';
+  switch (value.kind) {
+    case 'title':
+    case 'headline':
+      return { kind: value.kind };
+    case 'alias':
+    case 'place':
+      if (!isForm(value.form)) return `.form must be a non-empty string of at most ${MAX_FORM} characters`;
+      if (!isCount(value.count)) return `.count must be an integer from 1 to ${MAX_COUNT}`;
+      return { kind: value.kind, form: value.form, count: value.count };
+    case 'participants': {
+      const ids = value.ids;
+      if (!Array.isArray(ids) || ids.length === 0 || ids.length > MAX_PARTICIPANTS || !ids.every(isId)) return `.ids must be 1 to ${MAX_PARTICIPANTS} ids`;
+      return { kind: 'participants', ids: [...(ids as string[])] };
+    }
+    case 'year':
+      if (!Number.isInteger(value.year) || (value.year as number) < 1000 || (value.year as number) > 9999) return '.year must be a four-digit year';
+      return { kind: 'year', year: value.year as number };
+    case 'published':
+      if (!isDay(value.day)) return '.day must be YYYY-MM-DD';
+      return { kind: 'published', day: value.day as string };
+    case 'mentions':
+      if (!isCount(value.count)) return `.count must be an integer from 1 to ${MAX_COUNT}`;
+      return { kind: 'mentions', count: value.count };
+    default:
+      return `.kind ${JSON.stringify(String(value.kind)).slice(0, 40)} is not a kind of evidence`;
+  }
+}
+
+function validateContextSummit(value: unknown): ContextSummit | string {
+  if (!isRecord(value)) return 'must be an object';
+  if (!isId(value.id)) return `.id must be a non-empty string of at most ${MAX_ID} characters`;
+  if (!isScore(value.score)) return '.score must be a finite number';
+  const evidence = value.evidence;
+  if (!Array.isArray(evidence) || evidence.length > MAX_EVIDENCE || !evidence.every((e) => typeof e === 'string' && e.length <= MAX_EVIDENCE_TEXT)) {
+    return `.evidence must be at most ${MAX_EVIDENCE} strings of at most ${MAX_EVIDENCE_TEXT} characters`;
+  }
+  const summit: ContextSummit = { id: value.id, score: value.score, evidence: [...(evidence as string[])] };
+  if (value.reasons === undefined) return summit;
+  if (!Array.isArray(value.reasons) || value.reasons.length > MAX_REASONS) return `.reasons must be an array of at most ${MAX_REASONS}`;
+  const reasons: EvidenceReason[] = [];
+  for (const raw of value.reasons as unknown[]) {
+    const reason = validateReason(raw);
+    if (typeof reason === 'string') return `.reasons[]${reason.startsWith('.') ? reason : ` ${reason}`}`;
+    reasons.push(reason);
+  }
+  return { ...summit, reasons };
+}
+
+/** A fresh copy of a page context, or why it was refused. */
+export function validatePageContext(value: unknown): PageContext | string {
+  if (!isRecord(value)) return 'context must be an object';
+  if (!Array.isArray(value.summits) || value.summits.length > MAX_CONTEXT_SUMMITS) return `context.summits must be an array of at most ${MAX_CONTEXT_SUMMITS}`;
+  const summits: ContextSummit[] = [];
+  for (const raw of value.summits as unknown[]) {
+    const summit = validateContextSummit(raw);
+    if (typeof summit === 'string') return `context.summits[]${summit.startsWith('.') ? summit : ` ${summit}`}`;
+    summits.push(summit);
+  }
+  if (!Array.isArray(value.people) || value.people.length > MAX_CONTEXT_PEOPLE) return `context.people must be an array of at most ${MAX_CONTEXT_PEOPLE}`;
+  const people: PageContext['people'] = [];
+  for (const p of value.people as unknown[]) {
+    if (!isRecord(p) || !isId(p.id) || !isScore(p.score)) return 'context.people[] must be { id, score }';
+    people.push({ id: p.id, score: p.score });
+  }
+  if (value.published !== null && !isDay(value.published)) return 'context.published must be YYYY-MM-DD or null';
+  if (typeof value.lang !== 'string' || value.lang.length > MAX_LANG) return `context.lang must be a string of at most ${MAX_LANG} characters`;
+  return { summits, people, published: value.published as string | null, lang: value.lang };
+}
+
+/**
+ * A fresh copy of a content script's `mentions` answer, or why it was
+ * refused: the popup draws it, and the page it comes from may be hostile.
+ */
+export function validateMentionsAnswer(value: unknown): MentionsAnswer | string {
+  if (!isRecord(value)) return 'the mentions answer must be an object';
+  const mentions = validateMentions(value.mentions, MAX_ANSWER_FORMS);
+  if (typeof mentions === 'string') return mentions;
+  const answer: MentionsAnswer = { mentions };
+  if (value.context !== undefined) {
+    const context = validatePageContext(value.context);
+    if (typeof context === 'string') return context;
+    answer.context = context;
+  }
+  if (value.frames !== undefined) {
+    if (!Number.isInteger(value.frames) || (value.frames as number) < 1 || (value.frames as number) > MAX_COUNT) return 'frames must be a positive integer';
+    answer.frames = value.frames as number;
+  }
+  return answer;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { DateBasis, IsoDay, Quote, SpeakerBasis } from '../schema/index-schema';
+import type { DateBasis, IsoDay, PlaceNames, Quote, SpeakerBasis } from '../schema/index-schema';
 
 /**
  * What the background answers with: shaped for display, so the content script
@@ -17,7 +17,10 @@ export interface SummitRef {
   title: { vi: string; en: string };
   date: IsoDay;
   endDate: IsoDay | null;
+  /** In Vietnamese: the contract's field. */
   place: string;
+  /** The place in each language (added by decision 0084): what a reader's interface shows. */
+  placeNames: PlaceNames;
 }
 
 export interface SourceRef {

@@ -77,14 +77,27 @@ export interface Office {
   forms: { form: string; lang: Lang }[];
 }
 
+/** A summit's place in each language of the pages and the corpus. */
+export interface PlaceNames {
+  vi: string;
+  en: string;
+  ru: string;
+}
+
 export interface Summit {
   id: string;
   /** First day of the meeting. */
   date: IsoDay;
   /** Last day when the meeting spanned several days. */
   endDate: IsoDay | null;
-  /** Human-readable place, e.g. `Anchorage, Alaska, Mỹ`. */
+  /** Human-readable place in Vietnamese, e.g. `Anchorage, Alaska, Mỹ` (the contract's field). */
   place: string;
+  /**
+   * The place as each language writes it (`place` is `placeNames.vi`). Every
+   * index built since decision 0084 has it; an index seeded before it lacks
+   * it, and serves until the update's seed replaces it.
+   */
+  placeNames?: PlaceNames;
   city: string;
   venue: string | null;
   country: string;

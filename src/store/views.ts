@@ -13,8 +13,10 @@ export function personRef(p: PersonRecord): PersonRef {
   return { id: p.id, name: p.name, role: p.role, roleEn: p.roleEn };
 }
 
+/** A record from an index seeded before place names (still serving while the update seeds) has only the Vietnamese place. */
 export function summitRef(s: SummitRecord): SummitRef {
-  return { id: s.id, title: { ...s.title }, date: s.date, endDate: s.endDate, place: s.place };
+  const placeNames = s.placeNames ? { ...s.placeNames } : { vi: s.place, en: s.place, ru: s.place };
+  return { id: s.id, title: { ...s.title }, date: s.date, endDate: s.endDate, place: s.place, placeNames };
 }
 
 /** Turns quote records into display views; people and summits come from the query's reads, each bucket once. */

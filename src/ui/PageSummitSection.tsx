@@ -51,7 +51,7 @@ export function PageSummitSection(props: PageSummitProps) {
     <section class="page-summit" data-section="page-summit">
       <h3>{t(lang, 'pageSummit')}</h3>
       <p class="facts">
-        <strong>{summit.title[lang]}</strong> · <time dateTime={summit.date}>{formatRange(lang, summit.date, summit.endDate)}</time> · {summit.place}
+        <strong>{summit.title[lang]}</strong> · <time dateTime={summit.date}>{formatRange(lang, summit.date, summit.endDate)}</time> · {summit.placeNames[lang]}
       </p>
       {place !== null && <p class="line" data-line="role">{roleLine(lang, place)}</p>}
       {place !== null && place.counterparts.length > 0 && (

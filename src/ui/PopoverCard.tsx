@@ -34,7 +34,7 @@ function Header(props: { lang: UiLanguage; card: EntityCard; onClose(): void }) 
   const subtitle =
     card.kind === 'person'
       ? lang === 'en' ? card.person.roleEn : card.person.role
-      : `${formatRange(lang, card.summit.date, card.summit.endDate)} · ${card.summit.place}`;
+      : `${formatRange(lang, card.summit.date, card.summit.endDate)} · ${card.summit.placeNames[lang]}`;
   // Not <header>: inside the card it would be a second banner landmark on the reader's page.
   return (
     <div class="head">

@@ -9,9 +9,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { PageContext } from '../../src/protocol/messages';
 import type { Tab } from './harness/browsers';
 import { BROWSERS, maybeScreenshot, ROOT, useExtension } from './harness/fixture';
-import { cardMarkup, cardOutline, hoverText, onPage, openControl, sleep, waitForContext, type CardOutline } from './content-support';
+import { cardMarkup, cardOutline, hoverText, onPage, openControl, resetSettings, setSettings, sleep, waitForContext, type CardOutline } from './content-support';
 
 /** Putin's newest quotes in the corpus (Alaska 2025), the card's order where the page is about no summit of his with quotes. */
 const PUTIN_NEWEST = [
@@ -20,12 +21,22 @@ const PUTIN_NEWEST = [
   'Chúng tôi sẽ luôn ghi nhớ những câu chuyện lịch sử, khi hai nước chúng ta cùng đánh bại kẻ thù chung với tinh thần đồng đội và đồng minh, cũng như cung cấp hỗ trợ và viện trợ cho nhau',
 ];
 
-const GENEVA_CONTEXT = {
+const GENEVA_CONTEXT: PageContext = {
   summits: [
     {
       id: 'geneva-2021',
       score: 15,
       evidence: ['title', 'headline', 'alias “Geneva summit” ×2', 'place “Geneva”', 'participants biden, putin', 'year 2021', 'published 2021-06-16', '3 mentions'],
+      reasons: [
+        { kind: 'title' },
+        { kind: 'headline' },
+        { kind: 'alias', form: 'Geneva summit', count: 2 },
+        { kind: 'place', form: 'Geneva', count: 1 },
+        { kind: 'participants', ids: ['biden', 'putin'] },
+        { kind: 'year', year: 2021 },
+        { kind: 'published', day: '2021-06-16' },
+        { kind: 'mentions', count: 3 },
+      ],
     },
   ],
   people: [
@@ -35,6 +46,38 @@ const GENEVA_CONTEXT = {
   ],
   published: '2021-06-16',
   lang: 'en',
+};
+
+/** What the Vietnamese article (vi-article.html) is about, with why. */
+const VI_ARTICLE_CONTEXT: PageContext = {
+  summits: [
+    {
+      id: 'alaska-2025',
+      score: 15.5,
+      evidence: ['title', 'headline', 'alias “Thượng đỉnh Alaska”', 'place “Anchorage”, “Alaska”', 'participants trump, putin', 'year 2025', 'published 2025-08-16', '3 mentions'],
+      reasons: [
+        { kind: 'title' },
+        { kind: 'headline' },
+        { kind: 'alias', form: 'Thượng đỉnh Alaska', count: 1 },
+        { kind: 'place', form: 'Anchorage', count: 1 },
+        { kind: 'place', form: 'Alaska', count: 1 },
+        { kind: 'participants', ids: ['trump', 'putin'] },
+        { kind: 'year', year: 2025 },
+        { kind: 'published', day: '2025-08-16' },
+        { kind: 'mentions', count: 3 },
+      ],
+    },
+  ],
+  people: [
+    { id: 'putin', score: 11.5 },
+    { id: 'trump', score: 10 },
+    { id: 'lavrov', score: 1 },
+    { id: 'rubio', score: 1 },
+    { id: 'zelensky', score: 1 },
+    { id: 'biden', score: 0.25 },
+  ],
+  published: '2025-08-16',
+  lang: 'vi',
 };
 
 /** Putin's newest quotes with his words about Trump first: a page naming Trump and about no summit of his with quotes. */
@@ -96,6 +139,17 @@ for (const name of BROWSERS) {
                 'year 2018',
                 'published 2018-07-17',
                 '4 mentions',
+              ],
+              reasons: [
+                { kind: 'title' },
+                { kind: 'headline' },
+                { kind: 'alias', form: 'Thượng đỉnh Helsinki', count: 1 },
+                { kind: 'alias', form: 'thượng đỉnh Helsinki 2018', count: 1 },
+                { kind: 'place', form: 'Helsinki', count: 2 },
+                { kind: 'participants', ids: ['trump', 'putin'] },
+                { kind: 'year', year: 2018 },
+                { kind: 'published', day: '2018-07-17' },
+                { kind: 'mentions', count: 4 },
               ],
             },
           ],
@@ -168,25 +222,7 @@ for (const name of BROWSERS) {
 
     it('a Vietnamese article dated after its breadcrumb ("Thế giới › Quân sự › Thứ bảy, 16/8/2025"): the card places the article against the summit', async () => {
       await onPage(h, 'vi-article.html', async (tab) => {
-        await waitForContext(control, {
-          summits: [
-            {
-              id: 'alaska-2025',
-              score: 15.5,
-              evidence: ['title', 'headline', 'alias “Thượng đỉnh Alaska”', 'place “Anchorage”, “Alaska”', 'participants trump, putin', 'year 2025', 'published 2025-08-16', '3 mentions'],
-            },
-          ],
-          people: [
-            { id: 'putin', score: 11.5 },
-            { id: 'trump', score: 10 },
-            { id: 'lavrov', score: 1 },
-            { id: 'rubio', score: 1 },
-            { id: 'zelensky', score: 1 },
-            { id: 'biden', score: 0.25 },
-          ],
-          published: '2025-08-16',
-          lang: 'vi',
-        });
+        await waitForContext(control, VI_ARTICLE_CONTEXT);
         const card = await openCard(tab, 'Vladimir Putin');
         await screenshotCard(tab, `${name}-card-vi-article-dateline`);
         expect(card).toEqual({
@@ -197,6 +233,22 @@ for (const name of BROWSERS) {
           quotes: PUTIN_NEWEST,
         });
       });
+    });
+
+    it('in English, the summit section gives the place as English writes it', async () => {
+      await setSettings(control, { language: 'en' });
+      try {
+        await onPage(h, 'vi-article.html', async (tab) => {
+          await waitForContext(control, VI_ARTICLE_CONTEXT);
+          const card = await openCard(tab, 'Vladimir Putin');
+          await screenshotCard(tab, `${name}-card-page-summit-en`);
+          expect(card.sections).toEqual(['page-summit', 'met', 'summits']);
+          expect(card.pageSummit).toBe('2025 Russia–United States summit in Alaska · 15 Aug 2025 · Joint Base Elmendorf-Richardson, Anchorage, Alaska, United States');
+          expect(card.lines).toEqual(['Role there: President of Russia', 'Counterpart: Donald Trump', 'This article: 16 Aug 2025, the day after the summit']);
+        });
+      } finally {
+        await resetSettings(control);
+      }
     });
 
     it('a Putin story about no summit (ru): no summit section, no "met" for one passing Trump, his words about Trump first', async () => {
@@ -235,6 +287,15 @@ for (const name of BROWSERS) {
               id: 'alaska-2025',
               score: 8,
               evidence: ['alias “Alaska summit” ×2', 'place “Elmendorf-Richardson”, “Anchorage”', 'participants trump, putin', 'year 2025', 'published 2025-08-15', '4 mentions'],
+              reasons: [
+                { kind: 'alias', form: 'Alaska summit', count: 2 },
+                { kind: 'place', form: 'Elmendorf-Richardson', count: 1 },
+                { kind: 'place', form: 'Anchorage', count: 1 },
+                { kind: 'participants', ids: ['trump', 'putin'] },
+                { kind: 'year', year: 2025 },
+                { kind: 'published', day: '2025-08-15' },
+                { kind: 'mentions', count: 4 },
+              ],
             },
           ],
           people: [

@@ -6,7 +6,6 @@ import { citation, QuoteItem } from '../QuoteItem';
 import type { PopupEnv, Route } from './env';
 import { SaveButton } from './SaveButton';
 import type { Saves } from './saves';
-import type { UiLanguage } from '../../settings/settings';
 
 export function CopyButton({ env, quote }: { env: PopupEnv; quote: QuoteView }) {
   const lang = env.settings.language;
@@ -23,16 +22,6 @@ export function CopyButton({ env, quote }: { env: PopupEnv; quote: QuoteView }) 
       {copied ? t(lang, 'copied') : t(lang, 'copyQuote')}
     </button>
   );
-}
-
-/**
- * `place` is the Vietnamese description, venue included; `venue` is the English
- * name of the venue. Joining both repeated the venue in two languages
- * ("Presidential Palace, Phủ Tổng thống, Helsinki, …").
- */
-export function summitPlace(lang: UiLanguage, summit: { place: string; venue: string | null; city: string }): string {
-  if (lang === 'vi') return summit.place;
-  return [summit.venue, summit.city].filter((part) => part !== null && part !== '').join(', ') || summit.place;
 }
 
 function newestFirst(quotes: QuoteView[]): QuoteView[] {
@@ -64,7 +53,7 @@ export function CardView({ env, saves, kind, id, go }: { env: PopupEnv; saves: S
             <dt>{t(lang, 'date')}</dt>
             <dd>{formatRange(lang, card.summit.date, card.summit.endDate)}</dd>
             <dt>{t(lang, 'place')}</dt>
-            <dd>{summitPlace(lang, card.summit)}</dd>
+            <dd>{card.summit.placeNames[lang]}</dd>
             <dt>{t(lang, 'participants')}</dt>
             <dd>
               {card.participants.map((p, i) => (

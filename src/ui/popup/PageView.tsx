@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { MentionsAnswer } from '../../protocol/messages';
+import { validateMentionsAnswer, type MentionsAnswer } from '../../protocol/messages';
 import type { Catalog } from '../../protocol/views';
 import { formatRange, t } from '../../i18n/i18n';
 import type { PopupEnv, Route } from './env';
@@ -9,11 +9,21 @@ import { evidenceLine } from './page-about';
 export function PageView({ env, catalog, go }: { env: PopupEnv; catalog: Catalog | null; go(route: Route): void }) {
   const lang = env.settings.language;
   const [answer, setAnswer] = useState<MentionsAnswer | null | undefined>(undefined);
+  const [refused, setRefused] = useState<string | null>(null);
 
   useEffect(() => {
-    env.pageMentions().then(setAnswer, () => setAnswer(null));
+    // The answer comes from a page's content script: drawn only once the protocol's guard has checked and copied it.
+    env.pageMentions().then(
+      (raw) => {
+        const valid = raw === null ? null : validateMentionsAnswer(raw);
+        if (typeof valid === 'string') setRefused(valid);
+        else setAnswer(valid);
+      },
+      () => setAnswer(null),
+    );
   }, []);
 
+  if (refused !== null) return <p class="notice error" role="alert">{t(lang, 'pageRefused', refused)}</p>;
   // Names come from the catalog: until it arrives, ids would show in their place.
   if (answer === undefined || (catalog === null && answer !== null && answer.mentions.length > 0)) {
     return <p class="notice" aria-busy="true">{t(lang, 'loading')}</p>;
@@ -31,8 +41,10 @@ export function PageView({ env, catalog, go }: { env: PopupEnv; catalog: Catalog
           <h2 id="page-about-heading">{t(lang, 'aboutHeading')}</h2>
           <button type="button" class="about" onClick={() => go({ view: 'card', kind: 'summit', id: about.id })}>
             <span class="name">{aboutSummit.title[lang]}</span>
-            <span class="when">{`${formatRange(lang, aboutSummit.date, aboutSummit.endDate)} · ${aboutSummit.place}`}</span>
-            <span class="evidence">{evidenceLine(about.evidence, lang, (id) => people.get(id) ?? id)}</span>
+            <span class="when">{`${formatRange(lang, aboutSummit.date, aboutSummit.endDate)} · ${aboutSummit.placeNames[lang]}`}</span>
+            {about.reasons !== undefined && about.reasons.length > 0 && (
+              <span class="evidence">{evidenceLine(about.reasons, lang, (id) => people.get(id) ?? id)}</span>
+            )}
           </button>
         </section>
       )}

@@ -77,9 +77,41 @@ describe('broken gazetteer', () => {
   });
 
   it('a missing field', () => {
-    const text = summitsText.replace('"place": "Biệt thự La Grange, Geneva, Thụy Sĩ",', '');
+    const text = summitsText.replace('"city": "Geneva",', '');
     const e = errorOf(() => loadGazetteer(people, { file: 's.json', bytes: bytes(text) }, offices));
-    expect(e.message).toBe(`s.json:${lineOf(text, '"id": "geneva-2021"') - 1}: missing or empty field "place"`);
+    expect(e.message).toBe(`s.json:${lineOf(text, '"id": "geneva-2021"') - 1}: missing or empty field "city"`);
+  });
+
+  const genevaPlace = '"place": { "vi": "Biệt thự La Grange, Geneva, Thụy Sĩ", "en": "Villa La Grange, Geneva, Switzerland", "ru": "Вилла Ла Гранж, Женева, Швейцария" },';
+  const withSummits = (text: string) => errorOf(() => loadGazetteer(people, { file: 's.json', bytes: bytes(text) }, offices)).message;
+
+  it('a summit without its place, or with it in Vietnamese only (the older form), names the summit’s or the place’s line', () => {
+    expect(summitsText).toContain(genevaPlace);
+    const missing = summitsText.replace(genevaPlace, '');
+    expect(withSummits(missing)).toBe(`s.json:${lineOf(missing, '"id": "geneva-2021"') - 1}: "place" of summit "geneva-2021" must give it in each language: { "vi": …, "en": …, "ru": … }`);
+    const older = summitsText.replace(genevaPlace, '"place": "Biệt thự La Grange, Geneva, Thụy Sĩ",');
+    expect(withSummits(older)).toBe(`s.json:${lineOf(older, '"place": "Biệt thự')}: "place" of summit "geneva-2021" must give it in each language: { "vi": …, "en": …, "ru": … }`);
+  });
+
+  it('a place without its Russian, or with an empty English, names the language', () => {
+    const noRussian = summitsText.replace(genevaPlace, genevaPlace.replace(', "ru": "Вилла Ла Гранж, Женева, Швейцария"', ''));
+    expect(withSummits(noRussian)).toBe(`s.json:${lineOf(noRussian, '"place": { "vi": "Biệt thự La Grange')}: missing or empty field "ru"`);
+    const emptyEnglish = summitsText.replace(genevaPlace, genevaPlace.replace('"Villa La Grange, Geneva, Switzerland"', '" "'));
+    expect(withSummits(emptyEnglish)).toBe(`s.json:${lineOf(emptyEnglish, '"place": { "vi": "Biệt thự La Grange')}: missing or empty field "en"`);
+  });
+
+  it('every summit’s place in Vietnamese, English and Russian reaches the index; `place` stays the Vietnamese one', () => {
+    const helsinki = realGazetteer().summits.find((s) => s.id === 'helsinki-2018')!;
+    expect([helsinki.place, helsinki.placeNames]).toEqual([
+      'Phủ Tổng thống, Helsinki, Phần Lan',
+      { vi: 'Phủ Tổng thống, Helsinki, Phần Lan', en: 'Presidential Palace, Helsinki, Finland', ru: 'Президентский дворец, Хельсинки, Финляндия' },
+    ]);
+    for (const s of realGazetteer().summits) {
+      expect(s.placeNames!.vi).toBe(s.place);
+      // Each language in its own script: no Vietnamese left in the English or Russian place.
+      expect(s.placeNames!.en).not.toMatch(/[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i);
+      expect(s.placeNames!.ru).toMatch(/[а-яё]/i);
+    }
   });
 
   it('a summit without an outcome field (null is how to say none is known)', () => {

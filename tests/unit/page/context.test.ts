@@ -41,6 +41,16 @@ describe('page context from the scan', () => {
           id: 'helsinki-2018',
           score: 15,
           evidence: ['title', 'headline', 'alias “Helsinki summit”', 'place “Helsinki” ×2', 'participants putin, trump', 'year 2018', 'published 2018-07-17', '3 mentions'],
+          reasons: [
+            { kind: 'title' },
+            { kind: 'headline' },
+            { kind: 'alias', form: 'Helsinki summit', count: 1 },
+            { kind: 'place', form: 'Helsinki', count: 2 },
+            { kind: 'participants', ids: ['putin', 'trump'] },
+            { kind: 'year', year: 2018 },
+            { kind: 'published', day: '2018-07-17' },
+            { kind: 'mentions', count: 3 },
+          ],
         },
       ],
       people: [
@@ -89,6 +99,13 @@ describe('pageContext ranking', () => {
   it('credits the title only to a summit the body mentions', () => {
     const blocks: ContextBlock[] = [{ region: 'body', occurrences: [mention('alaska-2025', 'Alaska summit')], cues: 1, years: [] }];
     const context = pageContext({ ...base, blocks, title: [{ kind: 'summit', id: 'alaska-2025' }, { kind: 'summit', id: 'helsinki-2018' }] });
-    expect(context.summits).toEqual([{ id: 'alaska-2025', score: 4.5, evidence: ['title', 'alias “Alaska summit”', '1 mention'] }]);
+    expect(context.summits).toEqual([
+      {
+        id: 'alaska-2025',
+        score: 4.5,
+        evidence: ['title', 'alias “Alaska summit”', '1 mention'],
+        reasons: [{ kind: 'title' }, { kind: 'alias', form: 'Alaska summit', count: 1 }, { kind: 'mentions', count: 1 }],
+      },
+    ]);
   });
 });

@@ -3,7 +3,7 @@ import type { PageContext } from '../../../src/protocol/messages';
 import type { PersonAtSummit, PersonCard, PersonRef, QuoteView, SummitCard, SummitRef } from '../../../src/protocol/views';
 import { orderQuotes, planCard } from '../../../src/popover/relevance';
 
-const summit = (id: string, date: string): SummitRef => ({ id, title: { vi: id, en: id }, date, endDate: null, place: id });
+const summit = (id: string, date: string): SummitRef => ({ id, title: { vi: id, en: id }, date, endDate: null, place: id, placeNames: { vi: id, en: id, ru: id } });
 const ALASKA = summit('alaska-2025', '2025-08-15');
 const GENEVA = summit('geneva-2021', '2021-06-16');
 const HELSINKI = summit('helsinki-2018', '2018-07-16');

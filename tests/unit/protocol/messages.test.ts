@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { packLexicon } from '../../../src/schema/lexicon';
-import { badgeText, validateRequest } from '../../../src/protocol/messages';
+import { badgeText, validateMentionsAnswer, validateRequest, type EvidenceReason } from '../../../src/protocol/messages';
 import { createRouter } from '../../../src/protocol/router';
 import { createClient } from '../../../src/protocol/client';
 
@@ -118,5 +118,68 @@ describe('router and client', () => {
 describe('badgeText', () => {
   it('is empty for none and capped at four characters', () => {
     expect([badgeText(0), badgeText(7), badgeText(1200)]).toEqual(['', '7', '999+']);
+  });
+});
+
+describe('validateMentionsAnswer (the popup draws what a page’s content script answers)', () => {
+  const reasons: EvidenceReason[] = [
+    { kind: 'title' },
+    { kind: 'headline' },
+    { kind: 'alias', form: 'Geneva summit', count: 2 },
+    { kind: 'place', form: 'Женеве', count: 1 },
+    { kind: 'participants', ids: ['biden', 'putin'] },
+    { kind: 'year', year: 2021 },
+    { kind: 'published', day: '2021-06-16' },
+    { kind: 'mentions', count: 3 },
+  ];
+  const answer = {
+    mentions: [{ id: 'geneva-2021', kind: 'summit', count: 3, forms: ['Geneva summit', 'Женеве'] }],
+    context: {
+      summits: [{ id: 'geneva-2021', score: 13.5, evidence: ['title', 'headline', 'alias “Geneva summit” ×2', 'place “Женеве”', 'participants biden, putin', 'year 2021', 'published 2021-06-16', '3 mentions'], reasons }],
+      people: [{ id: 'biden', score: 4 }],
+      published: '2021-06-16',
+      lang: 'en',
+    },
+    frames: 2,
+  };
+  const withReason = (reason: unknown) => ({ ...answer, context: { ...answer.context, summits: [{ ...answer.context.summits[0]!, reasons: [reason] }] } });
+
+  it('copies a well-formed answer, every reason kind included, and drops unknown fields', () => {
+    const copy = validateMentionsAnswer({ ...answer, extra: '<b>' });
+    expect(copy).toEqual(answer);
+    expect(typeof copy !== 'string' && copy.context!.summits[0]!.reasons![0]).not.toBe(reasons[0]);
+    const { reasons: _, ...older } = answer.context.summits[0]!;
+    expect(validateMentionsAnswer({ mentions: [], context: { ...answer.context, summits: [older] } })).toEqual({ mentions: [], context: { ...answer.context, summits: [older] } });
+  });
+
+  it('refuses reasons a hostile page could use to inject or flood, saying which', () => {
+    expect(validateMentionsAnswer(withReason({ kind: 'html', form: '<img src=x onerror=alert(1)>' }))).toBe('context.summits[].reasons[].kind "html" is not a kind of evidence');
+    expect(validateMentionsAnswer(withReason({ kind: 'alias', form: 'x'.repeat(201), count: 1 }))).toBe('context.summits[].reasons[].form must be a non-empty string of at most 200 characters');
+    expect(validateMentionsAnswer(withReason({ kind: 'place', form: 'Helsinki', count: 1e9 }))).toBe('context.summits[].reasons[].count must be an integer from 1 to 1000000');
+    expect(validateMentionsAnswer(withReason({ kind: 'mentions', count: 0 }))).toBe('context.summits[].reasons[].count must be an integer from 1 to 1000000');
+    expect(validateMentionsAnswer(withReason({ kind: 'participants', ids: Array.from({ length: 21 }, (_, i) => `p${i}`) }))).toBe('context.summits[].reasons[].ids must be 1 to 20 ids');
+    expect(validateMentionsAnswer(withReason({ kind: 'participants', ids: ['x'.repeat(201)] }))).toBe('context.summits[].reasons[].ids must be 1 to 20 ids');
+    expect(validateMentionsAnswer(withReason({ kind: 'year', year: '2018' }))).toBe('context.summits[].reasons[].year must be a four-digit year');
+    expect(validateMentionsAnswer(withReason({ kind: 'published', day: '17/7/2018' }))).toBe('context.summits[].reasons[].day must be YYYY-MM-DD');
+    expect(validateMentionsAnswer(withReason('headline'))).toBe('context.summits[].reasons[] must be an object');
+    const flood = { ...answer, context: { ...answer.context, summits: [{ ...answer.context.summits[0]!, reasons: Array.from({ length: 201 }, () => ({ kind: 'title' })) }] } };
+    expect(validateMentionsAnswer(flood)).toBe('context.summits[].reasons must be an array of at most 200');
+  });
+
+  it('refuses the rest of a malformed context or answer', () => {
+    const context = (patch: object) => validateMentionsAnswer({ ...answer, context: { ...answer.context, ...patch } });
+    expect(context({ summits: Array.from({ length: 101 }, () => answer.context.summits[0]) })).toBe('context.summits must be an array of at most 100');
+    expect(context({ summits: [{ ...answer.context.summits[0], score: Infinity }] })).toBe('context.summits[].score must be a finite number');
+    expect(context({ summits: [{ ...answer.context.summits[0], evidence: ['x'.repeat(2001)] }] })).toBe('context.summits[].evidence must be at most 64 strings of at most 2000 characters');
+    expect(context({ people: [{ id: 'biden' }] })).toBe('context.people[] must be { id, score }');
+    expect(context({ published: '2021' })).toBe('context.published must be YYYY-MM-DD or null');
+    expect(context({ lang: 'x'.repeat(36) })).toBe('context.lang must be a string of at most 35 characters');
+    expect(validateMentionsAnswer({ ...answer, frames: 0 })).toBe('frames must be a positive integer');
+    expect(validateMentionsAnswer({ mentions: 'putin' })).toBe('mentions must be an array of at most 500');
+    // Forty spellings of one name across a tab's frames are a real page; two hundred and one are not.
+    const spellings = (n: number) => ({ mentions: [{ id: 'putin', kind: 'person', count: n, forms: Array.from({ length: n }, (_, i) => `Путин ${i}`) }] });
+    expect(validateMentionsAnswer(spellings(40))).toEqual(spellings(40));
+    expect(validateMentionsAnswer(spellings(201))).toBe('mentions[].forms must be at most 200 non-empty strings of at most 200 characters');
+    expect(validateMentionsAnswer(null)).toBe('the mentions answer must be an object');
   });
 });

@@ -194,7 +194,7 @@ describe('getCard: the person at the page’s summit, from the gazetteer (real t
     const c = await person('putin', ['geneva-2021']);
     expect(c.at).toEqual([
       {
-        summit: { id: 'geneva-2021', title: { vi: 'Thượng đỉnh Geneva', en: 'Geneva summit' }, date: '2021-06-16', endDate: null, place: 'Geneva, CH' },
+        summit: { id: 'geneva-2021', title: { vi: 'Thượng đỉnh Geneva', en: 'Geneva summit' }, date: '2021-06-16', endDate: null, place: 'Geneva, CH', placeNames: { vi: 'Geneva, CH', en: 'Geneva, CH', ru: 'Geneva, CH' } },
         outcome: null,
         participants: [
           { id: 'putin', name: 'Vladimir Putin', role: 'Tổng thống Nga', roleEn: 'Tổng thống Nga' },

@@ -19,7 +19,8 @@ const quote = (id: string, text: string, date: string | null): QuoteView => ({
   source: { document: 'd', title: 'Tổng thống Putin nói gì sau thượng đỉnh Mỹ - Nga?', outlet: 'Thời Đại', published: null, origin: 'corpus', url: null },
 });
 
-const summit = (id: string, year: number) => ({ id, title: { vi: `Thượng đỉnh ${year}`, en: `Summit ${year}` }, date: `${year}-06-16`, endDate: null, place: 'Geneva' });
+const GENEVA_PLACE = { vi: 'Geneva, Thụy Sĩ', en: 'Geneva, Switzerland', ru: 'Женева, Швейцария' };
+const summit = (id: string, year: number) => ({ id, title: { vi: `Thượng đỉnh ${year}`, en: `Summit ${year}` }, date: `${year}-06-16`, endDate: null, place: GENEVA_PLACE.vi, placeNames: GENEVA_PLACE });
 
 const card: PersonCard = {
   kind: 'person',
@@ -108,8 +109,9 @@ describe('quote helpers', () => {
 });
 
 describe('PopoverCard on a page about a summit', () => {
-  const geneva = { id: 'geneva-2021', title: { vi: 'Thượng đỉnh Nga - Mỹ tại Geneva 2021', en: '2021 Russia–United States summit in Geneva' }, date: '2021-06-16', endDate: null, place: 'Biệt thự La Grange, Geneva, Thụy Sĩ' };
-  const alaska = { id: 'alaska-2025', title: { vi: 'Thượng đỉnh Alaska 2025', en: 'Alaska 2025' }, date: '2025-08-15', endDate: null, place: 'Anchorage' };
+  const geneva = { id: 'geneva-2021', title: { vi: 'Thượng đỉnh Nga - Mỹ tại Geneva 2021', en: '2021 Russia–United States summit in Geneva' }, date: '2021-06-16', endDate: null, place: 'Biệt thự La Grange, Geneva, Thụy Sĩ', placeNames: { vi: 'Biệt thự La Grange, Geneva, Thụy Sĩ', en: 'Villa La Grange, Geneva, Switzerland', ru: 'Вилла Ла Гранж, Женева, Швейцария' } };
+  const alaskaPlace = { vi: 'Anchorage, Alaska, Mỹ', en: 'Anchorage, Alaska, United States', ru: 'Анкоридж, Аляска, США' };
+  const alaska = { id: 'alaska-2025', title: { vi: 'Thượng đỉnh Alaska 2025', en: 'Alaska 2025' }, date: '2025-08-15', endDate: null, place: alaskaPlace.vi, placeNames: alaskaPlace };
   const biden = { id: 'biden', name: 'Joe Biden', role: 'Tổng thống Mỹ thứ 46', roleEn: '46th President of the United States' };
   const putinRef = { id: 'putin', name: 'Vladimir Putin', role: 'Tổng thống Nga', roleEn: 'President of Russia' };
   const withPage: PersonCard = {
@@ -154,6 +156,11 @@ describe('PopoverCard on a page about a summit', () => {
       'Participants: Joe Biden, Vladimir Putin',
       'Outcome: Joint statement on strategic stability.',
     ]);
+  });
+
+  it('gives the summit’s place in the reader’s language', () => {
+    expect(show('en').root.querySelector('[data-section="page-summit"] .facts')!.textContent).toBe('2021 Russia–United States summit in Geneva · 16 Jun 2021 · Villa La Grange, Geneva, Switzerland');
+    expect(show('vi').root.querySelector('[data-section="page-summit"] .facts')!.textContent).toBe('Thượng đỉnh Nga - Mỹ tại Geneva 2021 · 16/6/2021 · Biệt thự La Grange, Geneva, Thụy Sĩ');
   });
 
   it('in Vietnamese, and “met once” with the date as a button to the summit’s card', () => {
