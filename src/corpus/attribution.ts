@@ -36,6 +36,8 @@ const AS_BEFORE = /(?<![\p{L}])(?:как|as)\s*$/iu;
  * inversion, and its pronoun is not the speaker of the quotation before it.
  */
 const INVERTED_END = /^(?:\s*(?:[.,;:!?)–—"“«]|-\s|$)|\s+(?:on|in|at|after|during|before|later|в|на|во|после|по|накануне|журналистам|агентству|телеканалу|порталу)(?![\p{L}]))/iu;
+/** `По словам министра, …`, `According to him, …`: a back-reference in the object case, which stands for the sentence's speaker as `он`, `he` would. */
+const BACK_REFERENCE_AFTER = /^\s+(?:him|her|министра|дипломата|политолога|эксперта|аналитика|собеседника|собеседницы|сенатора|посла|помощника|пресс-секретаря|депутата|замминистра|замглавы|экс-посла|президента|госсекретаря|главы МИД)\s*[,.]/u;
 /** `according to`, `по словам`, `по мнению` and `слова` always put their subject after them. */
 const ALWAYS_INVERTED = /^(?:according to|по словам|по мнению|слова)$/iu;
 
@@ -97,7 +99,12 @@ export function subjectOf(c: Clause, verb: VerbHit, from: number): Subject {
   for (const q of c.quotes) if (q.close < verb.start && q.close >= clauseStart) clauseStart = q.close + 1;
   const pre = c.text.slice(clauseStart, verb.start);
   // Only a time between the clause break and the verb (`Jeanne Shaheen, thành viên …, hôm qua cho rằng`): the subject is before the apposition.
-  if (ADVERBS.test(pre) || WHEN.test(pre)) return subjectAfter(c, verb) ?? apposition(c, clauseStart, from) ?? beforeParticiple(c, clauseStart, from) ?? (impersonal(c, verb) ? { type: 'unknown' } : { type: 'implicit' });
+  if (ADVERBS.test(pre) || WHEN.test(pre)) {
+    const inverted = subjectAfter(c, verb);
+    // `According to a source close to Putin, …`: whose account it is stands after these words or nowhere; never the sentence's speaker.
+    if (!inverted && ALWAYS_INVERTED.test(c.text.slice(verb.start, verb.end)) && !BACK_REFERENCE_AFTER.test(c.text.slice(verb.end, verb.end + 40))) return { type: 'unknown' };
+    return inverted ?? apposition(c, clauseStart, from) ?? beforeParticiple(c, clauseStart, from) ?? (impersonal(c, verb) ? { type: 'unknown' } : { type: 'implicit' });
+  }
   const cyrillicVerb = /[\u0400-\u04FF]/u.test(c.text[verb.start]!);
   const inClause = c.mentions.filter((m) => m.start >= clauseStart && m.end <= verb.start && m.kind !== 'distractor' && !governed(c.text, m));
   // Russian puts the verb second and the subject after it (`Сегодня тему продолжил замглавы МИД РФ Сергей Рябков`),
@@ -200,11 +207,13 @@ function subjectAfter(c: Clause, verb: VerbHit): Subject | null {
   let next = found >= 0 ? c.mentions[found] : undefined;
   // A title word that doubles as a back-reference (`сенатор`, `the senator`) right before a name is that name's title.
   const named = found >= 0 ? c.mentions[found + 1] : undefined;
+  // The gap to the subject ends where its title starts: `according to the analyst Olivia Brandt` has `the` before it.
+  const titleStart = next?.start ?? 0;
   if (next?.kind === 'pronoun' && named && (named.kind === 'stranger' || named.kind === 'name') && c.text.slice(next.end, named.start) === ' ') next = named;
   if (!next || next.kind === 'distractor') return null;
   // `называли Трампа «марионеткой Кремля»`: the one a naming verb puts right before the name it gives is its object.
   if (NAMING.test(c.text.slice(verb.start, verb.end)) && NAME_GIVEN.test(c.text.slice(next.end, next.end + 4))) return null;
-  const gap = c.text.slice(verb.end, next.start);
+  const gap = c.text.slice(verb.end, Math.min(titleStart, next.start));
   const cyrillic = /[\u0400-\u04FF]/u.test(c.text[verb.start]!);
   const titled = (next.kind === 'name' || next.kind === 'stranger') && INVERTED_TITLE.test(gap) || (next.kind === 'stranger' && INVERTED_BODY_RU.test(gap));
   if (!INVERTED_GAP.test(gap) && !titled && !(cyrillic && INVERTED_GAP_RU.test(gap)) && !(AS_BEFORE.test(c.text.slice(Math.max(0, verb.start - 8), verb.start)) && INVERTED_GAP_AFTER_AS.test(gap))) {

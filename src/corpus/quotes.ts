@@ -207,7 +207,12 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
  * уступках «за спиной Украины» речь не идет`: a sentence that opens by naming whose account it gives quotes that
  * person, even a fragment no verb introduces. Words cited as words stay words (`cited-words.ts` decides first).
  */
-const ACCORDING_TO = /^[\s\p{P}]*(?:[Tt]heo(?: lời| nhận định của| đánh giá của)?|[Aa]ccording to|[Ii]n the view of|[Ii]n the words of|[Пп]о словам|[Пп]о мнению|[Пп]о оценке)\s+(?:\p{Lu}[\p{L}.]*(?:\s+\p{Ll}+){0,2}\s+)?$/u;
+const ACCORDING_TO = /^[\s\p{P}]*(?:[Tt]heo(?: lời| nhận định của| đánh giá của)?|[Aa]ccording to|[Ii]n the view of|[Ii]n the words of|[Пп]о словам|[Пп]о мнению|[Пп]о оценке)\s+(?:[\p{L}.-]+\s+){0,5}$/u;
+/**
+ * The title between `theo`/`according to` and the name (`nhà phân tích`, `the analyst`, `политолога`) is a few words
+ * of its own; a link word makes the name someone else's (`a source close to Putin`, `nguồn tin thân cận với ông Putin`).
+ */
+const NOT_A_TITLE = /(?<![\p{L}])(?:của|với|về|từ|gần|thân cận|phía|nguồn|báo|tờ|hãng|of|to|with|from|close|near|about|source|sources|people|report|reports|media|с|со|к|от|у|о|об|близк\p{L}*|источник\p{L}*|СМИ|газет\p{L}*)(?![\p{L}])/iu;
 const ACCORDING_TO_RU = /^[\s\p{P}]*по\s+(его|её|ее)\s+(?:словам|мнению|оценке)\s*,/iu;
 
 function accordingTo(text: string, from: number, q: QuoteSpan, outside: Mention[], resolve: (m: Mention) => Speaker | null): Speaker | undefined {
@@ -219,7 +224,7 @@ function accordingTo(text: string, from: number, q: QuoteSpan, outside: Mention[
   // `Theo bà Nguyễn Thị Lan,`: a title or pronoun before the name is the name's.
   if (!outside[0]) return undefined;
   const first = titleOf(text, outside[0], outside[1]) ? outside[1] : outside[0];
-  if (!first || first.end > q.open || first.kind === 'distractor' || !ACCORDING_TO.test(text.slice(from, outside[0].start))) return undefined;
+  if (!first || first.end > q.open || first.kind === 'distractor' || !ACCORDING_TO.test(text.slice(from, outside[0].start)) || NOT_A_TITLE.test(text.slice(from, outside[0].start))) return undefined;
   if (!/^\s*,/u.test(text.slice(first.end, first.end + 3))) return undefined;
   return resolve(first) ?? undefined;
 }
@@ -482,12 +487,24 @@ function speakerOfSentence(c: Clause, outside: Mention[], resolve: (m: Mention) 
       if (!OWN_WORDS.test(c.text.slice(m.end, m.end + 30))) continue;
     }
     const who = resolve(m);
-    if (who) return who;
+    if (who) return coordinated(c.text, m, outside, k, who, resolve) ? null : who;
   }
   // `The foreign ministry spokeswoman, in a post…, wrote`: a subject the gazetteer cannot name is somebody, not the last person named.
   if (verbs.length > 0 && (COMMON_SUBJECT.test(c.text.slice(c.sentence.start, limit)) || JOINT_SUBJECT.test(c.text.slice(c.sentence.start, limit)))) return null;
   return carried(recent);
 }
+
+/**
+ * `Trump and Putin shook hands`, `Ông Trump và ông Putin bắt tay`, `Трамп и Путин пожали руки`: two people joined as
+ * one subject are equally salient, so the sentence has no one speaker and a later `he`, `ông`, `он` names neither.
+ */
+function coordinated(text: string, m: Mention, outside: Mention[], k: number, who: Speaker, resolve: (m: Mention) => Speaker | null): boolean {
+  const other = outside.slice(k + 1).find((x) => x.kind !== 'pronoun' || x.offices);
+  if (!other || other.kind === 'distractor' || !COORDINATION.test(text.slice(m.end, other.start))) return false;
+  const second = resolve(other);
+  return second !== null && speakerKey(second) !== speakerKey(who);
+}
+const COORDINATION = /^\s*(?:and|và|и|&)\s+(?:[\p{L}.]+\s+){0,2}$/iu;
 
 /** The verb's clause opens with a relative pronoun after a comma: `X, who …`, `X, который …`. */
 const RELATIVE_CLAUSE = /,\s*(?:who|which|whose|который|которая|которые|которого|которой)\s[^,;:]*$/iu;

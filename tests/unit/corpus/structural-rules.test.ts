@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { buildIndex } from '../../../src/corpus/pipeline';
+import { bytes, realGazetteer } from './corpus-fixture';
+
+/**
+ * Texts of our own for the structural rules of session 21 (decision 0012's session-21 amendment): who a
+ * quotation belongs to is read from the clause that reports it, never from the last person the text named.
+ */
+const index = (text: string) => buildIndex([{ file: 't.txt', bytes: bytes(text) }], realGazetteer());
+const speakers = (text: string) => index(text).quotes.map((q) => [q.text, q.speaker ?? q.speakerName, q.speakerBasis, q.date]);
+
+describe('whose account `according to` gives', () => {
+  it('is nobody when the words after it name no one, not the person named in the sentence before', () => {
+    expect(speakers('date 2025-08-16 Alaska\n\nPutin met Trump in Anchorage on Friday.\n\nAccording to a source close to Putin, the talks were "tough going."\n')).toEqual([
+      ['tough going.', null, 'none', null],
+    ]);
+    expect(speakers('date 2025-08-16 Аляска\n\nПутин прилетел в Анкоридж в пятницу.\n\nПо словам источника, близкого к Кремлю, переговоры были «трудными».\n')).toEqual([
+      ['трудными', null, 'none', null],
+    ]);
+    expect(speakers('date 2025-08-16 Аляска\n\nПутин прилетел в Анкоридж в пятницу.\n\nПо словам собеседника РБК в администрации, переговоры были «трудными».\n')).toEqual([
+      ['трудными', null, 'none', null],
+    ]);
+  });
+
+  it('is the titled person after it, the title being a few words of its own', () => {
+    expect(speakers('date 2025-08-16 Alaska\n\nPutin met Trump in Anchorage on Friday.\n\nAccording to the analyst Olivia Brandt, the summit was "a start, no more."\n')).toEqual([
+      ['a start, no more.', 'Olivia Brandt', 'named', null],
+    ]);
+    expect(speakers('date 2025-08-16 Alaska\n\nÔng Putin gặp ông Trump ở Anchorage.\n\nTheo nhà phân tích Nguyễn Văn Long, thượng đỉnh "mở ra một cánh cửa hẹp".\n')).toEqual([
+      ['mở ra một cánh cửa hẹp', 'Nguyễn Văn Long', 'named', null],
+    ]);
+    expect(speakers('date 2025-08-16 Alaska\n\nÔng Putin gặp ông Trump ở Anchorage.\n\nTheo Thượng nghị sĩ Dân chủ Chris Murphy, cuộc gặp "là một màn trình diễn".\n')).toEqual([
+      ['là một màn trình diễn', 'Chris Murphy', 'named', null],
+    ]);
+  });
+
+  it('stays the speaker before when the words after it point back (`по словам министра`, `according to him`)', () => {
+    expect(speakers('date 2025-08-16 Аляска\n\n«Мы довольны», — сказал Лавров в субботу. По словам министра, беседа длилась «почти три часа».\n').map((q) => q[1])).toEqual(['lavrov', 'lavrov']);
+    expect(speakers('date 2025-08-16 Alaska\n\n"We are pleased," Lavrov said on Saturday. According to him, the talks ran "almost three hours."\n').map((q) => q[1])).toEqual(['lavrov', 'lavrov']);
+  });
+});
+
+describe('two people joined as one subject', () => {
+  it('leave a pronoun after them to neither', () => {
+    expect(speakers('date 2025-08-16 Anchorage\n\nTrump and Putin shook hands on the tarmac. "It was a good day," he said.\n')).toEqual([['It was a good day,', null, 'none', null]]);
+    expect(speakers('date 2025-08-16 Alaska\n\nÔng Trump và ông Putin bắt tay trên thảm đỏ. Ông nói: "Rất vui được gặp lại".\n')).toEqual([['Rất vui được gặp lại', null, 'none', null]]);
+    expect(speakers('date 2025-08-16 Аляска\n\nТрамп и Путин пожали друг другу руки. «Рад встрече», — сказал он.\n')).toEqual([['Рад встрече', null, 'none', null]]);
+  });
+
+  it('still let each one speak where a verb of their own follows', () => {
+    expect(speakers('date 2025-08-16 Anchorage\n\nTrump and Putin shook hands on the tarmac, and Putin said the flight had been "long but fine."\n').map((q) => q[1])).toEqual(['putin']);
+  });
+});
