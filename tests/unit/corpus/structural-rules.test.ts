@@ -51,3 +51,15 @@ describe('two people joined as one subject', () => {
     expect(speakers('date 2025-08-16 Anchorage\n\nTrump and Putin shook hands on the tarmac, and Putin said the flight had been "long but fine."\n').map((q) => q[1])).toEqual(['putin']);
   });
 });
+
+describe('a Russian name outside the gazetteer after words that govern the genitive', () => {
+  it('keeps the speaker in the nominative, a man as a woman, with the surname alone later', () => {
+    expect(
+      speakers('date 2025-08-16 Аляска\n\nПо мнению политолога Игоря Дроздова, встреча «ничего не изменила». «Это пауза», — добавил Дроздов.\n').map((q) => q[1]),
+    ).toEqual(['Игорь Дроздов', 'Игорь Дроздов']);
+    expect(speakers('date 2025-08-16 Аляска\n\nПо словам депутата Госдумы Андрея Крылова, саммит «открыл окно».\n').map((q) => q[1])).toEqual(['Андрей Крылов']);
+    expect(speakers('date 2025-08-16 Аляска\n\nПо оценке эксперта Павла Сергеевича Лунёва, итог «скромный».\n').map((q) => q[1])).toEqual(['Павел Сергеевич Лунёв']);
+    expect(speakers('date 2025-08-16 Аляска\n\nПо словам политолога Марии Ивановой, итог «скромный».\n').map((q) => q[1])).toEqual(['Мария Иванова']);
+    expect(speakers('date 2025-08-16 Аляска\n\n«Итог скромный», — считает политолог Мария Иванова.\n').map((q) => q[1])).toEqual(['Мария Иванова']);
+  });
+});
