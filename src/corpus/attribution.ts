@@ -106,7 +106,8 @@ export function subjectOf(c: Clause, verb: VerbHit, from: number): Subject {
     return inverted ?? apposition(c, clauseStart, from) ?? beforeParticiple(c, clauseStart, from) ?? (impersonal(c, verb) ? { type: 'unknown' } : { type: 'implicit' });
   }
   const cyrillicVerb = /[\u0400-\u04FF]/u.test(c.text[verb.start]!);
-  const inClause = c.mentions.filter((m) => m.start >= clauseStart && m.end <= verb.start && m.kind !== 'distractor' && !governed(c.text, m));
+  // `Trump's special envoy said`: a possessor is never the subject, whether or not the gazetteer knows what he possesses.
+  const inClause = c.mentions.filter((m) => m.start >= clauseStart && m.end <= verb.start && m.kind !== 'distractor' && !governed(c.text, m) && !POSSESSOR.test(c.text.slice(m.end, m.end + 3)));
   // Russian puts the verb second and the subject after it (`Сегодня тему продолжил замглавы МИД РФ Сергей Рябков`),
   // or has no subject in a clause that follows a participle between commas (`Госсекретарь США, прилетевший …, в
   // интервью заметил`): then the sentence's subject speaks.
@@ -128,6 +129,8 @@ export function subjectOf(c: Clause, verb: VerbHit, from: number): Subject {
   if (first && !reported && first.kind !== 'pronoun' && TITLE_ONLY.test(c.text.slice(clauseStart, first.start))) return { type: 'person', mention: first };
   return { type: 'unknown' };
 }
+
+const POSSESSOR = /^['’]s(?![\p{L}])/u;
 
 /** `Ông viết thêm rằng`: a speech verb right before another (`viết` + `thêm rằng`) is one predicate with it. */
 function withoutVerbs(text: string, from: number, to: number, verbs: VerbHit[]): string {
@@ -209,7 +212,8 @@ function subjectAfter(c: Clause, verb: VerbHit): Subject | null {
   const named = found >= 0 ? c.mentions[found + 1] : undefined;
   // The gap to the subject ends where its title starts: `according to the analyst Olivia Brandt` has `the` before it.
   const titleStart = next?.start ?? 0;
-  if (next?.kind === 'pronoun' && named && (named.kind === 'stranger' || named.kind === 'name') && c.text.slice(next.end, named.start) === ' ') next = named;
+  // The title may name a body in between: `— полагает эксперт Валдайского клуба Фёдор Лукьянов`, `said the senator from Alaska Lisa Murkowski`.
+  if (next?.kind === 'pronoun' && named && (named.kind === 'stranger' || named.kind === 'name') && TITLE_BODY.test(c.text.slice(next.end, named.start))) next = named;
   if (!next || next.kind === 'distractor') return null;
   // `называли Трампа «марионеткой Кремля»`: the one a naming verb puts right before the name it gives is its object.
   if (NAMING.test(c.text.slice(verb.start, verb.end)) && NAME_GIVEN.test(c.text.slice(next.end, next.end + 4))) return null;
@@ -223,6 +227,9 @@ function subjectAfter(c: Clause, verb: VerbHit): Subject | null {
   if (!ALWAYS_INVERTED.test(c.text.slice(verb.start, verb.end)) && !INVERTED_END.test(c.text.slice(next.end, next.end + 40))) return null;
   return { type: 'person', mention: next };
 }
+
+/** A title's own words between it and the name it titles: up to three, no punctuation. */
+const TITLE_BODY = /^\s(?:[\p{L}-]+\s){0,3}$/u;
 
 /** Verbs that give someone a name or a label (`называл`, `назвала`, `называют`). */
 const NAMING = /^(?:назва|называ)/iu;

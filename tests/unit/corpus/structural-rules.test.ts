@@ -63,3 +63,25 @@ describe('a Russian name outside the gazetteer after words that govern the genit
     expect(speakers('date 2025-08-16 Аляска\n\n«Итог скромный», — считает политолог Мария Иванова.\n').map((q) => q[1])).toEqual(['Мария Иванова']);
   });
 });
+
+describe('the subject of a speech verb', () => {
+  it('is never a possessor, whether or not the gazetteer knows what is possessed', () => {
+    expect(speakers("date 2025-08-16 Alaska\n\nTrump's special envoy said on Saturday that the talks had been \"useful and calm.\"\n").map((q) => q[1])).toEqual([null]);
+    expect(speakers("date 2025-08-16 Alaska\n\nTrump's envoy Steve Witkoff said the meeting was \"very good.\"\n").map((q) => q[1])).toEqual(['witkoff']);
+    expect(speakers("date 2025-08-16 Alaska\n\nPutin's aide, Yuri Ushakov, said the talks were \"frank.\"\n").map((q) => q[1])).toEqual(['ushakov']);
+  });
+
+  it('after the verb is the name its title introduces, a body named in between', () => {
+    expect(speakers('date 2025-08-16 Аляска\n\n«Это была разведка боем», — полагает эксперт Валдайского клуба Фёдор Лукьянов.\n').map((q) => q[1])).toEqual(['Фёдор Лукьянов']);
+  });
+});
+
+describe('role phrasings of the news', () => {
+  it('name the holder on the day', () => {
+    expect(speakers('date 2025-08-17 Аляска\n\nПомощник президента по международным делам заявил в субботу, что беседа была «содержательной».\n').map((q) => [q[1], q[2]])).toEqual([['ushakov', 'role']]);
+    expect(speakers('date 2025-08-17 Alaska\n\nNgười phát ngôn Nhà Trắng hôm 16/8 cho biết cuộc gặp "hữu ích và bình tĩnh".\n').map((q) => [q[1], q[2]])).toEqual([['leavitt', 'role']]);
+    expect(speakers('date 2021-06-17 Geneva\n\nNgười phát ngôn Nhà Trắng hôm 16/6 cho biết cuộc gặp "hữu ích".\n').map((q) => [q[1], q[2]])).toEqual([['psaki', 'role']]);
+    // Waltz left the post on 1 May 2025; the secretary of state held it in August.
+    expect(speakers('date 2025-08-17 Аляска\n\nСоветник по нацбезопасности США заявил в субботу, что переговоры были «полезными».\n').map((q) => [q[1], q[2]])).toEqual([['rubio', 'role']]);
+  });
+});
