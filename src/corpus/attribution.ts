@@ -98,6 +98,11 @@ export function subjectOf(c: Clause, verb: VerbHit, from: number): Subject {
   }
   for (const q of c.quotes) if (q.close < verb.start && q.close >= clauseStart) clauseStart = q.close + 1;
   const pre = c.text.slice(clauseStart, verb.start);
+  // `Лавров привел слова Трампа о том, что …`, `Putin cited, according to Trump, …`: whose words these are stands after them, whoever relays them.
+  if (ALWAYS_INVERTED.test(c.text.slice(verb.start, verb.end)) && !ADVERBS.test(pre) && !WHEN.test(pre)) {
+    const relayed = subjectAfter(c, verb);
+    if (relayed) return relayed;
+  }
   // Only a time between the clause break and the verb (`Jeanne Shaheen, thành viên …, hôm qua cho rằng`): the subject is before the apposition.
   if (ADVERBS.test(pre) || WHEN.test(pre)) {
     const inverted = subjectAfter(c, verb);

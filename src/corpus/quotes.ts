@@ -629,13 +629,19 @@ const UNNAMED_SUBJECT = /^\s*\S+\s+\S+\s+\S+/u;
 function colonSpeaker(c: Clause, outside: Mention[], from: number, q: QuoteSpan, resolve: (m: Mention) => Speaker | null): Who | undefined {
   const verbs = verbsIn(c, from, q.open);
   const last = verbs[verbs.length - 1];
+  // `Журналист спросил Пескова: «…?»`, `A reporter asked Leavitt: "…?"`: the one asked does not ask; the question is
+  // the subject's before the verb, or of someone the text does not name.
+  if (last && outside.some((m) => m.start >= last.start && m.end <= q.open && ASKED.test(c.text.slice(Math.max(from, m.start - 20), m.start)))) {
+    const subject = subjectOf(c, last, from);
+    return subject.type === 'person' && subject.mention.end <= last.start ? resolve(subject.mention) : null;
+  }
   if (last) {
     const who = fromSubject(c, last, from, resolve);
     if (who !== IMPLICIT) return who;
   }
   const colon = c.text.lastIndexOf(':', q.open);
   const clauseStart = Math.max(from, c.text.lastIndexOf(',', colon) + 1);
-  const subject = outside.find((m) => m.start >= clauseStart && m.end <= colon && m.kind !== 'distractor');
+  const subject = outside.find((m) => m.start >= clauseStart && m.end <= colon && m.kind !== 'distractor' && !ASKED.test(c.text.slice(Math.max(clauseStart, m.start - 20), m.start)));
   if (subject) return resolve(subject);
   if (last) return IMPLICIT;
   // Someone the text does not name asks or says it (`Кто-то из журналистов выкрикнул вопрос: «…»`).

@@ -85,3 +85,29 @@ describe('role phrasings of the news', () => {
     expect(speakers('date 2025-08-17 Аляска\n\nСоветник по нацбезопасности США заявил в субботу, что переговоры были «полезными».\n').map((q) => [q[1], q[2]])).toEqual([['rubio', 'role']]);
   });
 });
+
+describe('words relayed or asked', () => {
+  it('are the one whose words `слова` names, not the one who relays them', () => {
+    expect(speakers('date 2025-08-16 Аляска\n\nЛавров привел слова Трампа о том, что войну «нужно заканчивать».\n').map((q) => [q[1], q[2]])).toEqual([['trump', 'named']]);
+  });
+
+  it('are never the addressee of a question put before a colon', () => {
+    expect(speakers('date 2025-08-16 Аляска\n\nПесков вышел к прессе.\n\nЖурналист спросил Пескова: «Будет ли новая встреча?» «Пока рано говорить», — ответил Песков.\n').map((q) => q[1])).toEqual([
+      null,
+      'peskov',
+    ]);
+    expect(speakers('date 2025-08-12 Washington\n\nAt the briefing, a reporter asked Leavitt: "Will the president meet Zelensky?" Leavitt replied: "That is his hope."\n').map((q) => q[1])).toEqual([
+      null,
+      'leavitt',
+    ]);
+  });
+});
+
+describe('a sentence ends after a one-letter word that is no initial', () => {
+  it('so a pronoun after `on X.` points back to the one who posted', () => {
+    expect(
+      speakers('date 2025-08-16 Alaska\n\nÔng Trump phát biểu trước.\n\n"Chưa có gì được thỏa thuận", Thượng nghị sĩ Chris Murphy viết trên X. Ông nói thêm rằng đó là "màn trình diễn".\n').map((q) => q[1]),
+    ).toEqual(['Chris Murphy', 'Chris Murphy']);
+    expect(speakers('date 2025-08-16 Alaska\n\nPresident George W. Bush met Putin in 2001. "I looked the man in the eye," Bush said.\n').map((q) => q[1])).toEqual(['bush-gw']);
+  });
+});
