@@ -111,3 +111,13 @@ describe('a sentence ends after a one-letter word that is no initial', () => {
     expect(speakers('date 2025-08-16 Alaska\n\nPresident George W. Bush met Putin in 2001. "I looked the man in the eye," Bush said.\n').map((q) => q[1])).toEqual(['bush-gw']);
   });
 });
+
+describe('an interview introduced as a new one', () => {
+  it('gets no day from an earlier paragraph, unless the sentence puts it at the summit', () => {
+    expect(speakers('date 2025-08-20 Alaska\n\nTrump met Putin in Anchorage on Aug. 15.\n\nIn an interview with Fox News, Trump said the meeting was "a ten."\n')).toEqual([['a ten.', 'trump', 'named', null]]);
+    expect(speakers('date 2025-08-20 Alaska\n\nÔng Trump gặp ông Putin ở Anchorage hôm 15/8.\n\nTrong một cuộc phỏng vấn với Fox News, ông Trump nói cuộc gặp "đạt điểm mười".\n').map((q) => q[3])).toEqual([null]);
+    expect(
+      speakers('date 2018-07-18 Helsinki\n\nTrump met Putin in Helsinki on July 16.\n\nTrump, in an interview with Fox News in Helsinki after the news conference, called the meeting "a strong start."\n').map((q) => q[3]),
+    ).toEqual(['2018-07-16']);
+  });
+});
