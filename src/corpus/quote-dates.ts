@@ -118,7 +118,7 @@ const NEW_INTERVIEW = leadingLookbehind(/(?<![\p{L}])(?:in an? (?:\p{L}+ )?inter
 const ROUTINE = leadingLookbehind(/(?<![\p{L}])(?:họp báo thường kỳ|họp báo hằng ngày|(?:daily|regular|weekly) (?:briefing|news conference|press conference)|(?:еженедельн|регулярн)\p{L}* брифинг\p{L}*)(?![\p{L}])/iu);
 
 /** Future tense: a day after it is when something will happen (`sẽ là trọng tâm của cuộc gặp vào ngày 18/8`). */
-const PLAN = leadingLookbehind(/(?<![\p{L}])(?:sẽ|dự kiến|will|is (?:due|scheduled|set) to|plans? to|будет|состоится|планиру\p{L}+|намерен\p{L}*)(?![\p{L}])/iu);
+const PLAN = leadingLookbehind(/(?<![\p{L}])(?:sẽ|dự kiến|will|(?:is|are|was|were) (?:due|scheduled|set|expected)|plans? to|будет|состоится|планиру\p{L}+|намерен\p{L}*)(?![\p{L}])/iu);
 
 /** A question's topic, up to its comma: `khi được hỏi vì sao …,`, `asked whether …,`, `на вопрос о том, …`. */
 const QUESTION = leadingLookbehind(/(?<![\p{L}])(?:được hỏi|asked|на вопрос)\s+(?:về|vì sao|tại sao|liệu|rằng|whether|why|if|how|about|what|о|об|почему)(?![\p{L}])[^,]*,/giu);

@@ -121,3 +121,19 @@ describe('an interview introduced as a new one', () => {
     ).toEqual(['2018-07-16']);
   });
 });
+
+describe('a paragraph that names somebody nobody can name', () => {
+  it('gives its words to nobody, a nationality before the noun included', () => {
+    expect(
+      speakers('date 2025-08-17 After Anchorage\n\n"We need a real peace," Zelensky wrote on Telegram.\n\nOne European diplomat, speaking on condition of anonymity, described the mood as "cautious relief."\n').map((q) => q[1]),
+    ).toEqual(['zelensky', null]);
+  });
+});
+
+describe('a day the sentence plans', () => {
+  it('is not when the next words were said', () => {
+    expect(
+      speakers('date 2025-08-17 After Anchorage\n\nZelensky and his European allies were due in Washington on Monday. "We need a real peace, not a pause," the Ukrainian president wrote on Telegram.\n').map((q) => [q[1], q[3]]),
+    ).toEqual([['zelensky', null]]);
+  });
+});
