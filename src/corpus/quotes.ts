@@ -540,8 +540,11 @@ function laterClause(c: Clause, q: QuoteSpan, days: readonly { start: number }[]
   const verbs = verbsIn(c, c.sentence.start, q.open).filter((v) => /\p{L}/u.test(c.text.slice(c.sentence.start, v.start).split(/[,;:]/u).pop()!));
   const [first, own] = [verbs[0], verbs[verbs.length - 1]];
   if (!first || !own || first === own || days.length === 0 || days.some((d) => d.start > first.start)) return false;
-  return NEW_CLAUSE.test(c.text.slice(first.end, own.start));
+  const between = c.text.slice(first.end, own.start);
+  // `Песков во вторник назвал … «…», но добавил, что …`: a second predicate of the same subject is no clause of its own.
+  return NEW_CLAUSE.test(between) && !SAME_SUBJECT.test(between);
 }
+const SAME_SUBJECT = /[;,]\s*(?:(?:and|but|then|also|và|nhưng|rồi|cũng|đồng thời|а|но|и|затем|потом|также|тоже)\s+)+$/iu;
 const NEW_CLAUSE = /(?:[;,]\s*(?:and|but|while|whereas|và|nhưng|còn|trong khi|а|но|и|тогда как)?|\s(?:while|whereas|but|còn|trong khi|а|но|тогда как))\s+(?:[\p{L}'’.-]+\s+){1,6}$/u;
 
 /** A speaker carried over from an earlier sentence is known by reference, unless only a role ever identified them. */

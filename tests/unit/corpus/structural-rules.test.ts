@@ -137,3 +137,20 @@ describe('a day the sentence plans', () => {
     ).toEqual([['zelensky', null]]);
   });
 });
+
+describe('a second predicate of the same subject', () => {
+  it('shares the day the first one gives (`назвал …, но добавил`)', () => {
+    expect(speakers('date 2025-08-20 Аляска\n\nДмитрий Песков во вторник назвал переговоры «полезными», но добавил, что говорить о новой встрече «преждевременно».\n').map((q) => q[3])).toEqual([
+      '2025-08-19',
+      '2025-08-19',
+    ]);
+    expect(speakers('date 2025-08-20 Alaska\n\nPeskov on Tuesday called the talks "useful," but added that it was "too early" to discuss a new meeting.\n').map((q) => q[3])).toEqual(['2025-08-19', '2025-08-19']);
+  });
+
+  it('but a clause with a subject of its own does not', () => {
+    expect(speakers('date 2025-08-20 Alaska\n\nPeskov on Tuesday called the talks "useful," and the foreign ministry described them as "calm."\n').map((q) => [q[1], q[3]])).toEqual([
+      ['peskov', '2025-08-19'],
+      [null, null],
+    ]);
+  });
+});
