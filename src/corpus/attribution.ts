@@ -111,6 +111,8 @@ export function subjectOf(c: Clause, verb: VerbHit, from: number): Subject {
     return inverted ?? apposition(c, clauseStart, from) ?? beforeParticiple(c, clauseStart, from) ?? (impersonal(c, verb) ? { type: 'unknown' } : { type: 'implicit' });
   }
   const cyrillicVerb = /[\u0400-\u04FF]/u.test(c.text[verb.start]!);
+  // `Trump and Putin both said`, `Трамп и Путин заявили`: two people as one subject; neither alone said it.
+  if (jointSubject(c, from, verb.start)) return { type: 'unknown' };
   // `Trump's special envoy said`: a possessor is never the subject, whether or not the gazetteer knows what he possesses.
   const inClause = c.mentions.filter((m) => m.start >= clauseStart && m.end <= verb.start && m.kind !== 'distractor' && !governed(c.text, m) && !POSSESSOR.test(c.text.slice(m.end, m.end + 3)));
   // Russian puts the verb second and the subject after it (`Сегодня тему продолжил замглавы МИД РФ Сергей Рябков`),
@@ -136,6 +138,16 @@ export function subjectOf(c: Clause, verb: VerbHit, from: number): Subject {
 }
 
 const POSSESSOR = /^['’]s(?![\p{L}])/u;
+
+const COORDINATION = /^\s*(?:and|và|и|&)\s+(?:[\p{L}.]+\s+){0,2}$/iu;
+
+/** The last two people before the verb, joined by `and`/`và`/`и` with nothing but words between the second and the verb. */
+function jointSubject(c: Clause, from: number, to: number): boolean {
+  const people = c.mentions.filter((m) => m.start >= from && m.end <= to && m.kind !== 'distractor' && (m.kind !== 'pronoun' || m.offices) && !governed(c.text, m));
+  const [a, b] = people.slice(-2);
+  if (!a || !b || !/^[\s\p{L}]*$/u.test(c.text.slice(b.end, to)) || !COORDINATION.test(c.text.slice(a.end, b.start))) return false;
+  return a.person !== b.person || (a.person === null && a.name !== b.name);
+}
 
 /** `Ông viết thêm rằng`: a speech verb right before another (`viết` + `thêm rằng`) is one predicate with it. */
 function withoutVerbs(text: string, from: number, to: number, verbs: VerbHit[]): string {

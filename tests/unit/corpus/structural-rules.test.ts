@@ -47,6 +47,12 @@ describe('two people joined as one subject', () => {
     expect(speakers('date 2025-08-16 Аляска\n\nТрамп и Путин пожали друг другу руки. «Рад встрече», — сказал он.\n')).toEqual([['Рад встрече', null, 'none', null]]);
   });
 
+  it('give words they said together to neither', () => {
+    expect(speakers('date 2025-08-16 Anchorage\n\nTrump and Putin both said the talks were "productive."\n').map((q) => q[1])).toEqual([null]);
+    expect(speakers('date 2025-08-16 Alaska\n\nÔng Trump và ông Putin đều nói cuộc gặp "hiệu quả".\n').map((q) => q[1])).toEqual([null]);
+    expect(speakers('date 2025-08-16 Аляска\n\nТрамп и Путин заявили, что переговоры были «продуктивными».\n').map((q) => q[1])).toEqual([null]);
+  });
+
   it('still let each one speak where a verb of their own follows', () => {
     expect(speakers('date 2025-08-16 Anchorage\n\nTrump and Putin shook hands on the tarmac, and Putin said the flight had been "long but fine."\n').map((q) => q[1])).toEqual(['putin']);
   });
