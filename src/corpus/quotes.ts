@@ -513,10 +513,11 @@ const RELATIVE_CLAUSE = /,\s*(?:who|which|whose|который|которая|к
 const SENTENCE_OPENING = /^[\s\p{P}]*(?:\([^()]{1,30}\)[\s\p{Pd}]*)?$/u;
 
 /**
- * A common-noun subject (`The spokeswoman`, `A senior official`, `One European diplomat`, `Một quan chức`), which no mention names, at the
+ * A common-noun subject (`The spokeswoman`, `A senior official`, `One European diplomat`, `Một quan chức`, `Представитель Белого
+ * дома`), which no mention names, at the
  * start of the sentence or after an opening phrase (`In Kyiv, a senior Ukrainian official … said`).
  */
-const COMMON_SUBJECT = /(?:^[\s\p{P}]*(?:The|A|An|One|Another|Some|Một|Các|Những)|,\s+(?:the|a|an|one|another|some|một|các|những))\s+(?:\p{Lu}[\p{L}.-]*\s+){0,2}\p{Ll}/u;
+const COMMON_SUBJECT = /(?:^[\s\p{P}]*(?:The|A|An|One|Another|Some|Một|Các|Những)|,\s+(?:the|a|an|one|another|some|một|các|những))\s+(?:\p{Lu}[\p{L}.-]*\s+){0,2}\p{Ll}|^[\s\p{P}]*(?:Представител[ьи]|Источник|Источники|Чиновник|Сотрудник|Один из|Одна из|Кто-то из)(?![\p{L}])/u;
 
 /** Both sides at once (`Hai bên ra "Tuyên bố chung …", trong đó khẳng định`, `Both leaders said`, `Стороны заявили`): no one person speaks. */
 const JOINT_SUBJECT = /^[\s\p{P}]*(?:hai (?:bên|phía|nước|nhà lãnh đạo|tổng thống|ngoại trưởng)|cả hai (?:bên|phía|nhà lãnh đạo)|both (?:sides|leaders|presidents|men|countries|delegations)|the two (?:sides|leaders|presidents|men|countries|delegations)|(?:обе|две) стороны|стороны|оба (?:лидера|президента)|лидеры (?:двух )?стран)(?![\p{L}])/iu;

@@ -29,7 +29,7 @@ const EDGE = new Set(
   german french british polish italian republican democrat democratic moscow washington kyiv brussels london paris berlin us u.s. uk eu asked meanwhile still
   monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december
   feb mar apr jun jul aug sep sept oct nov dec then italy canada israel iran syria thụy sĩ điển na uy ấn độ úc nato tây ban nha hungary belarus
-  в на по с и но а как когда после президент министр глава помощник посол сенатор политолог эксперт депутат россия сша москва украина вашингтон
+  в на по с и но а как когда после президент министр глава помощник посол сенатор политолог эксперт депутат представитель представителя официальный россия сша москва украина вашингтон
   чем что кто где почему зачем какой какая какие каким чего это этот эта эти тогда теперь сам сама уже ли хельсинки женева женеве гамбург гамбурге анкоридж аляска`
     .split(/\s+/)
     .filter(Boolean),
@@ -48,7 +48,7 @@ const INSTITUTION = new Set(
   `trắng kremlin viện bộ trường báo đài tạp thông tấn xã hội đảng
   house senate congress capitol ministry department university institute forum council office committee agency times post news journal network union nations
   center centre foundation fund bank group party base palace villa airport tv radio reuters associated street square hall
-  кремль мид университет институт агентство совет дума госдумы комитет фонд центр газета`
+  кремль мид университет институт агентство совет дума госдумы комитет фонд центр газета белый белого белом белому`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -160,3 +160,11 @@ describe('a second predicate of the same subject', () => {
     ]);
   });
 });
+
+describe('a Russian subject nobody can name', () => {
+  it('is neither a stranger made of its words nor the last person quoted', () => {
+    expect(
+      speakers('date 2025-08-14 Анкоридж\n\nБывший посол США в Москве Майкл Макфол назвал саммит «подарком Путину».\n\nПредставитель Белого дома, в свою очередь, заверил, что Вашингтон «ничего не отдаст без Украины».\n').map((q) => q[1]),
+    ).toEqual(['Майкл Макфол', null]);
+  });
+});
