@@ -445,9 +445,14 @@ function sameGender(a: Gender, b: Gender): boolean {
   return a === null || b === null || a === b;
 }
 
-/** `người đồng cấp Nga`: the one participant of the sentence's summit from that country. */
+/**
+ * `người đồng cấp Nga`: the one participant of the sentence's summit from that country, when the one it is the
+ * counterpart of is a participant too; after `Ngoại trưởng Mỹ` it is another foreign minister, whom no summit names.
+ */
 function counterpart(m: Mention, r: Resolver): Speaker | null {
-  const hits = (r.summit?.participants ?? []).filter((id) => r.people.get(id)?.country === m.country);
+  const participants = r.summit?.participants ?? [];
+  if (r.recent && (r.recent.id === null || !participants.includes(r.recent.id))) return null;
+  const hits = participants.filter((id) => r.people.get(id)?.country === m.country);
   if (hits.length !== 1) return null;
   const id = hits[0]!;
   if (namedBetween(r.namedAt, id, r.sectionStart, m.start)) return { id, name: null, role: null, basis: 'back-reference' };

@@ -21,7 +21,7 @@ const RUN = /(?<![\p{L}\p{N}'’-])\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*)*/
 const EDGE = new Set(
   `theo trong khi sau tại ở với về từ người ông bà chị các những một nhưng và còn cũng đó này thượng hạ tổng thủ bộ ngoại phó chủ cựu giáo tiến phát chuyên nhà nghị đại đặc trợ
   mỹ nga pháp đức anh ý ukraine trung quốc phần lan ba nhật hàn liên châu âu việt nam hoa kỳ moskva kiev kyiv washington alaska anchorage geneva helsinki hamburg
-  the a an in on at but and when while after before as for with by from of to it this that if so yet mr mrs ms dr sen rep gov president secretary minister
+  the a an in on at but and when while after before as for with by from of to it this that if so yet aboard inside outside mr mrs ms dr sen rep gov president secretary minister
   senator ambassador former prime foreign state general vice deputy press chief professor governor speaker leader russian american ukrainian finnish european
   spokesperson spokesman spokeswoman majority minority whip chairman chairwoman envoy adviser advisor commander admiral
   analyst expert researcher scholar economist historian lawmaker congressman congresswoman mayor director official diplomat negotiator
@@ -47,7 +47,7 @@ const VI_FAMILY_NAMES = new Set(
 const INSTITUTION = new Set(
   `trắng kremlin viện bộ trường báo đài tạp thông tấn xã hội đảng
   house senate congress capitol ministry department university institute forum council office committee agency times post news journal network union nations
-  center centre foundation fund bank group party base palace villa airport tv radio reuters associated street square hall
+  center centre foundation fund bank group party base palace villa airport tv radio reuters associated street square hall force
   кремль мид университет институт агентство совет дума госдумы комитет фонд центр газета белый белого белом белому`
     .split(/\s+/)
     .filter(Boolean),

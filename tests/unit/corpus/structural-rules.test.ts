@@ -168,3 +168,17 @@ describe('a Russian subject nobody can name', () => {
     ).toEqual(['Майкл Макфол', null]);
   });
 });
+
+describe('a counterpart', () => {
+  it('is the other leader of the summit after a leader, and nobody after a minister', () => {
+    const text = (first: string) => `date 2018-07-17 Helsinki\n\nÔng Trump gặp ông Putin tại Helsinki hôm 16/7. ${first} gọi cuộc gặp là "rất tốt". Trong khi đó, người đồng cấp Nga đánh giá cuộc hội đàm "thành công".\n`;
+    expect(speakers(text('Ông Trump')).map((q) => q[1])).toEqual(['trump', 'putin']);
+    expect(speakers(text('Ngoại trưởng Mỹ')).map((q) => q[1])).toEqual(['pompeo', null]);
+  });
+});
+
+describe('a capitalised place or vehicle opening a sentence', () => {
+  it('is no speaker a pronoun can point to', () => {
+    expect(speakers('date 2021-06-17 Geneva\n\nPresident Biden left Geneva on Wednesday evening. Aboard Air Force One, he told reporters the summit had been "worth it."\n').map((q) => q[1])).toEqual(['biden']);
+  });
+});
