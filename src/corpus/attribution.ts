@@ -139,7 +139,8 @@ export function subjectOf(c: Clause, verb: VerbHit, from: number): Subject {
 
 const POSSESSOR = /^['’]s(?![\p{L}])/u;
 
-const COORDINATION = /^\s*(?:and|và|и|&)\s+(?:[\p{L}.]+\s+){0,2}$/iu;
+/** `Trump and Putin`, `ông Trump và ông Putin`, `Трамп и Путин`: two people joined, a title or two before the second. */
+export const COORDINATION = /^\s*(?:and|và|и|&)\s+(?:[\p{L}.]+\s+){0,2}$/iu;
 
 /** The last two people before the verb, joined by `and`/`và`/`и` with nothing but words between the second and the verb. */
 function jointSubject(c: Clause, from: number, to: number): boolean {

@@ -1,5 +1,5 @@
 import type { DateBasis, Person, Quote, SpeakerBasis, Summit } from '../schema/index-schema';
-import { indefiniteAfter, subjectOf, verbsIn, type Clause } from './attribution';
+import { COORDINATION, indefiniteAfter, subjectOf, verbsIn, type Clause } from './attribution';
 import type { CleanDocument } from './clean';
 import type { DateMention } from './dates';
 import { quoteIds } from './ids';
@@ -509,8 +509,6 @@ function coordinated(text: string, m: Mention, outside: Mention[], k: number, wh
   const second = resolve(other);
   return second !== null && speakerKey(second) !== speakerKey(who);
 }
-const COORDINATION = /^\s*(?:and|và|и|&)\s+(?:[\p{L}.]+\s+){0,2}$/iu;
-
 /** The verb's clause opens with a relative pronoun after a comma: `X, who …`, `X, который …`. */
 const RELATIVE_CLAUSE = /,\s*(?:who|which|whose|который|которая|которые|которого|которой)\s[^,;:]*$/iu;
 
@@ -518,9 +516,9 @@ const RELATIVE_CLAUSE = /,\s*(?:who|which|whose|который|которая|к
 const SENTENCE_OPENING = /^[\s\p{P}]*(?:\([^()]{1,30}\)[\s\p{Pd}]*)?$/u;
 
 /**
- * A common-noun subject (`The spokeswoman`, `A senior official`, `One European diplomat`, `Một quan chức`, `Представитель Белого
- * дома`), which no mention names, at the
- * start of the sentence or after an opening phrase (`In Kyiv, a senior Ukrainian official … said`).
+ * A common-noun subject (`The spokeswoman`, `A senior official`, `One European diplomat`, `Một quan chức`,
+ * `Представитель Белого дома`), which no mention names, at the start of the sentence or after an opening phrase
+ * (`In Kyiv, a senior Ukrainian official … said`).
  */
 const COMMON_SUBJECT = /(?:^[\s\p{P}]*(?:The|A|An|One|Another|Some|Một|Các|Những)|,\s+(?:the|a|an|one|another|some|một|các|những))\s+(?:\p{Lu}[\p{L}.-]*\s+){0,2}\p{Ll}|^[\s\p{P}]*(?:Представител[ьи]|Источник|Источники|Чиновник|Сотрудник|Один из|Одна из|Кто-то из)(?![\p{L}])/u;
 
@@ -638,18 +636,13 @@ const UNNAMED_SUBJECT = /^\s*\S+\s+\S+\s+\S+/u;
 function colonSpeaker(c: Clause, outside: Mention[], from: number, q: QuoteSpan, resolve: (m: Mention) => Speaker | null): Who | undefined {
   const verbs = verbsIn(c, from, q.open);
   const last = verbs[verbs.length - 1];
-  // `Журналист спросил Пескова: «…?»`, `A reporter asked Leavitt: "…?"`: the one asked does not ask; the question is
-  // the subject's before the verb, or of someone the text does not name.
-  if (last && outside.some((m) => m.start >= last.start && m.end <= q.open && ASKED.test(c.text.slice(Math.max(from, m.start - 20), m.start)))) {
-    const subject = subjectOf(c, last, from);
-    return subject.type === 'person' && subject.mention.end <= last.start ? resolve(subject.mention) : null;
-  }
   if (last) {
     const who = fromSubject(c, last, from, resolve);
     if (who !== IMPLICIT) return who;
   }
   const colon = c.text.lastIndexOf(':', q.open);
   const clauseStart = Math.max(from, c.text.lastIndexOf(',', colon) + 1);
+  // `Журналист спросил Пескова: «…?»`: the one asked does not ask.
   const subject = outside.find((m) => m.start >= clauseStart && m.end <= colon && m.kind !== 'distractor' && !ASKED.test(c.text.slice(Math.max(clauseStart, m.start - 20), m.start)));
   if (subject) return resolve(subject);
   if (last) return IMPLICIT;
