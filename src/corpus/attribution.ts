@@ -36,6 +36,8 @@ const AS_BEFORE = /(?<![\p{L}])(?:как|as)\s*$/iu;
  * inversion, and its pronoun is not the speaker of the quotation before it.
  */
 const INVERTED_END = /^(?:\s*(?:[.,;:!?)–—"“«]|-\s|$)|\s+(?:on|in|at|after|during|before|later|в|на|во|после|по|накануне|журналистам|агентству|телеканалу|порталу)(?![\p{L}]))/iu;
+/** `По словам министра, …`, `According to him, …`: a back-reference in the object case, which stands for the sentence's speaker as `он`, `he` would. */
+const BACK_REFERENCE_AFTER = /^\s+(?:him|her|министра|дипломата|политолога|эксперта|аналитика|собеседника|собеседницы|сенатора|посла|помощника|пресс-секретаря|депутата|замминистра|замглавы|экс-посла|президента|госсекретаря|главы МИД)\s*[,.]/u;
 /** `according to`, `по словам`, `по мнению` and `слова` always put their subject after them. */
 const ALWAYS_INVERTED = /^(?:according to|по словам|по мнению|слова)$/iu;
 
@@ -96,10 +98,23 @@ export function subjectOf(c: Clause, verb: VerbHit, from: number): Subject {
   }
   for (const q of c.quotes) if (q.close < verb.start && q.close >= clauseStart) clauseStart = q.close + 1;
   const pre = c.text.slice(clauseStart, verb.start);
+  // `Лавров привел слова Трампа о том, что …`, `Putin cited, according to Trump, …`: whose words these are stands after them, whoever relays them.
+  if (ALWAYS_INVERTED.test(c.text.slice(verb.start, verb.end)) && !ADVERBS.test(pre) && !WHEN.test(pre)) {
+    const relayed = subjectAfter(c, verb);
+    if (relayed) return relayed;
+  }
   // Only a time between the clause break and the verb (`Jeanne Shaheen, thành viên …, hôm qua cho rằng`): the subject is before the apposition.
-  if (ADVERBS.test(pre) || WHEN.test(pre)) return subjectAfter(c, verb) ?? apposition(c, clauseStart, from) ?? beforeParticiple(c, clauseStart, from) ?? (impersonal(c, verb) ? { type: 'unknown' } : { type: 'implicit' });
+  if (ADVERBS.test(pre) || WHEN.test(pre)) {
+    const inverted = subjectAfter(c, verb);
+    // `According to a source close to Putin, …`: whose account it is stands after these words or nowhere; never the sentence's speaker.
+    if (!inverted && ALWAYS_INVERTED.test(c.text.slice(verb.start, verb.end)) && !BACK_REFERENCE_AFTER.test(c.text.slice(verb.end, verb.end + 40))) return { type: 'unknown' };
+    return inverted ?? apposition(c, clauseStart, from) ?? beforeParticiple(c, clauseStart, from) ?? (impersonal(c, verb) ? { type: 'unknown' } : { type: 'implicit' });
+  }
   const cyrillicVerb = /[\u0400-\u04FF]/u.test(c.text[verb.start]!);
-  const inClause = c.mentions.filter((m) => m.start >= clauseStart && m.end <= verb.start && m.kind !== 'distractor' && !governed(c.text, m));
+  // `Trump and Putin both said`, `Трамп и Путин заявили`: two people as one subject; neither alone said it.
+  if (jointSubject(c, from, verb.start)) return { type: 'unknown' };
+  // `Trump's special envoy said`: a possessor is never the subject, whether or not the gazetteer knows what he possesses.
+  const inClause = c.mentions.filter((m) => m.start >= clauseStart && m.end <= verb.start && m.kind !== 'distractor' && !governed(c.text, m) && !POSSESSOR.test(c.text.slice(m.end, m.end + 3)));
   // Russian puts the verb second and the subject after it (`Сегодня тему продолжил замглавы МИД РФ Сергей Рябков`),
   // or has no subject in a clause that follows a participle between commas (`Госсекретарь США, прилетевший …, в
   // интервью заметил`): then the sentence's subject speaks.
@@ -120,6 +135,19 @@ export function subjectOf(c: Clause, verb: VerbHit, from: number): Subject {
   const reported = earlier.length > 0 && COMPLEMENTISER.test(c.text.slice(earlier[earlier.length - 1]!.end, verb.start));
   if (first && !reported && first.kind !== 'pronoun' && TITLE_ONLY.test(c.text.slice(clauseStart, first.start))) return { type: 'person', mention: first };
   return { type: 'unknown' };
+}
+
+const POSSESSOR = /^['’]s(?![\p{L}])/u;
+
+/** `Trump and Putin`, `ông Trump và ông Putin`, `Трамп и Путин`: two people joined, a title or two before the second. */
+export const COORDINATION = /^\s*(?:and|và|и|&)\s+(?:[\p{L}.]+\s+){0,2}$/iu;
+
+/** The last two people before the verb, joined by `and`/`và`/`и` with nothing but words between the second and the verb. */
+function jointSubject(c: Clause, from: number, to: number): boolean {
+  const people = c.mentions.filter((m) => m.start >= from && m.end <= to && m.kind !== 'distractor' && (m.kind !== 'pronoun' || m.offices) && !governed(c.text, m));
+  const [a, b] = people.slice(-2);
+  if (!a || !b || !/^[\s\p{L}]*$/u.test(c.text.slice(b.end, to)) || !COORDINATION.test(c.text.slice(a.end, b.start))) return false;
+  return a.person !== b.person || (a.person === null && a.name !== b.name);
 }
 
 /** `Ông viết thêm rằng`: a speech verb right before another (`viết` + `thêm rằng`) is one predicate with it. */
@@ -200,11 +228,14 @@ function subjectAfter(c: Clause, verb: VerbHit): Subject | null {
   let next = found >= 0 ? c.mentions[found] : undefined;
   // A title word that doubles as a back-reference (`сенатор`, `the senator`) right before a name is that name's title.
   const named = found >= 0 ? c.mentions[found + 1] : undefined;
-  if (next?.kind === 'pronoun' && named && (named.kind === 'stranger' || named.kind === 'name') && c.text.slice(next.end, named.start) === ' ') next = named;
+  // The gap to the subject ends where its title starts: `according to the analyst Olivia Brandt` has `the` before it.
+  const titleStart = next?.start ?? 0;
+  // The title may name a body in between: `— полагает эксперт Валдайского клуба Фёдор Лукьянов`, `said the senator from Alaska Lisa Murkowski`.
+  if (next?.kind === 'pronoun' && named && (named.kind === 'stranger' || named.kind === 'name') && TITLE_BODY.test(c.text.slice(next.end, named.start))) next = named;
   if (!next || next.kind === 'distractor') return null;
   // `называли Трампа «марионеткой Кремля»`: the one a naming verb puts right before the name it gives is its object.
   if (NAMING.test(c.text.slice(verb.start, verb.end)) && NAME_GIVEN.test(c.text.slice(next.end, next.end + 4))) return null;
-  const gap = c.text.slice(verb.end, next.start);
+  const gap = c.text.slice(verb.end, Math.min(titleStart, next.start));
   const cyrillic = /[\u0400-\u04FF]/u.test(c.text[verb.start]!);
   const titled = (next.kind === 'name' || next.kind === 'stranger') && INVERTED_TITLE.test(gap) || (next.kind === 'stranger' && INVERTED_BODY_RU.test(gap));
   if (!INVERTED_GAP.test(gap) && !titled && !(cyrillic && INVERTED_GAP_RU.test(gap)) && !(AS_BEFORE.test(c.text.slice(Math.max(0, verb.start - 8), verb.start)) && INVERTED_GAP_AFTER_AS.test(gap))) {
@@ -214,6 +245,9 @@ function subjectAfter(c: Clause, verb: VerbHit): Subject | null {
   if (!ALWAYS_INVERTED.test(c.text.slice(verb.start, verb.end)) && !INVERTED_END.test(c.text.slice(next.end, next.end + 40))) return null;
   return { type: 'person', mention: next };
 }
+
+/** A title's own words between it and the name it titles: up to three, no punctuation. */
+const TITLE_BODY = /^\s(?:[\p{L}-]+\s){0,3}$/u;
 
 /** Verbs that give someone a name or a label (`называл`, `назвала`, `называют`). */
 const NAMING = /^(?:назва|называ)/iu;

@@ -107,11 +107,18 @@ const VERB_TO_DAY = /^[\s,]*(?:(?:on|в|во|vào)\s+)?$/iu;
 /** Travelling to or from the summit: not the summit, but a live entry's stamp still dates the words. */
 const TRAVEL = leadingLookbehind(/(?<![\p{L}])(?:trên chuyến bay|trên đường về|aboard|on (?:the|his|her) (?:flight|plane|way) (?:home|back)|на борту|по дороге|в самол[её]те)(?![\p{L}])/iu);
 
+/**
+ * An interview introduced as a new one (`In an interview with Fox News, Trump said`, `trong một cuộc phỏng vấn`) is an
+ * occasion of its own, whose day the text has not given, unless the sentence puts it at the summit (`in an interview in
+ * Helsinki after the news conference`); `the interview` refers back to one already dated.
+ */
+const NEW_INTERVIEW = leadingLookbehind(/(?<![\p{L}])(?:in an? (?:\p{L}+ )?interview|trong một (?:cuộc|buổi|bài) (?:trả lời )?phỏng vấn)(?![\p{L}])/iu);
+
 /** A routine briefing: a setting, but never the summit's; it leaves the time to the frame in force. */
 const ROUTINE = leadingLookbehind(/(?<![\p{L}])(?:họp báo thường kỳ|họp báo hằng ngày|(?:daily|regular|weekly) (?:briefing|news conference|press conference)|(?:еженедельн|регулярн)\p{L}* брифинг\p{L}*)(?![\p{L}])/iu);
 
 /** Future tense: a day after it is when something will happen (`sẽ là trọng tâm của cuộc gặp vào ngày 18/8`). */
-const PLAN = leadingLookbehind(/(?<![\p{L}])(?:sẽ|dự kiến|will|is (?:due|scheduled|set) to|plans? to|будет|состоится|планиру\p{L}+|намерен\p{L}*)(?![\p{L}])/iu);
+const PLAN = leadingLookbehind(/(?<![\p{L}])(?:sẽ|dự kiến|will|(?:is|are|was|were) (?:due|scheduled|set|expected)|plans? to|будет|состоится|планиру\p{L}+|намерен\p{L}*)(?![\p{L}])/iu);
 
 /** A question's topic, up to its comma: `khi được hỏi vì sao …,`, `asked whether …,`, `на вопрос о том, …`. */
 const QUESTION = leadingLookbehind(/(?<![\p{L}])(?:được hỏi|asked|на вопрос)\s+(?:về|vì sao|tại sao|liệu|rằng|whether|why|if|how|about|what|о|об|почему)(?![\p{L}])[^,]*,/giu);
@@ -371,6 +378,7 @@ function whenOf(sentence: string, dates: DateMention[], lastDay: When | null, fr
   if (ROUTINE.test(sentence)) return null;
   if (TRAVEL.test(sentence)) return { type: 'away' };
   if (AT_SUMMIT.test(sentence)) return { type: 'summit' };
+  if (NEW_INTERVIEW.test(sentence)) return { type: 'elsewhere' };
   if (RIGHT_AFTER.test(sentence)) return fromSummit ? { type: 'summit' } : { type: 'elsewhere' };
   return null;
 }

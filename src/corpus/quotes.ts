@@ -1,5 +1,5 @@
 import type { DateBasis, Person, Quote, SpeakerBasis, Summit } from '../schema/index-schema';
-import { indefiniteAfter, subjectOf, verbsIn, type Clause } from './attribution';
+import { COORDINATION, indefiniteAfter, subjectOf, verbsIn, type Clause } from './attribution';
 import type { CleanDocument } from './clean';
 import type { DateMention } from './dates';
 import { quoteIds } from './ids';
@@ -207,7 +207,12 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
  * уступках «за спиной Украины» речь не идет`: a sentence that opens by naming whose account it gives quotes that
  * person, even a fragment no verb introduces. Words cited as words stay words (`cited-words.ts` decides first).
  */
-const ACCORDING_TO = /^[\s\p{P}]*(?:[Tt]heo(?: lời| nhận định của| đánh giá của)?|[Aa]ccording to|[Ii]n the view of|[Ii]n the words of|[Пп]о словам|[Пп]о мнению|[Пп]о оценке)\s+(?:\p{Lu}[\p{L}.]*(?:\s+\p{Ll}+){0,2}\s+)?$/u;
+const ACCORDING_TO = /^[\s\p{P}]*(?:[Tt]heo(?: lời| nhận định của| đánh giá của)?|[Aa]ccording to|[Ii]n the view of|[Ii]n the words of|[Пп]о словам|[Пп]о мнению|[Пп]о оценке)\s+(?:[\p{L}.-]+\s+){0,5}$/u;
+/**
+ * The title between `theo`/`according to` and the name (`nhà phân tích`, `the analyst`, `политолога`) is a few words
+ * of its own; a link word makes the name someone else's (`a source close to Putin`, `nguồn tin thân cận với ông Putin`).
+ */
+const NOT_A_TITLE = /(?<![\p{L}])(?:của|với|về|từ|gần|thân cận|phía|nguồn|báo|tờ|hãng|of|to|with|from|close|near|about|source|sources|people|report|reports|media|с|со|к|от|у|о|об|близк\p{L}*|источник\p{L}*|СМИ|газет\p{L}*)(?![\p{L}])/iu;
 const ACCORDING_TO_RU = /^[\s\p{P}]*по\s+(его|её|ее)\s+(?:словам|мнению|оценке)\s*,/iu;
 
 function accordingTo(text: string, from: number, q: QuoteSpan, outside: Mention[], resolve: (m: Mention) => Speaker | null): Speaker | undefined {
@@ -219,7 +224,7 @@ function accordingTo(text: string, from: number, q: QuoteSpan, outside: Mention[
   // `Theo bà Nguyễn Thị Lan,`: a title or pronoun before the name is the name's.
   if (!outside[0]) return undefined;
   const first = titleOf(text, outside[0], outside[1]) ? outside[1] : outside[0];
-  if (!first || first.end > q.open || first.kind === 'distractor' || !ACCORDING_TO.test(text.slice(from, outside[0].start))) return undefined;
+  if (!first || first.end > q.open || first.kind === 'distractor' || !ACCORDING_TO.test(text.slice(from, outside[0].start)) || NOT_A_TITLE.test(text.slice(from, outside[0].start))) return undefined;
   if (!/^\s*,/u.test(text.slice(first.end, first.end + 3))) return undefined;
   return resolve(first) ?? undefined;
 }
@@ -440,9 +445,14 @@ function sameGender(a: Gender, b: Gender): boolean {
   return a === null || b === null || a === b;
 }
 
-/** `người đồng cấp Nga`: the one participant of the sentence's summit from that country. */
+/**
+ * `người đồng cấp Nga`: the one participant of the sentence's summit from that country, when the one it is the
+ * counterpart of is a participant too; after `Ngoại trưởng Mỹ` it is another foreign minister, whom no summit names.
+ */
 function counterpart(m: Mention, r: Resolver): Speaker | null {
-  const hits = (r.summit?.participants ?? []).filter((id) => r.people.get(id)?.country === m.country);
+  const participants = r.summit?.participants ?? [];
+  if (r.recent && (r.recent.id === null || !participants.includes(r.recent.id))) return null;
+  const hits = participants.filter((id) => r.people.get(id)?.country === m.country);
   if (hits.length !== 1) return null;
   const id = hits[0]!;
   if (namedBetween(r.namedAt, id, r.sectionStart, m.start)) return { id, name: null, role: null, basis: 'back-reference' };
@@ -482,13 +492,23 @@ function speakerOfSentence(c: Clause, outside: Mention[], resolve: (m: Mention) 
       if (!OWN_WORDS.test(c.text.slice(m.end, m.end + 30))) continue;
     }
     const who = resolve(m);
-    if (who) return who;
+    if (who) return coordinated(c.text, m, outside, k, who, resolve) ? null : who;
   }
   // `The foreign ministry spokeswoman, in a post…, wrote`: a subject the gazetteer cannot name is somebody, not the last person named.
   if (verbs.length > 0 && (COMMON_SUBJECT.test(c.text.slice(c.sentence.start, limit)) || JOINT_SUBJECT.test(c.text.slice(c.sentence.start, limit)))) return null;
   return carried(recent);
 }
 
+/**
+ * `Trump and Putin shook hands`, `Ông Trump và ông Putin bắt tay`, `Трамп и Путин пожали руки`: two people joined as
+ * one subject are equally salient, so the sentence has no one speaker and a later `he`, `ông`, `он` names neither.
+ */
+function coordinated(text: string, m: Mention, outside: Mention[], k: number, who: Speaker, resolve: (m: Mention) => Speaker | null): boolean {
+  const other = outside.slice(k + 1).find((x) => x.kind !== 'pronoun' || x.offices);
+  if (!other || other.kind === 'distractor' || !COORDINATION.test(text.slice(m.end, other.start))) return false;
+  const second = resolve(other);
+  return second !== null && speakerKey(second) !== speakerKey(who);
+}
 /** The verb's clause opens with a relative pronoun after a comma: `X, who …`, `X, который …`. */
 const RELATIVE_CLAUSE = /,\s*(?:who|which|whose|который|которая|которые|которого|которой)\s[^,;:]*$/iu;
 
@@ -496,10 +516,11 @@ const RELATIVE_CLAUSE = /,\s*(?:who|which|whose|который|которая|к
 const SENTENCE_OPENING = /^[\s\p{P}]*(?:\([^()]{1,30}\)[\s\p{Pd}]*)?$/u;
 
 /**
- * A common-noun subject (`The spokeswoman`, `A senior official`, `Một quan chức`), which no mention names, at the
- * start of the sentence or after an opening phrase (`In Kyiv, a senior Ukrainian official … said`).
+ * A common-noun subject (`The spokeswoman`, `A senior official`, `One European diplomat`, `Một quan chức`,
+ * `Представитель Белого дома`), which no mention names, at the start of the sentence or after an opening phrase
+ * (`In Kyiv, a senior Ukrainian official … said`).
  */
-const COMMON_SUBJECT = /(?:^[\s\p{P}]*(?:The|A|An|One|Another|Some|Một|Các|Những)|,\s+(?:the|a|an|one|another|some|một|các|những))\s+\p{Ll}/u;
+const COMMON_SUBJECT = /(?:^[\s\p{P}]*(?:The|A|An|One|Another|Some|Một|Các|Những)|,\s+(?:the|a|an|one|another|some|một|các|những))\s+(?:\p{Lu}[\p{L}.-]*\s+){0,2}\p{Ll}|^[\s\p{P}]*(?:Представител[ьи]|Источник|Источники|Чиновник|Сотрудник|Один из|Одна из|Кто-то из)(?![\p{L}])/u;
 
 /** Both sides at once (`Hai bên ra "Tuyên bố chung …", trong đó khẳng định`, `Both leaders said`, `Стороны заявили`): no one person speaks. */
 const JOINT_SUBJECT = /^[\s\p{P}]*(?:hai (?:bên|phía|nước|nhà lãnh đạo|tổng thống|ngoại trưởng)|cả hai (?:bên|phía|nhà lãnh đạo)|both (?:sides|leaders|presidents|men|countries|delegations)|the two (?:sides|leaders|presidents|men|countries|delegations)|(?:обе|две) стороны|стороны|оба (?:лидера|президента)|лидеры (?:двух )?стран)(?![\p{L}])/iu;
@@ -523,8 +544,11 @@ function laterClause(c: Clause, q: QuoteSpan, days: readonly { start: number }[]
   const verbs = verbsIn(c, c.sentence.start, q.open).filter((v) => /\p{L}/u.test(c.text.slice(c.sentence.start, v.start).split(/[,;:]/u).pop()!));
   const [first, own] = [verbs[0], verbs[verbs.length - 1]];
   if (!first || !own || first === own || days.length === 0 || days.some((d) => d.start > first.start)) return false;
-  return NEW_CLAUSE.test(c.text.slice(first.end, own.start));
+  const between = c.text.slice(first.end, own.start);
+  // `Песков во вторник назвал … «…», но добавил, что …`: a second predicate of the same subject is no clause of its own.
+  return NEW_CLAUSE.test(between) && !SAME_SUBJECT.test(between);
 }
+const SAME_SUBJECT = /[;,]\s*(?:(?:and|but|then|also|và|nhưng|rồi|cũng|đồng thời|а|но|и|затем|потом|также|тоже)\s+)+$/iu;
 const NEW_CLAUSE = /(?:[;,]\s*(?:and|but|while|whereas|và|nhưng|còn|trong khi|а|но|и|тогда как)?|\s(?:while|whereas|but|còn|trong khi|а|но|тогда как))\s+(?:[\p{L}'’.-]+\s+){1,6}$/u;
 
 /** A speaker carried over from an earlier sentence is known by reference, unless only a role ever identified them. */
@@ -618,7 +642,8 @@ function colonSpeaker(c: Clause, outside: Mention[], from: number, q: QuoteSpan,
   }
   const colon = c.text.lastIndexOf(':', q.open);
   const clauseStart = Math.max(from, c.text.lastIndexOf(',', colon) + 1);
-  const subject = outside.find((m) => m.start >= clauseStart && m.end <= colon && m.kind !== 'distractor');
+  // `Журналист спросил Пескова: «…?»`: the one asked does not ask.
+  const subject = outside.find((m) => m.start >= clauseStart && m.end <= colon && m.kind !== 'distractor' && !ASKED.test(c.text.slice(Math.max(clauseStart, m.start - 20), m.start)));
   if (subject) return resolve(subject);
   if (last) return IMPLICIT;
   // Someone the text does not name asks or says it (`Кто-то из журналистов выкрикнул вопрос: «…»`).

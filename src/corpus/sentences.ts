@@ -37,11 +37,21 @@ export function splitSentences(text: string, paragraph: Range, quotes: QuoteSpan
     if (inside(m.index) && !/^[.!?…]+[”"]/u.test(m[0])) continue;
     const before = text.slice(Math.max(start, m.index - 8), m.index);
     // An initial, alone or after another (`George W. Bush`, `H.R. McMaster`), ends no sentence.
-    if (/(?:^|[\s.])\p{Lu}$/u.test(before.slice(-2)) || (m[0].startsWith('.') && !m[0].startsWith('..') && ABBREVIATION.test(before))) continue;
+    if (initial(text.slice(Math.max(start, m.index - 40), m.index)) || (m[0].startsWith('.') && !m[0].startsWith('..') && ABBREVIATION.test(before))) continue;
     const end = m.index + m[0].length - m[1]!.length;
     out.push({ start, end });
     start = m.index + m[0].length;
   }
   if (start < paragraph.end) out.push({ start, end: paragraph.end });
   return out;
+}
+
+/**
+ * A capital letter alone is an initial after a given name or another initial (`George W.`, `H.R.`, `J. D.`), or at the
+ * start of the sentence; after a lowercase word it is a word of its own that can end a sentence (`viết trên X. Ông`,
+ * `posted on X. He`, `в соцсети X. Он`).
+ */
+function initial(before: string): boolean {
+  if (!/(?:^|[\s.])\p{Lu}$/u.test(before.slice(-2))) return false;
+  return !/(?:^|\s)\p{Ll}[\p{L}'’-]*\s\p{Lu}$/u.test(before);
 }

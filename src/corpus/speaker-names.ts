@@ -21,7 +21,7 @@ const RUN = /(?<![\p{L}\p{N}'’-])\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*)*/
 const EDGE = new Set(
   `theo trong khi sau tại ở với về từ người ông bà chị các những một nhưng và còn cũng đó này thượng hạ tổng thủ bộ ngoại phó chủ cựu giáo tiến phát chuyên nhà nghị đại đặc trợ
   mỹ nga pháp đức anh ý ukraine trung quốc phần lan ba nhật hàn liên châu âu việt nam hoa kỳ moskva kiev kyiv washington alaska anchorage geneva helsinki hamburg
-  the a an in on at but and when while after before as for with by from of to it this that if so yet mr mrs ms dr sen rep gov president secretary minister
+  the a an in on at but and when while after before as for with by from of to it this that if so yet aboard inside outside mr mrs ms dr sen rep gov president secretary minister
   senator ambassador former prime foreign state general vice deputy press chief professor governor speaker leader russian american ukrainian finnish european
   spokesperson spokesman spokeswoman majority minority whip chairman chairwoman envoy adviser advisor commander admiral
   analyst expert researcher scholar economist historian lawmaker congressman congresswoman mayor director official diplomat negotiator
@@ -29,7 +29,7 @@ const EDGE = new Set(
   german french british polish italian republican democrat democratic moscow washington kyiv brussels london paris berlin us u.s. uk eu asked meanwhile still
   monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december
   feb mar apr jun jul aug sep sept oct nov dec then italy canada israel iran syria thụy sĩ điển na uy ấn độ úc nato tây ban nha hungary belarus
-  в на по с и но а как когда после президент министр глава помощник посол сенатор политолог эксперт депутат россия сша москва украина вашингтон
+  в на по с и но а как когда после президент министр глава помощник посол сенатор политолог эксперт депутат представитель представителя официальный россия сша москва украина вашингтон
   чем что кто где почему зачем какой какая какие каким чего это этот эта эти тогда теперь сам сама уже ли хельсинки женева женеве гамбург гамбурге анкоридж аляска`
     .split(/\s+/)
     .filter(Boolean),
@@ -47,8 +47,8 @@ const VI_FAMILY_NAMES = new Set(
 const INSTITUTION = new Set(
   `trắng kremlin viện bộ trường báo đài tạp thông tấn xã hội đảng
   house senate congress capitol ministry department university institute forum council office committee agency times post news journal network union nations
-  center centre foundation fund bank group party base palace villa airport tv radio reuters associated street square hall
-  кремль мид университет институт агентство совет дума госдумы комитет фонд центр газета`
+  center centre foundation fund bank group party base palace villa airport tv radio reuters associated street square hall force
+  кремль мид университет институт агентство совет дума госдумы комитет фонд центр газета белый белого белом белому`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -70,9 +70,12 @@ export function findStrangers(text: string, known: Mention[]): Mention[] {
   const runs = nameRuns(text, known);
   // Full names first, so that a surname before the full name (`Murkowski: '…'` in a headline) is found too.
   const surnames = new Map<string, string>();
+  /** Each full name in the nominative, read where it is written in full: a later surname alone keeps no case of its own. */
+  const nominatives = new Map<string, string>();
   for (const words of runs) {
     if (words.length < 2) continue;
     const name = text.slice(words[0]!.start, words[words.length - 1]!.end);
+    if (!nominatives.has(name)) nominatives.set(name, nominative(name, text.slice(Math.max(0, words[0]!.start - 60), words[0]!.start)));
     const longest = surnames.get(words[words.length - 1]!.word);
     if (!longest || longest.length < name.length) surnames.set(words[words.length - 1]!.word, name);
   }
@@ -84,7 +87,7 @@ export function findStrangers(text: string, known: Mention[]): Mention[] {
     // `Thu Hà` after `Lê Thị Thu Hà` is the same person, named by the end of her full name.
     const longest = surnames.get(last.word);
     const name = words.length >= 2 ? (longest?.endsWith(` ${written}`) ? longest : written) : fullNameOf(first.word, surnames);
-    if (name) out.push(stranger(first.start, last.end, name));
+    if (name) out.push(stranger(first.start, last.end, nominatives.get(name) ?? nominative(name, '')));
   }
   return out;
 }
@@ -132,7 +135,7 @@ function nameRuns(text: string, known: Mention[]): Word[][] {
  */
 function russianName(words: Word[]): Word[] {
   if (words.length <= 2 || !CYRILLIC.test(words[0]!.word)) return words;
-  const patronymic = /(?:ович|евич|ич|овна|евна|ична|инична)$/u.test(words[words.length - 2]!.word);
+  const patronymic = /(?:ович|евич|ич|овн|евн|ичн|иничн)(?:а|у|ем|е|ы|ой)?$/u.test(words[words.length - 2]!.word);
   return words.slice(patronymic ? -3 : -2);
 }
 
@@ -177,7 +180,26 @@ function fullNameOf(word: string, surnames: Map<string, string>): string | null 
 }
 
 function stranger(start: number, end: number, name: string): Mention {
-  return { start, end, kind: 'stranger', person: null, country: null, leader: false, name: nominative(name) };
+  return { start, end, kind: 'stranger', person: null, country: null, leader: false, name };
+}
+
+/**
+ * Words that put the name after them in the genitive, with its title between (`по словам политолога Игоря Дроздова`,
+ * `по мнению депутата Госдумы Андрея Крылова`, `со слов эксперта`): there a man's `-ова` is his genitive, since a
+ * woman's genitive would be `-овой`.
+ */
+const GENITIVE_BEFORE = /(?<![\p{L}])(?:по словам|по мнению|по оценке|по оценкам|по подсчетам|по подсчётам|со слов)\s+(?:[\p{L}-]+\s+){0,4}$/iu;
+/** Given names whose genitive drops a vowel: `Павла` → `Павел`, `Льва` → `Лев`, `Петра` → `Пётр`. */
+const FLEETING: Record<string, string> = { Павла: 'Павел', Льва: 'Лев', Петра: 'Пётр' };
+
+/** A man's name in the genitive (`Игоря Дроздова`, `Дмитрия Сергеевича Соболева`), in the nominative. */
+function masculineNominative(words: string[]): string | null {
+  const last = words[words.length - 1]!;
+  const surname = /(?:ов|ев|ёв|ин|ын)а$/u.test(last) ? last.slice(0, -1) : /(?:ск|цк)ого$/u.test(last) ? `${last.slice(0, -3)}ий` : null;
+  if (surname === null) return null;
+  const given = FLEETING[words[0]!] ?? words[0]!.replace(/ия$/u, 'ий').replace(/([еа])я$/u, '$1й').replace(/([бвгджзклмнпрстфхцчшщ])я$/u, '$1ь').replace(/([бвгджзклмнпрстфхцчшщ])а$/u, '$1');
+  const patronymic = words.length === 3 ? [words[1]!.replace(/(ич)а$/u, '$1')] : [];
+  return [given, ...patronymic, surname].join(' ');
 }
 
 /**
@@ -185,11 +207,15 @@ function stranger(start: number, end: number, name: string): Mention {
  * nominative where the ending leaves no doubt (`по мнению Алины Сорокиной` →
  * `Алина Сорокина`, `с Вероникой Ланской` → `Вероника Ланская`). A man's
  * surname in `-ова` could equally be a woman's nominative, so men's names
- * stay as written.
+ * stay as written, unless `before` governs the genitive.
  */
-function nominative(name: string): string {
+function nominative(name: string, before: string): string {
   const words = name.split(' ');
   const last = words[words.length - 1]!;
+  if ((words.length === 2 || words.length === 3) && CYRILLIC.test(last) && GENITIVE_BEFORE.test(before)) {
+    const man = masculineNominative(words);
+    if (man) return man;
+  }
   if (words.length !== 2 || !CYRILLIC.test(last) || !/(?:ой|ую)$/u.test(last)) return name;
   const surname = /(?:ск|цк)(?:ой|ую)$/u.test(last) ? `${last.slice(0, -2)}ая` : /(?:ов|ев|ёв|ин|ын)(?:ой|у)$/u.test(last) ? last.replace(/(?:ой|у)$/u, 'а') : null;
   if (surname === null) return name;

@@ -25,6 +25,10 @@ import { realGazetteer } from './corpus-fixture';
  * 0.951), summit 0.976 → 0.977, date 0.847 → 0.850, speaker basis 0.891 → 0.892 (before → after the rules of decisions
  * 0013, 0014 and 0016's fourth-holdout amendments; recall 0.998, precision 0.989, kind 0.923). Texts of our own for
  * each rule in holdout-four-rules.test.ts.
+ * Session 21, structural rules written on new texts of our own, not on dev's misses (decision 0012's session-21
+ * amendment): speaker 0.952 → 0.952 (odd half 0.957 → 0.957, even 0.946 → 0.946), wrong known person 0 → 0, date 0.850
+ * → 0.853 (odd 0.856 → 0.863, even 0.843 → 0.843), wrong dates 0 → 0, summit 0.977 → 0.977, speaker basis 0.892 →
+ * 0.892. Texts of our own for each rule in structural-rules.test.ts.
  * Raise the floors when the pipeline improves; never lower them to land a change.
  */
 describe('quotes on the development set', () => {
@@ -52,7 +56,7 @@ describe('quotes on the development set', () => {
 
   it('puts quotes at their own summit and dates them without guessing', () => {
     expect(s.summit).toBeGreaterThanOrEqual(0.976);
-    expect(s.date).toBeGreaterThanOrEqual(0.849);
+    expect(s.date).toBeGreaterThanOrEqual(0.853);
     expect(s.wrongDates).toBe(0);
     expect(s.published).toBeGreaterThanOrEqual(1.0);
   });
