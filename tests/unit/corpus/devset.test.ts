@@ -8,7 +8,7 @@ import { realGazetteer } from './corpus-fixture';
  * A ratchet on the development set (tests/devset/dev only; the holdout is
  * never scored in tests; the floors are reset only when a scored holdout joins
  * dev, or new articles labelled before any run join it: session 18's nine new articles and first holdout,
- * session 19's second holdout and six new articles, its third holdout; session 20's fourth holdout): the figures the pipeline reached, so a change that
+ * session 19's second holdout and six new articles, its third holdout; session 20's fourth holdout; session 21's fifth): the figures the pipeline reached, so a change that
  * loses ground on unseen-style text fails here, not on a user's page.
  * Session 19, after the second holdout joined (88 articles, 778 quotes): speaker 0.934 → 0.939, wrong known
  * person 0.003 → 0, summit 0.969 → 0.984, date 0.857 → 0.866, wrong dates 3 → 0, published 0.977 → 1.00
@@ -29,6 +29,9 @@ import { realGazetteer } from './corpus-fixture';
  * amendment): speaker 0.952 → 0.952 (odd half 0.957 → 0.957, even 0.946 → 0.946), wrong known person 0 → 0, date 0.850
  * → 0.853 (odd 0.856 → 0.863, even 0.843 → 0.843), wrong dates 0 → 0, summit 0.977 → 0.977, speaker basis 0.892 →
  * 0.892. Texts of our own for each rule in structural-rules.test.ts.
+ * Session 21, after the fifth holdout joined (124 articles, 1176 quotes; scored once first: speaker 0.77, wrong known
+ * person 0.05, 9 wrong dates): the floors are the figures reached, wrong persons and dates included, until rules that
+ * withhold rather than guess bring them back to 0.
  * Raise the floors when the pipeline improves; never lower them to land a change.
  */
 describe('quotes on the development set', () => {
@@ -44,20 +47,20 @@ describe('quotes on the development set', () => {
 
   it('finds the labelled quotes and little else', () => {
     expect(s.recall).toBeGreaterThanOrEqual(0.998);
-    expect(s.precision).toBeGreaterThanOrEqual(0.988);
-    expect(s.kind).toBeGreaterThanOrEqual(0.923);
+    expect(s.precision).toBeGreaterThanOrEqual(0.987);
+    expect(s.kind).toBeGreaterThanOrEqual(0.917);
   });
 
-  it('never puts words in a wrong known mouth, and names the speaker of at least 95.1 % of speech quotes', () => {
-    expect(s.wrongKnownPerson).toBe(0);
-    expect(s.speaker).toBeGreaterThanOrEqual(0.951);
-    expect(s.speakerBasis).toBeGreaterThanOrEqual(0.892);
+  it('never puts words in a wrong known mouth, and names the speaker of at least 93.1 % of speech quotes', () => {
+    expect(s.wrongKnownPerson).toBeLessThanOrEqual(0.0051);
+    expect(s.speaker).toBeGreaterThanOrEqual(0.931);
+    expect(s.speakerBasis).toBeGreaterThanOrEqual(0.880);
   });
 
   it('puts quotes at their own summit and dates them without guessing', () => {
-    expect(s.summit).toBeGreaterThanOrEqual(0.976);
-    expect(s.date).toBeGreaterThanOrEqual(0.853);
-    expect(s.wrongDates).toBe(0);
-    expect(s.published).toBeGreaterThanOrEqual(1.0);
+    expect(s.summit).toBeGreaterThanOrEqual(0.961);
+    expect(s.date).toBeGreaterThanOrEqual(0.829);
+    expect(s.wrongDates).toBeLessThanOrEqual(9);
+    expect(s.published).toBeGreaterThanOrEqual(0.991);
   });
 });
