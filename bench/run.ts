@@ -459,7 +459,8 @@ const tasksLine = (t: TaskTally) => {
     .slice(0, 2)
     .map((x) => `${x.name.replace(/^LocalFrameView::Run|LifecyclePhases?$/g, '')} ${ms(x.ms)}`)
     .join(', ');
-  return `${t.tasks} tasks: extension script ${ms(t.ms.extension)}, rendering ${ms(t.ms.rendering)}${top ? ` (${top})` : ''}, GC ${ms(t.ms.gc)}, page script ${ms(t.ms.pageScript)}, other native ${ms(t.ms.other)}, unsampled ${ms(t.unsampledMs)}`;
+  const fn = t.extension[0] ? ` (most in ${t.extension[0].name}, ${ms(t.extension[0].ms)})` : '';
+  return `${t.tasks} tasks: extension script ${ms(t.ms.extension)}${fn}, rendering ${ms(t.ms.rendering)}${top ? ` (${top})` : ''}, GC ${ms(t.ms.gc)}, page script ${ms(t.ms.pageScript)}, other native ${ms(t.ms.other)}, unsampled ${ms(t.unsampledMs)}`;
 };
 
 /** Issue 14's long-task target judged against a no-extension control, and the scan's CPU against the text-walk floor (decision 0081). */
@@ -508,6 +509,16 @@ function ownWorkRows(r: ViewportBench, section: string): Row[] {
       median: '—',
       p95: '—',
       baseline: `control after the same page time: ${tasksLine(o.controlAfterScanStart)}`,
+      ratio: '—',
+      goal: '—',
+      verdict: 'info',
+    },
+    {
+      section,
+      figure: `Long tasks starting after the scan-end mark (the work the scan leaves for later), all loads: ${tasksLine(o.afterScanEnd)}`,
+      median: '—',
+      p95: '—',
+      baseline: '—',
       ratio: '—',
       goal: '—',
       verdict: 'info',

@@ -26,6 +26,8 @@ interface CallFrame {
   functionName: string;
   url?: string;
   scriptId?: number;
+  lineNumber?: number;
+  columnNumber?: number;
 }
 
 interface ProfileNode {
@@ -56,6 +58,8 @@ export interface Sample {
   kind: SampleKind;
   /** Names of the functions on the stack, innermost first (for the known-workload check). */
   functions: string[];
+  /** The innermost frame of the extension's script, `name path:line:column` (1-based; the build is minified, so the place says more than the name). */
+  extensionFrame?: string;
 }
 
 export type Share = 'extension' | 'pageScript' | 'rendering' | 'gc' | 'other';
@@ -69,6 +73,8 @@ export interface TaskAttribution {
   unsampledMs: number;
   /** Rendering time by the innermost rendering event that enclosed it. */
   rendering: { name: string; ms: number }[];
+  /** The extension's script time by its innermost frame, largest first (at most five). */
+  extension: { name: string; ms: number }[];
 }
 
 /**
@@ -170,12 +176,19 @@ export function threadSamples(events: TraceEvent[], thread: RendererThread, isEx
     for (let i = 0; i < times.length; i++) {
       const gap = i + 1 < times.length ? times[i + 1]!.ts - times[i]!.ts : 0;
       const node = times[i]!.node;
-      const functions = stackOf(node).map((f) => f.functionName);
+      const stack = stackOf(node);
+      const functions = stack.map((f) => f.functionName);
       if (functions[0] === '(idle)') continue;
-      out.push({ ts: times[i]!.ts, weightUs: gap > maxGapUs ? 0 : gap, kind: kindOf(node), functions });
+      const own = stack.find((f) => f.url && isExtension(f.url));
+      out.push({ ts: times[i]!.ts, weightUs: gap > maxGapUs ? 0 : gap, kind: kindOf(node), functions, ...(own ? { extensionFrame: frameLabel(own) } : {}) });
     }
   }
   return out.sort((a, b) => a.ts - b.ts);
+}
+
+function frameLabel(f: CallFrame): string {
+  const path = (f.url ?? '').replace(/^[a-z-]+:\/\/[^/]+/, '');
+  return `${f.functionName || '(anonymous)'} ${path}:${(f.lineNumber ?? 0) + 1}:${(f.columnNumber ?? 0) + 1}`;
 }
 
 /** The outermost task events on the thread, longer than `minMs`, that overlap the page-clock window. */
@@ -214,6 +227,7 @@ export function attributeTasks(events: TraceEvent[], thread: RendererThread, tas
       inside.filter((e) => e.ts <= ts && ts < e.ts + e.dur!).reduce<TraceEvent | undefined>((best, e) => (best === undefined || e.dur! < best.dur! ? e : best), undefined);
     const us: Record<Share, number> = { extension: 0, pageScript: 0, rendering: 0, gc: 0, other: 0 };
     const byEvent = new Map<string, number>();
+    const byFrame = new Map<string, number>();
     for (const s of samples) {
       if (s.ts >= end) break;
       const from = Math.max(s.ts, task.ts);
@@ -227,6 +241,7 @@ export function attributeTasks(events: TraceEvent[], thread: RendererThread, tas
           byEvent.set(r.name, (byEvent.get(r.name) ?? 0) + w);
         } else us.other += w;
       } else us[s.kind] += w;
+      if (s.extensionFrame) byFrame.set(s.extensionFrame, (byFrame.get(s.extensionFrame) ?? 0) + w);
     }
     const covered = Object.values(us).reduce((a, b) => a + b, 0);
     return {
@@ -235,6 +250,10 @@ export function attributeTasks(events: TraceEvent[], thread: RendererThread, tas
       ms: { extension: ms1(us.extension), pageScript: ms1(us.pageScript), rendering: ms1(us.rendering), gc: ms1(us.gc), other: ms1(us.other) },
       unsampledMs: ms1(Math.max(0, task.dur! - covered)),
       rendering: [...byEvent.entries()].map(([name, w]) => ({ name, ms: ms1(w) })).sort((a, b) => b.ms - a.ms),
+      extension: [...byFrame.entries()]
+        .map(([name, w]) => ({ name, ms: ms1(w) }))
+        .sort((a, b) => b.ms - a.ms)
+        .slice(0, 5),
     };
   });
 }

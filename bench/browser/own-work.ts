@@ -88,23 +88,29 @@ export interface TaskTally {
   unsampledMs: number;
   /** Rendering by the innermost event that enclosed it, summed, largest first. */
   rendering: { name: string; ms: number }[];
+  /** The extension's script by its innermost frame, summed over the tasks' top five, largest first. */
+  extension: { name: string; ms: number }[];
 }
 
 function tally(tasks: TaskAttribution[]): TaskTally {
   const ms = { extension: 0, pageScript: 0, rendering: 0, gc: 0, other: 0 };
   const byName = new Map<string, number>();
+  const byFrame = new Map<string, number>();
   let unsampledMs = 0;
   for (const t of tasks) {
     for (const k of Object.keys(ms) as (keyof typeof ms)[]) ms[k] += t.ms[k];
     unsampledMs += t.unsampledMs;
     for (const r of t.rendering) byName.set(r.name, (byName.get(r.name) ?? 0) + r.ms);
+    for (const f of t.extension) byFrame.set(f.name, (byFrame.get(f.name) ?? 0) + f.ms);
   }
+  const sorted = (m: Map<string, number>) => [...m.entries()].map(([name, v]) => ({ name, ms: r1(v) })).sort((a, b) => b.ms - a.ms);
   const r1 = (x: number) => round(x);
   return {
     tasks: tasks.length,
     ms: { extension: r1(ms.extension), pageScript: r1(ms.pageScript), rendering: r1(ms.rendering), gc: r1(ms.gc), other: r1(ms.other) },
     unsampledMs: r1(unsampledMs),
-    rendering: [...byName.entries()].map(([name, v]) => ({ name, ms: r1(v) })).sort((a, b) => b.ms - a.ms),
+    rendering: sorted(byName),
+    extension: sorted(byFrame),
   };
 }
 
@@ -123,6 +129,8 @@ export interface OwnWorkSummary {
   afterScanStart: TaskTally;
   /** The control's long tasks that end after the paired load's scan started. */
   controlAfterScanStart: TaskTally;
+  /** Long tasks that start after the scan's end mark, with the extension: the work its scan leaves for later. */
+  afterScanEnd: TaskTally;
 }
 
 /** Pairs of loads of the same page in the same run: with the extension, and its control without. */
@@ -142,5 +150,6 @@ export function summarizeOwnWork(pairs: { withExtension: TracedLoad; control: Tr
     scanWall: spread(pairs.map((p) => scanOf(p.withExtension).endMs - scanOf(p.withExtension).startMs)),
     afterScanStart: tally(pairs.flatMap((p) => after(p.withExtension, scanOf(p.withExtension).startMs))),
     controlAfterScanStart: tally(pairs.flatMap((p) => after(p.control, scanOf(p.withExtension).startMs))),
+    afterScanEnd: tally(pairs.flatMap((p) => p.withExtension.longTasks.filter((t) => t.startMs >= scanOf(p.withExtension).endMs))),
   };
 }

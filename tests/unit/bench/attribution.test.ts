@@ -20,7 +20,7 @@ const nodes = {
   root: { id: 1, callFrame: { functionName: '(root)' } },
   program: { id: 2, parent: 1, callFrame: { functionName: '(program)' } },
   gc: { id: 3, parent: 1, callFrame: { functionName: '(garbage collector)' } },
-  scan: { id: 4, parent: 1, callFrame: { functionName: 'scanSlice', url: EXT, scriptId: 5 } },
+  scan: { id: 4, parent: 1, callFrame: { functionName: 'scanSlice', url: EXT, scriptId: 5, lineNumber: 0, columnNumber: 4120 } },
   now: { id: 5, parent: 4, callFrame: { functionName: 'now', url: '' } },
   page: { id: 6, parent: 1, callFrame: { functionName: 'onScroll', url: 'http://127.0.0.1:4100/page.js', scriptId: 7 } },
   idle: { id: 7, parent: 1, callFrame: { functionName: '(idle)' } },
@@ -106,7 +106,12 @@ describe('trace attribution', () => {
   it('classifies samples by their stack and leaves idle ones and long gaps out', () => {
     const samples = threadSamples(events, thread, isExtension);
     expect(samples.filter((s) => s.kind === 'extension')).toHaveLength(6);
-    expect(samples.find((s) => s.ts === 1_300_000)).toMatchObject({ kind: 'extension', weightUs: 10_000, functions: ['now', 'scanSlice', '(root)'] });
+    expect(samples.find((s) => s.ts === 1_300_000)).toMatchObject({
+      kind: 'extension',
+      weightUs: 10_000,
+      functions: ['now', 'scanSlice', '(root)'],
+      extensionFrame: 'scanSlice /content-scripts/content.js:1:4121',
+    });
     expect(samples.find((s) => s.ts === 1_430_000)).toMatchObject({ kind: 'native', weightUs: 0 });
     expect(samples.some((s) => s.functions[0] === '(idle)')).toBe(false);
     expect(sampledUs(samples, 1_250_000, 1_450_000, (s) => s.kind === 'extension')).toBe(60_000);
@@ -125,8 +130,16 @@ describe('trace attribution', () => {
         { name: 'Layout', ms: 80 },
         { name: 'Paint', ms: 20 },
       ],
+      extension: [],
     });
-    expect(script).toEqual({ startMs: 300, durationMs: 90, ms: { extension: 60, pageScript: 0, rendering: 0, gc: 20, other: 10 }, unsampledMs: 0, rendering: [] });
+    expect(script).toEqual({
+      startMs: 300,
+      durationMs: 90,
+      ms: { extension: 60, pageScript: 0, rendering: 0, gc: 20, other: 10 },
+      unsampledMs: 0,
+      rendering: [],
+      extension: [{ name: 'scanSlice /content-scripts/content.js:1:4121', ms: 60 }],
+    });
     expect(missed).toMatchObject({ startMs: 435, durationMs: 60, unsampledMs: 60 });
   });
 
