@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { BROWSER_BINARIES, launchWithExtension, type ExtensionSession, type Tab } from '../../tests/e2e/harness/browsers';
 
+export { median, percentile, round } from '../stats';
+
 export interface ChromiumSide {
   /** A fresh tab with the probes installed, not navigated yet. */
   newPage(): Promise<Page>;
@@ -186,20 +188,6 @@ export function readProbes(): ProbeState {
 
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** Nearest-rank percentile of unsorted samples. */
-export function percentile(samples: number[], p: number): number {
-  if (samples.length === 0) return Number.NaN;
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
-
-export const median = (samples: number[]) => percentile(samples, 50);
-
-export function round(n: number, digits = 1): number {
-  const f = 10 ** digits;
-  return Math.round(n * f) / f;
 }
 
 /** Rejects when `promise` takes longer than `ms`, so one stuck piece cannot hang the whole run. */

@@ -12,6 +12,7 @@ import { bundledIndex } from '../../tests/e2e/harness/bundled-index';
 import { startPageServer } from '../../tests/e2e/harness/server';
 import { bigPage, type BigPage } from './big-page';
 import { bounded, median, percentile, readProbes, round, sleep, withExtension, withoutExtension, type ChromiumSide, type Loaf, type LongTask, type ProbeState } from './chromium';
+import { floorWalk } from './floor';
 import { hotFunctions, type HotFunction } from './profile';
 import { waitForEnd } from './viewport-first';
 import { longestTasks, startTrace, stopTrace, type TaskBreakdown } from './trace';
@@ -212,26 +213,6 @@ async function markjsRun(side: ChromiumSide, url: string, script: string, forms:
   const longest = probes.longtasks.filter((t) => t.start + t.duration >= result.start).reduce((m, t) => Math.max(m, t.duration), 0);
   await page.close();
   return { ms: round(result.ms), longestTaskMs: round(longest), marks: result.marks };
-}
-
-function floorWalk(): { samples: number[]; chars: number; nodes: number } {
-  const samples: number[] = [];
-  let chars = 0;
-  let nodes = 0;
-  for (let r = 0; r < 7; r++) {
-    const t0 = performance.now();
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    let c = 0;
-    let n = 0;
-    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-      c += (node as Text).data.length;
-      n++;
-    }
-    samples.push(performance.now() - t0);
-    chars = c;
-    nodes = n;
-  }
-  return { samples, chars, nodes };
 }
 
 /**
