@@ -37,12 +37,17 @@ export class Highlighter {
    */
   private readonly pending: [MarkKind, AbstractRange][] = [];
   private style: MarkStyle;
+  /**
+   * Whether the highlights are in the page's registry. They join it with the
+   * first ranges, not before: Chromium repaints the whole page after any
+   * change to the registry, ~100 ms on a 5 MB page (docs/decisions/0082).
+   */
+  private registered = false;
 
   constructor(win: Window, style: MarkStyle) {
     this.api = highlightApi(win);
     this.style = style;
     this.sets = this.api ? { person: new this.api.Highlight(), summit: new this.api.Highlight() } : null;
-    this.register();
   }
 
   get supported(): boolean {
@@ -58,6 +63,7 @@ export class Highlighter {
     if (!this.sets || this.pending.length === 0) return;
     for (const [kind, range] of this.pending) this.sets[kind].add(range);
     this.pending.length = 0;
+    if (!this.registered) this.register();
   }
 
   delete(kind: MarkKind, range: AbstractRange): void {
@@ -70,9 +76,10 @@ export class Highlighter {
 
   setStyle(style: MarkStyle): void {
     if (style === this.style) return;
+    const registered = this.registered;
     this.unregister();
     this.style = style;
-    this.register();
+    if (registered) this.register();
   }
 
   clear(): void {
@@ -87,12 +94,14 @@ export class Highlighter {
   }
 
   private register(): void {
+    this.registered = true;
     if (!this.api || !this.sets || this.style === 'none') return;
     this.api.registry.set(highlightName(this.style, 'person'), this.sets.person);
     this.api.registry.set(highlightName(this.style, 'summit'), this.sets.summit);
   }
 
   private unregister(): void {
+    this.registered = false;
     if (!this.api) return;
     for (const kind of ['person', 'summit'] as const) this.api.registry.delete(highlightName(this.style, kind));
   }
