@@ -59,11 +59,13 @@ export class Highlighter {
     if (this.sets) this.pending.push([kind, range]);
   }
 
-  flush(): void {
-    if (!this.sets || this.pending.length === 0) return;
+  /** Hands the queued ranges to the browser; true if there were any. */
+  flush(): boolean {
+    if (!this.sets || this.pending.length === 0) return false;
     for (const [kind, range] of this.pending) this.sets[kind].add(range);
     this.pending.length = 0;
     if (!this.registered) this.register();
+    return true;
   }
 
   delete(kind: MarkKind, range: AbstractRange): void {
