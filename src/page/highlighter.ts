@@ -39,8 +39,9 @@ export class Highlighter {
   private style: MarkStyle;
   /**
    * Whether the highlights are in the page's registry. They join it with the
-   * first ranges, not before: Chromium repaints the whole page after any
-   * change to the registry, ~100 ms on a 5 MB page (docs/decisions/0082).
+   * first ranges, or when the scan ends with none drawn (`register`), not
+   * before: Chromium repaints the whole page after any change to the
+   * registry, 150–400 ms on a 5 MB page (docs/decisions/0082).
    */
   private registered = false;
 
@@ -64,7 +65,7 @@ export class Highlighter {
     if (!this.sets || this.pending.length === 0) return false;
     for (const [kind, range] of this.pending) this.sets[kind].add(range);
     this.pending.length = 0;
-    if (!this.registered) this.register();
+    this.register();
     return true;
   }
 
@@ -84,6 +85,15 @@ export class Highlighter {
     if (registered) this.register();
   }
 
+  /** Puts the highlights in the page's registry, empty or not, once: the page is being read. */
+  register(): void {
+    if (this.registered) return;
+    this.registered = true;
+    if (!this.api || !this.sets || this.style === 'none') return;
+    this.api.registry.set(highlightName(this.style, 'person'), this.sets.person);
+    this.api.registry.set(highlightName(this.style, 'summit'), this.sets.summit);
+  }
+
   clear(): void {
     this.pending.length = 0;
     this.sets?.person.clear();
@@ -93,13 +103,6 @@ export class Highlighter {
   destroy(): void {
     this.clear();
     this.unregister();
-  }
-
-  private register(): void {
-    this.registered = true;
-    if (!this.api || !this.sets || this.style === 'none') return;
-    this.api.registry.set(highlightName(this.style, 'person'), this.sets.person);
-    this.api.registry.set(highlightName(this.style, 'summit'), this.sets.summit);
   }
 
   private unregister(): void {

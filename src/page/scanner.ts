@@ -258,6 +258,8 @@ export class PageScanner {
     this.walking = false;
     if (this.stopped) return;
     this.settlePublished();
+    // A page with nothing drawn shows it is read all the same.
+    this.highlighter.register();
     timing.mark?.(SCAN_MARKS.end);
   }
 
