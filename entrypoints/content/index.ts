@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { createClient } from '@/src/protocol/client';
-import { isTabRequest, type Mention, type MentionsAnswer } from '@/src/protocol/messages';
+import { isTabRequest, reportableMentions, type Mention, type MentionsAnswer } from '@/src/protocol/messages';
 import { DEFAULT_SETTINGS, type Settings } from '@/src/settings/settings';
 import { loadSettings, watchSettings } from '@/src/settings/store';
 import { ActivePage } from '@/src/page/active-page';
@@ -103,8 +103,8 @@ export default defineContentScript({
 
     /** Every frame reports its own mentions; the background adds up the tab's, so the badge covers every frame. */
     function report(mentions: Mention[]) {
-      sent = mentions;
-      void ask({ type: 'pageMentions', entities: mentions.length, mentions }).catch(() => undefined);
+      sent = reportableMentions(mentions);
+      void ask({ type: 'pageMentions', entities: sent.length, mentions: sent }).catch(() => undefined);
     }
 
     /** The top frame's answer covers the tab: its own mentions, fresh, and what its frames reported. */

@@ -37,12 +37,18 @@ export class Highlighter {
    */
   private readonly pending: [MarkKind, AbstractRange][] = [];
   private style: MarkStyle;
+  /**
+   * Whether the highlights are in the page's registry. They join it with the
+   * first ranges, or when the scan ends with none drawn (`register`), not
+   * before: Chromium repaints the whole page after any change to the
+   * registry, 150–400 ms on a 5 MB page (docs/decisions/0082).
+   */
+  private registered = false;
 
   constructor(win: Window, style: MarkStyle) {
     this.api = highlightApi(win);
     this.style = style;
     this.sets = this.api ? { person: new this.api.Highlight(), summit: new this.api.Highlight() } : null;
-    this.register();
   }
 
   get supported(): boolean {
@@ -54,10 +60,13 @@ export class Highlighter {
     if (this.sets) this.pending.push([kind, range]);
   }
 
-  flush(): void {
-    if (!this.sets || this.pending.length === 0) return;
+  /** Hands the queued ranges to the browser; true if there were any. */
+  flush(): boolean {
+    if (!this.sets || this.pending.length === 0) return false;
     for (const [kind, range] of this.pending) this.sets[kind].add(range);
     this.pending.length = 0;
+    this.register();
+    return true;
   }
 
   delete(kind: MarkKind, range: AbstractRange): void {
@@ -70,9 +79,19 @@ export class Highlighter {
 
   setStyle(style: MarkStyle): void {
     if (style === this.style) return;
+    const registered = this.registered;
     this.unregister();
     this.style = style;
-    this.register();
+    if (registered) this.register();
+  }
+
+  /** Puts the highlights in the page's registry, empty or not, once: the page is being read. */
+  register(): void {
+    if (this.registered) return;
+    this.registered = true;
+    if (!this.api || !this.sets || this.style === 'none') return;
+    this.api.registry.set(highlightName(this.style, 'person'), this.sets.person);
+    this.api.registry.set(highlightName(this.style, 'summit'), this.sets.summit);
   }
 
   clear(): void {
@@ -86,13 +105,8 @@ export class Highlighter {
     this.unregister();
   }
 
-  private register(): void {
-    if (!this.api || !this.sets || this.style === 'none') return;
-    this.api.registry.set(highlightName(this.style, 'person'), this.sets.person);
-    this.api.registry.set(highlightName(this.style, 'summit'), this.sets.summit);
-  }
-
   private unregister(): void {
+    this.registered = false;
     if (!this.api) return;
     for (const kind of ['person', 'summit'] as const) this.api.registry.delete(highlightName(this.style, kind));
   }

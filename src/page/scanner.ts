@@ -1,9 +1,9 @@
 import { PageResolver, type Occurrence } from '../matcher/resolve';
-import { summarize } from '../matcher/summary';
 import type { MentionsAnswer, PageContext } from '../protocol/messages';
 import type { Lexicon } from '../schema/lexicon';
 import type { MarkStyle } from '../settings/settings';
-import { pageContext, type ContextBlock, type ContextOccurrence, type Region } from './context';
+import { ContextTally, type Region } from './context';
+import { MentionSummary } from './mention-summary';
 import { Highlighter } from './highlighter';
 import { DATELINE_MAX, factSources, pageLang, publishedDay } from './published';
 import { RegionMap } from './regions';
@@ -133,11 +133,16 @@ export class PageScanner {
   private readonly ranges = new Map<Mark, StaticRange>();
   private readonly near: NearWatch<Element> | null;
   /**
-   * Document order of the blocks the first walk passed, including those
-   * `scanPage` scanned ahead of it: mentions list forms in the order the page
-   * uses them, not the order they were found in.
+   * The mentions summed up as they come and go. Its page order is where the
+   * first walk passed each block, including those `scanPage` scanned ahead
+   * of it: mentions list forms in the order the page uses them, not the order
+   * they were found in.
    */
-  private readonly pageOrder = new Map<number, number>();
+  private readonly summary = new MentionSummary();
+  /** What the page context is ranked from, kept up to date the same way. */
+  private readonly tally = new ContextTally();
+  /** Mentions added or removed so far: with the blocks, what tells a page context computed before from one due now. */
+  private changes = 0;
   private walking = false;
   private walked = 0;
   private nextBlock = 1;
@@ -156,9 +161,9 @@ export class PageScanner {
   /** Longest slice so far, for the benchmark and the hostile-page tests. */
   longestSliceMs = 0;
 
-  /** Differs after any block is added or dropped (ids only grow, and at one id the count only falls): what the page context is computed from. */
+  /** Differs after any block or mention is added or dropped: what the page context is computed from. */
   get revision(): string {
-    return `${this.nextBlock}:${this.blocks.size}`;
+    return `${this.nextBlock}:${this.blocks.size}:${this.changes}`;
   }
 
   constructor(
@@ -234,24 +239,27 @@ export class PageScanner {
         }
         next = roots.next();
       }
-      this.highlighter.flush();
-      this.longestSliceMs = Math.max(this.longestSliceMs, timing.now() - start);
-      // The task ends right after this: the next frame paints what was drawn.
-      if (!shown && this.drawnMarks() > 0) {
+      // Chromium repaints the whole page after every change to the highlights (150–400 ms a frame on a 5 MB
+      // page): the first marks go at once, the rest of the viewport's in one more change once it is scanned.
+      if (!shown && this.highlighter.flush()) {
         shown = true;
         timing.mark?.(SCAN_MARKS.firstVisible);
       }
+      this.longestSliceMs = Math.max(this.longestSliceMs, timing.now() - start);
       if (changed) this.options.onChange();
       await yieldToMain(win);
       if (this.stopped) return;
       if (next.done) break;
     }
+    this.highlighter.flush();
     this.near?.relocate(seen);
     this.walking = true;
     await this.scan(root);
     this.walking = false;
     if (this.stopped) return;
     this.settlePublished();
+    // A page with nothing drawn shows it is read all the same.
+    this.highlighter.register();
     timing.mark?.(SCAN_MARKS.end);
   }
 
@@ -336,36 +344,25 @@ export class PageScanner {
     this.options.onChange();
   }
 
+  /** Blocks the first walk has not reached yet, and those added by later changes, follow in the order they were found. */
   mentions(): MentionsAnswer {
-    const shown = [...this.resolver.mentions()].filter((o) => this.detect[o.kind]);
-    // Blocks the first walk has not reached yet, and those added by later changes, follow in the order they were found.
-    const rank = (id: number) => this.pageOrder.get(id) ?? Number.MAX_SAFE_INTEGER / 2 + id;
-    shown.sort((a, b) => rank(a.blockId) - rank(b.blockId) || a.start - b.start);
-    return summarize(shown);
+    return { mentions: this.summary.mentions(this.detect) };
   }
 
   /**
-   * What the page is about, from the blocks and mentions the scan holds (see
-   * `pageContext`); the few facts a page states about itself are read by
-   * selector. Computed when asked, so it follows the page as it changes.
+   * What the page is about, from the sums the scan keeps of its blocks and
+   * mentions (see `ContextTally`); the few facts a page states about itself
+   * are read by selector. Computed when asked, so it follows the page as it
+   * changes.
    */
   context(): PageContext {
-    const byBlock = new Map<number, ContextOccurrence[]>();
-    for (const o of this.resolver.mentions()) {
-      const list = byBlock.get(o.blockId);
-      if (list) list.push(o);
-      else byBlock.set(o.blockId, [o]);
-    }
-    const blocks: ContextBlock[] = [];
     let sample = '';
-    for (const [id, record] of this.blocks) {
-      const evidence = this.resolver.evidence(id) ?? { cues: 0, years: [] };
-      blocks.push({ region: record.region, occurrences: byBlock.get(id) ?? [], cues: evidence.cues, years: evidence.years });
-      if (sample.length < LANG_SAMPLE) sample += ` ${record.block.text.slice(0, LANG_SAMPLE)}`;
+    for (const record of this.blocks.values()) {
+      if (sample.length >= LANG_SAMPLE) break;
+      sample += ` ${record.block.text.slice(0, LANG_SAMPLE)}`;
     }
     const { lexicon } = this.options;
-    return pageContext({
-      blocks,
+    return this.tally.context({
       title: this.resolver.probe(this.doc.title),
       participants: lexicon.participants,
       years: lexicon.years ?? {},
@@ -479,7 +476,7 @@ export class PageScanner {
         // Already scanned by `scanPage` because it was on screen.
         const known = this.blockOfNode.get(block.nodes[0]!);
         if (known !== undefined) {
-          if (this.walking) this.pageOrder.set(known, this.walked++);
+          if (this.walking) this.summary.place(known, this.walked++);
           continue;
         }
         changed = this.add(block) || changed;
@@ -519,12 +516,6 @@ export class PageScanner {
     return this.near === null || this.drawn.has(id);
   }
 
-  private drawnMarks(): number {
-    let n = 0;
-    for (const [id, record] of this.blocks) if (this.isDrawn(id)) n += record.marks.size;
-    return n;
-  }
-
   /** Whether the drain loop goes on; `draining` turns false in the very turn it stops. */
   private moreQueued(): boolean {
     this.draining = this.queue.length > 0 && !this.stopped;
@@ -537,9 +528,11 @@ export class PageScanner {
     const record: BlockRecord = { block, region: this.regions.regionOf(block.nodes[0]!), marks: new Map() };
     this.blocks.set(id, record);
     if (visible) this.drawn.add(id);
-    else if (this.walking) this.pageOrder.set(id, this.walked++);
+    else if (this.walking) this.summary.place(id, this.walked++);
     for (const node of block.nodes) this.blockOfNode.set(node, id);
     const changes = this.resolver.add(id, block.text);
+    const evidence = this.resolver.evidence(id)!;
+    this.tally.addBlock(id, { region: record.region, cues: evidence.cues, years: evidence.years });
     this.apply(changes.removed, changes.added);
     return changes.added.length > 0 || changes.removed.length > 0;
   }
@@ -575,7 +568,8 @@ export class PageScanner {
       this.apply(changes.removed, changes.added);
       this.blocks.delete(id);
       this.drawn.delete(id);
-      this.pageOrder.delete(id);
+      this.summary.place(id, undefined);
+      this.tally.removeBlock(id);
       this.near?.unwatch(id);
       for (const node of record.block.nodes) {
         this.blockOfNode.delete(node);
@@ -585,7 +579,10 @@ export class PageScanner {
   }
 
   private apply(removed: Occurrence[], added: Occurrence[]): void {
+    this.changes += removed.length + added.length;
     for (const occurrence of removed) {
+      this.summary.remove(occurrence);
+      this.tally.remove(occurrence.blockId, occurrence.key, occurrence);
       const record = this.blocks.get(occurrence.blockId);
       const mark = record?.marks.get(occurrence.key);
       if (!record || !mark) continue;
@@ -598,6 +595,8 @@ export class PageScanner {
       this.unindex(record.block, mark);
     }
     for (const occurrence of added) {
+      this.summary.add(occurrence);
+      this.tally.add(occurrence.blockId, occurrence.key, occurrence);
       const record = this.blocks.get(occurrence.blockId);
       if (!record) continue;
       const start = pointAt(record.block, occurrence.start);

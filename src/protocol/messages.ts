@@ -203,6 +203,16 @@ function validateQuery(value: unknown): SearchQuery | string {
   return query;
 }
 
+/**
+ * A frame's mentions as `pageMentions` may carry them: each with at most the
+ * spellings the background accepts, the page's first ones. A long Russian page
+ * writes one person in more case forms than that, and a report over the limit
+ * is refused whole, which would drop the frame from the badge.
+ */
+export function reportableMentions(mentions: readonly Mention[]): Mention[] {
+  return mentions.map((m) => (m.forms.length > MAX_REPORTED_FORMS ? { ...m, forms: m.forms.slice(0, MAX_REPORTED_FORMS) } : m));
+}
+
 /** A fresh copy of a frame's mention list, or why it was refused (one entity twice is refused: counts would add up twice). */
 function validateMentions(value: unknown, maxForms = MAX_REPORTED_FORMS): Mention[] | string {
   if (!Array.isArray(value) || value.length > MAX_REPORTED_MENTIONS) return `mentions must be an array of at most ${MAX_REPORTED_MENTIONS}`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PageResolver, type Changes, type Occurrence } from '../../../src/matcher/resolve';
-import { summarize } from '../../../src/matcher/summary';
+import { summarize } from '../support/summarize';
 import { lexicon } from './fixture';
 
 function page(...blocks: string[]): PageResolver {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PageResolver } from '../../../src/matcher/resolve';
-import { summarize } from '../../../src/matcher/summary';
+import { summarize } from '../support/summarize';
 import { withRussianCases } from '../../../src/matcher/russian-forms';
 import { packLexicon, unpackLexicon, type Lexicon } from '../../../src/schema/lexicon';
 

@@ -5,7 +5,7 @@ import { CorpusError } from '../../../src/corpus/errors';
 import { loadGazetteer } from '../../../src/corpus/gazetteer';
 import { PageResolver, type Occurrence } from '../../../src/matcher/resolve';
 import { beforeOtherName, inTerm, RoleReader, yearsIn } from '../../../src/matcher/shared-surnames';
-import { summarize } from '../../../src/matcher/summary';
+import { summarize } from '../support/summarize';
 import { buildLexicon, packLexicon, unpackLexicon } from '../../../src/schema/lexicon';
 import { bytes, readInput, realGazetteer, ROOT } from '../corpus/corpus-fixture';
 

@@ -186,6 +186,28 @@ describe('PageScanner drawing only what nears the viewport', () => {
     s.stop();
   });
 
+  it('puts its highlights in the page’s registry with the first ranges it hands over, or at the end of a scan that drew none', async () => {
+    registry.clear();
+    observed.clear();
+    document.body.innerHTML = '<p id="a">Vladimir Putin spoke.</p><p id="b">Nobody here.</p>';
+    const s = nearAware();
+    await s.scan(document.body);
+    // Every change to the registry costs Chromium a repaint of the whole page: none while nothing is drawn.
+    expect([...registry.keys()]).toEqual([]);
+    report([document.getElementById('a')!]);
+    expect([...registry.keys()]).toEqual(['summit-lens-underline-person', 'summit-lens-underline-summit']);
+    s.setStyle('background');
+    expect([...registry.keys()]).toEqual(['summit-lens-background-person', 'summit-lens-background-summit']);
+    s.stop();
+    expect([...registry.keys()]).toEqual([]);
+
+    document.body.innerHTML = '<p>Nobody here.</p>';
+    const empty = nearAware();
+    await empty.scanPage(document.body);
+    expect([...registry.keys()]).toEqual(['summit-lens-underline-person', 'summit-lens-underline-summit']);
+    empty.stop();
+  });
+
   it('makes a browser range only for a mark it hands over, and the same one when a kind is switched back on', async () => {
     registry.clear();
     observed.clear();

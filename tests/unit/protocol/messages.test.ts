@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { packLexicon } from '../../../src/schema/lexicon';
-import { badgeText, validateMentionsAnswer, validateRequest, type EvidenceReason } from '../../../src/protocol/messages';
+import { badgeText, reportableMentions, validateMentionsAnswer, validateRequest, type EvidenceReason } from '../../../src/protocol/messages';
 import { createRouter } from '../../../src/protocol/router';
 import { createClient } from '../../../src/protocol/client';
 
@@ -35,6 +35,16 @@ describe('validateRequest', () => {
     expect(validateRequest({ type: 'pageMentions', entities: -1 })).toBe('pageMentions.entities must be a non-negative integer');
     expect(validateRequest({ type: 'siteState', active: 'yes' })).toBe('siteState.active must be a boolean');
     expect(validateRequest({ type: '__proto__' })).toBe('unknown message type "__proto__"');
+  });
+
+  it("a long Russian page's case forms of one person are reported as the first twenty, not refused with the whole frame", () => {
+    const cases = (name: string) => [name, `${name}а`, `${name}у`, `${name}ым`, `${name}е`];
+    const forms = [...cases('Путин'), ...cases('Владимир Путин'), ...cases('В. Путин'), ...cases('президент Путин'), 'Putin', 'Vladimir Putin', 'ông Putin', 'Tổng thống Putin'];
+    expect(forms).toHaveLength(24);
+    const raw = { type: 'pageMentions', entities: 1, mentions: [{ id: 'putin', kind: 'person', count: 31, forms }] };
+    expect(validateRequest(raw)).toBe('pageMentions.mentions[].forms must be at most 20 non-empty strings of at most 200 characters');
+    const reported = reportableMentions(raw.mentions as Parameters<typeof reportableMentions>[0]);
+    expect(validateRequest({ ...raw, mentions: reported })).toEqual({ type: 'pageMentions', entities: 1, mentions: [{ id: 'putin', kind: 'person', count: 31, forms: forms.slice(0, 20) }] });
   });
 
   it('accepts save, unsave and saved, with only the known fields', () => {

@@ -1,8 +1,9 @@
-import type { Mention, MentionsAnswer } from '../protocol/messages';
-import type { Occurrence } from './resolve';
+import type { Mention, MentionsAnswer } from '../../../src/protocol/messages';
+import type { Occurrence } from '../../../src/matcher/resolve';
 
 /**
- * The answer to `{ type: 'mentions' }`: one row per entity, most mentioned
+ * The reference the content script's incremental summary (src/page/mention-summary.ts)
+ * must equal, recomputed from every occurrence at once. The answer to `{ type: 'mentions' }`: one row per entity, most mentioned
  * first (ties by id, so the popup does not reorder between polls), with the
  * distinct spellings in the order the page used them. Forms are shown NFC with
  * whitespace collapsed, so an NFD page or a line break inside a name does not
