@@ -26,8 +26,8 @@ function quote(id: string, speaker: string | null, date: string, summit: string 
     kind: 'speech',
     speakerName: null,
     speakerRole: null,
-    speakerBasis: speaker === null ? 'none' : 'attribution',
-    dateBasis: 'article',
+    speakerBasis: speaker === null ? 'none' : 'named',
+    dateBasis: 'publication',
     source: { document: 'reading-x', title: 'Nhiều bài', outlet: 'Báo Bến Cảng', published: date, origin: 'reading', url: URL },
   };
 }
