@@ -5,6 +5,12 @@ import { correctKey, type CorrectedQuote, type QuoteCorrection } from './correct
 import { readKeys, SEPARATOR, type QuoteKey, type ReadingPostings } from './postings';
 import { byRecency } from './recency';
 
+/** Ranks for a card, each list ascending (newest first): the leaders' own words, then the rest. */
+export interface CardOrder {
+  leading: readonly number[];
+  rest: readonly number[];
+}
+
 /** Where a term occurs: by occurrence, the quote's recency rank (ascending), the word's position in it and which of `forms` (accents) it was written with. */
 export interface Occurrences {
   quotes: Int32Array;
@@ -30,7 +36,12 @@ export class ReadingIndex {
   /** Per article, its quotes' ranks in its own quote order. */
   private readonly ranks: Int32Array[];
   private readonly people = new Map<string, number[]>();
+  /** Of `people`: the quotes the person said, and the others that mention them. */
+  private readonly said = new Map<string, number[]>();
+  private readonly mentionedOnly = new Map<string, number[]>();
   private readonly summits = new Map<string, number[]>();
+  /** A summit's quotes split for its card (its leaders' own words, the rest), made at the card's first showing. */
+  private readonly summitSplits = new Map<string, CardOrder>();
   private readonly merged = new Map<string, Occurrences>();
   /** Term → the articles it occurs in, and the terms sorted for prefixes; made in slices after the load or at once by the first search, which cards never wait for. */
   private vocabulary: { articles: Map<string, number[]>; sorted: string[] } | null = null;
@@ -56,7 +67,16 @@ export class ReadingIndex {
     this.keys = ordered.map((e) => e.key);
     ordered.forEach((e, n) => {
       this.ranks[e.doc]![e.at] = n;
-      for (const id of new Set([...(e.key.speaker === null ? [] : [e.key.speaker]), ...e.key.mentions])) push(this.people, id, n);
+      const speaker = e.key.speaker;
+      if (speaker !== null) {
+        push(this.people, speaker, n);
+        push(this.said, speaker, n);
+      }
+      for (const id of new Set(e.key.mentions)) {
+        if (id === speaker) continue;
+        push(this.people, id, n);
+        push(this.mentionedOnly, id, n);
+      }
       if (e.key.summit !== null) push(this.summits, e.key.summit, n);
     });
   }
@@ -116,6 +136,32 @@ export class ReadingIndex {
   /** Ranks of the quotes at the summit, ascending. */
   atSummit(summit: string): readonly number[] {
     return this.summits.get(summit) ?? [];
+  }
+
+  /** A person card's order of the person's quotes: their own words, then those that mention them. */
+  personOrder(person: string): CardOrder {
+    return { leading: this.said.get(person) ?? [], rest: this.mentionedOnly.get(person) ?? [] };
+  }
+
+  /**
+   * A summit card's order of the summit's quotes: those said by one of
+   * `leaders`, then the rest. Split once per summit and leaders (they come
+   * from the live index), so a card shown again walks none of them.
+   */
+  summitOrder(summit: string, leaders: readonly string[]): CardOrder {
+    const key = `${summit}\n${leaders.join('\n')}`;
+    let order = this.summitSplits.get(key);
+    if (!order) {
+      const leading: number[] = [];
+      const rest: number[] = [];
+      for (const n of this.atSummit(summit)) {
+        const speaker = this.keys[n]!.speaker;
+        (speaker !== null && leaders.includes(speaker) ? leading : rest).push(n);
+      }
+      order = { leading, rest };
+      this.summitSplits.set(key, order);
+    }
+    return order;
   }
 
   private termsOf(doc: number): string[] {

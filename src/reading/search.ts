@@ -64,7 +64,8 @@ export function rankReading(index: ReadingIndex, words: QueryWord[], people: str
     return terms;
   });
   if (words.length === 0) {
-    const pool = query.person ? index.involving(query.person) : index.keys.map((_, n) => n);
+    // Filters only: the shortest list that holds every quote that can pass them.
+    const pool = query.person ? index.involving(query.person) : query.summit ? index.atSummit(query.summit) : index.keys.map((_, n) => n);
     for (const n of pool) {
       if (admits(n)) candidates.push(n);
     }

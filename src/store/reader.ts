@@ -93,15 +93,19 @@ export class LiveIndex {
 /** Typed lookups over the bucketed layout (`index-layout.ts`); each bucket or page is read once per query. */
 export class IndexRead {
   private readonly pending = new Map<string, Promise<unknown>>();
-  private tx: ReadTx;
+  /**
+   * Begun at the first request, not with the query: once a card's or a
+   * search's records are in the cache it reads none, and a transaction per
+   * query was the largest cost of a warm card (with the user's quotes, two
+   * per card, and the garbage of each).
+   */
+  private tx: ReadTx | null = null;
 
   constructor(
     private readonly begin: () => ReadTx,
     readonly header: IndexHeader,
     private readonly cache: RecordCache,
-  ) {
-    this.tx = begin();
-  }
+  ) {}
 
   /**
    * A request on the query's transaction, or on a new one once that has
@@ -111,7 +115,7 @@ export class IndexRead {
    */
   private async ask<T>(request: (tx: ReadTx) => Promise<T>): Promise<T> {
     try {
-      return await request(this.tx);
+      return await request((this.tx ??= this.begin()));
     } catch (error) {
       if (!(error instanceof DOMException) || (error.name !== 'InvalidStateError' && error.name !== 'TransactionInactiveError')) throw error;
       this.tx = this.begin();

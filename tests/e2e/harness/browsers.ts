@@ -21,6 +21,12 @@ export interface LaunchOptions {
   headless?: boolean;
   /** BCP 47 tag for the browser UI language (drives `browser.i18n`). */
   locale?: string;
+  /**
+   * Firefox rounds `performance.now()` to whole milliseconds outside a
+   * cross-origin-isolated page, extension pages included; a bench timing
+   * messages of a few milliseconds asks for the full precision.
+   */
+  preciseTimers?: boolean;
 }
 
 /** The subset of a page both drivers offer, so every test runs on both browsers unchanged. */
@@ -170,6 +176,7 @@ async function launchFirefox(extensionDir: string, options: LaunchOptions): Prom
       // 0 = dark, 1 = light: the content-side prefers-color-scheme.
       'layout.css.prefers-color-scheme.content-override': dark ? 0 : 1,
       'ui.systemUsesDarkTheme': dark ? 1 : 0,
+      ...(options.preciseTimers ? { 'privacy.reduceTimerPrecision': false } : {}),
     },
   });
   await browser.installExtension(extensionDir);

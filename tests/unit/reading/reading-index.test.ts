@@ -83,6 +83,9 @@ describe('ReadingIndex', () => {
     expect(ids(index, rankReading(index, [], [], filtersOnly, 10))).toEqual(['b', 'c']);
     const summitOnly = { text: '', summit: 'helsinki-2018' };
     expect(ids(index, rankReading(index, [], [], summitOnly, 10))).toEqual(['c']);
+    // The summit's own quotes are the pool; the dates still apply to them.
+    expect(ids(index, rankReading(index, [], [], { text: '', summit: 'alaska-2025', to: '2025-08-15' }, 10))).toEqual(['a']);
+    expect(rankReading(index, [], [], { text: '', summit: 'alaska-2025', from: '2025-08-16' }, 10).total).toBe(0);
   });
 
   it('merges a word over articles by recency, a quote\'s occurrences in word order, and reads corrections into the keys', () => {
