@@ -30,7 +30,7 @@ interface Frame {
   /** The participants of the summit event a setting frame names: they share it in its paragraph, later after `về phần mình` or in a report from the summit. */
   event: readonly string[];
   paragraph: number;
-  /** The people the sentence that set the frame referred to (`Президенты … провели разговор в понедельник`); none for a bare dateline. */
+  /** The people the sentence that set the frame named, pronouns aside (`Путин и Трамп провели разговор в понедельник`); none for a bare dateline. */
   named: ReadonlySet<string>;
 }
 
@@ -174,6 +174,8 @@ export class QuoteClock {
   private paragraphIndex = -1;
   /** The people the current sentence refers to outside its quotations. */
   private named = new Set<string>();
+  /** Those of them the sentence calls by name or role, not by a pronoun. */
+  private namedByName = new Set<string>();
   /** The stamp of the live entry being read: it dates every quote of the entry that no closer frame dates. */
   private entry: When | null = null;
   /** The current paragraph is only an entry's stamp. */
@@ -244,7 +246,7 @@ export class QuoteClock {
    * it sets: its speaker, not everyone it mentions) and the people its words
    * outside quotations refer to; `readOut`: it quotes a statement someone read out.
    */
-  sentence(text: string, start: number, dates: DateMention[], speakers: string[], named: string[], readOut = false): void {
+  sentence(text: string, start: number, dates: DateMention[], speakers: string[], named: string[], readOut = false, byName: readonly string[] = named): void {
     if (this.own) this.before = this.current();
     // What a question was about is not where the answer was given (`Khi được hỏi vì sao … trong cuộc họp báo, ông Rubio…`).
     text = text.replace(QUESTION, (q) => ' '.repeat(q.length));
@@ -274,6 +276,7 @@ export class QuoteClock {
       for (const id of speakers) if (b.named.size === 0 || b.when.type !== 'day' || b.named.has(id)) b.owners.add(id);
     }
     this.named = new Set(named);
+    this.namedByName = new Set(byName);
     this.ownersOfLast = [...speakers];
     this.inTurn = IN_TURN.test(text);
     this.atSetting = this.own !== null && this.own.type !== 'elsewhere' && mentionsSummitSetting(text.slice(0, content));
@@ -294,7 +297,7 @@ export class QuoteClock {
     if (!this.own) return this.before;
     // A summit setting, dated or not, is one event its participants share (`Putin said at the news conference … Trump added`).
     const event = (this.own.type === 'summit' || this.atSetting) && this.summit ? this.summit.participants : [];
-    return { when: this.own, owners: new Set(this.ownersOfLast), event, paragraph: this.ownParagraph, named: this.named };
+    return { when: this.own, owners: new Set(this.ownersOfLast), event, paragraph: this.ownParagraph, named: this.namedByName };
   }
 
   /**

@@ -116,7 +116,8 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
       const named = outside.map(resolve).filter((x): x is Speaker => x !== null).map(speakerKey);
       const speakers = sentenceSpeaker === IMPLICIT ? named : sentenceSpeaker ? [speakerKey(sentenceSpeaker)] : [];
       const reader = statementReader(doc.text, outside, resolve);
-      clock.sentence(outsideText, s.start, ownDates, speakers, named, reader !== null);
+      const byName = outside.filter((m) => m.kind !== 'pronoun').map(resolve).filter((x): x is Speaker => x !== null).map(speakerKey);
+      clock.sentence(outsideText, s.start, ownDates, speakers, named, reader !== null, byName);
       // A paragraph opening on a question answered (`Отвечая на вопрос корреспондента …, дипломат …`) reports another
       // exchange than the lead's; within a dated paragraph (`sáng 15/8 … Trả lời câu hỏi …`) the answer shares its day.
       if (sentenceSpeaker && sentenceSpeaker !== IMPLICIT && doc.text.slice(para.start, s.start).trim() === '' && ANSWERING.test(outsideText)) clock.newExchange(speakerKey(sentenceSpeaker));

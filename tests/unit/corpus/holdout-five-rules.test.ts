@@ -75,3 +75,28 @@ describe('words from a book are not dated by the day they describe', () => {
     ]);
   });
 });
+
+describe('a speaker name is a person', () => {
+  it('never takes a time zone for a name', () => {
+    const found = quotes('date 2026-03-05 On the tarmac\n\nAt 2:10 p.m. Alaska Daylight Time the plane landed. "We will see," he said.\n').map((q) => q[1]);
+    expect(found).toEqual([null]);
+  });
+
+  it('never takes a plural title with its country for a name, in any case', () => {
+    const found = quotes(
+      'date 2026-03-05 О разговоре\n\nПрезиденты России и Франции провели разговор, он длился час. «Обсуждали многое», — сказал он. Министры России и Франции тоже говорили.\n',
+    ).map((q) => q[1]);
+    expect(found).toEqual([null]);
+  });
+
+  it('takes `помощник президента` after an aide and a president for the aide', () => {
+    expect(
+      quotes(
+        'date 2026-03-05 Ушаков о разговоре\n\nПомощник президента Юрий Ушаков рассказал о разговоре. По словам Ушакова, Путин сказал, что «работа продолжится». «Мы ничего не исключаем», — добавил помощник президента.\n',
+      ).map((q) => [q[0], q[1]]),
+    ).toEqual([
+      ['работа продолжится', 'putin'],
+      ['Мы ничего не исключаем', 'ushakov'],
+    ]);
+  });
+});
