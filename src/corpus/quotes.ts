@@ -663,8 +663,22 @@ function after(c: Clause, q: QuoteSpan, to: number, resolve: (m: Mention) => Spe
 function beforeMid(c: Clause, s: Range, q: QuoteSpan, resolve: (m: Mention) => Speaker | null): Who | undefined {
   const verbs = verbsIn(c, s.start, q.open);
   const last = verbs[verbs.length - 1];
-  return last ? fromSubject(c, last, s.start, resolve) : undefined;
+  if (!last) return undefined;
+  const who = fromSubject(c, last, s.start, resolve);
+  // `Lavrov nói rằng ông Trump đã nghe ông Putin khẳng định … và "chấp nhận …"`: a verb inside what another speaker
+  // reported, its own object given before a new predicate, is part of the report; the quoted predicate is the reporter's.
+  const outer = verbs.length > 1 ? verbs[0]! : null;
+  if (outer && who && who !== IMPLICIT && REPORTED_CONTENT.test(c.text.slice(outer.start, last.start)) && NEW_PREDICATE.test(c.text.slice(last.end, q.open))) {
+    const first = fromSubject(c, outer, s.start, resolve);
+    if (first && first !== IMPLICIT && speakerKey(first) !== speakerKey(who)) return first;
+  }
+  return who;
 }
+
+/** Where reported content starts after a speech verb. */
+const REPORTED_CONTENT = /(?<![\p{L}])(?:rằng|that|что)(?![\p{L}])/iu;
+/** Words after the verb's own object, then `and` opening another predicate before the quotation. */
+const NEW_PREDICATE = /\p{L}[^,;:]*\s(?:và|and|и)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
 
 /** A quotation standing alone after another one in the paragraph goes on the same speaker's words. */
 function continuation(lastInParagraph: Speaker | null, introduced: Speaker | null): Who | undefined {

@@ -100,3 +100,23 @@ describe('a speaker name is a person', () => {
     ]);
   });
 });
+
+describe('a verb inside what another speaker reported does not claim the quoted predicate after it', () => {
+  it('gives the words to the one who reported, not to the one whose claim was only heard', () => {
+    expect(
+      quotes('date 2017-07-08 Lavrov ở Hamburg\n\nNgoại trưởng Nga Sergei Lavrov nói rằng ông Trump đã nghe ông Putin khẳng định Moskva vô can và "chấp nhận điều đó".\n').map((q) => [q[0], q[1]]),
+    ).toEqual([['chấp nhận điều đó', 'lavrov']]);
+  });
+
+  it('does the same in English', () => {
+    expect(
+      quotes('date 2017-07-08 Lavrov in Hamburg\n\nSergei Lavrov said that Trump had heard Putin say Moscow was not involved and "accepted that."\n').map((q) => [q[0], q[1]]),
+    ).toEqual([['accepted that.', 'lavrov']]);
+  });
+
+  it('still gives the nested speaker the words that follow his own verb', () => {
+    expect(quotes('date 2017-07-08 Lavrov ở Hamburg\n\nÔng Lavrov nói rằng ông Putin khẳng định "Moskva không can thiệp".\n').map((q) => [q[0], q[1]])).toEqual([
+      ['Moskva không can thiệp', 'putin'],
+    ]);
+  });
+});
