@@ -665,6 +665,13 @@ function beforeMid(c: Clause, s: Range, q: QuoteSpan, resolve: (m: Mention) => S
   const last = verbs[verbs.length - 1];
   if (!last) return undefined;
   const who = fromSubject(c, last, s.start, resolve);
+  // `Ông cho biết ông Putin đã nói … rằng "…", đồng thời cảnh báo "…"`: a verb with no subject after `đồng thời`/`and`
+  // shares the subject of the verb it is joined to, not the sentence's speaker.
+  const joined = verbs[verbs.length - 2];
+  if (who === IMPLICIT && joined && JOINED_PREDICATE.test(c.text.slice(joined.end, last.start))) {
+    const shared = fromSubject(c, joined, s.start, resolve);
+    if (shared && shared !== IMPLICIT) return shared;
+  }
   // `Lavrov nói rằng ông Trump đã nghe ông Putin khẳng định … và "chấp nhận …"`: a verb inside what another speaker
   // reported, its own object given before a new predicate, is part of the report; the quoted predicate is the reporter's.
   const outer = verbs.length > 1 ? verbs[0]! : null;
@@ -675,6 +682,8 @@ function beforeMid(c: Clause, s: Range, q: QuoteSpan, resolve: (m: Mention) => S
   return who;
 }
 
+/** `, đồng thời`, `and`, `, и` right before a verb. */
+const JOINED_PREDICATE = /(?:,\s*|\s)(?:đồng thời|and|và|и)\s+(?:(?:cũng|also|также|còn)\s+)?$/iu;
 /** Where reported content starts after a speech verb. */
 const REPORTED_CONTENT = /(?<![\p{L}])(?:rằng|that|что)(?![\p{L}])/iu;
 /** Words after the verb's own object, then `and` opening another predicate before the quotation. */

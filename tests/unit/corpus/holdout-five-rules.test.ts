@@ -120,3 +120,22 @@ describe('a verb inside what another speaker reported does not claim the quoted 
     ]);
   });
 });
+
+describe('the subject of a speech verb', () => {
+  it('is the name after a title that names its holder`s principal in the genitive, with a time before the verb', () => {
+    expect(
+      quotes('date 2018-07-17 Эфир\n\nСоветник Трампа по национальной безопасности Джон Болтон ещё до саммита предупреждал, что «ждать прорыва не стоит».\n').map((q) => [q[0], q[1]]),
+    ).toEqual([['ждать прорыва не стоит', 'bolton']]);
+  });
+
+  it('is shared by a verb joined with `đồng thời`/`and` to the verb before it, not taken from the sentence`s speaker', () => {
+    expect(
+      quotes(
+        'date 2025-10-17 Điện đàm\n\nÔng Yury Ushakov cho biết Tổng thống Putin đã nói với ông Trump rằng hai bên cần "giữ đà đối thoại", đồng thời cảnh báo rằng vũ khí mới "sẽ gây hại".\n',
+      ).map((q) => [q[0], q[1]]),
+    ).toEqual([
+      ['giữ đà đối thoại', 'putin'],
+      ['sẽ gây hại', 'putin'],
+    ]);
+  });
+});
