@@ -496,7 +496,9 @@ function speakerOfSentence(c: Clause, outside: Mention[], resolve: (m: Mention) 
     if (who) return coordinated(c.text, m, outside, k, who, resolve) ? null : who;
   }
   // `The foreign ministry spokeswoman, in a post…, wrote`: a subject the gazetteer cannot name is somebody, not the last person named.
-  if (verbs.length > 0 && (COMMON_SUBJECT.test(c.text.slice(c.sentence.start, limit)) || JOINT_SUBJECT.test(c.text.slice(c.sentence.start, limit)))) return null;
+  // A transcript's speaker label (`BEN ALDER: A listener … wrote in to ask`) stands before the sentence's own subject.
+  const opening = c.text.slice(c.sentence.start, limit).replace(TRANSCRIPT_LABEL, '');
+  if (verbs.length > 0 && (COMMON_SUBJECT.test(opening) || JOINT_SUBJECT.test(opening))) return null;
   return carried(recent);
 }
 
@@ -522,6 +524,9 @@ const SENTENCE_OPENING = /^[\s\p{P}]*(?:\([^()]{1,30}\)[\s\p{Pd}]*)?$/u;
  * (`In Kyiv, a senior Ukrainian official … said`).
  */
 const COMMON_SUBJECT = /(?:^[\s\p{P}]*(?:The|A|An|One|Another|Some|Một|Các|Những)|,\s+(?:the|a|an|one|another|some|một|các|những))\s+(?:\p{Lu}[\p{L}.-]*\s+){0,2}\p{Ll}|^[\s\p{P}]*(?:Представител[ьи]|Источник|Источники|Чиновник|Сотрудник|Один из|Одна из|Кто-то из)(?![\p{L}])/u;
+
+/** A transcript turn's label in capitals: `BEN ALDER:`, `ВЕДУЩИЙ:`, `PV:`. */
+const TRANSCRIPT_LABEL = /^[\s\p{P}]*\p{Lu}[\p{Lu}.'’ -]*\p{Lu}:\s+/u;
 
 /** Both sides at once (`Hai bên ra "Tuyên bố chung …", trong đó khẳng định`, `Both leaders said`, `Стороны заявили`): no one person speaks. */
 const JOINT_SUBJECT = /^[\s\p{P}]*(?:hai (?:bên|phía|nước|nhà lãnh đạo|tổng thống|ngoại trưởng)|cả hai (?:bên|phía|nhà lãnh đạo)|both (?:sides|leaders|presidents|men|countries|delegations)|the two (?:sides|leaders|presidents|men|countries|delegations)|(?:обе|две) стороны|стороны|оба (?:лидера|президента)|лидеры (?:двух )?стран)(?![\p{L}])/iu;

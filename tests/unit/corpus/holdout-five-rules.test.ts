@@ -139,3 +139,16 @@ describe('the subject of a speech verb', () => {
     ]);
   });
 });
+
+describe('a transcript label before an unnamed subject', () => {
+  it('leaves a listener`s question to nobody, not to the official named in the turn before', () => {
+    expect(
+      quotes(
+        'date 2018-07-20 Podcast\n\nKAISA LEHTINEN: The Secretary of State spent his TV appearances saying the president had "full confidence" in the agencies.\n\nBEN ALDER: A listener, Mark from Dayton, wrote in to ask: "Did anyone in that room think it went well?"\n',
+      ).map((q) => [q[0], q[1]]),
+    ).toEqual([
+      ['full confidence', 'pompeo'],
+      ['Did anyone in that room think it went well?', null],
+    ]);
+  });
+});
