@@ -21,6 +21,7 @@ export interface QuoteContext {
   summit: Summit | null;
   /** The summit the page's quoted words speak of, where its narration is about none (`the spirit of Anchorage`). */
   talkedOf?: Summit | null;
+  inPassing?: Summit | null;
   summits: Summit[];
   people: Map<string, Person>;
   mentions: Mention[];
@@ -73,7 +74,7 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
   let earlier: Speaker | null = null;
   const clock = new QuoteClock(doc.published, ctx.summit, doc.sections.length > 0 && mentionsSummitSetting(doc.text));
   const [spanAt, mentionAt, dateAt] = [new Windows(spans, (q) => q.open), new Windows(ctx.mentions, (m) => m.start), new Windows(ctx.dates, (d) => d.start)];
-  const focus = new SummitFocus(ctx.summit, doc.text, ctx.mentions, ctx.dates, ctx.summits, doc.published, ctx.talkedOf ?? null);
+  const focus = new SummitFocus(ctx.summit, doc.text, ctx.mentions, ctx.dates, ctx.summits, doc.published, ctx.talkedOf ?? null, ctx.inPassing ?? null);
   let section: number | null | undefined;
   let sectionStart = 0;
 

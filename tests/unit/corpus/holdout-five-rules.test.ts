@@ -152,3 +152,40 @@ describe('a transcript label before an unnamed subject', () => {
     ]);
   });
 });
+
+describe('a page long after a summit that names it only in passing further down is about no summit', () => {
+  const summitsOf = (text: string) => index(text).quotes.map((q) => [q.text, q.summit]);
+
+  it('gives a phone call reported two months on no summit, but the words its passing mention recalls that summit', () => {
+    expect(
+      summitsOf(
+        'date 2025-10-20 Nga - Mỹ điện đàm\n\nTối 19/10, ông Yury Ushakov cho biết cuộc điện đàm giữa Tổng thống Putin và Tổng thống Trump diễn ra "thẳng thắn" và kéo dài hơn một giờ.\n\nHai bên bàn về khả năng gặp nhau lần nữa, có thể ở một nước thứ ba. Ông Trump viết trên mạng xã hội rằng cuộc gọi "rất tốt".\n\nNgười phát ngôn Dmitry Peskov nói chi tiết "còn phải bàn". Các nhà quan sát nhắc lại rằng cuộc gặp gần nhất giữa hai tổng thống, tại Anchorage hôm 15/8, khép lại mà không có thỏa thuận nào. Khi đó, phát biểu trong cuộc họp báo chung, ông Trump nói hai bên "đã tiến gần".\n',
+      ),
+    ).toEqual([
+      ['thẳng thắn', null],
+      ['rất tốt', null],
+      ['còn phải bàn', null],
+      ['đã tiến gần', 'alaska-2025'],
+    ]);
+    expect(
+      summitsOf(
+        'date 2025-10-20 Putin and Trump speak by phone\n\nOn Oct. 19, Yury Ushakov said the call between Putin and Trump had been "frank" and lasted over an hour.\n\nThe two discussed meeting again, possibly in a third country. Trump wrote on social media that the call was "very good."\n\nKremlin spokesman Dmitry Peskov said the details were "still to be worked out." Observers recalled that the last meeting of the two presidents, in Anchorage on Aug. 15, ended without a deal.\n',
+      ),
+    ).toEqual([
+      ['frank', null],
+      ['very good.', null],
+      ['still to be worked out.', null],
+    ]);
+  });
+
+  it('keeps the summit of a late page that leads with it', () => {
+    expect(
+      summitsOf(
+        'date 2025-10-20 Hai tháng sau Anchorage\n\nHai tháng sau cuộc gặp ở Anchorage hôm 15/8, ông Putin và ông Trump vẫn chưa gặp lại. Ông Yury Ushakov nói quan hệ "đang tiến triển".\n\nÔng Trump viết rằng mọi thứ "rất tốt".\n',
+      ),
+    ).toEqual([
+      ['đang tiến triển', 'alaska-2025'],
+      ['rất tốt', 'alaska-2025'],
+    ]);
+  });
+});
