@@ -114,10 +114,11 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
       const here: Resolver = { text: doc.text, recent, opener: opener(doc.text, s, outside), day, pageDay, holders: ctx.holders, summit: focus.quote(''), people: ctx.people, namedAt, sectionStart, sentence: outside, earlier };
       const resolve = (m: Mention): Speaker | null => resolveMention(m, here);
       const sentenceSpeaker = speakerOfSentence(clause, outside, resolve, recent);
-      const named = outside.map(resolve).filter((x): x is Speaker => x !== null).map(speakerKey);
+      const resolved = outside.map(resolve);
+      const named = resolved.filter((x): x is Speaker => x !== null).map(speakerKey);
       const speakers = sentenceSpeaker === IMPLICIT ? named : sentenceSpeaker ? [speakerKey(sentenceSpeaker)] : [];
       const reader = statementReader(doc.text, outside, resolve);
-      const byName = outside.filter((m) => m.kind !== 'pronoun').map(resolve).filter((x): x is Speaker => x !== null).map(speakerKey);
+      const byName = resolved.filter((x, i): x is Speaker => x !== null && outside[i]!.kind !== 'pronoun').map(speakerKey);
       clock.sentence(outsideText, s.start, ownDates, speakers, named, reader !== null, byName);
       // A paragraph opening on a question answered (`Отвечая на вопрос корреспондента …, дипломат …`) reports another
       // exchange than the lead's; within a dated paragraph (`sáng 15/8 … Trả lời câu hỏi …`) the answer shares its day.

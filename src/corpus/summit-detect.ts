@@ -29,7 +29,8 @@ export function detectSummit(
   const all = phraseHits(lower, summits);
   const narrated = { ...all, places: narratedPlaces(lower, all) };
   const lead = Math.ceil(lower.length * LEAD_SHARE);
-  const inLead = (s: Summit) => narratedPlaces(lower, all, lead).has(s) || dates.some((d) => d.start < lead && d.precision === 'day' && onSummitDay(d, s));
+  let leadPlaces: Map<Summit, number> | null = null;
+  const inLead = (s: Summit) => (leadPlaces ??= narratedPlaces(lower, all, lead)).has(s) || dates.some((d) => d.start < lead && d.precision === 'day' && onSummitDay(d, s));
   // Long after a summit, a page that names it only in passing further down (`cuộc gặp gần nhất, tại Anchorage hôm 15/8`) is about something else.
   const lateMention = (s: Summit) => published !== null && !timelyFor(s, published) && (all.aliases.get(s) ?? 0) === 0 && !inLead(s);
   const summit = bestSummit(summits, (s) => (lateMention(s) ? 0 : summitScore(s, narrated, lower, named, dates, published)));
