@@ -50,9 +50,10 @@ const ADVERBS = /^(?:\s|,|cũng|đã|còn|vẫn|thì|lại|sẽ|phải|cần|mu�
 const WHEN = /^(?:\s|,|cũng|đã|còn|vẫn|không|hôm qua|hôm nay|hôm \d{1,2}\/\d{1,2}(?:\/\d{4})?|sáng|chiều|tối|nay|qua|yesterday|today|last week|earlier|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|вчера|сегодня|накануне|ранее|в (?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье))*$/iu;
 /**
  * Russian puts where and how it was said between subject and verb without commas: `Малышев в беседе с РБК заметил`,
- * `Захарова на брифинге предостерегала`, `госсекретарь в тот же вечер рассказывал`, `Ушаков уже говорил`.
+ * `Захарова на брифинге предостерегала`, `госсекретарь в тот же вечер рассказывал`, `Ушаков уже говорил`, `Болтон ещё до
+ * саммита предупреждал`.
  */
-const CIRCUMSTANCE_RU = /^\s*(?:(?:уже|также|тоже|еще|ещё|вновь|ранее|вчера|сегодня|накануне|тогда|сам|сама)\s+|(?:в|во|на)\s+(?:[^\s,.;:!?«»"“”()]+\s+){1,3})+$/u;
+const CIRCUMSTANCE_RU = /^\s*(?:(?:уже|также|тоже|еще|ещё|вновь|ранее|вчера|сегодня|накануне|тогда|сам|сама)\s+|(?:в|во|на|до|после|перед|накануне)\s+(?:[^\s,.;:!?«»"“”()]+\s+){1,3})+$/u;
 /** An affiliation in brackets between a name and its verb: `Hoàng Thị Thu Trang (Viện Nghiên cứu châu Âu) nhận xét`, `Ivan Petrov (MGIMO) said`. */
 const PARENTHETICAL = /^\s*\([^()]{1,60}\)\s*(?:(?:cũng|đã|also|then)\s+)?$/u;
 

@@ -36,7 +36,7 @@ export function buildIndex(inputs: InputFile[], gazetteer: Gazetteer): SummitInd
     const known = matcher.find(cleaned.text);
     const mentions = withStrangers(known, findStrangers(cleaned.text, known));
     const found = findDates(cleaned.text, null, cleaned.published);
-    const { summit, talkedOf } = detectSummit(cleaned.text, mentions, found, gazetteer.summits, cleaned.published);
+    const { summit, talkedOf, inPassing } = detectSummit(cleaned.text, mentions, found, gazetteer.summits, cleaned.published);
     // Dates without a year take the publication's year (found above), else the year of the summit the article is about or quotes about.
     const context = summit ?? talkedOf;
     const assumed = cleaned.published === null && context ? assumeYear(found, Number(context.date.slice(0, 4))) : found;
@@ -56,7 +56,7 @@ export function buildIndex(inputs: InputFile[], gazetteer: Gazetteer): SummitInd
       text: doc.text,
       sections: doc.sections,
     });
-    quotes.push(...extractQuotes({ docId: id, doc, summit, talkedOf, summits: gazetteer.summits, people, mentions, dates, holders }));
+    quotes.push(...extractQuotes({ docId: id, doc, summit, talkedOf, inPassing, summits: gazetteer.summits, people, mentions, dates, holders }));
   }
 
   return { version: INDEX_VERSION, documents, people: gazetteer.people, summits: gazetteer.summits, quotes, offices: gazetteer.offices, distractors: gazetteer.distractors };

@@ -21,7 +21,7 @@ import { namesSummitAt } from './summit-detect';
  * sentence names were said at it. Unknown is better than wrong: nothing else
  * dates a quote, and the summit day needs text that places the words there.
  */
-type When = { type: 'day'; iso: string; basis: 'stated' | 'relative' | 'publication' } | { type: 'summit' } | { type: 'elsewhere' } | { type: 'away' };
+type When = { type: 'day'; iso: string; basis: 'stated' | 'relative' | 'publication' } | { type: 'summit'; until?: string } | { type: 'elsewhere' } | { type: 'away' };
 
 interface Frame {
   when: When;
@@ -30,6 +30,8 @@ interface Frame {
   /** The participants of the summit event a setting frame names: they share it in its paragraph, later after `về phần mình` or in a report from the summit. */
   event: readonly string[];
   paragraph: number;
+  /** The people the sentence that set the frame named, pronouns aside (`Путин и Трамп провели разговор в понедельник`); none for a bare dateline. */
+  named: ReadonlySet<string>;
 }
 
 const ELSEWHERE = leadingLookbehind(new RegExp(
@@ -172,6 +174,8 @@ export class QuoteClock {
   private paragraphIndex = -1;
   /** The people the current sentence refers to outside its quotations. */
   private named = new Set<string>();
+  /** Those of them the sentence calls by name or role, not by a pronoun. */
+  private namedByName = new Set<string>();
   /** The stamp of the live entry being read: it dates every quote of the entry that no closer frame dates. */
   private entry: When | null = null;
   /** The current paragraph is only an entry's stamp. */
@@ -242,7 +246,7 @@ export class QuoteClock {
    * it sets: its speaker, not everyone it mentions) and the people its words
    * outside quotations refer to; `readOut`: it quotes a statement someone read out.
    */
-  sentence(text: string, start: number, dates: DateMention[], speakers: string[], named: string[], readOut = false): void {
+  sentence(text: string, start: number, dates: DateMention[], speakers: string[], named: string[], readOut = false, byName: readonly string[] = named): void {
     if (this.own) this.before = this.current();
     // What a question was about is not where the answer was given (`Khi được hỏi vì sao … trong cuộc họp báo, ông Rubio…`).
     text = text.replace(QUESTION, (q) => ' '.repeat(q.length));
@@ -253,21 +257,26 @@ export class QuoteClock {
     // …unless a speech verb comes between (`Rubio will travel "…," Bruce said at Tuesday's briefing`): that day is the saying's.
     const afterPlan = plan < text.length ? findSpeechVerbs(text, plan, content, []) : [];
     const planned = (at: number) => at >= plan && !afterPlan.some((v) => v.start < at);
-    const said = dates.filter((d) => d.start - start < content && !planned(d.start - start) && text[d.start - start] !== ' ' && (this.published === null || d.iso === null || d.iso.slice(0, 10) <= this.published));
+    const given = dates.filter((d) => d.start - start < content && !planned(d.start - start) && text[d.start - start] !== ' ' && (this.published === null || d.iso === null || d.iso.slice(0, 10) <= this.published));
+    // A wire dateline is the day the report was filed; a day the sentence states after it (`Moskva, 17/10 (TTXVN) - Tối 16/10, … cho biết`) is when the words were said.
+    const stated = given.filter((d) => d.precision === 'day' && !isDateline(text, d.end - start));
+    const said = stated.length > 0 ? given.filter((d) => !isDateline(text, d.end - start)) : given;
     // The day right after the speech verb is when the words were said (`сообщил в четверг`, `said Monday`), whatever other day the sentence gives.
     // Only a sentence with two days has a choice to make, so only it pays for the verb search.
     const verbs = said.length > 1 ? findSpeechVerbs(text, 0, content, []) : [];
     const spoken = said.filter((d) => verbs.some((v) => d.start - start >= v.end && VERB_TO_DAY.test(text.slice(v.end, d.start - start))));
-    this.own = this.stamp ? null : whenOf(text.slice(0, content), [...spoken, ...said], this.lastDay, this.fromSummit);
+    this.own = this.stamp ? null : whenOf(text.slice(0, content), [...spoken, ...said], this.lastDay, this.fromSummit, this.published);
     // A statement read out at a briefing (`tuyên bố do người phát ngôn … đọc tại cuộc họp báo`) is issued at home, not at the summit.
     if (readOut && this.own?.type === 'summit') this.own = null;
     if (this.own?.type === 'day') this.lastDay = this.own;
     const b = this.before;
     if (!this.own && b && b.owners.size === 0 && b.paragraph === this.paragraphIndex) {
       // A dateline naming nobody, then the sentence naming who spoke: `МОСКВА, 16 августа. /ТАСС/. Песков заявил…`.
-      for (const id of speakers) b.owners.add(id);
+      // A day of what others did (`Путин и Трамп провели разговор в понедельник. Об этом сообщил Ушаков`) is not when he spoke.
+      for (const id of speakers) if (b.named.size === 0 || b.when.type !== 'day' || b.named.has(id)) b.owners.add(id);
     }
     this.named = new Set(named);
+    this.namedByName = new Set(byName);
     this.ownersOfLast = [...speakers];
     this.inTurn = IN_TURN.test(text);
     this.atSetting = this.own !== null && this.own.type !== 'elsewhere' && mentionsSummitSetting(text.slice(0, content));
@@ -288,7 +297,7 @@ export class QuoteClock {
     if (!this.own) return this.before;
     // A summit setting, dated or not, is one event its participants share (`Putin said at the news conference … Trump added`).
     const event = (this.own.type === 'summit' || this.atSetting) && this.summit ? this.summit.participants : [];
-    return { when: this.own, owners: new Set(this.ownersOfLast), event, paragraph: this.ownParagraph };
+    return { when: this.own, owners: new Set(this.ownersOfLast), event, paragraph: this.ownParagraph, named: this.namedByName };
   }
 
   /**
@@ -347,6 +356,13 @@ export class QuoteClock {
   }
 }
 
+/** What follows a wire dateline's day: the agency (`17/10 (TTXVN)`, `19 августа. /ТАСС/.`, `July 16 (Reuters)`). */
+const DATELINE_AGENCY = /^\s*(?:\(\p{Lu}[\p{L}\s]*\)|[.,]\s*\/\p{Lu}+\/)/u;
+
+function isDateline(sentence: string, end: number): boolean {
+  return DATELINE_AGENCY.test(sentence.slice(end, end + 24));
+}
+
 const TIME_STAMP = /^\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s*\(?(?:ET|EDT|EST|AKDT|PT|MSK|UTC|GMT(?:\s?[+-]\s?\d{1,2})?)\)?)?$/iu;
 
 /**
@@ -370,14 +386,33 @@ const IN_TURN = leadingLookbehind(/(?<![\p{L}])(?:về phần mình|về phía m
 /** The day the text last gave, repeated: `cùng ngày`, `the same day`, `в тот же день`. */
 const SAME_DAY = leadingLookbehind(/(?<![\p{L}])(?:cùng ngày|the same day|later that day|в тот же день|в этот же день)(?![\p{L}])/iu);
 
-function whenOf(sentence: string, dates: DateMention[], lastDay: When | null, fromSummit: boolean): When | null {
+/**
+ * Words from a book (`hồi ký`, `in his memoir`, `в мемуарах`) were written on a day the text does not give; a day the
+ * sentence names (`gọi chiều 16/7 là "…"`) is what they are about.
+ */
+const BOOK = leadingLookbehind(/(?<![\p{L}])(?:hồi ký|cuốn sách|memoirs?|in (?:his|her|their) book|мемуар\p{L}*|в (?:своей |своих )?книге)(?![\p{L}])/iu);
+
+/** Years back (`Bảy năm trước, trên bục họp báo…`, `Three years ago, at the joint press conference`): a summit setting of another year. */
+const YEARS_AGO = leadingLookbehind(new RegExp(
+  '(?<![\\p{L}])(?:(?:\\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mấy|vài) năm trước|(?:\\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|several|a few) years? ago|' +
+    '(?:\\d+|год|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|несколько) (?:год|года|лет) назад)(?![\\p{L}])',
+  'iu',
+));
+/** How recent a summit may be and still be one that a sentence puts years back: a year, less the slack of `một năm trước` for eleven months. */
+const YEAR_BACK_DAYS = 300;
+
+function whenOf(sentence: string, dates: DateMention[], lastDay: When | null, fromSummit: boolean, published: string | null): When | null {
+  if (BOOK.test(sentence)) return { type: 'elsewhere' };
   const day = dates.find((d) => d.precision === 'day' && d.iso !== null);
   if (day) return { type: 'day', iso: day.iso!, basis: day.basis };
   if (lastDay && SAME_DAY.test(sentence)) return lastDay;
   if (ELSEWHERE.test(sentence)) return { type: 'elsewhere' };
   if (ROUTINE.test(sentence)) return null;
   if (TRAVEL.test(sentence)) return { type: 'away' };
-  if (AT_SUMMIT.test(sentence)) return { type: 'summit' };
+  if (AT_SUMMIT.test(sentence)) {
+    if (published === null || !YEARS_AGO.test(sentence)) return { type: 'summit' };
+    return { type: 'summit', until: new Date(Date.parse(published) - YEAR_BACK_DAYS * 86_400_000).toISOString().slice(0, 10) };
+  }
   if (NEW_INTERVIEW.test(sentence)) return { type: 'elsewhere' };
   if (RIGHT_AFTER.test(sentence)) return fromSummit ? { type: 'summit' } : { type: 'elsewhere' };
   return null;
@@ -387,7 +422,7 @@ function resolve(when: When | null, summit: Summit | null): QuoteDate {
   if (when?.type === 'day') return { date: when.iso, dateBasis: when.basis };
   if (when?.type === 'summit') {
     const day = summitDay(summit);
-    if (day) return { date: day, dateBasis: 'summit' };
+    if (day && (when.until === undefined || day <= when.until)) return { date: day, dateBasis: 'summit' };
   }
   return { date: null, dateBasis: 'unknown' };
 }

@@ -21,6 +21,7 @@ export interface QuoteContext {
   summit: Summit | null;
   /** The summit the page's quoted words speak of, where its narration is about none (`the spirit of Anchorage`). */
   talkedOf?: Summit | null;
+  inPassing?: Summit | null;
   summits: Summit[];
   people: Map<string, Person>;
   mentions: Mention[];
@@ -73,7 +74,7 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
   let earlier: Speaker | null = null;
   const clock = new QuoteClock(doc.published, ctx.summit, doc.sections.length > 0 && mentionsSummitSetting(doc.text));
   const [spanAt, mentionAt, dateAt] = [new Windows(spans, (q) => q.open), new Windows(ctx.mentions, (m) => m.start), new Windows(ctx.dates, (d) => d.start)];
-  const focus = new SummitFocus(ctx.summit, doc.text, ctx.mentions, ctx.dates, ctx.summits, doc.published, ctx.talkedOf ?? null);
+  const focus = new SummitFocus(ctx.summit, doc.text, ctx.mentions, ctx.dates, ctx.summits, doc.published, ctx.talkedOf ?? null, ctx.inPassing ?? null);
   let section: number | null | undefined;
   let sectionStart = 0;
 
@@ -113,10 +114,12 @@ export function extractQuotes(ctx: QuoteContext): Quote[] {
       const here: Resolver = { text: doc.text, recent, opener: opener(doc.text, s, outside), day, pageDay, holders: ctx.holders, summit: focus.quote(''), people: ctx.people, namedAt, sectionStart, sentence: outside, earlier };
       const resolve = (m: Mention): Speaker | null => resolveMention(m, here);
       const sentenceSpeaker = speakerOfSentence(clause, outside, resolve, recent);
-      const named = outside.map(resolve).filter((x): x is Speaker => x !== null).map(speakerKey);
+      const resolved = outside.map(resolve);
+      const named = resolved.filter((x): x is Speaker => x !== null).map(speakerKey);
       const speakers = sentenceSpeaker === IMPLICIT ? named : sentenceSpeaker ? [speakerKey(sentenceSpeaker)] : [];
       const reader = statementReader(doc.text, outside, resolve);
-      clock.sentence(outsideText, s.start, ownDates, speakers, named, reader !== null);
+      const byName = resolved.filter((x, i): x is Speaker => x !== null && outside[i]!.kind !== 'pronoun').map(speakerKey);
+      clock.sentence(outsideText, s.start, ownDates, speakers, named, reader !== null, byName);
       // A paragraph opening on a question answered (`Отвечая на вопрос корреспондента …, дипломат …`) reports another
       // exchange than the lead's; within a dated paragraph (`sáng 15/8 … Trả lời câu hỏi …`) the answer shares its day.
       if (sentenceSpeaker && sentenceSpeaker !== IMPLICIT && doc.text.slice(para.start, s.start).trim() === '' && ANSWERING.test(outsideText)) clock.newExchange(speakerKey(sentenceSpeaker));
@@ -495,7 +498,9 @@ function speakerOfSentence(c: Clause, outside: Mention[], resolve: (m: Mention) 
     if (who) return coordinated(c.text, m, outside, k, who, resolve) ? null : who;
   }
   // `The foreign ministry spokeswoman, in a post…, wrote`: a subject the gazetteer cannot name is somebody, not the last person named.
-  if (verbs.length > 0 && (COMMON_SUBJECT.test(c.text.slice(c.sentence.start, limit)) || JOINT_SUBJECT.test(c.text.slice(c.sentence.start, limit)))) return null;
+  // A transcript's speaker label (`BEN ALDER: A listener … wrote in to ask`) stands before the sentence's own subject.
+  const opening = c.text.slice(c.sentence.start, limit).replace(TRANSCRIPT_LABEL, '');
+  if (verbs.length > 0 && (COMMON_SUBJECT.test(opening) || JOINT_SUBJECT.test(opening))) return null;
   return carried(recent);
 }
 
@@ -521,6 +526,9 @@ const SENTENCE_OPENING = /^[\s\p{P}]*(?:\([^()]{1,30}\)[\s\p{Pd}]*)?$/u;
  * (`In Kyiv, a senior Ukrainian official … said`).
  */
 const COMMON_SUBJECT = /(?:^[\s\p{P}]*(?:The|A|An|One|Another|Some|Một|Các|Những)|,\s+(?:the|a|an|one|another|some|một|các|những))\s+(?:\p{Lu}[\p{L}.-]*\s+){0,2}\p{Ll}|^[\s\p{P}]*(?:Представител[ьи]|Источник|Источники|Чиновник|Сотрудник|Один из|Одна из|Кто-то из)(?![\p{L}])/u;
+
+/** A transcript turn's label in capitals: `BEN ALDER:`, `ВЕДУЩИЙ:`, `PV:`. */
+const TRANSCRIPT_LABEL = /^[\s\p{P}]*\p{Lu}[\p{Lu}.'’ -]*\p{Lu}:\s+/u;
 
 /** Both sides at once (`Hai bên ra "Tuyên bố chung …", trong đó khẳng định`, `Both leaders said`, `Стороны заявили`): no one person speaks. */
 const JOINT_SUBJECT = /^[\s\p{P}]*(?:hai (?:bên|phía|nước|nhà lãnh đạo|tổng thống|ngoại trưởng)|cả hai (?:bên|phía|nhà lãnh đạo)|both (?:sides|leaders|presidents|men|countries|delegations)|the two (?:sides|leaders|presidents|men|countries|delegations)|(?:обе|две) стороны|стороны|оба (?:лидера|президента)|лидеры (?:двух )?стран)(?![\p{L}])/iu;
@@ -662,8 +670,31 @@ function after(c: Clause, q: QuoteSpan, to: number, resolve: (m: Mention) => Spe
 function beforeMid(c: Clause, s: Range, q: QuoteSpan, resolve: (m: Mention) => Speaker | null): Who | undefined {
   const verbs = verbsIn(c, s.start, q.open);
   const last = verbs[verbs.length - 1];
-  return last ? fromSubject(c, last, s.start, resolve) : undefined;
+  if (!last) return undefined;
+  const who = fromSubject(c, last, s.start, resolve);
+  // `Ông cho biết ông Putin đã nói … rằng "…", đồng thời cảnh báo "…"`: a verb with no subject after `đồng thời`/`and`
+  // shares the subject of the verb it is joined to, not the sentence's speaker.
+  const joined = verbs[verbs.length - 2];
+  if (who === IMPLICIT && joined && JOINED_PREDICATE.test(c.text.slice(joined.end, last.start))) {
+    const shared = fromSubject(c, joined, s.start, resolve);
+    if (shared && shared !== IMPLICIT) return shared;
+  }
+  // `Lavrov nói rằng ông Trump đã nghe ông Putin khẳng định … và "chấp nhận …"`: a verb inside what another speaker
+  // reported, its own object given before a new predicate, is part of the report; the quoted predicate is the reporter's.
+  const outer = verbs.length > 1 ? verbs[0]! : null;
+  if (outer && who && who !== IMPLICIT && REPORTED_CONTENT.test(c.text.slice(outer.start, last.start)) && NEW_PREDICATE.test(c.text.slice(last.end, q.open))) {
+    const first = fromSubject(c, outer, s.start, resolve);
+    if (first && first !== IMPLICIT && speakerKey(first) !== speakerKey(who)) return first;
+  }
+  return who;
 }
+
+/** `, đồng thời`, `and`, `, и` right before a verb. */
+const JOINED_PREDICATE = /(?:,\s*|\s)(?:đồng thời|and|và|и)\s+(?:(?:cũng|also|также|còn)\s+)?$/iu;
+/** Where reported content starts after a speech verb. */
+const REPORTED_CONTENT = /(?<![\p{L}])(?:rằng|that|что)(?![\p{L}])/iu;
+/** Words after the verb's own object, then `and` opening another predicate before the quotation. */
+const NEW_PREDICATE = /\p{L}[^,;:]*\s(?:và|and|и)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
 
 /** A quotation standing alone after another one in the paragraph goes on the same speaker's words. */
 function continuation(lastInParagraph: Speaker | null, introduced: Speaker | null): Who | undefined {

@@ -72,6 +72,8 @@ export const OFFICE_NOUNS: { form: string; offices: string[] }[] = [
   { form: 'the governor', offices: ['us-alaska-governor'] },
   { form: 'the press secretary', offices: ['us-press-secretary'] },
   { form: 'госсекретарь', offices: ['us-secretary-of-state'] },
+  // `— добавил помощник президента` is the aide named before, never the president whose words the aide reported.
+  { form: 'помощник президента', offices: ['ru-presidential-aide', 'ru-foreign-policy-aide'] },
   { form: 'vị Ngoại trưởng Mỹ', offices: ['us-secretary-of-state'] },
   { form: 'vị thống đốc', offices: ['us-alaska-governor'] },
   { form: 'ông thống đốc', offices: ['us-alaska-governor'] },

@@ -25,7 +25,7 @@ const EDGE = new Set(
   senator ambassador former prime foreign state general vice deputy press chief professor governor speaker leader russian american ukrainian finnish european
   spokesperson spokesman spokeswoman majority minority whip chairman chairwoman envoy adviser advisor commander admiral
   analyst expert researcher scholar economist historian lawmaker congressman congresswoman mayor director official diplomat negotiator
-  aide colonel lieutenant gen col lt adm host anchor correspondent editor
+  aide colonel lieutenant gen col lt adm host anchor correspondent editor daylight standard time zone
   german french british polish italian republican democrat democratic moscow washington kyiv brussels london paris berlin us u.s. uk eu asked meanwhile still
   monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december
   feb mar apr jun jul aug sep sept oct nov dec then italy canada israel iran syria thụy sĩ điển na uy ấn độ úc nato tây ban nha hungary belarus
@@ -34,6 +34,12 @@ const EDGE = new Set(
     .split(/\s+/)
     .filter(Boolean),
 );
+
+/**
+ * Russian titles, bodies and countries in any case or number (`Президенты России`, `Министра`, `Лидеры США`): a list
+ * of forms cannot keep up with the inflection, so the stem decides, with at most an ending after it.
+ */
+const RU_NOT_NAME = /^(?:президент|министр|помощник|посл|сенатор|политолог|эксперт|депутат|представител|лидер|глав|пресс-секретар|росси|украин|америк|европ|кремл)[а-яё]{0,3}$/iu;
 
 /** The common Vietnamese family names, which open a full name of three words or more. */
 const VI_FAMILY_NAMES = new Set(
@@ -111,7 +117,7 @@ function nameRuns(text: string, known: Mention[]): Word[][] {
     });
     const words = all.slice(cut);
     // Edges that are not names: titles, openers, places, and acronyms (`PGS.TS Phạm Đức Long`, `NATO`).
-    const notName = (w: Word) => EDGE.has(w.word.toLowerCase()) || !HAS_LOWER.test(w.word);
+    const notName = (w: Word) => EDGE.has(w.word.toLowerCase()) || RU_NOT_NAME.test(w.word) || !HAS_LOWER.test(w.word);
     // `Hungarian Foreign Minister Peter Szijjarto`, `Slovak Defence Minister Jan Kollar`: whatever stands before a title
     // word is the title's (a country, a ministry), not a given name.
     const title = words.findLastIndex((w, i) => i < words.length - 2 && TITLE_WORD.test(w.word));

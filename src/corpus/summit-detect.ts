@@ -17,12 +17,25 @@ import { findQuoteSpans } from './quote-marks';
  * `summit` counts only places the narration names; `talkedOf` also those in
  * quoted words, which still tell the year of a page that gives none.
  */
-export function detectSummit(text: string, mentions: Mention[], dates: DateMention[], summits: Summit[], published: string | null = null): { summit: Summit | null; talkedOf: Summit | null } {
+export function detectSummit(
+  text: string,
+  mentions: Mention[],
+  dates: DateMention[],
+  summits: Summit[],
+  published: string | null = null,
+): { summit: Summit | null; talkedOf: Summit | null; inPassing: Summit | null } {
   const named = namedPeople(mentions);
   const lower = text.toLowerCase();
   const all = phraseHits(lower, summits);
   const narrated = { ...all, places: narratedPlaces(lower, all) };
-  return { summit: bestSummit(summits, (s) => summitScore(s, narrated, lower, named, dates, published)), talkedOf: bestSummit(summits, (s) => summitScore(s, all, lower, named, dates, published, true)) };
+  const lead = Math.ceil(lower.length * LEAD_SHARE);
+  let leadPlaces: Map<Summit, number> | null = null;
+  const inLead = (s: Summit) => (leadPlaces ??= narratedPlaces(lower, all, lead)).has(s) || dates.some((d) => d.start < lead && d.precision === 'day' && onSummitDay(d, s));
+  // Long after a summit, a page that names it only in passing further down (`cuộc gặp gần nhất, tại Anchorage hôm 15/8`) is about something else.
+  const lateMention = (s: Summit) => published !== null && !timelyFor(s, published) && (all.aliases.get(s) ?? 0) === 0 && !inLead(s);
+  const summit = bestSummit(summits, (s) => (lateMention(s) ? 0 : summitScore(s, narrated, lower, named, dates, published)));
+  const before = summit === null ? bestSummit(summits, (s) => summitScore(s, narrated, lower, named, dates, published)) : null;
+  return { summit, talkedOf: bestSummit(summits, (s) => summitScore(s, all, lower, named, dates, published, true)), inPassing: before };
 }
 
 function bestSummit(summits: Summit[], score: (s: Summit) => number): Summit | null {
@@ -40,13 +53,19 @@ function bestSummit(summits: Summit[], score: (s: Summit) => number): Summit | n
 }
 
 const TIMELY_DAYS = 14;
+/** The share of a page that leads it: headline, standfirst and the first paragraphs, where a page says what it is about. */
+const LEAD_SHARE = 0.4;
+
+function timelyFor(s: Summit, published: string | null): boolean {
+  return published !== null && Math.abs(Date.parse(published) - Date.parse(s.date)) <= TIMELY_DAYS * 86_400_000;
+}
 const MEETING_WORDS = leadingLookbehind(/(?<![\p{L}])(?:thượng đỉnh|cuộc gặp|gặp|gặp nhau|gặp gỡ|hội đàm|hội nghị|summit|talks|meeting|meet|met|саммит\p{L}*|переговор\p{L}*|встреч\p{L}*)(?![\p{L}])/iu);
 
 /** `pageYear`: the page's own year counts as the text naming it (a date line the cleaner took out of the text). */
 function summitScore(s: Summit, hits: PhraseHits, lower: string, named: Set<string>, dates: DateMention[], published: string | null, pageYear = false): number {
   const aliases = hits.aliases.get(s) ?? 0;
   const participants = s.participants.filter((p) => named.has(p)).length;
-  const timely = published !== null && Math.abs(Date.parse(published) - Date.parse(s.date)) <= TIMELY_DAYS * 86_400_000;
+  const timely = timelyFor(s, published);
   const places = hits.places.get(s) ?? 0;
   const days = dates.filter((d) => d.precision === 'day' && onSummitDay(d, s)).length;
   const evidence = places + days;
@@ -138,11 +157,12 @@ function placeForms(s: Summit): string[] {
  * Places outside quotations: a place in someone's words (`the understandings reached in Anchorage`,
  * `дух Анкориджа`) is what they talk about, not where the article is; only the narration places the article.
  */
-function narratedPlaces(lower: string, hits: PhraseHits): Map<Summit, number> {
+function narratedPlaces(lower: string, hits: PhraseHits, before = lower.length): Map<Summit, number> {
   const quoted = findQuoteSpans(lower).filter((q) => !q.nested);
   const counts = new Map<Summit, number>();
   let k = 0;
   for (const { at, summits } of hits.placeAt) {
+    if (at >= before) break;
     while (k < quoted.length && quoted[k]!.end <= at) k++;
     if (k < quoted.length && quoted[k]!.start <= at) continue;
     for (const s of summits) counts.set(s, (counts.get(s) ?? 0) + 1);
@@ -201,6 +221,8 @@ export class SummitFocus {
     private readonly summits: Summit[],
     published: string | null,
     talkedOf: Summit | null = null,
+    /** The summit a page about none names in passing (see `detectSummit`): a sentence giving its place and day recalls it. */
+    private readonly inPassing: Summit | null = null,
   ) {
     const named = namedPeople(mentions);
     const lower = doc === null ? '' : text.toLowerCase();
@@ -253,7 +275,7 @@ export class SummitFocus {
     // the speech that goes on in the sentence (`…», но «его нельзя…»`) until a new reported clause (`and that …`).
     if (this.doc === null) {
       const goesOn = this.quotedInSentence !== null && !NEW_CLAUSE.test(lead);
-      return (this.quotedInSentence = this.spokenIn(words.toLowerCase()) ?? (goesOn ? this.quotedInSentence : null));
+      return (this.quotedInSentence = this.spokenIn(words.toLowerCase()) ?? (goesOn ? this.quotedInSentence : null) ?? this.paragraphSummit);
     }
     const joined = this.quotedBefore && JOINED_NOW.test(lead);
     this.quotedBefore = true;
@@ -274,6 +296,8 @@ export class SummitFocus {
   }
 
   private named(lower: string, days: string[]): Summit | null {
+    const passing = this.inPassing;
+    if (this.doc === null && passing !== null) return placeForms(passing).some((p) => countPhrase(lower, p) > 0) && days.some((day) => day === passing.date) ? passing : null;
     // With no other summit in view, every sentence is about the document's.
     if (this.doc === null || this.candidates.length < 2) return null;
     const byWords = this.candidates.filter((s) => s.aliases.some((a) => countPhrase(lower, a.toLowerCase()) > 0) || placeForms(s).some((p) => countPhrase(lower, p) > 0));

@@ -30,8 +30,12 @@ import { realGazetteer } from './corpus-fixture';
  * → 0.853 (odd 0.856 → 0.863, even 0.843 → 0.843), wrong dates 0 → 0, summit 0.977 → 0.977, speaker basis 0.892 →
  * 0.892. Texts of our own for each rule in structural-rules.test.ts.
  * Session 21, after the fifth holdout joined (124 articles, 1176 quotes; scored once first: speaker 0.77, wrong known
- * person 0.05, 9 wrong dates): the floors are the figures reached, wrong persons and dates included, until rules that
- * withhold rather than guess bring them back to 0.
+ * person 0.05, 9 wrong dates): rules that withhold rather than guess (decisions 0012–0016, session-21 fifth-holdout
+ * amendments) took wrong known person 0.0051 (6 quotes) → 0 and wrong dates 9 → 0 (vi 8 → 0, ru 1 → 0), speaker 0.932 →
+ * 0.938 (vi 0.942 → 0.949, en 0.920 → 0.920, ru 0.930 → 0.944; odd half 0.936 → 0.943, even 0.927 → 0.932), date 0.829
+ * → 0.832 (odd 0.836 → 0.840, even 0.821 → 0.823), speaker basis 0.881 → 0.882, summit 0.962 → 0.969 (odd 0.961 → 0.973,
+ * even 0.963 → 0.963; vi 0.951 → 0.968); recall, precision and kind unchanged. Texts of our own
+ * for each rule in holdout-five-rules.test.ts.
  * Raise the floors when the pipeline improves; never lower them to land a change.
  */
 describe('quotes on the development set', () => {
@@ -51,16 +55,16 @@ describe('quotes on the development set', () => {
     expect(s.kind).toBeGreaterThanOrEqual(0.917);
   });
 
-  it('never puts words in a wrong known mouth, and names the speaker of at least 93.1 % of speech quotes', () => {
-    expect(s.wrongKnownPerson).toBeLessThanOrEqual(0.0051);
-    expect(s.speaker).toBeGreaterThanOrEqual(0.931);
-    expect(s.speakerBasis).toBeGreaterThanOrEqual(0.880);
+  it('never puts words in a wrong known mouth, and names the speaker of at least 93.7 % of speech quotes', () => {
+    expect(s.wrongKnownPerson).toBe(0);
+    expect(s.speaker).toBeGreaterThanOrEqual(0.937);
+    expect(s.speakerBasis).toBeGreaterThanOrEqual(0.881);
   });
 
   it('puts quotes at their own summit and dates them without guessing', () => {
-    expect(s.summit).toBeGreaterThanOrEqual(0.961);
-    expect(s.date).toBeGreaterThanOrEqual(0.829);
-    expect(s.wrongDates).toBeLessThanOrEqual(9);
+    expect(s.summit).toBeGreaterThanOrEqual(0.968);
+    expect(s.date).toBeGreaterThanOrEqual(0.832);
+    expect(s.wrongDates).toBe(0);
     expect(s.published).toBeGreaterThanOrEqual(0.991);
   });
 });
