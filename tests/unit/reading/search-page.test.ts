@@ -58,10 +58,10 @@ describe('a search page over the index and the user\'s articles', () => {
       ['reading-jz5emz8tz2nx:1iw41ek', 'reading', 10306],
       ['003_a7b052e75c9412d5:1knrxj8', 'corpus', 101],
       ['004_83c938efc68f5f6f:8sz1t6', 'corpus', 101],
-      ['reading-ra5mal1jy3n3r:1knrxj8', 'reading', 101],
       ['reading-1behumh8svpxr:hg09e3', 'reading', 101],
       ['reading-1dbqcxapgoa3k:15jo6se', 'reading', 101],
       ['reading-1fpmzej121eorx:1lz5p5l', 'reading', 101],
+      ['reading-1toj974wbtmm2:1pevlin', 'reading', 101],
     ]);
     expect(ceasefire.hits[1]!.highlights).toEqual([[299, 303], [304, 309], [310, 313]]);
 
