@@ -4,27 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../../src/reading/extract';
 import { ReadingService } from '../../../src/reading/service';
 import { readingDocumentId } from '../../../src/reading/stored';
-import { DEFAULT_SETTINGS } from '../../../src/settings/settings';
 import { connectStore, ensureSeeded, getCard, type CardRequest, type SummitStore } from '../../../src/store';
-import { realGazetteer } from '../corpus/corpus-fixture';
 import { bundle, makeIndex } from '../store/fixture';
-import { ingestHere } from './ingest-here';
+import { serviceHere } from './ingest-here';
 import { testPage } from './pages';
 
 const URL_A = 'https://bencang.example/the-gioi/putin-anchorage.html';
 const A = readingDocumentId(URL_A);
 
-function service(store: SummitStore): ReadingService {
-  let clock = 1_000;
-  return new ReadingService({
-    main: () => store.main(),
-    ingest: ingestHere,
-    gazetteer: async () => realGazetteer(),
-    loadSettings: async () => DEFAULT_SETTINGS,
-    saveSettings: async () => undefined,
-    now: () => clock++,
-  });
-}
+const service = serviceHere;
 
 /** A card as the popover shows it: ids (the user's by their place in the article), speakers and counts. */
 async function card(store: SummitStore, reading: ReadingService, request: CardRequest, limit = 100) {

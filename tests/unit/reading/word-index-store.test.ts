@@ -6,14 +6,12 @@ import { extractArticle } from '../../../src/reading/extract';
 import { readingDocumentId } from '../../../src/reading/stored';
 import { postingsByDocument, type ReadingPostings } from '../../../src/reading/postings';
 import { ReadingService } from '../../../src/reading/service';
-import { DEFAULT_SETTINGS } from '../../../src/settings/settings';
 import { connectStore, ensureSeeded, getCard, type SummitStore } from '../../../src/store';
 import { MIGRATIONS, type Migration } from '../../../src/store/migrations';
 import { readUserRecords, type UserRecords } from '../../../src/store/reading';
 import type { SummitDb } from '../../../src/store/schema';
 import type { EntityCard, SearchQuery } from '../../../src/protocol/views';
-import { realGazetteer } from '../corpus/corpus-fixture';
-import { ingestHere } from './ingest-here';
+import { serviceHere } from './ingest-here';
 import { bundle, makeIndex } from '../store/fixture';
 import { testPage } from './pages';
 
@@ -36,18 +34,7 @@ async function open(factory: IDBFactory, name: string, migrations: readonly Migr
   return store;
 }
 
-/** A service as a worker that has just woken builds it: nothing in memory yet. */
-function wake(store: SummitStore): ReadingService {
-  let clock = 1_000;
-  return new ReadingService({
-    main: () => store.main(),
-    ingest: ingestHere,
-    gazetteer: async () => realGazetteer(),
-    loadSettings: async () => DEFAULT_SETTINGS,
-    saveSettings: async () => undefined,
-    now: () => clock++,
-  });
-}
+const wake = serviceHere;
 
 const byDocument = (list: ReadingPostings[]) => [...list].sort((a, b) => (a.document < b.document ? -1 : 1));
 
